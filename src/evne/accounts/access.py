@@ -1,0 +1,127 @@
+"""Need-to-know access: the one gate per entity, and the access log.
+
+Policy (see docs/decisions/0002-access-policy.md):
+- a user reads only citizens and cases of their own municipality, and only in a role that works with cases
+  (caseworker, team leader, rehab-team member, lawyer/auditor); the administrator manages accounts and
+  reads no case data;
+- a caseworker or team leader changes only cases of their own team; the rehab-team member and the
+  lawyer/auditor never change case data;
+- a record of another municipality is answered as "not found", so its existence is not disclosed;
+- every read of a citizen's data writes an access-log entry (user, time, citizen, case, what was viewed).
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from evne.errors import AccessDenied, NotFound
+
+from .models import AccessAction, AccessChannel, AccessLogEntry, Role, User
+
+READ_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.REHAB_MEMBER, Role.AUDITOR})
+WRITE_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER})
+
+
+def can_read_cases(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.municipality_id and user.role in READ_ROLES)
+
+
+def can_create(user: User) -> bool:
+    """May the user create citizens and cases (in their own team)?"""
+    return can_read_cases(user) and user.role in WRITE_ROLES and user.team_id is not None
+
+
+def can_read_case(user: User, case) -> bool:
+    return can_read_cases(user) and case.municipality_id == user.municipality_id
+
+
+def can_write_case(user: User, case) -> bool:
+    return can_read_case(user, case) and user.role in WRITE_ROLES and case.team_id == user.team_id
+
+
+def can_read_citizen(user: User, citizen) -> bool:
+    return can_read_cases(user) and citizen.municipality_id == user.municipality_id
+
+
+def can_write_citizen(user: User, citizen) -> bool:
+    """Citizen data is changed by the caseworkers of a team that has (or is about to open) a case for them."""
+    if not (can_read_citizen(user, citizen) and user.role in WRITE_ROLES and user.team_id):
+        return False
+    teams = set(citizen.cases.values_list("team_id", flat=True))
+    return not teams or user.team_id in teams
+
+
+def log_access(
+    *, user: User, action: str, channel: str, citizen=None, case=None, detail: str = ""
+) -> AccessLogEntry:
+    if case is not None and citizen is None:
+        citizen = case.citizen
+    return AccessLogEntry.objects.create(
+        user=user,
+        municipality_id=user.municipality_id,
+        citizen=citizen,
+        case=case,
+        action=action,
+        channel=channel,
+        detail=detail[:300],
+    )
+
+
+def log_listing(
+    *, user: User, cases: Iterable, channel: str, action: str = AccessAction.LIST, detail: str = ""
+):
+    """One entry per case shown in a list: the list shows the citizen's name and masked CPR."""
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=user,
+            municipality_id=user.municipality_id,
+            citizen_id=case.citizen_id,
+            case=case,
+            action=action,
+            channel=channel,
+            detail=detail[:300],
+        )
+        for case in cases
+    )
+
+
+def access_case(
+    *,
+    user: User,
+    case_id: int,
+    what: str = AccessAction.CASE,
+    channel: str = AccessChannel.WEB,
+    write: bool = False,
+    queryset: QuerySet | None = None,
+):
+    """The only way to a case. Raises NotFound or AccessDenied; every granted access is logged."""
+    from evne.cases.models import Case
+
+    qs = queryset if queryset is not None else Case.objects.select_related("citizen", "team", "caseworker")
+    case = qs.filter(pk=case_id).first()
+    if case is None or not can_read_case(user, case):
+        raise NotFound
+    if write and not can_write_case(user, case):
+        raise AccessDenied
+    log_access(user=user, action=what, channel=channel, case=case, citizen=case.citizen)
+    return case
+
+
+def access_citizen(
+    *,
+    user: User,
+    citizen_id: int,
+    what: str = AccessAction.CITIZEN,
+    channel: str = AccessChannel.WEB,
+    write: bool = False,
+):
+    """The only way to a citizen. Raises NotFound or AccessDenied; every granted access is logged."""
+    from evne.citizens.models import Citizen
+
+    citizen = Citizen.objects.filter(pk=citizen_id).first()
+    if citizen is None or not can_read_citizen(user, citizen):
+        raise NotFound
+    if write and not can_write_citizen(user, citizen):
+        raise AccessDenied
+    log_access(user=user, action=what, channel=channel, citizen=citizen)
+    return citizen

@@ -1,0 +1,135 @@
+"""Municipalities, teams, users with roles, and the access log (who read which citizen's data)."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from evne.appendonly import AppendOnlyQuerySet
+
+
+class Municipality(models.Model):
+    """A kommune. Every citizen, case and user belongs to one; it is the tenant key."""
+
+    code = models.CharField(
+        _("municipality code"),
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^\d{3}$", _("The municipality code is three digits."))],
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["municipality__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="team_name_unique_in_municipality")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", _("Caseworker")
+    TEAM_LEADER = "team_leader", _("Team leader")
+    REHAB_MEMBER = "rehab_member", _("Rehabilitation team member")
+    AUDITOR = "auditor", _("Lawyer / auditor")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class User(AbstractUser):
+    """A municipal employee. Role, municipality and team decide what they may see and change."""
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CASEWORKER)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        blank=True,
+        verbose_name=_("municipality"),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="members", null=True, blank=True, verbose_name=_("team")
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class AccessAction(models.TextChoices):
+    """What was viewed. One entry is written for every view of a citizen's data."""
+
+    CITIZEN = "citizen", _("Citizen record viewed")
+    CASE = "case", _("Case viewed")
+    TIMELINE = "timeline", _("Timeline viewed")
+    NOTES = "notes", _("Journal notes viewed")
+    LIST = "list", _("Shown in a list")
+    SEARCH = "search", _("Search")
+    SEARCH_HIT = "search_hit", _("Shown in search results")
+    EXPORT = "export", _("Exported")
+
+
+class AccessChannel(models.TextChoices):
+    WEB = "web", _("Web")
+    API = "api", _("API")
+    CLI = "cli", _("Command line")
+
+
+class AccessLogEntry(models.Model):
+    """An immutable record of one read of personal data (GDPR art. 9 data: need-to-know, logged)."""
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="access_log", verbose_name=_("user")
+    )
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, related_name="+")
+    citizen = models.ForeignKey(
+        "citizens.Citizen",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_log",
+        verbose_name=_("citizen"),
+    )
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_log",
+        verbose_name=_("case"),
+    )
+    action = models.CharField(_("what was viewed"), max_length=20, choices=AccessAction.choices)
+    channel = models.CharField(_("channel"), max_length=10, choices=AccessChannel.choices)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["citizen", "at"]), models.Index(fields=["user", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action}"

@@ -1,0 +1,183 @@
+"""The case (sag), its caseworker assignments, journal notes and the immutable timeline.
+
+Journal notes, assignments and timeline events are append-only: a correction is a new row. The database
+refuses UPDATE on them (triggers in migration 0002), and the managers refuse bulk update and delete.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from evne.accounts.models import Municipality, Team
+from evne.appendonly import AppendOnlyQuerySet
+from evne.citizens.models import Citizen
+
+
+class Pathway(models.TextChoices):
+    """The pathway (forløb / sagstype) the case concerns."""
+
+    REVALIDERING = "revalidering", _("Vocational rehabilitation (revalidering)")
+    RESSOURCEFORLOB = "ressourceforlob", _("Resource course (ressourceforløb)")
+    JOBAFKLARING = "jobafklaring", _("Job clarification course (jobafklaringsforløb)")
+    FLEKSJOB = "fleksjob", _("Flex job (fleksjob)")
+    FORTIDSPENSION = "fortidspension", _("Disability pension (førtidspension)")
+    SYGEDAGPENGE = "sygedagpenge", _("Sickness benefit (sygedagpenge)")
+    KONTANTHJAELP = "kontanthjaelp", _("Social assistance / activation (kontanthjælp/aktivering)")
+
+
+class Benefit(models.TextChoices):
+    """The benefit the citizen receives while the case runs (forsørgelsesgrundlag)."""
+
+    KONTANTHJAELP = "kontanthjaelp", _("Social assistance (kontanthjælp)")
+    UDDANNELSESHJAELP = "uddannelseshjaelp", _("Education assistance (uddannelseshjælp)")
+    SYGEDAGPENGE = "sygedagpenge", _("Sickness benefit (sygedagpenge)")
+    RESSOURCEFORLOBSYDELSE = "ressourceforlobsydelse", _("Resource course benefit (ressourceforløbsydelse)")
+    JOBAFKLARINGSYDELSE = (
+        "jobafklaringsydelse",
+        _("Resource course benefit in job clarification (ressourceforløbsydelse under jobafklaringsforløb)"),
+    )
+    REVALIDERINGSYDELSE = "revalideringsydelse", _("Rehabilitation benefit (revalideringsydelse)")
+    LEDIGHEDSYDELSE = "ledighedsydelse", _("Flex-job unemployment benefit (ledighedsydelse)")
+    DAGPENGE = "dagpenge", _("Unemployment insurance (a-dagpenge)")
+    FORTIDSPENSION = "fortidspension", _("Disability pension (førtidspension)")
+    WAGES = "wages", _("Wages / flex-job wages")
+    NONE = "none", _("No public benefit (self-supporting)")
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("Opened")
+    CLARIFICATION = "clarification", _("Being clarified")
+    IN_COURSE = "in_course", _("In a course or activity")
+    AWAITING_DECISION = "awaiting_decision", _("Awaiting decision")
+    DECIDED = "decided", _("Decided")
+    CLOSED = "closed", _("Closed")
+
+
+class Case(models.Model):
+    """One pathway of one citizen, from opening to final decision."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="cases")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases", verbose_name=_("team"))
+    citizen = models.ForeignKey(
+        Citizen, on_delete=models.PROTECT, related_name="cases", verbose_name=_("citizen")
+    )
+    number = models.CharField(_("case number"), max_length=20, unique=True)
+    pathway = models.CharField(_("pathway"), max_length=20, choices=Pathway.choices)
+    benefit = models.CharField(_("benefit"), max_length=30, choices=Benefit.choices)
+    status = models.CharField(_("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    help_requested_on = models.DateField(
+        _("help first requested on"),
+        help_text=_("The date the citizen first asked for help. Deadlines run from this date."),
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("responsible caseworker"),
+    )
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-opened_at"]
+        indexes = [
+            models.Index(fields=["municipality", "status"]),
+            models.Index(fields=["caseworker", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class CaseAssignment(models.Model):
+    """Who was responsible for the case from when. The current caseworker is the latest row."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("caseworker")
+    )
+    assigned_at = models.DateTimeField(_("assigned"))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("assigned by")
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("caseworker assignment")
+        verbose_name_plural = _("caseworker assignments")
+        ordering = ["assigned_at", "id"]
+
+
+class NoteKind(models.TextChoices):
+    """Facts and judgements are kept apart (notatpligt; the method's description vs. assessment)."""
+
+    FACT = "fact", _("Fact (oplysning)")
+    ASSESSMENT = "assessment", _("Assessment (vurdering)")
+
+
+class JournalNote(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(_("kind"), max_length=20, choices=NoteKind.choices)
+    text = models.TextField(_("text"))
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the fact came from: conversation, document, phone call …"),
+    )
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("corrects note"),
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("written"))
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("journal note")
+        verbose_name_plural = _("journal notes")
+        ordering = ["created_at", "id"]
+
+
+class EventKind(models.TextChoices):
+    CASE_OPENED = "case_opened", _("Case opened")
+    CASEWORKER_ASSIGNED = "caseworker_assigned", _("Caseworker assigned")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    CASE_UPDATED = "case_updated", _("Case details changed")
+    NOTE_ADDED = "note_added", _("Journal note added")
+    CITIZEN_UPDATED = "citizen_updated", _("Citizen details changed")
+    SUPPORTER_ADDED = "supporter_added", _("Companion or representative added")
+
+
+class TimelineEvent(models.Model):
+    """An immutable, typed record of one change to the case, with author and time."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=40, choices=EventKind.choices)
+    at = models.DateTimeField(_("time"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    data = models.JSONField(default=dict, blank=True)
+    note = models.ForeignKey(JournalNote, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["case", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"

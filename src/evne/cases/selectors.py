@@ -1,0 +1,83 @@
+"""Reads of cases shared by the web UI, the API and the CLI. Every read of citizen data is access-logged."""
+
+import re
+
+from django.db.models import Q, QuerySet
+
+from evne.accounts.access import can_read_cases, log_access, log_listing
+from evne.accounts.models import AccessAction, Role, User
+from evne.logfilters import scrub
+
+from .models import Case, CaseAssignment, CaseStatus, JournalNote, TimelineEvent
+
+SEARCH_LIMIT = 50
+_CPR_QUERY = re.compile(r"^(\d{6})-?(\d{4})?$")
+
+
+def cases_visible_to(user: User) -> QuerySet[Case]:
+    """Need-to-know: the cases of the user's own municipality, for roles that work with cases."""
+    if not can_read_cases(user):
+        return Case.objects.none()
+    return Case.objects.filter(municipality_id=user.municipality_id).select_related(
+        "citizen", "team", "caseworker"
+    )
+
+
+def worklist(*, user: User, channel: str) -> dict[str, list[Case]]:
+    """ "My cases": the open cases the user is responsible for; a team leader also sees the team's."""
+    open_cases = (
+        cases_visible_to(user).exclude(status=CaseStatus.CLOSED).order_by("help_requested_on", "number")
+    )
+    mine = list(open_cases.filter(caseworker=user))
+    team: list[Case] = []
+    if user.role == Role.TEAM_LEADER and user.team_id:
+        team = list(open_cases.filter(team_id=user.team_id).exclude(caseworker=user))
+    log_listing(user=user, cases=mine + team, channel=channel, detail="worklist")
+    return {"mine": mine, "team": team}
+
+
+def case_search(*, user: User, query: str, channel: str) -> list[Case]:
+    """Search by name, CPR (10 digits, or the 6-digit date part) or case number; the search itself is logged."""
+    text = " ".join((query or "").split())
+    if not text:
+        return []
+    qs = cases_visible_to(user)
+    cpr = _CPR_QUERY.match(text)
+    if cpr:
+        date_part, serial = cpr.groups()
+        qs = (
+            qs.filter(citizen__cpr=date_part + serial)
+            if serial
+            else qs.filter(citizen__cpr__startswith=date_part)
+        )
+    else:
+        condition = Q(number__icontains=text)
+        name = Q()
+        for term in text.split(" "):
+            name &= Q(citizen__first_name__icontains=term) | Q(citizen__last_name__icontains=term)
+        qs = qs.filter(condition | name)
+    hits = list(qs.order_by("citizen__last_name", "citizen__first_name", "number")[:SEARCH_LIMIT])
+    # The query may itself be a CPR number: the log keeps its shape, the hits say whom it found.
+    log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")
+    log_listing(user=user, cases=hits, channel=channel, action=AccessAction.SEARCH_HIT, detail="search")
+    return hits
+
+
+def case_timeline(case: Case) -> list[TimelineEvent]:
+    """The case's events, oldest first. Call only on a case obtained through access_case()."""
+    return list(case.events.select_related("actor", "note").order_by("at", "id"))
+
+
+def case_notes(case: Case) -> list[JournalNote]:
+    return list(case.notes.select_related("author", "corrects").order_by("created_at", "id"))
+
+
+def case_assignments(case: Case) -> list[CaseAssignment]:
+    return list(case.assignments.select_related("caseworker", "assigned_by").order_by("assigned_at", "id"))
+
+
+def team_caseworkers(case: Case) -> QuerySet[User]:
+    """Who may be made responsible for the case: active caseworkers and team leaders of its team."""
+    return User.objects.filter(
+        team_id=case.team_id, role__in=[Role.CASEWORKER, Role.TEAM_LEADER], is_active=True
+    ).order_by("first_name", "last_name")

@@ -1,0 +1,272 @@
+"""Writes to cases. One function per use case, one transaction each, each recording its timeline event."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from evne.accounts.access import WRITE_ROLES, can_create, can_write_case, can_write_citizen
+from evne.accounts.models import Team, User
+from evne.citizens.models import Citizen
+from evne.errors import AccessDenied, DomainError, StaleVersion
+
+from .models import (
+    Benefit,
+    Case,
+    CaseAssignment,
+    CaseStatus,
+    EventKind,
+    JournalNote,
+    NoteKind,
+    Pathway,
+)
+from .timeline import record_event
+
+NOTE_MAX_LENGTH = 20_000
+EDITABLE_FIELDS = ("pathway", "benefit", "help_requested_on")
+
+
+def _check_choice(value: str, choices, field: str, message: str) -> None:
+    if value not in choices.values:
+        raise DomainError(message, field=field)
+
+
+def _check_help_requested_on(value: date) -> None:
+    if not isinstance(value, date):
+        raise DomainError(_("Enter the date help was first requested."), field="help_requested_on")
+    if value > timezone.localdate():
+        raise DomainError(
+            _("The date help was first requested cannot lie in the future."), field="help_requested_on"
+        )
+
+
+def _check_caseworker(caseworker: User, team: Team) -> None:
+    if caseworker.team_id != team.pk or caseworker.role not in WRITE_ROLES or not caseworker.is_active:
+        raise DomainError(
+            _("The responsible caseworker must be an active caseworker or team leader of the case's team."),
+            field="caseworker",
+        )
+
+
+def _next_number(municipality_code: str, year: int) -> str:
+    prefix = f"{municipality_code}-{year}-"
+    last = (
+        Case.objects.filter(number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{seq:05d}"
+
+
+def case_open(
+    *,
+    actor: User,
+    citizen: Citizen,
+    pathway: str,
+    benefit: str,
+    help_requested_on: date,
+    caseworker: User | None = None,
+) -> Case:
+    """Open a case for the citizen in the actor's team, with the actor (or the named caseworker) responsible."""
+    if not can_create(actor) or not can_write_citizen(actor, citizen):
+        raise AccessDenied
+    _check_choice(pathway, Pathway, "pathway", _("Choose the pathway of the case."))
+    _check_choice(benefit, Benefit, "benefit", _("Choose the benefit the citizen receives."))
+    _check_help_requested_on(help_requested_on)
+    team = actor.team
+    caseworker = caseworker or actor
+    _check_caseworker(caseworker, team)
+    for _attempt in range(5):  # two caseworkers opening cases at once may race for the same number
+        try:
+            with transaction.atomic():
+                now = timezone.now()
+                case = Case.objects.create(
+                    municipality_id=actor.municipality_id,
+                    team=team,
+                    citizen=citizen,
+                    number=_next_number(actor.municipality.code, timezone.localdate().year),
+                    pathway=pathway,
+                    benefit=benefit,
+                    help_requested_on=help_requested_on,
+                    caseworker=caseworker,
+                )
+                CaseAssignment.objects.create(
+                    case=case, caseworker=caseworker, assigned_at=now, assigned_by=actor
+                )
+                record_event(
+                    case=case,
+                    kind=EventKind.CASE_OPENED,
+                    actor=actor,
+                    at=now,
+                    data={
+                        "number": case.number,
+                        "pathway": pathway,
+                        "benefit": benefit,
+                        "help_requested_on": help_requested_on.isoformat(),
+                    },
+                )
+                record_event(
+                    case=case,
+                    kind=EventKind.CASEWORKER_ASSIGNED,
+                    actor=actor,
+                    at=now,
+                    data={
+                        "caseworker_id": caseworker.pk,
+                        "caseworker_name": str(caseworker),
+                        "reason": "",
+                    },
+                )
+                return case
+        except IntegrityError:
+            continue
+    raise DomainError(_("The case could not be given a number. Please try again."))
+
+
+def _locked(case: Case, expected_version: int) -> Case:
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if current.version != expected_version:
+        changes = {
+            f: (getattr(case, f), getattr(current, f))
+            for f in (*EDITABLE_FIELDS, "status", "caseworker_id")
+            if getattr(case, f) != getattr(current, f)
+        }
+        raise StaleVersion(
+            _(
+                "Someone else changed the case while you were working on it. Your change was not saved; "
+                "reload the case to see what changed."
+            ),
+            changes=changes,
+        )
+    return current
+
+
+@transaction.atomic
+def case_assign_caseworker(
+    *, actor: User, case: Case, caseworker: User, expected_version: int, reason: str = ""
+) -> Case:
+    if not can_write_case(actor, case):
+        raise AccessDenied
+    current = _locked(case, expected_version)
+    _check_caseworker(caseworker, current.team)
+    if caseworker.pk == current.caseworker_id:
+        raise DomainError(
+            _("%(name)s is already responsible for the case.") % {"name": caseworker}, field="caseworker"
+        )
+    now = timezone.now()
+    current.caseworker = caseworker
+    current.version += 1
+    current.save(update_fields=["caseworker", "version"])
+    CaseAssignment.objects.create(
+        case=current, caseworker=caseworker, assigned_at=now, assigned_by=actor, reason=reason[:300]
+    )
+    record_event(
+        case=current,
+        kind=EventKind.CASEWORKER_ASSIGNED,
+        actor=actor,
+        at=now,
+        data={
+            "caseworker_id": caseworker.pk,
+            "caseworker_name": str(caseworker),
+            "reason": reason[:300],
+        },
+    )
+    return current
+
+
+@transaction.atomic
+def case_change_status(*, actor: User, case: Case, status: str, expected_version: int) -> Case:
+    if not can_write_case(actor, case):
+        raise AccessDenied
+    _check_choice(status, CaseStatus, "status", _("Choose a valid status."))
+    current = _locked(case, expected_version)
+    if current.status == status:
+        return current
+    old = current.status
+    current.status = status
+    current.closed_on = timezone.localdate() if status == CaseStatus.CLOSED else None
+    current.version += 1
+    current.save(update_fields=["status", "closed_on", "version"])
+    record_event(
+        case=current,
+        kind=EventKind.STATUS_CHANGED,
+        actor=actor,
+        at=timezone.now(),
+        data={"old": old, "new": status},
+    )
+    return current
+
+
+@transaction.atomic
+def case_update(*, actor: User, case: Case, expected_version: int, **changes) -> Case:
+    """Change pathway, benefit or the date help was first requested."""
+    if not can_write_case(actor, case):
+        raise AccessDenied
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise DomainError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    if "pathway" in changes:
+        _check_choice(changes["pathway"], Pathway, "pathway", _("Choose the pathway of the case."))
+    if "benefit" in changes:
+        _check_choice(changes["benefit"], Benefit, "benefit", _("Choose the benefit the citizen receives."))
+    if "help_requested_on" in changes:
+        _check_help_requested_on(changes["help_requested_on"])
+    current = _locked(case, expected_version)
+    diff = [(f, getattr(current, f), v) for f, v in changes.items() if getattr(current, f) != v]
+    if not diff:
+        return current
+    rows = []
+    for field, old, new in diff:
+        setattr(current, field, new)
+        rows.append({"field": field, "old": str(old), "new": str(new)})
+    current.version += 1
+    current.save(update_fields=[f for f, _o, _n in diff] + ["version"])
+    record_event(
+        case=current, kind=EventKind.CASE_UPDATED, actor=actor, at=timezone.now(), data={"changes": rows}
+    )
+    return current
+
+
+@transaction.atomic
+def note_add(
+    *, actor: User, case: Case, kind: str, text: str, source: str = "", corrects: JournalNote | None = None
+) -> JournalNote:
+    """Add a journal note: a fact (oplysning) or an assessment (vurdering). Notes are never edited."""
+    if not can_write_case(actor, case):
+        raise AccessDenied
+    _check_choice(kind, NoteKind, "kind", _("Choose whether the note is a fact or an assessment."))
+    text = (text or "").strip()
+    if not text:
+        raise DomainError(_("The note is empty."), field="text")
+    if len(text) > NOTE_MAX_LENGTH:
+        raise DomainError(
+            _("A note may be at most %(max)d characters.") % {"max": NOTE_MAX_LENGTH}, field="text"
+        )
+    if corrects is not None and corrects.case_id != case.pk:
+        raise DomainError(_("A note can only correct a note in the same case."), field="corrects")
+    now = timezone.now()
+    note = JournalNote.objects.create(
+        case=case,
+        kind=kind,
+        text=text,
+        source=(source or "").strip()[:200],
+        corrects=corrects,
+        author=actor,
+        created_at=now,
+    )
+    record_event(
+        case=case,
+        kind=EventKind.NOTE_ADDED,
+        actor=actor,
+        at=now,
+        note=note,
+        data={
+            "kind": kind,
+            "corrects": corrects.pk if corrects else None,
+        },
+    )
+    return note

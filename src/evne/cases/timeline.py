@@ -1,0 +1,83 @@
+"""Writing and describing timeline events. Only services call `record_event`, inside their transaction.
+
+Events store codes and raw values; `describe` renders them in the reader's language, so a Danish event
+reads in English for an English reader and a renamed label never rewrites history.
+"""
+
+from datetime import datetime
+
+from django.db import models
+from django.utils.translation import gettext as _
+
+from evne.citizens.models import Citizen, SupporterKind
+
+from .models import Benefit, Case, CaseStatus, EventKind, JournalNote, NoteKind, Pathway, TimelineEvent
+
+_CHOICES: dict[str, type[models.TextChoices]] = {"pathway": Pathway, "benefit": Benefit}
+
+
+def record_event(
+    *,
+    case: Case,
+    kind: EventKind,
+    actor,
+    at: datetime,
+    data: dict | None = None,
+    note: JournalNote | None = None,
+) -> TimelineEvent:
+    return TimelineEvent.objects.create(case=case, kind=kind, actor=actor, at=at, data=data or {}, note=note)
+
+
+def _label(choices: type[models.TextChoices], value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+def _value(field: str, value) -> str:
+    return _label(_CHOICES[field], value) if field in _CHOICES else str(value or "–")
+
+
+def _changes(model: type[models.Model], rows: list[dict]) -> str:
+    return ", ".join(
+        f"{model._meta.get_field(r['field']).verbose_name}: {_value(r['field'], r['old'])} → "
+        f"{_value(r['field'], r['new'])}"
+        for r in rows
+    )
+
+
+def describe(event: TimelineEvent) -> str:
+    """A one-line description of the event in the reader's language."""
+    d = event.data
+    match event.kind:
+        case EventKind.CASE_OPENED:
+            return _("Case %(number)s opened: %(pathway)s; help first requested %(requested)s.") % {
+                "number": d.get("number", ""),
+                "pathway": _label(Pathway, d.get("pathway")),
+                "requested": d.get("help_requested_on", ""),
+            }
+        case EventKind.CASEWORKER_ASSIGNED:
+            text = _("Responsible caseworker: %(name)s.") % {"name": d.get("caseworker_name", "")}
+            if d.get("reason"):
+                text += " " + _("Reason: %(reason)s") % {"reason": d["reason"]}
+            return text
+        case EventKind.STATUS_CHANGED:
+            return _("Status changed from %(old)s to %(new)s.") % {
+                "old": _label(CaseStatus, d.get("old")),
+                "new": _label(CaseStatus, d.get("new")),
+            }
+        case EventKind.CASE_UPDATED:
+            return _("Case details changed: %(changes)s") % {"changes": _changes(Case, d.get("changes", []))}
+        case EventKind.CITIZEN_UPDATED:
+            return _("Citizen details changed: %(changes)s") % {
+                "changes": _changes(Citizen, d.get("changes", []))
+            }
+        case EventKind.NOTE_ADDED:
+            return _("Journal note added (%(kind)s).") % {"kind": _label(NoteKind, d.get("kind"))}
+        case EventKind.SUPPORTER_ADDED:
+            return _("%(kind)s added: %(name)s.") % {
+                "kind": _label(SupporterKind, d.get("kind")),
+                "name": d.get("name", ""),
+            }
+    return str(event.get_kind_display())

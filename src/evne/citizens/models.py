@@ -1,0 +1,79 @@
+"""The citizen (borger) and the people who assist them (bisidder, partsrepræsentant)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from evne.accounts.models import Municipality
+
+from . import cpr as cpr_module
+
+
+class Citizen(models.Model):
+    """A person with a case in the job centre. CPR and contact data are personal data (need-to-know)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="citizens", verbose_name=_("municipality")
+    )
+    cpr = models.CharField(_("CPR number"), max_length=10)
+    birth_date = models.DateField(_("date of birth"))
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=4, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("citizen")
+        verbose_name_plural = _("citizens")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "cpr"], name="citizen_cpr_unique_in_municipality")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.cpr_masked})"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def cpr_masked(self) -> str:
+        return cpr_module.mask(self.cpr)
+
+    @property
+    def cpr_formatted(self) -> str:
+        return f"{self.cpr[:6]}-{self.cpr[6:]}"
+
+
+class SupporterKind(models.TextChoices):
+    """Forvaltningsloven § 8: the citizen may bring a companion or be represented at any stage."""
+
+    COMPANION = "companion", _("Companion (bisidder)")
+    REPRESENTATIVE = "representative", _("Representative (partsrepræsentant)")
+
+
+class Supporter(models.Model):
+    """A companion or representative of the citizen, with the period they act."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="supporters")
+    kind = models.CharField(_("kind"), max_length=20, choices=SupporterKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    relation = models.CharField(_("relation to the citizen"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    power_of_attorney_on = models.DateField(_("power of attorney received"), null=True, blank=True)
+    active_from = models.DateField(_("from"))
+    active_to = models.DateField(_("to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("companion or representative")
+        verbose_name_plural = _("companions and representatives")
+        ordering = ["-active_from", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"

@@ -1,0 +1,106 @@
+"""Shared fixtures. Named people, as in the house style: Alice owns the case (caseworker, team A),
+Bob is on her team, Carol is in another team of the same municipality, and Charlie is a stranger
+(another municipality). All data is synthetic."""
+
+import os
+from datetime import date
+
+import pytest
+
+from evne.accounts.models import Municipality, Role, Team, User
+from evne.cases.services import case_open
+from evne.citizens.services import citizen_create
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in e2e fixtures are still
+# synchronous, so Django's async-safety guard must be told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "demo-Evne-2026"
+
+
+@pytest.fixture
+def kommune(db) -> Municipality:
+    return Municipality.objects.create(code="990", name="Evnekøbing Kommune")
+
+
+@pytest.fixture
+def other_kommune(db) -> Municipality:
+    return Municipality.objects.create(code="991", name="Andeby Kommune")
+
+
+@pytest.fixture
+def team_a(kommune) -> Team:
+    return Team.objects.create(municipality=kommune, name="Team A")
+
+
+@pytest.fixture
+def team_b(kommune) -> Team:
+    return Team.objects.create(municipality=kommune, name="Team B")
+
+
+@pytest.fixture
+def team_x(other_kommune) -> Team:
+    return Team.objects.create(municipality=other_kommune, name="Team X")
+
+
+@pytest.fixture
+def make_user(db):
+    def make(
+        username: str, role: str, team: Team | None, *, municipality: Municipality | None = None
+    ) -> User:
+        first, _, last = username.partition("_")
+        return User.objects.create_user(
+            username=username,
+            password=PASSWORD,
+            first_name=first.capitalize(),
+            last_name=(last or "Testesen").capitalize(),
+            role=role,
+            team=team,
+            municipality=municipality or (team.municipality if team else None),
+        )
+
+    return make
+
+
+@pytest.fixture
+def alice(make_user, team_a) -> User:
+    return make_user("alice", Role.CASEWORKER, team_a)
+
+
+@pytest.fixture
+def bob(make_user, team_a) -> User:
+    return make_user("bob", Role.CASEWORKER, team_a)
+
+
+@pytest.fixture
+def carol(make_user, team_b) -> User:
+    return make_user("carol", Role.CASEWORKER, team_b)
+
+
+@pytest.fixture
+def charlie(make_user, team_x) -> User:
+    return make_user("charlie", Role.CASEWORKER, team_x)
+
+
+@pytest.fixture
+def citizen(alice):
+    return citizen_create(
+        actor=alice,
+        cpr="010180-1234",
+        first_name="Mette",
+        last_name="Testrup",
+        address="Prøvevej 1",
+        postal_code="9990",
+        city="Evnekøbing",
+    )
+
+
+@pytest.fixture
+def case(alice, citizen):
+    return case_open(
+        actor=alice,
+        citizen=citizen,
+        pathway="ressourceforlob",
+        benefit="kontanthjaelp",
+        help_requested_on=date(2026, 3, 2),
+    )
