@@ -112,6 +112,9 @@ class CaseAssignment(models.Model):
         verbose_name_plural = _("caseworker assignments")
         ordering = ["assigned_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.caseworker_id} ({self.assigned_at:%Y-%m-%d})"
+
 
 class NoteKind(models.TextChoices):
     """Facts and judgements are kept apart (notatpligt; the method's description vs. assessment)."""
@@ -147,6 +150,9 @@ class JournalNote(models.Model):
         verbose_name = _("journal note")
         verbose_name_plural = _("journal notes")
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class EventKind(models.TextChoices):
