@@ -1,0 +1,50 @@
+"""Reads of citizens shared by the web UI and the API. Every read of citizen data is access-logged."""
+
+import re
+
+from django.db.models import Q, QuerySet
+
+from evne.accounts.access import can_read_cases, log_access
+from evne.accounts.models import AccessAction, User
+from evne.logfilters import scrub
+
+from .models import Citizen, Supporter
+
+SEARCH_LIMIT = 50
+_CPR_QUERY = re.compile(r"^(\d{6})-?(\d{4})?$")
+
+
+def citizens_visible_to(user: User) -> QuerySet[Citizen]:
+    if not can_read_cases(user):
+        return Citizen.objects.none()
+    return Citizen.objects.filter(municipality_id=user.municipality_id)
+
+
+def citizen_search(*, user: User, query: str, channel: str) -> list[Citizen]:
+    """Find citizens by name or CPR (10 digits or the date part). The search and each hit are logged."""
+    text = " ".join((query or "").split())
+    if not text:
+        return []
+    qs = citizens_visible_to(user)
+    cpr = _CPR_QUERY.match(text)
+    if cpr:
+        date_part, serial = cpr.groups()
+        qs = qs.filter(cpr=date_part + serial) if serial else qs.filter(cpr__startswith=date_part)
+    else:
+        for term in text.split(" "):
+            qs = qs.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
+    hits = list(qs.order_by("last_name", "first_name")[:SEARCH_LIMIT])
+    log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")
+    for citizen in hits:
+        log_access(user=user, action=AccessAction.SEARCH_HIT, channel=channel, citizen=citizen, detail="search")
+    return hits
+
+
+def citizen_supporters(citizen: Citizen) -> list[Supporter]:
+    """Call only on a citizen obtained through access_citizen()."""
+    return list(citizen.supporters.all())
+
+
+def citizen_cases(citizen: Citizen):
+    """The citizen's cases. Call only on a citizen obtained through access_citizen()."""
+    return list(citizen.cases.select_related("team", "caseworker").order_by("-opened_at"))
