@@ -19,6 +19,18 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise PermissionError(f"{self.model.__name__} rows are immutable; add a new row instead.")
 
 
+class AppendOnlyModel(models.Model):
+    """Refuses instance delete(); updates are refused by the database trigger."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError(f"{type(self).__name__} rows are immutable; add a new row instead.")
+
+
 class ForbidUpdate(Operation):
     """Install a trigger that refuses UPDATE on the model's table."""
 

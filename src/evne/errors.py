@@ -2,6 +2,9 @@
 
 from collections.abc import Mapping
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
 
 class DomainError(Exception):
     """A request the law or the data does not allow. `message` is for the caseworker (translated)."""
@@ -24,9 +27,9 @@ class StaleVersion(DomainError):
         self.changes = dict(changes or {})
 
 
-class AccessDenied(Exception):
-    """The user may not do this with this record (need-to-know)."""
+class AccessDenied(PermissionDenied):
+    """The user may not do this with this record (need-to-know). Django answers 403."""
 
 
-class NotFound(Exception):
-    """No such record, or none the user may know exists."""
+class NotFound(Http404):
+    """No such record, or none the user may know exists. Django answers 404."""

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from evne.appendonly import AppendOnlyQuerySet
+from evne.appendonly import AppendOnlyModel
 
 
 class Municipality(models.Model):
@@ -95,7 +95,7 @@ class AccessChannel(models.TextChoices):
     CLI = "cli", _("Command line")
 
 
-class AccessLogEntry(models.Model):
+class AccessLogEntry(AppendOnlyModel):
     """An immutable record of one read of personal data (GDPR art. 9 data: need-to-know, logged)."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
@@ -122,8 +122,6 @@ class AccessLogEntry(models.Model):
     action = models.CharField(_("what was viewed"), max_length=20, choices=AccessAction.choices)
     channel = models.CharField(_("channel"), max_length=10, choices=AccessChannel.choices)
     detail = models.CharField(_("detail"), max_length=300, blank=True)
-
-    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("access log entry")

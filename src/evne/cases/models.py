@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from evne.accounts.models import Municipality, Team
-from evne.appendonly import AppendOnlyQuerySet
+from evne.appendonly import AppendOnlyModel
 from evne.citizens.models import Citizen
 
 
@@ -92,7 +92,7 @@ class Case(models.Model):
         return self.number
 
 
-class CaseAssignment(models.Model):
+class CaseAssignment(AppendOnlyModel):
     """Who was responsible for the case from when. The current caseworker is the latest row."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
@@ -104,8 +104,6 @@ class CaseAssignment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("assigned by")
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-
-    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("caseworker assignment")
@@ -123,7 +121,7 @@ class NoteKind(models.TextChoices):
     ASSESSMENT = "assessment", _("Assessment (vurdering)")
 
 
-class JournalNote(models.Model):
+class JournalNote(AppendOnlyModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(_("kind"), max_length=20, choices=NoteKind.choices)
     text = models.TextField(_("text"))
@@ -144,8 +142,6 @@ class JournalNote(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("written"))
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("journal note")
         verbose_name_plural = _("journal notes")
@@ -165,7 +161,7 @@ class EventKind(models.TextChoices):
     SUPPORTER_ADDED = "supporter_added", _("Companion or representative added")
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(AppendOnlyModel):
     """An immutable, typed record of one change to the case, with author and time."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
@@ -176,8 +172,6 @@ class TimelineEvent(models.Model):
     )
     data = models.JSONField(default=dict, blank=True)
     note = models.ForeignKey(JournalNote, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-
-    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("timeline event")

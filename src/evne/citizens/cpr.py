@@ -60,8 +60,7 @@ def parse_cpr(raw: str, *, today: date | None = None) -> Cpr:
         raise InvalidCpr(_("A CPR number may only contain digits, optionally with a hyphen after the date."))
     if len(digits) != 10:
         raise InvalidCpr(
-            _("A CPR number has exactly 10 digits (DDMMYY-XXXX); you entered %(count)d.")
-            % {"count": len(digits)}
+            _("A CPR number has exactly 10 digits (DDMMYY-XXXX); you entered %(count)d.") % {"count": len(digits)}
         )
     day, month, year2, seventh = int(digits[0:2]), int(digits[2:4]), int(digits[4:6]), int(digits[6])
     year = century(year2, seventh) + year2

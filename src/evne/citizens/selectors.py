@@ -20,8 +20,10 @@ def citizens_visible_to(user: User) -> QuerySet[Citizen]:
     return Citizen.objects.filter(municipality_id=user.municipality_id)
 
 
-def citizen_search(*, user: User, query: str, channel: str) -> list[Citizen]:
-    """Find citizens by name or CPR (10 digits or the date part). The search and each hit are logged."""
+def citizen_search(*, user: User, query: str, channel: str, log_query: bool = True) -> list[Citizen]:
+    """Find citizens by name or CPR (10 digits or the date part). The search and each hit are logged.
+
+    `log_query=False` when the same query was already logged as a search (a combined search page)."""
     text = " ".join((query or "").split())
     if not text:
         return []
@@ -34,7 +36,8 @@ def citizen_search(*, user: User, query: str, channel: str) -> list[Citizen]:
         for term in text.split(" "):
             qs = qs.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
     hits = list(qs.order_by("last_name", "first_name")[:SEARCH_LIMIT])
-    log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")
+    if log_query:
+        log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")
     for citizen in hits:
         log_access(user=user, action=AccessAction.SEARCH_HIT, channel=channel, citizen=citizen, detail="search")
     return hits

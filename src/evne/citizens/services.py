@@ -25,9 +25,7 @@ def _clean_contact(values: dict) -> dict:
     for field in ("first_name", "last_name"):
         if field in cleaned and not cleaned[field]:
             raise DomainError(_("First and last name are required."), field=field)
-    if cleaned.get("postal_code") and not (
-        cleaned["postal_code"].isdigit() and len(cleaned["postal_code"]) == 4
-    ):
+    if cleaned.get("postal_code") and not (cleaned["postal_code"].isdigit() and len(cleaned["postal_code"]) == 4):
         raise DomainError(_("A Danish postal code has four digits."), field="postal_code")
     if cleaned.get("email"):
         try:
@@ -55,9 +53,7 @@ def citizen_create(*, actor: User, cpr: str, first_name: str, last_name: str, **
         raise DomainError(str(exc), field="cpr") from None
     values = _clean_contact({"first_name": first_name, "last_name": last_name, **contact})
     if Citizen.objects.filter(municipality_id=actor.municipality_id, cpr=parsed.digits).exists():
-        raise DomainError(
-            _("A citizen with this CPR number is already registered in the municipality."), field="cpr"
-        )
+        raise DomainError(_("A citizen with this CPR number is already registered in the municipality."), field="cpr")
     try:
         with transaction.atomic():
             return Citizen.objects.create(

@@ -1,0 +1,291 @@
+"""Thin views: parse input, pass the gate (access_*), call one service or selector, render.
+
+NotFound and AccessDenied from the gate are Http404 / PermissionDenied, so Django answers 404 / 403.
+"""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from evne.accounts.access import access_case, access_citizen, can_create, can_write_case, can_write_citizen
+from evne.accounts.models import AccessAction, AccessChannel
+from evne.cases import selectors as case_selectors
+from evne.cases import services as case_services
+from evne.cases.timeline import describe
+from evne.citizens import selectors as citizen_selectors
+from evne.citizens import services as citizen_services
+from evne.errors import AccessDenied, DomainError, StaleVersion
+
+from . import forms
+
+WEB = AccessChannel.WEB
+
+
+def _apply_error(form, exc: DomainError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+def _stale_rows(exc: StaleVersion, model) -> list[dict]:
+    """What changed under the user's feet, in words: field, what they had, what is there now."""
+
+    def shown(field, value):
+        if field.is_relation:
+            return str(field.related_model._default_manager.filter(pk=value).first() or "–")
+        return dict(field.flatchoices).get(value, value) if field.choices else value
+
+    rows = []
+    for name, (mine, theirs) in exc.changes.items():
+        field = model._meta.get_field(name.removesuffix("_id"))
+        rows.append({"label": field.verbose_name, "mine": shown(field, mine), "theirs": shown(field, theirs)})
+    return rows
+
+
+def worklist(request: HttpRequest) -> HttpResponse:
+    lists = case_selectors.worklist(user=request.user, channel=WEB)
+    return render(request, "web/worklist.html", {**lists, "can_create": can_create(request.user)})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    cases = case_selectors.case_search(user=request.user, query=query, channel=WEB) if query else []
+    citizens = (
+        citizen_selectors.citizen_search(user=request.user, query=query, channel=WEB, log_query=False) if query else []
+    )
+    context = {"query": query, "cases": cases, "citizens": citizens}
+    template = "web/_search_results.html" if request.htmx else "web/search.html"
+    return render(request, template, context)
+
+
+def citizen_create(request: HttpRequest) -> HttpResponse:
+    if not can_create(request.user):
+        raise AccessDenied
+    form = forms.CitizenCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            citizen = citizen_services.citizen_create(actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, _("The citizen was registered."))
+            return redirect("web:citizen_detail", citizen_id=citizen.pk)
+    return render(request, "web/citizen_form.html", {"form": form, "title": _("New citizen")})
+
+
+def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = access_citizen(user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB)
+    return render(
+        request,
+        "web/citizen_detail.html",
+        {
+            "citizen": citizen,
+            "cases": citizen_selectors.citizen_cases(citizen),
+            "supporters": citizen_selectors.citizen_supporters(citizen),
+            "can_write": can_write_citizen(request.user, citizen),
+            "can_create_case": can_create(request.user) and can_write_citizen(request.user, citizen),
+        },
+    )
+
+
+def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = access_citizen(
+        user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB, write=True
+    )
+    initial = {f: getattr(citizen, f) for f in citizen_services.CONTACT_FIELDS} | {"version": citizen.version}
+    form = forms.CitizenEditForm(request.POST or None, initial=initial)
+    stale = []
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            citizen_services.citizen_update(actor=request.user, citizen=citizen, expected_version=version, **data)
+        except StaleVersion as exc:
+            form.add_error(None, exc.message)
+            stale = _stale_rows(exc, type(citizen))
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, _("The citizen's details were saved."))
+            return redirect("web:citizen_detail", citizen_id=citizen.pk)
+    return render(
+        request,
+        "web/citizen_form.html",
+        {
+            "form": form,
+            "citizen": citizen,
+            "stale": stale,
+            "title": _("Edit citizen details"),
+        },
+    )
+
+
+def supporter_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = access_citizen(
+        user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB, write=True
+    )
+    form = forms.SupporterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            citizen_services.supporter_add(actor=request.user, citizen=citizen, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, _("The companion or representative was registered."))
+            return redirect("web:citizen_detail", citizen_id=citizen.pk)
+    return render(
+        request,
+        "web/simple_form.html",
+        {
+            "form": form,
+            "citizen": citizen,
+            "title": _("Companion or representative"),
+            "intro": _(
+                "The citizen may bring a companion or be represented at any stage of the case (forvaltningsloven § 8)."
+            ),
+        },
+    )
+
+
+def case_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = access_citizen(
+        user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB, write=True
+    )
+    form = forms.CaseCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = case_services.case_open(actor=request.user, citizen=citizen, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, _("Case %(number)s was opened.") % {"number": case.number})
+            return redirect("web:case_detail", case_id=case.pk)
+    return render(request, "web/simple_form.html", {"form": form, "citizen": citizen, "title": _("New case")})
+
+
+def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> HttpResponse:
+    can_write = can_write_case(request.user, case)
+    context = {
+        "case": case,
+        "citizen": case.citizen,
+        "timeline": [(event, describe(event)) for event in reversed(case_selectors.case_timeline(case))],
+        "assignments": case_selectors.case_assignments(case),
+        "can_write": can_write,
+        "note_form": note_form or forms.NoteForm(initial={"kind": "fact"}),
+    }
+    if can_write:
+        context["status_form"] = forms.StatusForm(initial={"status": case.status, "version": case.version})
+        context["assign_form"] = forms.AssignForm(
+            initial={"caseworker": case.caseworker_id, "version": case.version},
+            caseworkers=case_selectors.team_caseworkers(case),
+        )
+    template = "web/_case_timeline.html" if request.htmx and request.method == "POST" else "web/case_detail.html"
+    return render(request, template, context, status=status)
+
+
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB)
+    return _case_page(request, case)
+
+
+@require_POST
+def note_create(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.NOTES, channel=WEB, write=True)
+    form = forms.NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            case_services.note_add(actor=request.user, case=case, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            if not request.htmx:
+                messages.success(request, _("The note was added to the case."))
+                return redirect("web:case_detail", case_id=case.pk)
+            return _case_page(request, case)
+    return _case_page(request, case, note_form=form, status=422 if not request.htmx else 200)
+
+
+def _stale_message(request: HttpRequest, exc: StaleVersion, case) -> None:
+    rows = _stale_rows(exc, type(case))
+    detail = "; ".join(f"{r['label']}: {r['mine']} → {r['theirs']}" for r in rows)
+    messages.error(request, f"{exc.message} {detail}".strip())
+
+
+@require_POST
+def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, write=True)
+    form = forms.StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid status."))
+        return redirect("web:case_detail", case_id=case.pk)
+    try:
+        case_services.case_change_status(
+            actor=request.user,
+            case=case,
+            status=form.cleaned_data["status"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except StaleVersion as exc:
+        _stale_message(request, exc, case)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The status was changed."))
+    return redirect("web:case_detail", case_id=case.pk)
+
+
+@require_POST
+def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, write=True)
+    form = forms.AssignForm(request.POST, caseworkers=case_selectors.team_caseworkers(case))
+    if not form.is_valid():
+        messages.error(request, _("Choose a caseworker from the case's team."))
+        return redirect("web:case_detail", case_id=case.pk)
+    caseworker = case_selectors.team_caseworkers(case).get(pk=form.cleaned_data["caseworker"])
+    try:
+        case_services.case_assign_caseworker(
+            actor=request.user,
+            case=case,
+            caseworker=caseworker,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except StaleVersion as exc:
+        _stale_message(request, exc, case)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The responsible caseworker was changed."))
+    return redirect("web:case_detail", case_id=case.pk)
+
+
+def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, write=True)
+    initial = {f: getattr(case, f) for f in case_services.EDITABLE_FIELDS} | {"version": case.version}
+    form = forms.CaseEditForm(request.POST or None, initial=initial)
+    stale = []
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            case_services.case_update(actor=request.user, case=case, expected_version=version, **data)
+        except StaleVersion as exc:
+            form.add_error(None, exc.message)
+            stale = _stale_rows(exc, type(case))
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, _("The case details were saved."))
+            return redirect("web:case_detail", case_id=case.pk)
+    return render(
+        request,
+        "web/simple_form.html",
+        {
+            "form": form,
+            "citizen": case.citizen,
+            "case": case,
+            "stale": stale,
+            "title": _("Edit case details"),
+        },
+    )
