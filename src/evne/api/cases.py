@@ -1,0 +1,139 @@
+"""Cases: worklist, search, the case, its status, caseworker, journal notes and timeline.
+
+Thin views: parse → access_case() (the one gate, which logs the access with channel "api") → one service
+or selector → render.
+"""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Path, Query, Router, Status
+
+from evne.accounts.access import access_case, access_citizen
+from evne.accounts.models import AccessAction, AccessChannel
+from evne.cases import selectors, services
+from evne.errors import DomainError
+
+from .schemas import (
+    MAX_ID,
+    CaseListItem,
+    CaseOpenIn,
+    CaseOut,
+    CaseStatusIn,
+    CaseUpdateIn,
+    CaseworkerIn,
+    NoteIn,
+    NoteOut,
+    TimelineEventOut,
+    WorklistOut,
+    errors,
+    text,
+)
+
+router = Router(tags=["cases"])
+API = AccessChannel.API
+CaseId = Path(..., ge=1, le=MAX_ID, description="The case's id")
+SearchText = Query(..., description="Name, CPR (or its date part) or case number")
+
+
+@router.get("/mine", response={200: WorklistOut, **errors()}, summary="My worklist")
+def worklist(request: HttpRequest):
+    """The open cases you are responsible for; a team leader also gets the team's other open cases."""
+    return selectors.worklist(user=request.auth, channel=API)
+
+
+@router.get("", response={200: list[CaseListItem], **errors()}, summary="Search cases")
+def search(request: HttpRequest, q: text(100) = SearchText):
+    """At most 50 hits. The search and every hit are access-logged."""
+    return selectors.case_search(user=request.auth, query=q, channel=API)
+
+
+@router.post("", response={201: CaseOut, **errors(400, 403, 404)}, summary="Open a case")
+def open_case(request: HttpRequest, payload: CaseOpenIn):
+    """Open a case for the citizen in your team, with you as the responsible caseworker."""
+    citizen = access_citizen(
+        user=request.auth, citizen_id=payload.citizen_id, what=AccessAction.CITIZEN, channel=API, write=True
+    )
+    case = services.case_open(
+        actor=request.auth,
+        citizen=citizen,
+        pathway=payload.pathway,
+        benefit=payload.benefit,
+        help_requested_on=payload.help_requested_on,
+    )
+    return Status(201, case)
+
+
+@router.get("/{case_id}", response={200: CaseOut, **errors(404)}, summary="Get a case")
+def get_case(request: HttpRequest, case_id: int = CaseId):
+    return access_case(user=request.auth, case_id=case_id, what=AccessAction.CASE, channel=API)
+
+
+@router.patch("/{case_id}", response={200: CaseOut, **errors(400, 403, 404, 409)}, summary="Change a case")
+def update_case(request: HttpRequest, payload: CaseUpdateIn, case_id: int = CaseId):
+    """Change pathway, benefit or the date help was first requested. Send the `version` you read."""
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.CASE, channel=API, write=True)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    return services.case_update(actor=request.auth, case=case, expected_version=payload.version, **changes)
+
+
+@router.post("/{case_id}/status", response={200: CaseOut, **errors(400, 403, 404, 409)}, summary="Change the status")
+def change_status(request: HttpRequest, payload: CaseStatusIn, case_id: int = CaseId):
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.CASE, channel=API, write=True)
+    return services.case_change_status(
+        actor=request.auth, case=case, status=payload.status, expected_version=payload.version
+    )
+
+
+@router.post(
+    "/{case_id}/caseworker",
+    response={200: CaseOut, **errors(400, 403, 404, 409)},
+    summary="Change the responsible caseworker",
+)
+def assign_caseworker(request: HttpRequest, payload: CaseworkerIn, case_id: int = CaseId):
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.CASE, channel=API, write=True)
+    caseworker = selectors.team_caseworkers(case).filter(pk=payload.caseworker).first()
+    if caseworker is None:
+        raise DomainError(
+            _("The responsible caseworker must be an active caseworker or team leader of the case's team."),
+            field="caseworker",
+        )
+    return services.case_assign_caseworker(
+        actor=request.auth,
+        case=case,
+        caseworker=caseworker,
+        expected_version=payload.version,
+        reason=payload.reason,
+    )
+
+
+@router.get("/{case_id}/timeline", response={200: list[TimelineEventOut], **errors(404)}, summary="Timeline")
+def timeline(request: HttpRequest, case_id: int = CaseId):
+    """Every event of the case, oldest first, with a one-line text in your language."""
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.TIMELINE, channel=API)
+    return selectors.case_timeline(case)
+
+
+@router.get("/{case_id}/notes", response={200: list[NoteOut], **errors(404)}, summary="Journal notes")
+def notes(request: HttpRequest, case_id: int = CaseId):
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.NOTES, channel=API)
+    return selectors.case_notes(case)
+
+
+@router.post("/{case_id}/notes", response={201: NoteOut, **errors(400, 403, 404)}, summary="Add a journal note")
+def add_note(request: HttpRequest, payload: NoteIn, case_id: int = CaseId):
+    """A fact (with its source) or an assessment. Notes are never edited: correct one with `corrects`."""
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.NOTES, channel=API, write=True)
+    corrects = None
+    if payload.corrects is not None:
+        corrects = next((n for n in selectors.case_notes(case) if n.pk == payload.corrects), None)
+        if corrects is None:
+            raise DomainError(_("A note can only correct a note in the same case."), field="corrects")
+    note = services.note_add(
+        actor=request.auth,
+        case=case,
+        kind=payload.kind,
+        text=payload.text,
+        source=payload.source,
+        corrects=corrects,
+    )
+    return Status(201, note)

@@ -1,0 +1,300 @@
+"""Request and response shapes of the API.
+
+Lists show the masked CPR (DDMMYY-XXXX); only the single citizen record (`CitizenOut`) carries the full
+number. Input schemas refuse unknown fields, NUL characters and text longer than the database column, so
+bad input is answered with 422 and never reaches the database as a 500.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from django.utils.translation import gettext as _
+from ninja import Schema
+from pydantic import AfterValidator, ConfigDict, Field
+
+from evne.cases.models import Benefit, CaseStatus, NoteKind, Pathway
+from evne.cases.timeline import describe
+from evne.citizens.models import Supporter, SupporterKind
+
+MAX_ID = 2**63 - 1  # a bigint primary key; a larger number would overflow in the database
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Version = Annotated[int, Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")]
+
+
+def _storable(value: str) -> str:
+    """PostgreSQL text cannot hold NUL, and lone surrogates cannot be encoded: refuse both as bad input."""
+    if "\x00" in value:
+        raise ValueError(_("The text contains a NUL character."))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(_("The text is not valid Unicode.")) from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+
+
+def text(max_length: int | None = None) -> Any:
+    return Annotated[str, Field(max_length=max_length), AfterValidator(_storable)]
+
+
+def _max(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+class In(Schema):
+    """Input: unknown fields are an error (a misspelt field must not be silently ignored)."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+# --- errors ---------------------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str
+    field: str | None = None
+
+
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+    type: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[FieldErrorOut]
+
+
+class ChangeOut(Schema):
+    yours: Any
+    current: Any
+
+
+class StaleOut(Schema):
+    detail: str
+    field: str | None = None
+    changes: dict[str, ChangeOut]
+
+
+def errors(*codes: int) -> dict[int, type[Schema]]:
+    """Response schemas for the error codes an operation can give (401 and 422 always)."""
+    shapes = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: StaleOut, 422: ValidationErrorOut}
+    return {code: shapes[code] for code in sorted({401, 422, *codes})}
+
+
+# --- references -----------------------------------------------------------------------------------------
+
+
+class UserRef(Schema):
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return str(obj)
+
+
+class TeamRef(Schema):
+    id: int
+    name: str
+
+
+class CitizenRef(Schema):
+    id: int
+    first_name: str
+    last_name: str
+    cpr_masked: str = Field(description="DDMMYY-XXXX")
+
+
+# --- citizens -------------------------------------------------------------------------------------------
+
+
+class CitizenListItem(CitizenRef):
+    birth_date: date
+
+
+class CitizenOut(Schema):
+    id: int
+    cpr: str = Field(description="The full CPR number, DDMMYY-SSSS. Only in the single citizen record.")
+    birth_date: date
+    first_name: str
+    last_name: str
+    address: str
+    postal_code: str
+    city: str
+    phone: str
+    email: str
+    version: int
+    created_at: datetime
+
+    @staticmethod
+    def resolve_cpr(obj) -> str:
+        return obj.cpr_formatted
+
+
+class CitizenCreateIn(In):
+    cpr: Text = Field(description="10 digits, DDMMYY-SSSS (the hyphen is optional)")
+    first_name: Text
+    last_name: Text
+    address: Text = ""
+    postal_code: Text = ""
+    city: Text = ""
+    phone: Text = ""
+    email: Text = ""
+
+
+class CitizenUpdateIn(In):
+    """Send only the fields you change, and the version you read."""
+
+    version: Version
+    first_name: Text = None
+    last_name: Text = None
+    address: Text = None
+    postal_code: Text = None
+    city: Text = None
+    phone: Text = None
+    email: Text = None
+
+
+class SupporterOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    name: str
+    relation: str
+    phone: str
+    email: str
+    power_of_attorney_on: date | None
+    active_from: date
+    active_to: date | None
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+
+class SupporterIn(In):
+    kind: SupporterKind
+    name: text(_max(Supporter, "name"))
+    active_from: date
+    relation: text(_max(Supporter, "relation")) = ""
+    phone: text(_max(Supporter, "phone")) = ""
+    email: text(_max(Supporter, "email")) = ""
+    power_of_attorney_on: date | None = None
+
+
+# --- cases ----------------------------------------------------------------------------------------------
+
+
+class CaseListItem(Schema):
+    id: int
+    number: str
+    status: str
+    status_label: str
+    pathway: str
+    pathway_label: str
+    benefit: str
+    benefit_label: str
+    help_requested_on: date
+    opened_at: datetime
+    team: TeamRef
+    caseworker: UserRef
+    citizen: CitizenRef
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return str(obj.get_status_display())
+
+    @staticmethod
+    def resolve_pathway_label(obj) -> str:
+        return str(obj.get_pathway_display())
+
+    @staticmethod
+    def resolve_benefit_label(obj) -> str:
+        return str(obj.get_benefit_display())
+
+
+class CaseOut(CaseListItem):
+    closed_on: date | None
+    version: int
+
+
+class WorklistOut(Schema):
+    mine: list[CaseListItem] = Field(description="Open cases you are responsible for")
+    team: list[CaseListItem] = Field(description="A team leader's other open cases in the team")
+
+
+class CaseOpenIn(In):
+    citizen_id: Id
+    pathway: Pathway
+    benefit: Benefit
+    help_requested_on: date = Field(description="The date the citizen first asked for help (YYYY-MM-DD)")
+
+
+class CaseUpdateIn(In):
+    """Send only the fields you change, and the version you read."""
+
+    version: Version
+    pathway: Pathway = None
+    benefit: Benefit = None
+    help_requested_on: date = None
+
+
+class CaseStatusIn(In):
+    status: CaseStatus
+    version: Version
+
+
+class CaseworkerIn(In):
+    caseworker: Id = Field(description="An active caseworker or team leader of the case's team")
+    version: Version
+    reason: text(300) = ""
+
+
+class NoteOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    text: str
+    source: str
+    corrects: int | None = Field(description="The id of the note this note corrects")
+    author: UserRef
+    created_at: datetime
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_corrects(obj) -> int | None:
+        return obj.corrects_id
+
+
+class NoteIn(In):
+    kind: NoteKind = Field(description="fact (oplysning) or assessment (vurdering)")
+    text: Text
+    source: text(200) = Field("", description="Where a fact came from: conversation, document, phone call …")
+    corrects: Id | None = Field(None, description="The note in the same case that this note corrects")
+
+
+class TimelineEventOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    at: datetime
+    actor: UserRef
+    text: str = Field(description="A one-line description in the reader's language")
+    data: dict[str, Any]
+    note: NoteOut | None
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_text(obj) -> str:
+        return describe(obj)
