@@ -45,9 +45,7 @@ def team_x(other_kommune) -> Team:
 
 @pytest.fixture
 def make_user(db):
-    def make(
-        username: str, role: str, team: Team | None, *, municipality: Municipality | None = None
-    ) -> User:
+    def make(username: str, role: str, team: Team | None, *, municipality: Municipality | None = None) -> User:
         first, _, last = username.partition("_")
         return User.objects.create_user(
             username=username,

@@ -57,13 +57,11 @@ class ForbidUpdate(Operation):
                 f"BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql;"
             )
             schema_editor.execute(
-                f"CREATE TRIGGER {trigger} BEFORE UPDATE ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {trigger}();"
+                f"CREATE TRIGGER {trigger} BEFORE UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {trigger}();"
             )
         elif schema_editor.connection.vendor == "sqlite":
             schema_editor.execute(
-                f"CREATE TRIGGER {trigger} BEFORE UPDATE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{message}'); END;"
+                f"CREATE TRIGGER {trigger} BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END;"
             )
         else:
             raise NotImplementedError(f"No append-only trigger for {schema_editor.connection.vendor}")

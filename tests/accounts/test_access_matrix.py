@@ -24,7 +24,11 @@ EXPECTED = {
     Role.TEAM_LEADER: {"own_team": (True, True), "other_team": (True, False), "other_municipality": (False, False)},
     Role.REHAB_MEMBER: {"own_team": (True, False), "other_team": (True, False), "other_municipality": (False, False)},
     Role.AUDITOR: {"own_team": (True, False), "other_team": (True, False), "other_municipality": (False, False)},
-    Role.ADMINISTRATOR: {"own_team": (False, False), "other_team": (False, False), "other_municipality": (False, False)},
+    Role.ADMINISTRATOR: {
+        "own_team": (False, False),
+        "other_team": (False, False),
+        "other_municipality": (False, False),
+    },
 }
 MATRIX = [(role, scope, *rw) for role, scopes in EXPECTED.items() for scope, rw in scopes.items()]
 
@@ -33,8 +37,13 @@ MATRIX = [(role, scope, *rw) for role, scopes in EXPECTED.items() for scope, rw 
 def cases(alice, carol, charlie):
     def open_for(owner, cpr, name):
         citizen = citizen_create(actor=owner, cpr=cpr, first_name=name, last_name="Matrixsen")
-        return case_open(actor=owner, citizen=citizen, pathway="revalidering", benefit="kontanthjaelp",
-                         help_requested_on=date(2026, 1, 5))
+        return case_open(
+            actor=owner,
+            citizen=citizen,
+            pathway="revalidering",
+            benefit="kontanthjaelp",
+            help_requested_on=date(2026, 1, 5),
+        )
 
     return {
         "own_team": open_for(alice, "020275-1113", "Own"),
@@ -122,8 +131,9 @@ def test_it_logs_the_search_itself_and_each_hit_without_storing_the_cpr(client, 
     client.login(username="alice", password=PASSWORD)
     response = client.get(reverse("web:search"), {"q": "010180-1234"})
     assert case.number in response.content.decode()
-    search = AccessLogEntry.objects.get(user=alice, action=AccessAction.SEARCH, case__isnull=True,
-                                        citizen__isnull=True, detail__startswith="[CPR]")
+    search = AccessLogEntry.objects.get(
+        user=alice, action=AccessAction.SEARCH, case__isnull=True, citizen__isnull=True, detail__startswith="[CPR]"
+    )
     assert "010180" not in search.detail
     assert AccessLogEntry.objects.filter(user=alice, action=AccessAction.SEARCH_HIT, case=case).exists()
 
@@ -145,8 +155,9 @@ def test_it_lets_nobody_read_without_logging_in(client, case):
 
 def test_it_lets_a_caseworker_change_only_citizens_with_a_case_in_their_own_team(client, carol, case):
     client.login(username="carol", password=PASSWORD)
-    response = client.post(reverse("web:citizen_edit", args=[case.citizen_id]),
-                           {"first_name": "X", "last_name": "Y", "version": 1})
+    response = client.post(
+        reverse("web:citizen_edit", args=[case.citizen_id]), {"first_name": "X", "last_name": "Y", "version": 1}
+    )
     assert response.status_code == 403
     case.citizen.refresh_from_db()
     assert case.citizen.first_name == "Mette"

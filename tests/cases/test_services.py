@@ -26,20 +26,27 @@ def test_it_opens_a_case_with_a_number_an_assignment_and_two_events(alice, case)
 
 
 def test_it_numbers_cases_consecutively(alice, citizen, case):
-    second = case_open(actor=alice, citizen=citizen, pathway="fleksjob", benefit="ledighedsydelse",
-                       help_requested_on=date(2026, 5, 1))
+    second = case_open(
+        actor=alice, citizen=citizen, pathway="fleksjob", benefit="ledighedsydelse", help_requested_on=date(2026, 5, 1)
+    )
     assert second.number.endswith("-00002")
 
 
 def test_it_refuses_a_help_date_in_the_future(alice, citizen):
     with pytest.raises(DomainError) as err:
-        case_open(actor=alice, citizen=citizen, pathway="fleksjob", benefit="ledighedsydelse",
-                  help_requested_on=timezone.localdate() + timedelta(days=1))
+        case_open(
+            actor=alice,
+            citizen=citizen,
+            pathway="fleksjob",
+            benefit="ledighedsydelse",
+            help_requested_on=timezone.localdate() + timedelta(days=1),
+        )
     assert err.value.field == "help_requested_on"
 
 
-@pytest.mark.parametrize(("pathway", "benefit", "field"), [("nope", "kontanthjaelp", "pathway"),
-                                                            ("fleksjob", "nope", "benefit")])
+@pytest.mark.parametrize(
+    ("pathway", "benefit", "field"), [("nope", "kontanthjaelp", "pathway"), ("fleksjob", "nope", "benefit")]
+)
 def test_it_refuses_unknown_choices(alice, citizen, pathway, benefit, field):
     with pytest.raises(DomainError) as err:
         case_open(actor=alice, citizen=citizen, pathway=pathway, benefit=benefit, help_requested_on=date(2026, 1, 1))
@@ -51,7 +58,9 @@ def test_it_keeps_the_full_assignment_history(alice, bob, case):
     case = case_assign_caseworker(actor=bob, case=case, caseworker=alice, reason="Tilbage", expected_version=2)
     history = selectors.case_assignments(case)
     assert [(a.caseworker, a.assigned_by, a.reason) for a in history] == [
-        (alice, alice, ""), (bob, alice, "Ferie"), (alice, bob, "Tilbage")
+        (alice, alice, ""),
+        (bob, alice, "Ferie"),
+        (alice, bob, "Tilbage"),
     ]
     assert kinds(case).count(EventKind.CASEWORKER_ASSIGNED) == 3
     assert "Ferie" in describe(selectors.case_timeline(case)[2])
@@ -73,8 +82,9 @@ def test_it_refuses_a_stale_save_and_says_what_changed(alice, bob, case):
 
 
 def test_it_records_what_changed_in_the_details(alice, case):
-    case = case_update(actor=alice, case=case, expected_version=1, benefit="sygedagpenge",
-                       help_requested_on=date(2026, 2, 1))
+    case = case_update(
+        actor=alice, case=case, expected_version=1, benefit="sygedagpenge", help_requested_on=date(2026, 2, 1)
+    )
     event = selectors.case_timeline(case)[-1]
     assert event.kind == EventKind.CASE_UPDATED
     assert {c["field"] for c in event.data["changes"]} == {"benefit", "help_requested_on"}
@@ -89,8 +99,9 @@ def test_it_closes_and_reopens_with_a_closing_date(alice, case):
 
 
 def test_it_keeps_facts_and_assessments_apart_on_the_timeline(alice, case):
-    fact = note_add(actor=alice, case=case, kind="fact", text="Borgeren har været sygemeldt i 8 uger.",
-                    source="Samtale 2. marts")
+    fact = note_add(
+        actor=alice, case=case, kind="fact", text="Borgeren har været sygemeldt i 8 uger.", source="Samtale 2. marts"
+    )
     assessment = note_add(actor=alice, case=case, kind="assessment", text="Det er min vurdering, at …")
     events = [e for e in selectors.case_timeline(case) if e.kind == EventKind.NOTE_ADDED]
     assert [(e.note, e.note.kind) for e in events] == [(fact, "fact"), (assessment, "assessment")]
@@ -122,8 +133,9 @@ def test_it_shows_my_open_cases_in_the_worklist_and_the_team_to_its_leader(alice
     assert selectors.worklist(user=alice, channel="web")["mine"] == []
 
 
-@pytest.mark.parametrize("query", ["Mette", "testrup", "mette test", "010180-1234", "0101801234", "010180",
-                                   "2026-0000"])
+@pytest.mark.parametrize(
+    "query", ["Mette", "testrup", "mette test", "010180-1234", "0101801234", "010180", "2026-0000"]
+)
 def test_it_finds_a_case_by_name_cpr_or_number(alice, case, query):
     assert selectors.case_search(user=alice, query=query, channel="web") == [case]
     assert AccessLogEntry.objects.filter(user=alice, action=AccessAction.SEARCH).count() == 1

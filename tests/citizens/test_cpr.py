@@ -104,8 +104,9 @@ def test_it_masks_the_serial_number_in_lists():
 @pytest.mark.parametrize("cpr", ["3202801234", "12345", "01018O1234", "", "0101801234567"])
 def test_it_answers_a_wrong_cpr_in_the_form_with_a_danish_message_and_saves_nothing(client, alice, cpr):
     client.login(username="alice", password=PASSWORD)
-    response = client.post(reverse("web:citizen_create"), {"cpr": cpr, "first_name": "A", "last_name": "B"},
-                           HTTP_ACCEPT_LANGUAGE="da")
+    response = client.post(
+        reverse("web:citizen_create"), {"cpr": cpr, "first_name": "A", "last_name": "B"}, HTTP_ACCEPT_LANGUAGE="da"
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "CPR" in body and 'class="error"' in body

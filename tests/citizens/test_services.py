@@ -26,8 +26,9 @@ def test_it_allows_the_same_cpr_in_another_municipality(charlie, citizen):
     assert other.pk != citizen.pk
 
 
-@pytest.mark.parametrize(("field", "value"), [("email", "not-an-email"), ("postal_code", "12"),
-                                              ("first_name", " "), ("city", "x" * 101)])
+@pytest.mark.parametrize(
+    ("field", "value"), [("email", "not-an-email"), ("postal_code", "12"), ("first_name", " "), ("city", "x" * 101)]
+)
 def test_it_refuses_bad_contact_details(alice, field, value):
     values = {"first_name": "A", "last_name": "B", field: value}
     with pytest.raises(DomainError) as err:
@@ -54,8 +55,14 @@ def test_it_refuses_a_stale_citizen_update(alice, bob, citizen, case):
 
 
 def test_it_registers_a_representative_on_the_timeline(alice, citizen, case):
-    supporter_add(actor=alice, citizen=citizen, kind="representative", name="Advokat Hansen",
-                  active_from=date(2026, 3, 1), power_of_attorney_on=date(2026, 3, 1))
+    supporter_add(
+        actor=alice,
+        citizen=citizen,
+        kind="representative",
+        name="Advokat Hansen",
+        active_from=date(2026, 3, 1),
+        power_of_attorney_on=date(2026, 3, 1),
+    )
     assert case.events.filter(kind=EventKind.SUPPORTER_ADDED, data__name="Advokat Hansen").exists()
 
 

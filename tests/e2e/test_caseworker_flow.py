@@ -64,7 +64,10 @@ def test_it_lets_a_caseworker_create_a_citizen_and_a_case_and_note_facts_and_ass
 
     case = Case.objects.get(citizen__last_name="Prøvesen")
     assert list(case.events.values_list("kind", flat=True).order_by("id")) == [
-        EventKind.CASE_OPENED, EventKind.CASEWORKER_ASSIGNED, EventKind.NOTE_ADDED, EventKind.NOTE_ADDED,
+        EventKind.CASE_OPENED,
+        EventKind.CASEWORKER_ASSIGNED,
+        EventKind.NOTE_ADDED,
+        EventKind.NOTE_ADDED,
     ]
     assert sorted(case.notes.values_list("kind", flat=True)) == ["assessment", "fact"]
 

@@ -51,9 +51,7 @@ def can_write_citizen(user: User, citizen) -> bool:
     return not teams or user.team_id in teams
 
 
-def log_access(
-    *, user: User, action: str, channel: str, citizen=None, case=None, detail: str = ""
-) -> AccessLogEntry:
+def log_access(*, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "") -> AccessLogEntry:
     if case is not None and citizen is None:
         citizen = case.citizen
     return AccessLogEntry.objects.create(
@@ -67,9 +65,7 @@ def log_access(
     )
 
 
-def log_listing(
-    *, user: User, cases: Iterable, channel: str, action: str = AccessAction.LIST, detail: str = ""
-):
+def log_listing(*, user: User, cases: Iterable, channel: str, action: str = AccessAction.LIST, detail: str = ""):
     """One entry per case shown in a list: the list shows the citizen's name and masked CPR."""
     AccessLogEntry.objects.bulk_create(
         AccessLogEntry(

@@ -99,9 +99,7 @@ class AccessLogEntry(AppendOnlyModel):
     """An immutable record of one read of personal data (GDPR art. 9 data: need-to-know, logged)."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        User, on_delete=models.PROTECT, related_name="access_log", verbose_name=_("user")
-    )
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_log", verbose_name=_("user"))
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, related_name="+")
     citizen = models.ForeignKey(
         "citizens.Citizen",

@@ -58,9 +58,7 @@ class Case(models.Model):
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="cases")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases", verbose_name=_("team"))
-    citizen = models.ForeignKey(
-        Citizen, on_delete=models.PROTECT, related_name="cases", verbose_name=_("citizen")
-    )
+    citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="cases", verbose_name=_("citizen"))
     number = models.CharField(_("case number"), max_length=20, unique=True)
     pathway = models.CharField(_("pathway"), max_length=20, choices=Pathway.choices)
     benefit = models.CharField(_("benefit"), max_length=30, choices=Benefit.choices)

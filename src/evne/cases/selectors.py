@@ -18,16 +18,12 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
     """Need-to-know: the cases of the user's own municipality, for roles that work with cases."""
     if not can_read_cases(user):
         return Case.objects.none()
-    return Case.objects.filter(municipality_id=user.municipality_id).select_related(
-        "citizen", "team", "caseworker"
-    )
+    return Case.objects.filter(municipality_id=user.municipality_id).select_related("citizen", "team", "caseworker")
 
 
 def worklist(*, user: User, channel: str) -> dict[str, list[Case]]:
     """ "My cases": the open cases the user is responsible for; a team leader also sees the team's."""
-    open_cases = (
-        cases_visible_to(user).exclude(status=CaseStatus.CLOSED).order_by("help_requested_on", "number")
-    )
+    open_cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED).order_by("help_requested_on", "number")
     mine = list(open_cases.filter(caseworker=user))
     team: list[Case] = []
     if user.role == Role.TEAM_LEADER and user.team_id:
@@ -45,11 +41,7 @@ def case_search(*, user: User, query: str, channel: str) -> list[Case]:
     cpr = _CPR_QUERY.match(text)
     if cpr:
         date_part, serial = cpr.groups()
-        qs = (
-            qs.filter(citizen__cpr=date_part + serial)
-            if serial
-            else qs.filter(citizen__cpr__startswith=date_part)
-        )
+        qs = qs.filter(citizen__cpr=date_part + serial) if serial else qs.filter(citizen__cpr__startswith=date_part)
     else:
         condition = Q(number__icontains=text)
         name = Q()

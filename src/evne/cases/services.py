@@ -36,9 +36,7 @@ def _check_help_requested_on(value: date) -> None:
     if not isinstance(value, date):
         raise DomainError(_("Enter the date help was first requested."), field="help_requested_on")
     if value > timezone.localdate():
-        raise DomainError(
-            _("The date help was first requested cannot lie in the future."), field="help_requested_on"
-        )
+        raise DomainError(_("The date help was first requested cannot lie in the future."), field="help_requested_on")
 
 
 def _check_caseworker(caseworker: User, team: Team) -> None:
@@ -51,12 +49,7 @@ def _check_caseworker(caseworker: User, team: Team) -> None:
 
 def _next_number(municipality_code: str, year: int) -> str:
     prefix = f"{municipality_code}-{year}-"
-    last = (
-        Case.objects.filter(number__startswith=prefix)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
+    last = Case.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
     seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{seq:05d}"
 
@@ -93,9 +86,7 @@ def case_open(
                     help_requested_on=help_requested_on,
                     caseworker=caseworker,
                 )
-                CaseAssignment.objects.create(
-                    case=case, caseworker=caseworker, assigned_at=now, assigned_by=actor
-                )
+                CaseAssignment.objects.create(case=case, caseworker=caseworker, assigned_at=now, assigned_by=actor)
                 record_event(
                     case=case,
                     kind=EventKind.CASE_OPENED,
@@ -152,9 +143,7 @@ def case_assign_caseworker(
     current = _locked(case, expected_version)
     _check_caseworker(caseworker, current.team)
     if caseworker.pk == current.caseworker_id:
-        raise DomainError(
-            _("%(name)s is already responsible for the case.") % {"name": caseworker}, field="caseworker"
-        )
+        raise DomainError(_("%(name)s is already responsible for the case.") % {"name": caseworker}, field="caseworker")
     now = timezone.now()
     current.caseworker = caseworker
     current.version += 1
@@ -206,9 +195,7 @@ def case_update(*, actor: User, case: Case, expected_version: int, **changes) ->
         raise AccessDenied
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise DomainError(
-            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
-        )
+        raise DomainError(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     if "pathway" in changes:
         _check_choice(changes["pathway"], Pathway, "pathway", _("Choose the pathway of the case."))
     if "benefit" in changes:
@@ -225,9 +212,7 @@ def case_update(*, actor: User, case: Case, expected_version: int, **changes) ->
         rows.append({"field": field, "old": str(old), "new": str(new)})
     current.version += 1
     current.save(update_fields=[f for f, _o, _n in diff] + ["version"])
-    record_event(
-        case=current, kind=EventKind.CASE_UPDATED, actor=actor, at=timezone.now(), data={"changes": rows}
-    )
+    record_event(case=current, kind=EventKind.CASE_UPDATED, actor=actor, at=timezone.now(), data={"changes": rows})
     return current
 
 
@@ -243,9 +228,7 @@ def note_add(
     if not text:
         raise DomainError(_("The note is empty."), field="text")
     if len(text) > NOTE_MAX_LENGTH:
-        raise DomainError(
-            _("A note may be at most %(max)d characters.") % {"max": NOTE_MAX_LENGTH}, field="text"
-        )
+        raise DomainError(_("A note may be at most %(max)d characters.") % {"max": NOTE_MAX_LENGTH}, field="text")
     if corrects is not None and corrects.case_id != case.pk:
         raise DomainError(_("A note can only correct a note in the same case."), field="corrects")
     now = timezone.now()

@@ -70,9 +70,7 @@ def describe(event: TimelineEvent) -> str:
         case EventKind.CASE_UPDATED:
             return _("Case details changed: %(changes)s") % {"changes": _changes(Case, d.get("changes", []))}
         case EventKind.CITIZEN_UPDATED:
-            return _("Citizen details changed: %(changes)s") % {
-                "changes": _changes(Citizen, d.get("changes", []))
-            }
+            return _("Citizen details changed: %(changes)s") % {"changes": _changes(Citizen, d.get("changes", []))}
         case EventKind.NOTE_ADDED:
             return _("Journal note added (%(kind)s).") % {"kind": _label(NoteKind, d.get("kind"))}
         case EventKind.SUPPORTER_ADDED:
