@@ -1,0 +1,516 @@
+"""The demo data and synthetic populations, created through the services so every case has a real timeline.
+
+`load_demo` builds two invented municipalities (codes 999 and 998; real kommunekoder run from 101 to 860)
+with teams, users of every role and citizens with cases. `generate_population` adds synthetic citizens with
+one case each to any municipality, for the demo and for benchmarks.
+
+Everything is drawn from one `random.Random(seed)`, so the same seed on the same day gives the same
+citizens, CPR numbers and notes. Ages and dates are counted back from today, so the ages stay 18–66.
+
+Known limit: the services stamp every event with the current time (`timezone.now()`), so a whole demo
+timeline happens at load time; the history lies in `help_requested_on` and in the dates the notes mention.
+"""
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from evne.accounts.access import WRITE_ROLES
+from evne.accounts.models import Municipality, Role, Team, User
+from evne.cases.models import Benefit, Case, CaseStatus, JournalNote, NoteKind, Pathway, TimelineEvent
+from evne.cases.services import case_assign_caseworker, case_change_status, case_open, note_add
+from evne.citizens.models import Citizen, SupporterKind
+from evne.citizens.services import citizen_create, supporter_add
+
+from . import names, texts
+from .cpr import synthetic_cpr
+
+DEMO_PASSWORD = "demo-Evne-2026"  # noqa: S105 - published on purpose: every demo login uses it
+DEMO_SEED = 2026
+DEMO_CITIZENS = 60
+ANDEBY_CITIZENS = 5
+
+EVNEKOBING = ("999", "Evnekøbing Kommune (demo)")
+ANDEBY = ("998", "Andeby Kommune (demo)")
+
+EVNEKOBING_TEAMS = (
+    "Team Ressourceforløb og revalidering",
+    "Team Sygedagpenge og jobafklaring",
+    "Team Fleksjob og førtidspension",
+)
+ANDEBY_TEAM = "Team Jobcenter Andeby"
+
+# Which Evnekøbing team (index into EVNEKOBING_TEAMS) handles which pathway.
+PATHWAY_TEAM = {
+    Pathway.RESSOURCEFORLOB: 0,
+    Pathway.REVALIDERING: 0,
+    Pathway.KONTANTHJAELP: 0,
+    Pathway.SYGEDAGPENGE: 1,
+    Pathway.JOBAFKLARING: 1,
+    Pathway.FLEKSJOB: 2,
+    Pathway.FORTIDSPENSION: 2,
+}
+
+
+@dataclass(frozen=True)
+class _Staff:
+    username: str
+    role: str
+    team: str | None
+    first_name: str
+    last_name: str
+
+
+EVNEKOBING_STAFF = (
+    _Staff("sagsbehandler1", Role.CASEWORKER, EVNEKOBING_TEAMS[0], "Karen", "Holm"),
+    _Staff("sagsbehandler2", Role.CASEWORKER, EVNEKOBING_TEAMS[0], "Jesper", "Lund"),
+    _Staff("sagsbehandler3", Role.CASEWORKER, EVNEKOBING_TEAMS[1], "Mette", "Winther"),
+    _Staff("sagsbehandler4", Role.CASEWORKER, EVNEKOBING_TEAMS[1], "Ali", "Khan"),
+    _Staff("sagsbehandler5", Role.CASEWORKER, EVNEKOBING_TEAMS[2], "Rikke", "Dam"),
+    _Staff("sagsbehandler6", Role.CASEWORKER, EVNEKOBING_TEAMS[2], "Søren", "Bech"),
+    _Staff("teamleder", Role.TEAM_LEADER, EVNEKOBING_TEAMS[0], "Birgitte", "Østergaard"),
+    _Staff("rehab", Role.REHAB_MEMBER, None, "Lars", "Iversen"),
+    _Staff("jurist", Role.AUDITOR, None, "Signe", "Nissen"),
+    _Staff("admin", Role.ADMINISTRATOR, None, "Per", "Simonsen"),
+)
+ANDEBY_STAFF = (_Staff("andeby", Role.CASEWORKER, ANDEBY_TEAM, "Gitte", "Andersen"),)
+DEMO_USERNAMES = tuple(s.username for s in (*EVNEKOBING_STAFF, *ANDEBY_STAFF))
+
+STATUS_ORDER = (
+    CaseStatus.OPEN,
+    CaseStatus.CLARIFICATION,
+    CaseStatus.IN_COURSE,
+    CaseStatus.AWAITING_DECISION,
+    CaseStatus.DECIDED,
+    CaseStatus.CLOSED,
+)
+# Weights for the cases beyond the first 42, which cover every pathway x status pair once.
+PATHWAY_WEIGHTS = {
+    Pathway.SYGEDAGPENGE: 3,
+    Pathway.KONTANTHJAELP: 3,
+    Pathway.RESSOURCEFORLOB: 2,
+    Pathway.JOBAFKLARING: 2,
+    Pathway.FLEKSJOB: 2,
+    Pathway.REVALIDERING: 1,
+    Pathway.FORTIDSPENSION: 1,
+}
+STATUS_WEIGHTS = {
+    CaseStatus.OPEN: 1,
+    CaseStatus.CLARIFICATION: 3,
+    CaseStatus.IN_COURSE: 4,
+    CaseStatus.AWAITING_DECISION: 2,
+    CaseStatus.DECIDED: 1,
+    CaseStatus.CLOSED: 2,
+}
+# Ages (today) of the citizens in each pathway. Førtidspension is as a rule granted from 40 (lov om social
+# pension § 16, stk. 2); the rest are plausible spreads within 18–66.
+AGES = {
+    Pathway.KONTANTHJAELP: (18, 55),
+    Pathway.SYGEDAGPENGE: (22, 66),
+    Pathway.JOBAFKLARING: (25, 64),
+    Pathway.RESSOURCEFORLOB: (20, 60),
+    Pathway.REVALIDERING: (20, 55),
+    Pathway.FLEKSJOB: (25, 66),
+    Pathway.FORTIDSPENSION: (40, 66),
+}
+# How long ago (days) help was first requested, by status: new cases are recent, decided ones older.
+REQUESTED_DAYS_AGO = {
+    CaseStatus.OPEN: (0, 60),
+    CaseStatus.CLARIFICATION: (14, 400),
+    CaseStatus.IN_COURSE: (60, 900),
+    CaseStatus.AWAITING_DECISION: (180, 1000),
+    CaseStatus.DECIDED: (200, 1095),
+    CaseStatus.CLOSED: (300, 1095),
+}
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    team: str
+    municipality: str
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    created: bool
+    citizens: int
+    cases: int
+    notes: int
+    events: int
+    logins: tuple[DemoLogin, ...]
+    password: str = DEMO_PASSWORD
+
+    @property
+    def message(self) -> str:
+        if not self.created:
+            return f"Demodata findes allerede ({self.citizens} borgere, {self.cases} sager) – intet er ændret."
+        return (
+            f"Demodata indlæst: {self.citizens} borgere, {self.cases} sager, {self.notes} journalnotater "
+            f"og {self.events} hændelser på tidslinjerne."
+        )
+
+
+@dataclass(frozen=True)
+class PopulationSummary:
+    citizens: int
+    cases: int
+    notes: int
+
+
+Progress = Callable[[int, int], None]
+
+
+# --- the demo -------------------------------------------------------------------------------------------
+
+
+def load_demo(*, seed: int = DEMO_SEED) -> DemoSummary:
+    """Create the demo municipalities, users and citizens once; a second call changes nothing and says so."""
+    if Municipality.objects.filter(code=EVNEKOBING[0]).exists():
+        return _demo_summary(created=False)
+    with transaction.atomic():
+        # One hash for all demo users: the password is published, and hashing it once per user would cost
+        # about half a second each with the production hasher.
+        password_hash = make_password(DEMO_PASSWORD)
+        evnekobing = Municipality.objects.create(code=EVNEKOBING[0], name=EVNEKOBING[1])
+        teams = {name: Team.objects.create(municipality=evnekobing, name=name) for name in EVNEKOBING_TEAMS}
+        _create_staff(evnekobing, teams, EVNEKOBING_STAFF, password_hash)
+        andeby = Municipality.objects.create(code=ANDEBY[0], name=ANDEBY[1])
+        andeby_teams = {ANDEBY_TEAM: Team.objects.create(municipality=andeby, name=ANDEBY_TEAM)}
+        _create_staff(andeby, andeby_teams, ANDEBY_STAFF, password_hash)
+
+        generate_population(
+            municipality=evnekobing,
+            n_citizens=DEMO_CITIZENS,
+            seed=seed,
+            teams={p: teams[EVNEKOBING_TEAMS[i]] for p, i in PATHWAY_TEAM.items()},
+            town=names.EVNEKOBING,
+        )
+        # Another seed, or Andeby's citizens would repeat Evnekøbing's first ones.
+        generate_population(municipality=andeby, n_citizens=ANDEBY_CITIZENS, seed=seed + 1, town=names.ANDEBY)
+    return _demo_summary(created=True)
+
+
+def demo_logins() -> tuple[DemoLogin, ...]:
+    users = {
+        u.username: u for u in User.objects.filter(username__in=DEMO_USERNAMES).select_related("team", "municipality")
+    }
+    return tuple(
+        DemoLogin(
+            username=name,
+            role=users[name].role,
+            team=users[name].team.name if users[name].team else "",
+            municipality=users[name].municipality.name if users[name].municipality else "",
+        )
+        for name in DEMO_USERNAMES
+        if name in users
+    )
+
+
+def _demo_summary(*, created: bool) -> DemoSummary:
+    codes = (EVNEKOBING[0], ANDEBY[0])
+    return DemoSummary(
+        created=created,
+        citizens=Citizen.objects.filter(municipality__code__in=codes).count(),
+        cases=Case.objects.filter(municipality__code__in=codes).count(),
+        notes=JournalNote.objects.filter(case__municipality__code__in=codes).count(),
+        events=TimelineEvent.objects.filter(case__municipality__code__in=codes).count(),
+        logins=demo_logins(),
+    )
+
+
+def _create_staff(
+    municipality: Municipality, teams: Mapping[str, Team], staff: Sequence[_Staff], password_hash: str
+) -> list[User]:
+    users = []
+    for s in staff:
+        user = User(
+            username=s.username,
+            first_name=s.first_name,
+            last_name=s.last_name,
+            role=s.role,
+            municipality=municipality,
+            team=teams[s.team] if s.team else None,
+            # The administrator manages accounts in Django's admin; the access policy keeps them out of cases.
+            is_staff=s.role == Role.ADMINISTRATOR,
+            is_superuser=s.role == Role.ADMINISTRATOR,
+            password=password_hash,
+        )
+        user.save()
+        users.append(user)
+    return users
+
+
+# --- populations ----------------------------------------------------------------------------------------
+
+
+def generate_population(
+    *,
+    municipality: Municipality,
+    n_citizens: int,
+    seed: int,
+    teams: Mapping[str, Team] | None = None,
+    town: tuple[str, str] = names.EVNEKOBING,
+    progress: Progress | None = None,
+) -> PopulationSummary:
+    """Create `n_citizens` synthetic citizens in the municipality, each with one case and its timeline.
+
+    `teams` maps each pathway to the team that handles it; by default the pathways are spread over the
+    municipality's teams that have caseworkers, and a municipality without any gets one team with a
+    caseworker per 250 citizens (at least two). The first 42 cases cover every pathway in every status.
+    `progress(done, total)` is called after each citizen. Runs in one transaction.
+    """
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    with transaction.atomic():
+        teams = dict(teams) if teams is not None else _default_teams(municipality, n_citizens)
+        writers = _writers_by_team(set(teams.values()))
+        for pathway, team in teams.items():
+            if not writers.get(team.pk):
+                raise ValueError(f"Team {team.pk} handles {pathway} but has no active caseworker.")
+        used_cprs = set(Citizen.objects.filter(municipality=municipality).values_list("cpr", flat=True))
+        notes = 0
+        for i in range(n_citizens):
+            pathway, status = _plan(rng, i)
+            team = teams[pathway]
+            notes += _citizen_with_case(
+                rng,
+                today=today,
+                pathway=pathway,
+                status=status,
+                team_writers=writers[team.pk],
+                used_cprs=used_cprs,
+                town=town,
+            )
+            if progress is not None:
+                progress(i + 1, n_citizens)
+    return PopulationSummary(citizens=n_citizens, cases=n_citizens, notes=notes)
+
+
+def _default_teams(municipality: Municipality, n_citizens: int) -> dict[str, Team]:
+    staffed = [t for t in municipality.teams.order_by("pk") if _writers_by_team({t}).get(t.pk)]
+    if not staffed:
+        team = Team.objects.create(municipality=municipality, name="Team Jobcenter")
+        password_hash = make_password(DEMO_PASSWORD)
+        count = max(2, -(-n_citizens // 250))
+        _create_staff(
+            municipality,
+            {team.name: team},
+            [
+                _Staff(f"synth{municipality.code}-{k}", Role.CASEWORKER, team.name, "Sagsbehandler", str(k))
+                for k in range(1, count + 1)
+            ],
+            password_hash,
+        )
+        staffed = [team]
+    return {pathway: staffed[i % len(staffed)] for i, pathway in enumerate(Pathway.values)}
+
+
+def _writers_by_team(teams: set[Team]) -> dict[int, list[User]]:
+    """The users who may open and change the team's cases, caseworkers first, in a stable order."""
+    by_team: dict[int, list[User]] = {}
+    users = User.objects.filter(team__in=teams, role__in=WRITE_ROLES, is_active=True).order_by("username")
+    for user in users:
+        by_team.setdefault(user.team_id, []).append(user)
+    for members in by_team.values():
+        members.sort(key=lambda u: (u.role != Role.CASEWORKER, u.username))
+    return by_team
+
+
+def _plan(rng: random.Random, i: int) -> tuple[str, str]:
+    """Pathway and final status of the i-th case: all 42 pairs first (7 and 6 are coprime), then weighted."""
+    if i < len(Pathway.values) * len(STATUS_ORDER):
+        return Pathway.values[i % len(Pathway.values)], STATUS_ORDER[i % len(STATUS_ORDER)]
+    pathway = rng.choices(list(PATHWAY_WEIGHTS), weights=list(PATHWAY_WEIGHTS.values()))[0]
+    status = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()))[0]
+    return pathway, status
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (negative: later); 29 February becomes the 28th."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _random_day(rng: random.Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randint(0, (end - start).days))
+
+
+def _birth_date(rng: random.Random, today: date, pathway: str) -> date:
+    low, high = AGES[pathway]
+    age = rng.randint(low, high)
+    while True:
+        born = _random_day(rng, _years_before(today, age + 1) + timedelta(days=1), _years_before(today, age))
+        # CPR numbers without modulus 11 have in practice been issued for 1 January (see synth/cpr.py).
+        if (born.month, born.day) != (1, 1):
+            return born
+
+
+def _benefit(rng: random.Random, pathway: str, status: str, age: int) -> str:
+    """A benefit that fits the pathway (forsørgelsesgrundlag), and for some pathways how far the case is."""
+    decided = status in (CaseStatus.DECIDED, CaseStatus.CLOSED)
+    match pathway:
+        case Pathway.SYGEDAGPENGE:
+            # When sickness benefit can no longer be extended, the citizen moves on to jobafklaringsforløb.
+            return rng.choices([Benefit.SYGEDAGPENGE, Benefit.JOBAFKLARINGSYDELSE], weights=[4, 1])[0]
+        case Pathway.JOBAFKLARING:
+            return Benefit.JOBAFKLARINGSYDELSE
+        case Pathway.RESSOURCEFORLOB:
+            return Benefit.RESSOURCEFORLOBSYDELSE
+        case Pathway.REVALIDERING:
+            if status in (CaseStatus.OPEN, CaseStatus.CLARIFICATION):
+                return rng.choice([Benefit.KONTANTHJAELP, Benefit.SYGEDAGPENGE])
+            return Benefit.REVALIDERINGSYDELSE
+        case Pathway.FLEKSJOB:
+            if status in (CaseStatus.IN_COURSE, CaseStatus.CLOSED) and rng.random() < 0.4:
+                return Benefit.WAGES
+            return Benefit.LEDIGHEDSYDELSE
+        case Pathway.FORTIDSPENSION:
+            if decided and rng.random() < 0.7:
+                return Benefit.FORTIDSPENSION
+            return rng.choice([Benefit.KONTANTHJAELP, Benefit.RESSOURCEFORLOBSYDELSE, Benefit.SYGEDAGPENGE])
+        case _:
+            if age < 30 and rng.random() < 0.6:
+                return Benefit.UDDANNELSESHJAELP
+            return Benefit.KONTANTHJAELP
+
+
+def _status_path(rng: random.Random, status: str) -> list[str]:
+    """The status changes that lead from 'open' to the final status, some steps skipped as in real cases."""
+    target = STATUS_ORDER.index(status)
+    if status == CaseStatus.CLOSED and rng.random() < 0.3:
+        # Closed without a decision, e.g. the citizen found work or moved away.
+        target = rng.randint(1, 2)
+        steps = list(STATUS_ORDER[1 : target + 1])
+        return [*steps, CaseStatus.CLOSED]
+    steps = list(STATUS_ORDER[1 : target + 1])
+    return [s for s in steps[:-1] if rng.random() < 0.8] + steps[-1:]
+
+
+def _citizen_with_case(
+    rng: random.Random,
+    *,
+    today: date,
+    pathway: str,
+    status: str,
+    team_writers: list[User],
+    used_cprs: set[str],
+    town: tuple[str, str],
+) -> int:
+    """One citizen with one case, its supporters, notes, status changes and reassignment. Returns notes."""
+    caseworkers = [u for u in team_writers if u.role == Role.CASEWORKER] or team_writers
+    leader = next((u for u in team_writers if u.role == Role.TEAM_LEADER), None)
+    caseworker = rng.choice(caseworkers)
+
+    person = names.person(rng)
+    born = _birth_date(rng, today, pathway)
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    cpr = synthetic_cpr(rng, born, female=person.female)
+    while cpr in used_cprs:
+        cpr = synthetic_cpr(rng, born, female=person.female)
+    used_cprs.add(cpr)
+    citizen = citizen_create(
+        actor=caseworker,
+        cpr=cpr,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        address=names.street_address(rng),
+        postal_code=town[0],
+        city=town[1],
+    )
+
+    low, high = REQUESTED_DAYS_AGO[status]
+    eighteenth_birthday = _years_before(born, -18)
+    requested = max(today - timedelta(days=rng.randint(low, high)), eighteenth_birthday)
+    case = case_open(
+        actor=caseworker,
+        citizen=citizen,
+        pathway=pathway,
+        benefit=_benefit(rng, pathway, status, age),
+        help_requested_on=requested,
+        caseworker=caseworker,
+    )
+
+    if rng.random() < 0.25:
+        _add_supporter(rng, actor=caseworker, citizen=citizen, requested=requested, today=today)
+
+    # Steps after the first note, in order: status changes, more notes, perhaps a reassignment.
+    path = _status_path(rng, status)
+    n_notes = rng.randint(1, 2) if status == CaseStatus.OPEN else rng.randint(2, 4)
+    note_dates = sorted(_random_day(rng, requested, today) for _ in range(n_notes))
+    steps: list[tuple[str, str | None]] = [("status", s) for s in path]
+    for _ in range(n_notes - 1):
+        steps.insert(rng.randint(0, len(steps)), ("note", None))
+    if len(caseworkers) > 1 and rng.random() < 0.2:
+        steps.insert(rng.randint(0, len(steps)), ("reassign", None))
+
+    say = texts.pronouns(female=person.female)
+    _add_note(rng, case=case, actor=caseworker, when=note_dates[0], kind=NoteKind.FACT, say=say)
+    later_dates = iter(note_dates[1:])
+    for step, value in steps:
+        if step == "status":
+            case = case_change_status(actor=caseworker, case=case, status=value, expected_version=case.version)
+        elif step == "note":
+            kind = rng.choice([NoteKind.FACT, NoteKind.ASSESSMENT])
+            _add_note(rng, case=case, actor=caseworker, when=next(later_dates), kind=kind, say=say)
+        else:
+            new = rng.choice([u for u in caseworkers if u.pk != caseworker.pk])
+            case = case_assign_caseworker(
+                actor=leader or caseworker,
+                case=case,
+                caseworker=new,
+                expected_version=case.version,
+                reason=rng.choice(texts.REASSIGNMENT_REASONS),
+            )
+            caseworker = new
+    return n_notes
+
+
+def _add_note(rng: random.Random, *, case: Case, actor: User, when: date, kind: str, say: dict) -> JournalNote:
+    values = {
+        **say,
+        "date": texts.danish_date(when),
+        "job": rng.choice(texts.JOBS),
+        "years": rng.randint(2, 20),
+        "hours": rng.choice((6, 8, 10, 12, 15, 20)),
+        "resource": rng.choice(texts.RESOURCES),
+        "wish": rng.choice(texts.WISHES),
+    }
+    if kind == NoteKind.FACT:
+        template, source = rng.choice(texts.FACT_NOTES)
+    else:
+        template = rng.choice(texts.ASSESSMENT_NOTES + texts.PATHWAY_ASSESSMENT_NOTES[case.pathway])
+        source = ""
+    return note_add(actor=actor, case=case, kind=kind, text=template.format(**values), source=source)
+
+
+def _add_supporter(rng: random.Random, *, actor: User, citizen: Citizen, requested: date, today: date) -> None:
+    helper = names.person(rng)
+    since = _random_day(rng, requested, today)
+    if rng.random() < 0.6:
+        supporter_add(
+            actor=actor,
+            citizen=citizen,
+            kind=SupporterKind.COMPANION,
+            name=f"{helper.first_name} {helper.last_name}",
+            relation=rng.choice(texts.COMPANION_RELATIONS),
+            active_from=since,
+        )
+    else:
+        supporter_add(
+            actor=actor,
+            citizen=citizen,
+            kind=SupporterKind.REPRESENTATIVE,
+            name=f"{helper.first_name} {helper.last_name}",
+            relation=rng.choice(texts.REPRESENTATIVE_RELATIONS),
+            active_from=since,
+            power_of_attorney_on=since,
+        )
