@@ -51,6 +51,11 @@ def can_write_citizen(user: User, citizen) -> bool:
     return not teams or user.team_id in teams
 
 
+def can_read_access_log(user: User, citizen) -> bool:
+    """Who read a citizen's data is itself personal data: team leaders and lawyers/auditors may see it."""
+    return can_read_citizen(user, citizen) and user.role in {Role.TEAM_LEADER, Role.AUDITOR}
+
+
 def log_access(*, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "") -> AccessLogEntry:
     if case is not None and citizen is None:
         citizen = case.citizen

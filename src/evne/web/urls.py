@@ -9,6 +9,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("citizens/new/", views.citizen_create, name="citizen_create"),
     path("citizens/<int:citizen_id>/", views.citizen_detail, name="citizen_detail"),
+    path("citizens/<int:citizen_id>/access-log/", views.citizen_access_log, name="citizen_access_log"),
     path("citizens/<int:citizen_id>/edit/", views.citizen_edit, name="citizen_edit"),
     path("citizens/<int:citizen_id>/supporters/new/", views.supporter_create, name="supporter_create"),
     path("citizens/<int:citizen_id>/cases/new/", views.case_create, name="case_create"),

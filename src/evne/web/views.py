@@ -9,7 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from evne.accounts.access import access_case, access_citizen, can_create, can_write_case, can_write_citizen
+from evne.accounts.access import (
+    access_case,
+    access_citizen,
+    can_create,
+    can_read_access_log,
+    can_write_case,
+    can_write_citizen,
+)
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.cases import selectors as case_selectors
 from evne.cases import services as case_services
@@ -85,6 +92,7 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "supporters": citizen_selectors.citizen_supporters(citizen),
             "can_write": can_write_citizen(request.user, citizen),
             "can_create_case": can_create(request.user) and can_write_citizen(request.user, citizen),
+            "can_read_access_log": can_read_access_log(request.user, citizen),
         },
     )
 
@@ -287,5 +295,20 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             "case": case,
             "stale": stale,
             "title": _("Edit case details"),
+        },
+    )
+
+
+def citizen_access_log(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """Who has read this citizen's data (for team leaders and lawyers/auditors)."""
+    citizen = access_citizen(user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB)
+    if not can_read_access_log(request.user, citizen):
+        raise AccessDenied
+    return render(
+        request,
+        "web/access_log.html",
+        {
+            "citizen": citizen,
+            "entries": citizen_selectors.citizen_access_log(citizen),
         },
     )
