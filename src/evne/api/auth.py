@@ -24,6 +24,8 @@ class BasicAuth(HttpBasicAuth):
     """HTTP Basic with the user's Django username and password (for scripts); inactive users are refused."""
 
     def authenticate(self, request: HttpRequest, username: str, password: str):
+        if "\x00" in username:  # PostgreSQL refuses NUL in a query (Django's login form refuses it too)
+            return None
         return authenticate(request, username=username, password=password)
 
 
