@@ -27,10 +27,6 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def _cprs(code: str) -> list[str]:
-    return list(Citizen.objects.filter(municipality__code=code).order_by("pk").values_list("cpr", flat=True))
-
-
 def _counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
