@@ -26,7 +26,7 @@ from .schemas import (
     TimelineEventOut,
     WorklistOut,
     errors,
-    text,
+    text_max,
 )
 
 router = Router(tags=["cases"])
@@ -42,7 +42,7 @@ def worklist(request: HttpRequest):
 
 
 @router.get("", response={200: list[CaseListItem], **errors()}, summary="Search cases")
-def search(request: HttpRequest, q: text(100) = SearchText):
+def search(request: HttpRequest, q: text_max(100) = SearchText):
     """At most 50 hits. The search and every hit are access-logged."""
     return selectors.case_search(user=request.auth, query=q, channel=API)
 

@@ -21,7 +21,7 @@ from .schemas import (
     SupporterIn,
     SupporterOut,
     errors,
-    text,
+    text_max,
 )
 
 router = Router(tags=["citizens"])
@@ -31,7 +31,7 @@ SearchText = Query(..., description="Name, CPR or its date part (DDMMYY)")
 
 
 @router.get("", response={200: list[CitizenListItem], **errors()}, summary="Search citizens")
-def search(request: HttpRequest, q: text(100) = SearchText):
+def search(request: HttpRequest, q: text_max(100) = SearchText):
     """At most 50 hits, with the masked CPR. The search and every hit are access-logged."""
     return selectors.citizen_search(user=request.auth, query=q, channel=API)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, ConfigDict, Field
 
-from evne.cases.models import Benefit, CaseStatus, NoteKind, Pathway
+from evne.cases.models import Benefit, CaseAssignment, CaseStatus, JournalNote, NoteKind, Pathway
 from evne.cases.timeline import describe
 from evne.citizens.models import Supporter, SupporterKind
 
@@ -36,7 +36,8 @@ def _storable(value: str) -> str:
 Text = Annotated[str, AfterValidator(_storable)]
 
 
-def text(max_length: int | None = None) -> Any:
+def text_max(max_length: int) -> Any:
+    """Text of at most `max_length` characters (the database column), storable as `Text`."""
     return Annotated[str, Field(max_length=max_length), AfterValidator(_storable)]
 
 
@@ -179,11 +180,11 @@ class SupporterOut(Schema):
 
 class SupporterIn(In):
     kind: SupporterKind
-    name: text(_max(Supporter, "name"))
+    name: text_max(_max(Supporter, "name"))
     active_from: date
-    relation: text(_max(Supporter, "relation")) = ""
-    phone: text(_max(Supporter, "phone")) = ""
-    email: text(_max(Supporter, "email")) = ""
+    relation: text_max(_max(Supporter, "relation")) = ""
+    phone: text_max(_max(Supporter, "phone")) = ""
+    email: text_max(_max(Supporter, "email")) = ""
     power_of_attorney_on: date | None = None
 
 
@@ -252,7 +253,7 @@ class CaseStatusIn(In):
 class CaseworkerIn(In):
     caseworker: Id = Field(description="An active caseworker or team leader of the case's team")
     version: Version
-    reason: text(300) = ""
+    reason: text_max(_max(CaseAssignment, "reason")) = ""
 
 
 class NoteOut(Schema):
@@ -277,7 +278,9 @@ class NoteOut(Schema):
 class NoteIn(In):
     kind: NoteKind = Field(description="fact (oplysning) or assessment (vurdering)")
     text: Text
-    source: text(200) = Field("", description="Where a fact came from: conversation, document, phone call …")
+    source: text_max(_max(JournalNote, "source")) = Field(
+        "", description="Where a fact came from: conversation, document, phone call …"
+    )
     corrects: Id | None = Field(None, description="The note in the same case that this note corrects")
 
 
