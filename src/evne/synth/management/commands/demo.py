@@ -5,25 +5,20 @@ import os
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from evne.accounts.models import Role
 from evne.synth.generate import DemoLogin, load_demo
 
 # The table is printed in Danish for the demo audience, whatever the active language.
-ROLE_DA = {
-    Role.CASEWORKER: "Sagsbehandler",
-    Role.TEAM_LEADER: "Teamleder",
-    Role.REHAB_MEMBER: "Medlem af rehabiliteringsteamet",
-    Role.AUDITOR: "Jurist / revisor",
-    Role.ADMINISTRATOR: "Administrator",
-}
 HEADERS = ("Brugernavn", "Rolle", "Team", "Kommune", "Adgangskode")
 
 
 def login_table(logins: list[DemoLogin] | tuple[DemoLogin, ...], password: str) -> str:
-    rows = [HEADERS] + [
-        (x.username, ROLE_DA.get(x.role, x.role), x.team or "–", x.municipality, password) for x in logins
-    ]
+    with translation.override("da"):
+        rows = [HEADERS] + [
+            (x.username, str(Role(x.role).label), x.team or "–", x.municipality, password) for x in logins
+        ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
