@@ -5,11 +5,19 @@ errors.py. Routers per domain: citizens.py, cases.py.
 """
 
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from . import errors
 from .auth import AUTH, docs_login_required
 from .cases import router as cases_router
 from .citizens import router as citizens_router
+
+
+class Utf8JSONRenderer(JSONRenderer):
+    """Danish letters as themselves (ø, not \\u00f8): the JSON is UTF-8 and easier to read in a terminal."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
 
 api = NinjaAPI(
     title="Evne API",
@@ -19,6 +27,7 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=AUTH,
     parser=errors.JsonParser(),
+    renderer=Utf8JSONRenderer(),
     docs_decorator=docs_login_required,
 )
 errors.install(api)
