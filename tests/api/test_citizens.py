@@ -147,3 +147,10 @@ def test_it_records_the_power_of_attorney_date(api_client, alice, citizen):
 
     assert response.status_code == 201
     assert citizen.supporters.get().power_of_attorney_on == date(2026, 3, 9)
+
+
+def test_it_answers_in_utf8_with_danish_letters_as_themselves(api_client, alice, citizen):
+    response = api_client(alice).get(f"/api/citizens/{citizen.pk}")
+
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert "Prøvevej 1".encode() in response.content
