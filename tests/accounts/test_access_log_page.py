@@ -15,7 +15,7 @@ from ..conftest import PASSWORD
 def test_it_shows_who_read_a_citizen_only_to_leaders_and_auditors(client, make_user, team_a, alice, case, role, status):
     client.login(username="alice", password=PASSWORD)
     client.get(reverse("web:case_detail", args=[case.pk]))
-    viewer = make_user("viewer", role, team_a)
+    make_user("viewer", role, team_a)
     client.login(username="viewer", password=PASSWORD)
     response = client.get(reverse("web:citizen_access_log", args=[case.citizen_id]))
     assert response.status_code == status

@@ -148,3 +148,31 @@ def test_it_finds_nothing_for_a_non_matching_search(alice, case, query):
 
 def test_it_finds_nothing_in_another_municipality(charlie, case):
     assert selectors.case_search(user=charlie, query="Mette", channel="web") == []
+
+
+def test_it_tells_a_stale_writer_every_change_made_since_their_version(alice, bob, case):
+    stale_copy = type(case).objects.get(pk=case.pk)
+    case = case_assign_caseworker(actor=alice, case=case, caseworker=bob, expected_version=1)
+    case = case_update(actor=bob, case=case, expected_version=2, pathway="fleksjob")
+    case_update(actor=bob, case=case, expected_version=3, pathway="revalidering")
+    with pytest.raises(StaleVersion) as err:
+        case_change_status(actor=alice, case=stale_copy, status=CaseStatus.CLOSED, expected_version=1)
+    assert err.value.changes == {
+        "caseworker_id": (alice.pk, bob.pk),
+        "pathway": ("ressourceforlob", "revalidering"),
+    }
+
+
+@pytest.mark.parametrize(("text", "source"), [("nul\x00tegn", ""), ("ok", "x" * 201), ("ok", "nul\x00")])
+def test_it_refuses_text_the_database_cannot_store_or_would_cut(alice, case, text, source):
+    with pytest.raises(DomainError):
+        note_add(actor=alice, case=case, kind="fact", text=text, source=source)
+    assert not case.notes.exists()
+
+
+def test_it_refuses_an_overlong_reassignment_reason_instead_of_cutting_it(alice, bob, case):
+    with pytest.raises(DomainError) as err:
+        case_assign_caseworker(actor=alice, case=case, caseworker=bob, expected_version=1, reason="x" * 301)
+    assert err.value.field == "reason"
+    case.refresh_from_db()
+    assert case.caseworker == alice

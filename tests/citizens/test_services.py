@@ -69,3 +69,14 @@ def test_it_registers_a_representative_on_the_timeline(alice, citizen, case):
 def test_it_refuses_citizen_changes_from_another_team(carol, citizen, case):
     with pytest.raises(AccessDenied):
         citizen_update(actor=carol, citizen=citizen, expected_version=1, phone="1")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("name", "x" * 201), ("relation", "x" * 201), ("phone", "1" * 21), ("name", "A\x00B")]
+)
+def test_it_refuses_supporter_text_that_does_not_fit(alice, citizen, field, value):
+    values = {"kind": "companion", "name": "Bisidder Berg", "active_from": date(2026, 3, 1), field: value}
+    with pytest.raises(DomainError) as err:
+        supporter_add(actor=alice, citizen=citizen, **values)
+    assert err.value.field == field
+    assert not citizen.supporters.exists()

@@ -170,6 +170,9 @@ class TimelineEvent(AppendOnlyModel):
     )
     data = models.JSONField(default=dict, blank=True)
     note = models.ForeignKey(JournalNote, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    case_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The case's version after this event, for events that change the case."
+    )
 
     class Meta:
         verbose_name = _("timeline event")

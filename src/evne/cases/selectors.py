@@ -57,7 +57,7 @@ def case_search(*, user: User, query: str, channel: str) -> list[Case]:
 
 def case_timeline(case: Case) -> list[TimelineEvent]:
     """The case's events, oldest first. Call only on a case obtained through access_case()."""
-    return list(case.events.select_related("actor", "note").order_by("at", "id"))
+    return list(case.events.select_related("actor", "note", "note__author").order_by("at", "id"))
 
 
 def case_notes(case: Case) -> list[JournalNote]:

@@ -10,6 +10,7 @@ from evne.accounts.access import WRITE_ROLES, can_create, can_write_case, can_wr
 from evne.accounts.models import Team, User
 from evne.citizens.models import Citizen
 from evne.errors import AccessDenied, DomainError, StaleVersion
+from evne.validation import clean_text, model_text
 
 from .models import (
     Benefit,
@@ -21,7 +22,7 @@ from .models import (
     NoteKind,
     Pathway,
 )
-from .timeline import record_event
+from .timeline import changes_since, record_event
 
 NOTE_MAX_LENGTH = 20_000
 EDITABLE_FIELDS = ("pathway", "benefit", "help_requested_on")
@@ -98,6 +99,7 @@ def case_open(
                         "benefit": benefit,
                         "help_requested_on": help_requested_on.isoformat(),
                     },
+                    case_version=case.version,
                 )
                 record_event(
                     case=case,
@@ -117,13 +119,11 @@ def case_open(
 
 
 def _locked(case: Case, expected_version: int) -> Case:
+    """Lock the case row; refuse when it moved past the version the user's change was based on."""
     current = Case.objects.select_for_update().get(pk=case.pk)
     if current.version != expected_version:
-        changes = {
-            f: (getattr(case, f), getattr(current, f))
-            for f in (*EDITABLE_FIELDS, "status", "caseworker_id")
-            if getattr(case, f) != getattr(current, f)
-        }
+        since = current.events.filter(case_version__gt=expected_version).order_by("id")
+        changes = changes_since(since)
         raise StaleVersion(
             _(
                 "Someone else changed the case while you were working on it. Your change was not saved; "
@@ -140,16 +140,18 @@ def case_assign_caseworker(
 ) -> Case:
     if not can_write_case(actor, case):
         raise AccessDenied
+    reason = model_text(CaseAssignment, "reason", reason)
     current = _locked(case, expected_version)
     _check_caseworker(caseworker, current.team)
     if caseworker.pk == current.caseworker_id:
         raise DomainError(_("%(name)s is already responsible for the case.") % {"name": caseworker}, field="caseworker")
     now = timezone.now()
+    old_caseworker_id = current.caseworker_id
     current.caseworker = caseworker
     current.version += 1
     current.save(update_fields=["caseworker", "version"])
     CaseAssignment.objects.create(
-        case=current, caseworker=caseworker, assigned_at=now, assigned_by=actor, reason=reason[:300]
+        case=current, caseworker=caseworker, assigned_at=now, assigned_by=actor, reason=reason
     )
     record_event(
         case=current,
@@ -158,9 +160,11 @@ def case_assign_caseworker(
         at=now,
         data={
             "caseworker_id": caseworker.pk,
+            "old_caseworker_id": old_caseworker_id,
             "caseworker_name": str(caseworker),
-            "reason": reason[:300],
+            "reason": reason,
         },
+        case_version=current.version,
     )
     return current
 
@@ -184,6 +188,7 @@ def case_change_status(*, actor: User, case: Case, status: str, expected_version
         actor=actor,
         at=timezone.now(),
         data={"old": old, "new": status},
+        case_version=current.version,
     )
     return current
 
@@ -212,7 +217,14 @@ def case_update(*, actor: User, case: Case, expected_version: int, **changes) ->
         rows.append({"field": field, "old": str(old), "new": str(new)})
     current.version += 1
     current.save(update_fields=[f for f, _o, _n in diff] + ["version"])
-    record_event(case=current, kind=EventKind.CASE_UPDATED, actor=actor, at=timezone.now(), data={"changes": rows})
+    record_event(
+        case=current,
+        kind=EventKind.CASE_UPDATED,
+        actor=actor,
+        at=timezone.now(),
+        data={"changes": rows},
+        case_version=current.version,
+    )
     return current
 
 
@@ -224,11 +236,10 @@ def note_add(
     if not can_write_case(actor, case):
         raise AccessDenied
     _check_choice(kind, NoteKind, "kind", _("Choose whether the note is a fact or an assessment."))
-    text = (text or "").strip()
+    text = clean_text(text, field="text", label=_("The note"), max_length=NOTE_MAX_LENGTH)
     if not text:
         raise DomainError(_("The note is empty."), field="text")
-    if len(text) > NOTE_MAX_LENGTH:
-        raise DomainError(_("A note may be at most %(max)d characters.") % {"max": NOTE_MAX_LENGTH}, field="text")
+    source = model_text(JournalNote, "source", source)
     if corrects is not None and corrects.case_id != case.pk:
         raise DomainError(_("A note can only correct a note in the same case."), field="corrects")
     now = timezone.now()
@@ -236,7 +247,7 @@ def note_add(
         case=case,
         kind=kind,
         text=text,
-        source=(source or "").strip()[:200],
+        source=source,
         corrects=corrects,
         author=actor,
         created_at=now,

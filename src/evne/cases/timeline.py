@@ -24,8 +24,35 @@ def record_event(
     at: datetime,
     data: dict | None = None,
     note: JournalNote | None = None,
+    case_version: int | None = None,
 ) -> TimelineEvent:
-    return TimelineEvent.objects.create(case=case, kind=kind, actor=actor, at=at, data=data or {}, note=note)
+    return TimelineEvent.objects.create(
+        case=case, kind=kind, actor=actor, at=at, data=data or {}, note=note, case_version=case_version
+    )
+
+
+def changes_since(events) -> dict[str, tuple[object, object]]:
+    """Field → (value before the first of these events, value after the last), read from the events' data.
+
+    Tells a user whose save was refused (stale version) what others changed in the meantime."""
+    changes: dict[str, list] = {}
+
+    def seen(field, old, new):
+        if field in changes:
+            changes[field][1] = new
+        else:
+            changes[field] = [old, new]
+
+    for event in events:
+        d = event.data
+        if event.kind in (EventKind.CASE_UPDATED, EventKind.CITIZEN_UPDATED):
+            for row in d.get("changes", []):
+                seen(row["field"], row["old"], row["new"])
+        elif event.kind == EventKind.STATUS_CHANGED:
+            seen("status", d.get("old"), d.get("new"))
+        elif event.kind == EventKind.CASEWORKER_ASSIGNED:
+            seen("caseworker_id", d.get("old_caseworker_id"), d.get("caseworker_id"))
+    return {field: (old, new) for field, (old, new) in changes.items() if old != new}
 
 
 def _label(choices: type[models.TextChoices], value) -> str:

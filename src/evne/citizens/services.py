@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from evne.accounts.access import can_create, can_write_citizen
 from evne.accounts.models import User
-from evne.cases.models import EventKind
-from evne.cases.timeline import record_event
+from evne.cases.models import EventKind, TimelineEvent
+from evne.cases.timeline import changes_since, record_event
 from evne.errors import AccessDenied, DomainError, StaleVersion
+from evne.validation import model_text
 
 from .cpr import InvalidCpr, parse_cpr
 from .models import Citizen, Supporter, SupporterKind
@@ -21,26 +22,22 @@ CONTACT_FIELDS = ("first_name", "last_name", "address", "postal_code", "city", "
 
 
 def _clean_contact(values: dict) -> dict:
-    cleaned = {k: (values.get(k) or "").strip() for k in CONTACT_FIELDS if k in values}
+    cleaned = {k: model_text(Citizen, k, values.get(k)) for k in CONTACT_FIELDS if k in values}
     for field in ("first_name", "last_name"):
         if field in cleaned and not cleaned[field]:
             raise DomainError(_("First and last name are required."), field=field)
     if cleaned.get("postal_code") and not (cleaned["postal_code"].isdigit() and len(cleaned["postal_code"]) == 4):
         raise DomainError(_("A Danish postal code has four digits."), field="postal_code")
     if cleaned.get("email"):
-        try:
-            validate_email(cleaned["email"])
-        except ValidationError:
-            raise DomainError(_("Enter a valid e-mail address."), field="email") from None
-    limits = {f.name: f.max_length for f in Citizen._meta.fields if f.name in CONTACT_FIELDS}
-    for field, value in cleaned.items():
-        if limits.get(field) and len(value) > limits[field]:
-            raise DomainError(
-                _("%(field)s may be at most %(max)d characters.")
-                % {"field": Citizen._meta.get_field(field).verbose_name, "max": limits[field]},
-                field=field,
-            )
+        _check_email(cleaned["email"])
     return cleaned
+
+
+def _check_email(value: str) -> None:
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise DomainError(_("Enter a valid e-mail address."), field="email") from None
 
 
 def citizen_create(*, actor: User, cpr: str, first_name: str, last_name: str, **contact) -> Citizen:
@@ -81,16 +78,19 @@ def citizen_update(*, actor: User, citizen: Citizen, expected_version: int, **ch
     current = Citizen.objects.select_for_update().get(pk=citizen.pk)
     diff = [(k, getattr(current, k), v) for k, v in values.items() if getattr(current, k) != v]
     if current.version != expected_version:
+        # One event per citizen version is enough (the same change is recorded on each open case).
+        since = {
+            e.data["citizen_version"]: e
+            for e in TimelineEvent.objects.filter(
+                case__citizen=current, kind=EventKind.CITIZEN_UPDATED, data__citizen_version__gt=expected_version
+            ).order_by("id")
+        }
         raise StaleVersion(
             _(
                 "Someone else changed the citizen's details while you were editing. Your changes were not saved; "
                 "reload to see the current details."
             ),
-            changes={
-                k: (getattr(citizen, k), getattr(current, k))
-                for k in CONTACT_FIELDS
-                if getattr(citizen, k) != getattr(current, k)
-            },
+            changes=changes_since(since[v] for v in sorted(since)),
         )
     if not diff:
         return current
@@ -99,7 +99,7 @@ def citizen_update(*, actor: User, citizen: Citizen, expected_version: int, **ch
     current.version += 1
     current.save()
     now = timezone.now()
-    data = {"changes": [{"field": f, "old": o, "new": n} for f, o, n in diff]}
+    data = {"changes": [{"field": f, "old": o, "new": n} for f, o, n in diff], "citizen_version": current.version}
     for case in _open_cases(current):
         record_event(case=case, kind=EventKind.CITIZEN_UPDATED, actor=actor, at=now, data=data)
     return current
@@ -125,15 +125,16 @@ def supporter_add(
         raise DomainError(_("Choose companion or representative."), field="kind")
     if not (name or "").strip():
         raise DomainError(_("Enter the name of the companion or representative."), field="name")
+    name, relation, phone, email = (
+        model_text(Supporter, f, v)
+        for f, v in (("name", name), ("relation", relation), ("phone", phone), ("email", email))
+    )
     if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise DomainError(_("Enter a valid e-mail address."), field="email") from None
+        _check_email(email)
     supporter = Supporter.objects.create(
         citizen=citizen,
         kind=kind,
-        name=name.strip(),
+        name=name,
         relation=relation,
         phone=phone,
         email=email,

@@ -1,0 +1,69 @@
+"""Web forms: bad input gets a Danish message and nothing is saved; a stale save shows what changed."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from evne.cases.models import Case, CaseStatus
+from evne.cases.services import case_change_status
+
+from ..conftest import PASSWORD
+
+
+def test_it_shows_a_stale_editor_what_someone_else_changed(client, alice, bob, case):
+    client.login(username="alice", password=PASSWORD)
+    form = client.get(reverse("web:case_edit", args=[case.pk]))
+    assert 'name="version" value="1"' in form.content.decode()
+    case_change_status(actor=bob, case=case, status=CaseStatus.IN_COURSE, expected_version=1)
+
+    response = client.post(
+        reverse("web:case_edit", args=[case.pk]),
+        {"pathway": "fleksjob", "benefit": "kontanthjaelp", "help_requested_on": "2026-03-02", "version": 1},
+        HTTP_ACCEPT_LANGUAGE="da",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "En anden har ændret sagen" in body
+    assert "Oprettet" in body and "I forløb eller tilbud" in body  # status: what Alice had → what is there now
+    assert Case.objects.get(pk=case.pk).pathway == "ressourceforlob"
+
+
+def test_it_refuses_a_future_help_date_in_danish_and_opens_no_case(client, alice, citizen):
+    client.login(username="alice", password=PASSWORD)
+    response = client.post(
+        reverse("web:case_create", args=[citizen.pk]),
+        {"pathway": "fleksjob", "benefit": "ledighedsydelse", "help_requested_on": date(2099, 1, 1).isoformat()},
+        HTTP_ACCEPT_LANGUAGE="da",
+    )
+    assert response.status_code == 200
+    assert "kan ikke ligge i fremtiden" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_it_adds_a_note_through_htmx_and_returns_the_new_timeline(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    response = client.post(
+        reverse("web:note_create", args=[case.pk]),
+        {"kind": "assessment", "text": "Det er min vurdering, at borgeren kan arbejde 10 timer."},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in body  # a fragment for htmx, not a page
+    assert "kan arbejde 10 timer" in body and 'id="timeline"' in body
+
+
+def test_it_keeps_an_empty_note_out_and_says_why(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    response = client.post(
+        reverse("web:note_create", args=[case.pk]), {"kind": "fact", "text": ""}, HTTP_ACCEPT_LANGUAGE="da"
+    )
+    assert response.status_code == 422
+    assert "Feltet skal udfyldes" in response.content.decode() or "påkrævet" in response.content.decode()
+    assert not case.notes.exists()
+
+
+def test_it_switches_language_to_english(client, alice):
+    client.login(username="alice", password=PASSWORD)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "My cases" in client.get(reverse("web:worklist")).content.decode()
