@@ -13,7 +13,8 @@ find_python() {
 }
 
 ensure_venv() {  # $1: extras, e.g. "[dev]"
-  local extras="$1" stamp=".venv/.installed${extras}"
+  local extras="$1"
+  local stamp=".venv/.installed${extras}"
   if [ ! -x .venv/bin/python ]; then
     "$(find_python)" -m venv .venv
   fi
