@@ -1,17 +1,15 @@
 """Reads of cases shared by the web UI, the API and the CLI. Every read of citizen data is access-logged."""
 
-import re
-
 from django.db.models import Q, QuerySet
 
 from evne.accounts.access import can_read_cases, log_access, log_listing
 from evne.accounts.models import AccessAction, Role, User
+from evne.citizens.selectors import _CPR_QUERY, normalise_query, search_filter
 from evne.logfilters import scrub
 
 from .models import Case, CaseAssignment, CaseStatus, JournalNote, TimelineEvent
 
 SEARCH_LIMIT = 50
-_CPR_QUERY = re.compile(r"^(\d{6})-?(\d{4})?$")
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
@@ -34,20 +32,13 @@ def worklist(*, user: User, channel: str) -> dict[str, list[Case]]:
 
 def case_search(*, user: User, query: str, channel: str) -> list[Case]:
     """Search by name, CPR (10 digits, or the 6-digit date part) or case number; the search itself is logged."""
-    text = " ".join((query or "").split())
+    text = normalise_query(query)
     if not text:
         return []
-    qs = cases_visible_to(user)
-    cpr = _CPR_QUERY.match(text)
-    if cpr:
-        date_part, serial = cpr.groups()
-        qs = qs.filter(citizen__cpr=date_part + serial) if serial else qs.filter(citizen__cpr__startswith=date_part)
-    else:
-        condition = Q(number__icontains=text)
-        name = Q()
-        for term in text.split(" "):
-            name &= Q(citizen__first_name__icontains=term) | Q(citizen__last_name__icontains=term)
-        qs = qs.filter(condition | name)
+    condition = search_filter(text, prefix="citizen__")
+    if not _CPR_QUERY.match(text):
+        condition |= Q(number__icontains=text)
+    qs = cases_visible_to(user).filter(condition)
     hits = list(qs.order_by("citizen__last_name", "citizen__first_name", "number")[:SEARCH_LIMIT])
     # The query may itself be a CPR number: the log keeps its shape, the hits say whom it found.
     log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")

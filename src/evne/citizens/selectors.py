@@ -16,6 +16,23 @@ SEARCH_LIMIT = 50
 _CPR_QUERY = re.compile(r"^(\d{6})-?(\d{4})?$")
 
 
+def search_filter(text: str, *, prefix: str = "") -> Q:
+    """The citizen part of a search: the full CPR (with or without hyphen), its 6-digit date part, or every
+    word of the text in the first or last name. `prefix` reaches the citizen from another model."""
+    cpr = _CPR_QUERY.match(text)
+    if cpr:
+        date_part, serial = cpr.groups()
+        return Q(**{f"{prefix}cpr": date_part + serial}) if serial else Q(**{f"{prefix}cpr__startswith": date_part})
+    condition = Q()
+    for term in text.split(" "):
+        condition &= Q(**{f"{prefix}first_name__icontains": term}) | Q(**{f"{prefix}last_name__icontains": term})
+    return condition
+
+
+def normalise_query(query: str) -> str:
+    return " ".join((query or "").split())
+
+
 def citizens_visible_to(user: User) -> QuerySet[Citizen]:
     if not can_read_cases(user):
         return Citizen.objects.none()
@@ -26,17 +43,10 @@ def citizen_search(*, user: User, query: str, channel: str, log_query: bool = Tr
     """Find citizens by name or CPR (10 digits or the date part). The search and each hit are logged.
 
     `log_query=False` when the same query was already logged as a search (a combined search page)."""
-    text = " ".join((query or "").split())
+    text = normalise_query(query)
     if not text:
         return []
-    qs = citizens_visible_to(user)
-    cpr = _CPR_QUERY.match(text)
-    if cpr:
-        date_part, serial = cpr.groups()
-        qs = qs.filter(cpr=date_part + serial) if serial else qs.filter(cpr__startswith=date_part)
-    else:
-        for term in text.split(" "):
-            qs = qs.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
+    qs = citizens_visible_to(user).filter(search_filter(text))
     hits = list(qs.order_by("last_name", "first_name")[:SEARCH_LIMIT])
     if log_query:
         log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")

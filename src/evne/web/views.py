@@ -3,9 +3,12 @@
 NotFound and AccessDenied from the gate are Http404 / PermissionDenied, so Django answers 404 / 403.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -97,36 +100,48 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
     )
 
 
-def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
-    citizen = access_citizen(
-        user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB, write=True
-    )
-    initial = {f: getattr(citizen, f) for f in citizen_services.CONTACT_FIELDS} | {"version": citizen.version}
-    form = forms.CitizenEditForm(request.POST or None, initial=initial)
-    stale = []
+def _versioned_edit(request: HttpRequest, *, obj, fields, form_class, save, success: str, done_url: str):
+    """The edit-form flow shared by citizen and case: prefill with the version, save through the service,
+    and on a stale version keep the user's input and show what someone else changed.
+
+    Returns the redirect after a successful save, otherwise (form, stale rows) to render."""
+    initial = {f: getattr(obj, f) for f in fields} | {"version": obj.version}
+    form = form_class(request.POST or None, initial=initial)
+    stale: list[dict] = []
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
         try:
-            citizen_services.citizen_update(actor=request.user, citizen=citizen, expected_version=version, **data)
+            save(expected_version=version, **data)
         except StaleVersion as exc:
             form.add_error(None, exc.message)
-            stale = _stale_rows(exc, type(citizen))
+            stale = _stale_rows(exc, type(obj))
         except DomainError as exc:
             _apply_error(form, exc)
         else:
-            messages.success(request, _("The citizen's details were saved."))
-            return redirect("web:citizen_detail", citizen_id=citizen.pk)
-    return render(
-        request,
-        "web/citizen_form.html",
-        {
-            "form": form,
-            "citizen": citizen,
-            "stale": stale,
-            "title": _("Edit citizen details"),
-        },
+            messages.success(request, success)
+            return redirect(done_url)
+    return form, stale
+
+
+def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = access_citizen(
+        user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB, write=True
     )
+    result = _versioned_edit(
+        request,
+        obj=citizen,
+        fields=citizen_services.CONTACT_FIELDS,
+        form_class=forms.CitizenEditForm,
+        save=partial(citizen_services.citizen_update, actor=request.user, citizen=citizen),
+        success=_("The citizen's details were saved."),
+        done_url=reverse("web:citizen_detail", args=[citizen.pk]),
+    )
+    if isinstance(result, HttpResponse):
+        return result
+    form, stale = result
+    context = {"form": form, "citizen": citizen, "stale": stale, "title": _("Edit citizen details")}
+    return render(request, "web/citizen_form.html", context)
 
 
 def supporter_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
@@ -270,33 +285,20 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
 
 def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, write=True)
-    initial = {f: getattr(case, f) for f in case_services.EDITABLE_FIELDS} | {"version": case.version}
-    form = forms.CaseEditForm(request.POST or None, initial=initial)
-    stale = []
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            case_services.case_update(actor=request.user, case=case, expected_version=version, **data)
-        except StaleVersion as exc:
-            form.add_error(None, exc.message)
-            stale = _stale_rows(exc, type(case))
-        except DomainError as exc:
-            _apply_error(form, exc)
-        else:
-            messages.success(request, _("The case details were saved."))
-            return redirect("web:case_detail", case_id=case.pk)
-    return render(
+    result = _versioned_edit(
         request,
-        "web/simple_form.html",
-        {
-            "form": form,
-            "citizen": case.citizen,
-            "case": case,
-            "stale": stale,
-            "title": _("Edit case details"),
-        },
+        obj=case,
+        fields=case_services.EDITABLE_FIELDS,
+        form_class=forms.CaseEditForm,
+        save=partial(case_services.case_update, actor=request.user, case=case),
+        success=_("The case details were saved."),
+        done_url=reverse("web:case_detail", args=[case.pk]),
     )
+    if isinstance(result, HttpResponse):
+        return result
+    form, stale = result
+    context = {"form": form, "citizen": case.citizen, "case": case, "stale": stale, "title": _("Edit case details")}
+    return render(request, "web/simple_form.html", context)
 
 
 def citizen_access_log(request: HttpRequest, citizen_id: int) -> HttpResponse:
