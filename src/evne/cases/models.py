@@ -157,6 +157,11 @@ class EventKind(models.TextChoices):
     NOTE_ADDED = "note_added", _("Journal note added")
     CITIZEN_UPDATED = "citizen_updated", _("Citizen details changed")
     SUPPORTER_ADDED = "supporter_added", _("Companion or representative added")
+    PROFILE_ELEMENT_SAVED = "profile_element_saved", _("Resource profile element saved")
+    PROFILE_PRESENTED = "profile_presented", _("Resource profile presented to the citizen")
+    PROFILE_DISAGREEMENT_DECIDED = "profile_disagreement_decided", _("Decision on the citizen's disagreement")
+    INVOLVEMENT_RECORDED = "involvement_recorded", _("Citizen involvement recorded")
+    HYPOTHESIS_RECORDED = "hypothesis_recorded", _("Hypothesis recorded")
 
 
 class TimelineEvent(AppendOnlyModel):

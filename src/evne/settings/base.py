@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "evne.accounts",
     "evne.citizens",
     "evne.cases",
+    "evne.profiles",
     "evne.synth",
     "evne.web",
 ]
@@ -67,6 +68,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("EVNE_DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # BEGIN IMMEDIATE: a second writer waits for the first (busy timeout) instead of failing with "database is
+    # locked" when it upgrades a read to a write; concurrent saves then meet the version check cleanly.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
