@@ -83,6 +83,8 @@ class AccessAction(models.TextChoices):
     CASE = "case", _("Case viewed")
     TIMELINE = "timeline", _("Timeline viewed")
     NOTES = "notes", _("Journal notes viewed")
+    PROFILE = "profile", _("Resource profile viewed")
+    DOCUMENT = "document", _("Document printed or downloaded")
     LIST = "list", _("Shown in a list")
     SEARCH = "search", _("Search")
     SEARCH_HIT = "search_hit", _("Shown in search results")

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import profile_views as profile
 from . import views
 
 app_name = "web"
@@ -18,4 +19,16 @@ urlpatterns = [
     path("cases/<int:case_id>/status/", views.case_status, name="case_status"),
     path("cases/<int:case_id>/assign/", views.case_assign, name="case_assign"),
     path("cases/<int:case_id>/notes/", views.note_create, name="note_create"),
+    path("cases/<int:case_id>/profile/", profile.profile_overview, name="profile"),
+    path("cases/<int:case_id>/profile/pdf/", profile.profile_pdf, name="profile_pdf"),
+    path("cases/<int:case_id>/profile/involvement/", profile.involvement_create, name="profile_involvement"),
+    path("cases/<int:case_id>/profile/hypotheses/", profile.hypothesis_create, name="profile_hypothesis"),
+    path("cases/<int:case_id>/profile/present/", profile.presentation_create, name="profile_present"),
+    path(
+        "cases/<int:case_id>/profile/responses/<int:response_id>/decide/",
+        profile.disagreement_decide,
+        name="profile_decide",
+    ),
+    path("cases/<int:case_id>/profile/<str:element>/", profile.element_edit, name="profile_element"),
+    path("cases/<int:case_id>/profile/<str:element>/history/", profile.element_history, name="profile_history"),
 ]

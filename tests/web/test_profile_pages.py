@@ -1,0 +1,124 @@
+"""The resource-profile pages through the web UI: start, describe, stale save, present, decide."""
+
+import re
+
+from django.urls import reverse
+
+from evne.accounts.models import AccessAction, AccessLogEntry
+from evne.profiles.models import ElementResponse, ElementVersion
+
+from ..conftest import PASSWORD
+
+DA = {"HTTP_ACCEPT_LANGUAGE": "da"}
+
+
+def element_post(base_version=0, **fields):
+    data = {
+        "base_version": base_version, "reason": "Første beskrivelse", "relevant": "yes",
+        "facts-TOTAL_FORMS": "2", "facts-INITIAL_FORMS": "0", "facts-MIN_NUM_FORMS": "0", "facts-MAX_NUM_FORMS": "200",
+        "facts-0-text": "Borgeren har arbejdet 12 år som lagerarbejder.", "facts-0-source_kind": "conversation",
+        "facts-0-source_detail": "Samtale 9. marts", "facts-0-used": "on",
+        "assessment": "Det er min vurdering, at erfaringen kan bruges i lager- og logistikjob.",
+    }  # fmt: skip
+    data.update(fields)
+    return data
+
+
+def start(client, case):
+    return client.post(reverse("web:profile_involvement", args=[case.pk]), {
+        "kind": "opening_conversation", "occurred_on": "2026-03-09", "text": "Første samtale med borgeren.",
+    })  # fmt: skip
+
+
+def test_it_shows_the_thirteen_elements_without_any_score_and_logs_the_view(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    page = client.get(reverse("web:profile", args=[case.pk]), **DA).content.decode()
+    for name in ("Uddannelse", "Arbejdsmarkedserfaring", "Helbred", "Andet arbejdsmarkedsrelateret"):
+        assert name in page
+    assert not re.search(r'class="[^"]*(score|rank|traffic|rating)', page)
+    assert AccessLogEntry.objects.filter(user=alice, case=case, action=AccessAction.PROFILE).exists()
+
+
+def test_it_asks_for_the_opening_conversation_before_the_first_element(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    response = client.get(reverse("web:profile_element", args=[case.pk, "education"]))
+    assert response.status_code == 302
+    start(client, case)
+    page = client.get(reverse("web:profile_element", args=[case.pk, "education"]), **DA).content.decode()
+    assert "Hjælpespørgsmål" in page or "Vejledende spørgsmål" in page or "guiding" in page.lower()
+
+
+def test_it_saves_an_element_with_a_sourced_fact_and_a_linked_assessment(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    start(client, case)
+    response = client.post(reverse("web:profile_element", args=[case.pk, "labour_market_experience"]),
+                           element_post(), **DA)  # fmt: skip
+    assert response.status_code == 302
+    version = ElementVersion.objects.get()
+    assert version.facts[0]["source_detail"] == "Samtale 9. marts"
+    assert version.assessment_fact_ids == [version.facts[0]["id"]]
+
+
+def test_it_refuses_an_assessment_with_no_ticked_fact_and_keeps_the_input(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    start(client, case)
+    data = element_post()
+    del data["facts-0-used"]
+    response = client.post(reverse("web:profile_element", args=[case.pk, "education"]), data, **DA)
+    assert response.status_code == 422
+    assert "lagerarbejder" in response.content.decode()
+    assert not ElementVersion.objects.exists()
+
+
+def test_it_refuses_a_stale_save_and_shows_what_changed(client, alice, bob, case):
+    client.login(username="bob", password=PASSWORD)
+    start(client, case)
+    client.post(reverse("web:profile_element", args=[case.pk, "education"]), element_post())
+    client.post(reverse("web:profile_element", args=[case.pk, "education"]), element_post(
+        base_version=1, reason="Bob retter", **{"facts-0-text": "Bobs nye oplysning."}))  # fmt: skip
+    client.login(username="alice", password=PASSWORD)
+    response = client.post(reverse("web:profile_element", args=[case.pk, "education"]), element_post(
+        base_version=1, reason="Alice retter", **{"facts-0-text": "Alices oplysning."}), **DA)  # fmt: skip
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "Bobs nye oplysning." in body and "Alices oplysning." in body
+    assert 'name="base_version" value="2"' in body
+    assert ElementVersion.objects.count() == 2
+
+
+def test_it_presents_records_a_disagreement_and_requires_an_explanation_to_keep(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    start(client, case)
+    client.post(reverse("web:profile_element", args=[case.pk, "education"]), element_post())
+    url = reverse("web:profile_present", args=[case.pk])
+    missing = client.post(url, {"presented_on": "2026-03-20", "method": "meeting", "agrees-education": "no"}, **DA)
+    assert missing.status_code == 422 and not ElementResponse.objects.exists()
+    client.post(
+        url,
+        {
+            "presented_on": "2026-03-20",
+            "method": "meeting",
+            "agrees-education": "no",
+            "disagreement-education": "Borgeren mener ikke, at AMU-kurset kan bruges i dag.",
+        },
+    )
+    response = ElementResponse.objects.get()
+    decide = reverse("web:profile_decide", args=[case.pk, response.pk])
+    client.post(decide, {"outcome": "keep", "explanation": ""})
+    response.refresh_from_db()
+    assert not hasattr(response, "decision")
+    client.post(decide, {"outcome": "keep", "explanation": "Kurset dokumenterer kompetencer i truckkørsel."})
+    response.refresh_from_db()
+    assert response.decision.explanation.startswith("Kurset")
+
+
+def test_it_lets_other_teams_read_but_not_edit_the_profile(client, alice, carol, case):
+    client.login(username="carol", password=PASSWORD)
+    assert client.get(reverse("web:profile", args=[case.pk])).status_code == 200
+    assert client.get(reverse("web:profile_element", args=[case.pk, "education"])).status_code == 403
+    assert client.post(reverse("web:profile_involvement", args=[case.pk]), {}).status_code == 403
+
+
+def test_it_answers_an_unknown_element_with_404(client, alice, case):
+    client.login(username="alice", password=PASSWORD)
+    assert client.get(reverse("web:profile_element", args=[case.pk, "intelligens"])).status_code == 404
