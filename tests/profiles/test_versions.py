@@ -25,9 +25,10 @@ def test_it_keeps_every_version_and_shows_the_history_newest_first(save, case):
 def test_it_compares_two_versions_side_by_side(save, case):
     v1 = save(facts=[fact("Uddannet tømrer.")], resources="Håndværksmæssige færdigheder.")
     v2 = save(base_version=1, reason="Ny viden", facts=[fact("Uddannet tømrer.")], resources="Håndværk og ledelse.")
-    rows = {r["label"]: r for r in compare_versions(v1, v2)}
-    assert rows["Resources"]["changed"] and rows["Resources"]["old"] == "Håndværksmæssige færdigheder."
-    assert not rows["Description (facts with sources)"]["changed"]
+    rows = {r["field"]: r for r in compare_versions(v1, v2)}
+    assert rows["resources"]["changed"] and rows["resources"]["old"] == "Håndværksmæssige færdigheder."
+    assert rows["resources"]["new"] == "Håndværk og ledelse."
+    assert not rows["facts"]["changed"]
 
 
 def test_it_shows_the_profile_as_it_stood_at_a_past_moment(save, case):

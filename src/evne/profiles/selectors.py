@@ -92,6 +92,7 @@ def compare_versions(old: ElementVersion, new: ElementVersion) -> list[dict]:
         if not a and not b:
             continue
         rows.append({
+            "field": field,
             "label": str(ElementVersion._meta.get_field(field).verbose_name).capitalize(),
             "old": a,
             "new": b,

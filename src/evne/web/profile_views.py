@@ -292,4 +292,5 @@ def profile_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
     pdf = render_profile_pdf(case=case, at=_at(request))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="ressourceprofil-{case.number}.pdf"'
+    response["Cache-Control"] = "no-store"  # personal data: no copies in shared caches
     return response
