@@ -11,6 +11,7 @@ from . import errors
 from .auth import AUTH, docs_login_required
 from .cases import router as cases_router
 from .citizens import router as citizens_router
+from .profiles import router as profiles_router
 
 
 class Utf8JSONRenderer(JSONRenderer):
@@ -33,3 +34,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/cases", cases_router)
 api.add_router("/citizens", citizens_router)
+api.add_router("/cases", profiles_router)
