@@ -125,3 +125,16 @@ def test_it_changes_nothing_when_loaded_twice(demo):
     assert not again.created
     assert "intet er ændret" in again.message
     assert _counts() == before
+
+
+def test_it_starts_resource_profiles_with_sourced_facts_and_a_kept_disagreement(demo):
+    from evne.profiles.models import DisagreementDecision, ElementVersion, InvolvementRecord, ResourceProfile
+
+    profiles = ResourceProfile.objects.filter(case__municipality__code="999")
+    assert profiles.count() >= 10
+    assert all(InvolvementRecord.objects.filter(profile=p, kind="opening_conversation").exists() for p in profiles)
+    versions = ElementVersion.objects.filter(profile__in=profiles)
+    assert all(v.facts and all(f["source_kind"] for f in v.facts) for v in versions)
+    assert all(set(v.assessment_fact_ids) <= {f["id"] for f in v.facts} for v in versions if v.assessment)
+    kept = DisagreementDecision.objects.filter(outcome="keep")
+    assert kept.exists() and all(d.explanation for d in kept)

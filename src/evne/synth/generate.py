@@ -26,8 +26,9 @@ from evne.cases.models import Benefit, Case, CaseStatus, JournalNote, NoteKind, 
 from evne.cases.services import case_assign_caseworker, case_change_status, case_open, note_add
 from evne.citizens.models import Citizen, SupporterKind
 from evne.citizens.services import citizen_create, supporter_add
+from evne.profiles.services import disagreement_decide, element_save, involvement_record, profile_present
 
-from . import names, texts
+from . import names, profile_texts, texts
 from .cpr import synthetic_cpr
 
 DEMO_PASSWORD = "demo-Evne-2026"  # noqa: S105 - published on purpose: every demo login uses it
@@ -454,6 +455,8 @@ def _citizen_with_case(
 
     say = texts.pronouns(female=person.female)
     _add_note(rng, case=case, actor=caseworker, when=note_dates[0], kind=NoteKind.FACT, say=say)
+    if pathway in PROFILE_PATHWAYS and status != CaseStatus.OPEN and rng.random() < 0.6:
+        _add_profile(rng, case=case, actor=caseworker, when=note_dates[0], say=say)
     later_dates = iter(note_dates[1:])
     for step, value in steps:
         if step == "status":
@@ -490,6 +493,47 @@ def _add_note(rng: random.Random, *, case: Case, actor: User, when: date, kind: 
         template = rng.choice(texts.ASSESSMENT_NOTES + texts.PATHWAY_ASSESSMENT_NOTES[case.pathway])
         source = ""
     return note_add(actor=actor, case=case, kind=kind, text=template.format(**values), source=source)
+
+
+# The resource profile belongs to these pathways (bek. 543/2002 § 2; the rehabiliteringsplan reuses it).
+PROFILE_PATHWAYS = {
+    Pathway.REVALIDERING, Pathway.RESSOURCEFORLOB, Pathway.JOBAFKLARING, Pathway.FLEKSJOB, Pathway.FORTIDSPENSION,
+}  # fmt: skip
+
+
+def _add_profile(rng: random.Random, *, case: Case, actor: User, when: date, say: dict) -> None:
+    """An opening conversation, 3–5 described elements with sourced facts, and sometimes a presentation where
+    the citizen disagrees on health and the caseworker keeps the assessment with an explanation."""
+    involvement_record(
+        actor=actor,
+        case=case,
+        kind="opening_conversation",
+        occurred_on=when,
+        text="Indledende samtale om ressourceprofilen; borgeren fortalte om sin baggrund og sine ønsker.",
+    )
+    values = {**say, "years": rng.randint(3, 15), "short": rng.randint(1, 3), "gap": rng.randint(1, 4)}
+    chosen = rng.sample(sorted(profile_texts.ELEMENTS), k=rng.randint(3, 5))
+    for element in chosen:
+        facts, extra = rng.choice(profile_texts.ELEMENTS[element])
+        fact_rows = [
+            {"id": f"f{i}", "text": text.format(**values), "source_kind": kind, "source_detail": detail}
+            for i, (text, kind, detail) in enumerate(facts, start=1)
+        ]
+        fields = {k: v.format(**values) if isinstance(v, str) else v for k, v in extra.items()}
+        if fields.get("assessment"):
+            fields["assessment_fact_ids"] = [row["id"] for row in fact_rows]
+        element_save(actor=actor, case=case, element=element, base_version=0, reason="Første beskrivelse",
+                     relevant=True, facts=fact_rows, **fields)  # fmt: skip
+    if rng.random() < 0.5:
+        disagree = "health" in chosen and rng.random() < 0.6
+        responses = {e: {"agrees": not (disagree and e == "health"),
+                         "disagreement": profile_texts.DISAGREEMENT if disagree and e == "health" else ""}
+                     for e in chosen}  # fmt: skip
+        presentation = profile_present(actor=actor, case=case, presented_on=when, method="meeting",
+                                       responses=responses)  # fmt: skip
+        for response in presentation.responses.filter(agrees=False):
+            disagreement_decide(actor=actor, case=case, response=response, outcome="keep",
+                                explanation=profile_texts.KEEP_EXPLANATION)  # fmt: skip
 
 
 def _add_supporter(rng: random.Random, *, actor: User, citizen: Citizen, requested: date, today: date) -> None:

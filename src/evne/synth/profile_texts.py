@@ -1,0 +1,139 @@
+"""Synthetic resource-profile content for the demo: generic, invented, no real person's data."""
+
+# element -> list of (facts [(text, source_kind, source_detail)], extra fields)
+ELEMENTS = {
+    "labour_market_experience": [
+        (
+            [
+                (
+                    "{Pron} har arbejdet {years} år som lagermedarbejder og {short} år i rengøring.",
+                    "conversation",
+                    "Indledende samtale",
+                ),
+                (
+                    "Tidligere arbejdsgiver beskriver {obj} som stabil og mødestabil.",
+                    "third_party",
+                    "Telefonsamtale med tidligere arbejdsgiver",
+                ),
+            ],
+            {
+                "resources": "Erfaring med lager, truck og rengøring; vant til faste mødetider.",
+                "barriers": "Har ikke arbejdet de seneste {gap} år.",
+                "development": "Virksomhedspraktik kan genopfriske rutinerne.",
+                "assessment": "Det er min vurdering, at erfaringen fra lager kan bruges i lettere lager- og "
+                "logistikfunktioner.",
+            },
+        ),
+        (
+            [
+                ("{Pron} har haft mange korte ansættelser i detailhandel og på restaurant.", "conversation", "Samtale"),
+                ("CV fra jobnet viser 9 ansættelser på 6 år.", "citizen_document", "CV"),
+            ],
+            {
+                "resources": "Serviceerfaring og god kundekontakt.",
+                "barriers": "Ansættelserne er ophørt efter kort tid; årsagerne er ikke afklaret.",
+                "missing_information": "Årsagerne til, at ansættelserne ophørte.",
+                "assessment": "Det er min vurdering, at erfaringen med kundeservice er en ressource, men at "
+                "fastholdelse skal afklares nærmere.",
+            },
+        ),
+    ],
+    "education": [
+        (
+            [
+                (
+                    "{Pron} har 9. klasses afgangseksamen og et AMU-kursus i truckkørsel.",
+                    "citizen_document",
+                    "Kursusbevis",
+                ),
+                ("{Pron} afbrød en erhvervsuddannelse som tømrer efter grundforløbet.", "conversation", "Samtale"),
+            ],
+            {
+                "resources": "Truckcertifikat; praktiske færdigheder.",
+                "development": "Kortere AMU-forløb inden for lager og logistik.",
+                "assessment": "Det er min vurdering, at uddannelsesbaggrunden peger mod praktiske funktioner.",
+            },
+        ),
+    ],
+    "work_wishes": [
+        (
+            [("{Pron} ønsker et arbejde med faste opgaver og få mennesker omkring sig.", "conversation", "Samtale")],
+            {
+                "citizen_view": "Jeg vil gerne noget, hvor jeg ved, hvad jeg skal, når jeg møder ind.",
+                "resources": "Klart ønske om at komme i arbejde.",
+            },
+        ),
+        (
+            [("{Pron} drømmer om at arbejde med dyr.", "conversation", "Samtale")],
+            {
+                "citizen_view": "Jeg har altid haft hunde og vil gerne arbejde i en dyrehandel eller et internat.",
+                "development": "Praktik i en dyrehandel kan afprøve ønsket.",
+            },
+        ),
+    ],
+    "health": [
+        (
+            [
+                (
+                    "{Pron} oplyser at have lændesmerter ved tunge løft og lang stående arbejde.",
+                    "conversation",
+                    "Samtale",
+                ),
+                (
+                    "Lægeattest (LÆ 265) beskriver kroniske lændesmerter uden objektive fund af nerveafklemning.",
+                    "medical_statement",
+                    "LÆ 265",
+                ),
+            ],
+            {
+                "barriers": "Tunge løft og lang tids stående arbejde.",
+                "accommodation_needs": "Ingen løft over 10 kg; mulighed for at veksle mellem at sidde og stå.",
+                "accommodation_duration": "permanent",
+                "assessment": "Det er min vurdering, at helbredet begrænser tunge funktioner, men ikke lettere "
+                "lagerarbejde med skånehensyn.",
+            },
+        ),
+        (
+            [
+                ("{Pron} fortæller om angst i nye situationer og søvnproblemer.", "conversation", "Samtale"),
+                (
+                    "Statusattest fra egen læge: behandling hos psykolog er påbegyndt.",
+                    "medical_statement",
+                    "Statusattest",
+                ),
+            ],
+            {
+                "barriers": "Nye situationer og mange mennesker.",
+                "accommodation_needs": "Gradvis opstart og fast kontaktperson.",
+                "accommodation_duration": "unclarified",
+                "missing_information": "Psykologens vurdering efter behandlingsforløbet.",
+            },
+        ),
+    ],
+    "social_network": [
+        (
+            [("{Pron} bor med sin partner, som støtter op om at komme i arbejde.", "conversation", "Samtale")],
+            {"resources": "Praktisk og moralsk støtte hjemme."},
+        ),
+    ],
+    "adaptability": [
+        (
+            [
+                ("{Pron} beskriver, at det tager tid at falde til på nye arbejdspladser.", "conversation", "Samtale"),
+                (
+                    "Praktikstedet oplyser, at {pron} efter to uger arbejdede selvstændigt.",
+                    "provider_report",
+                    "Statusudtalelse fra praktiksted",
+                ),
+            ],
+            {
+                "resources": "Falder til, når rammerne er kendte.",
+                "development": "Forberedelse og introduktion før opstart.",
+                "assessment": "Det er min vurdering, at omstillingsevnen kan udvikles med en god introduktion.",
+            },
+        ),
+    ],
+}
+
+DISAGREEMENT = "Borgeren mener ikke, at helbredet begrænser arbejdet så meget, som det er beskrevet."
+KEEP_EXPLANATION = "Lægeattesten og borgerens egne oplysninger fra samtalen beskriver begrænsningerne som anført."
