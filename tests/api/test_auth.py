@@ -27,7 +27,7 @@ def test_it_answers_401_json_to_anonymous_requests_on_every_endpoint(db, case):
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["detail"]
         seen.append((method, path))
-    assert len(seen) == 17
+    assert len(seen) == 28
 
 
 def test_it_accepts_http_basic_with_the_django_username_and_password(client, alice, case):
@@ -129,6 +129,15 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/cases/{case_id}/caseworker",
         "/api/cases/{case_id}/timeline",
         "/api/cases/{case_id}/notes",
+        "/api/cases/{case_id}/profile",
+        "/api/cases/{case_id}/profile/elements/{element}",
+        "/api/cases/{case_id}/profile/elements/{element}/versions",
+        "/api/cases/{case_id}/profile/elements/{element}/versions/{number}",
+        "/api/cases/{case_id}/profile/elements/{element}/compare",
+        "/api/cases/{case_id}/profile/involvement",
+        "/api/cases/{case_id}/profile/hypotheses",
+        "/api/cases/{case_id}/profile/presentations",
+        "/api/cases/{case_id}/profile/responses/{response_id}/decision",
         "/api/citizens",
         "/api/citizens/{citizen_id}",
         "/api/citizens/{citizen_id}/supporters",

@@ -607,7 +607,7 @@ def test_it_lets_another_team_read_and_logs_it_with_channel_api(api_client, caro
 
     assert response.status_code == 200, response.content
     entry = AccessLogEntry.objects.get(user=carol)
-    assert (entry.channel, entry.action) == (AccessChannel.API, AccessAction.CASE)
+    assert (entry.channel, entry.action) == (AccessChannel.API, AccessAction.PROFILE)
     assert (entry.case_id, entry.citizen_id) == (case.pk, case.citizen_id)
 
 

@@ -1,7 +1,7 @@
 """The JSON API (django-ninja), mounted at /api/. See docs/api.md.
 
 Every operation needs a login (session with CSRF, or HTTP Basic); see auth.py. Every error is JSON; see
-errors.py. Routers per domain: citizens.py, cases.py.
+errors.py. Routers per domain: citizens.py, cases.py, profiles.py (the resource profile).
 """
 
 from ninja import NinjaAPI

@@ -47,7 +47,7 @@ Number = Path(..., ge=1, le=MAX_NUMBER, description="The version number")
 At = Query(None, description="Show the profile as it stood at this time (ISO 8601; without a zone: Danish time)")
 ResponseId = Path(..., ge=1, le=MAX_ID, description="The id of the citizen's response (a disagreement)")
 # The profile is logged as the case (reads and writes alike); a dedicated AccessAction would need a model change.
-WHAT = AccessAction.CASE
+WHAT = AccessAction.PROFILE
 
 
 def _read(request: HttpRequest, case_id: int):

@@ -243,6 +243,8 @@ def element_save(*, actor: User, case: Case, element: str, base_version: int, re
             _require_involvement(profile)
             latest = profile.versions.filter(element=element).order_by("-number").first()
             current = latest.number if latest else 0
+            if latest is None and int(base_version) != 0:
+                raise DomainError(_("The element has no saved version yet: send base_version 0."), field="base_version")
             if int(base_version) != current:
                 raise _stale(profile, element, int(base_version), latest)
             cleaned = _validate_element(case, profile, element, values)
