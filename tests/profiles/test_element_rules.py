@@ -205,3 +205,10 @@ def test_it_records_every_save_on_the_timeline(save, case):
 def test_it_lets_only_the_cases_own_team_write_the_profile(save, carol, case):
     with pytest.raises(AccessDenied):
         save(actor=carol)
+
+
+def test_it_refuses_a_base_version_for_an_element_that_has_none(save):
+    with pytest.raises(DomainError) as err:
+        save(base_version=3)
+    assert err.value.field == "base_version"
+    assert not ElementVersion.objects.exists()

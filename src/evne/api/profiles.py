@@ -82,17 +82,6 @@ def _hypothesis(hypothesis, at: datetime | None) -> dict:
     }
 
 
-def _disagreements_at(profile, at: datetime) -> list:
-    """The disagreements that were open at `at`: presented by then and not yet decided by then."""
-    return [
-        response
-        for presentation in reversed(selectors.presentations(profile))
-        if presentation.recorded_at <= at
-        for response in presentation.responses.all()
-        if not response.agrees and (getattr(response, "decision", None) is None or response.decision.decided_at > at)
-    ]
-
-
 def _version(profile, element: str, number: int):
     version = next((v for v in selectors.element_history(profile, element) if v.number == number), None)
     if version is None:
@@ -115,14 +104,9 @@ def get_profile(
     case = _read(request, case_id)
     profile = selectors.profile_for(case)
     current = selectors.current_elements(profile, at=at)
-    records = selectors.involvement(profile)
-    hypotheses = selectors.hypotheses(profile)
-    if at is None:
-        disagreements = selectors.open_disagreements(profile)
-    else:
-        records = [r for r in records if r.recorded_at <= at]
-        hypotheses = [h for h in hypotheses if h.created_at <= at]
-        disagreements = _disagreements_at(profile, at)
+    records = selectors.involvement(profile, at=at)
+    hypotheses = selectors.hypotheses(profile, at=at)
+    disagreements = selectors.open_disagreements(profile, at=at)
     return {
         "case_id": case.pk,
         "at": at,

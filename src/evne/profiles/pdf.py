@@ -82,9 +82,8 @@ def _accommodation_duration_da(version: ElementVersion) -> str:
 
 def _latest_presentation(profile, at: datetime | None) -> ProfilePresentation | None:
     """The latest presentation recorded by `at`: the citizen's most recent answer to the whole profile."""
-    for presentation in presentations(profile):  # newest first
-        if at is None or presentation.recorded_at <= at:
-            return presentation
+    shown = presentations(profile, at=at)  # newest first, recorded by `at`
+    return shown[0] if shown else None
     return None
 
 

@@ -120,25 +120,28 @@ def facts_with_sources(case: Case, version: ElementVersion) -> list[dict]:
     ]
 
 
-def presentations(profile: ResourceProfile | None) -> list[ProfilePresentation]:
+def presentations(profile: ResourceProfile | None, *, at: datetime | None = None) -> list[ProfilePresentation]:
+    """Newest first; with `at`, only those recorded by then."""
     if profile is None:
         return []
-    return list(
-        profile.presentations.select_related("presented_by")
-        .prefetch_related("responses__version", "responses__decision", "hypothesis_responses__hypothesis")
-        .order_by("-presented_on", "-id")
+    qs = profile.presentations.select_related("presented_by").prefetch_related(
+        "responses__version", "responses__decision", "hypothesis_responses__hypothesis"
     )
+    if at is not None:
+        qs = qs.filter(recorded_at__lte=at)
+    return list(qs.order_by("-presented_on", "-id"))
 
 
-def open_disagreements(profile: ResourceProfile | None) -> list[ElementResponse]:
-    """Disagreements still waiting for the caseworker's keep-or-amend decision."""
+def open_disagreements(profile: ResourceProfile | None, *, at: datetime | None = None) -> list[ElementResponse]:
+    """Disagreements waiting for the caseworker's keep-or-amend decision (with `at`: waiting at that moment)."""
     if profile is None:
         return []
-    return list(
-        ElementResponse.objects.filter(presentation__profile=profile, agrees=False, decision__isnull=True)
-        .select_related("version", "presentation")
-        .order_by("presentation__presented_on", "id")
-    )
+    qs = ElementResponse.objects.filter(presentation__profile=profile, agrees=False)
+    if at is None:
+        qs = qs.filter(decision__isnull=True)
+    else:
+        qs = qs.filter(presentation__recorded_at__lte=at).exclude(decision__decided_at__lte=at)
+    return list(qs.select_related("version", "presentation").order_by("presentation__presented_on", "id"))
 
 
 def element_notices(version: ElementVersion) -> list[str]:
@@ -161,10 +164,13 @@ def element_notices(version: ElementVersion) -> list[str]:
     return notices
 
 
-def involvement(profile: ResourceProfile | None):
+def involvement(profile: ResourceProfile | None, *, at: datetime | None = None):
     if profile is None:
         return []
-    return list(profile.involvement.select_related("recorded_by").order_by("occurred_on", "id"))
+    qs = profile.involvement.select_related("recorded_by")
+    if at is not None:
+        qs = qs.filter(recorded_at__lte=at)
+    return list(qs.order_by("occurred_on", "id"))
 
 
 def has_started(profile: ResourceProfile | None) -> bool:
@@ -174,7 +180,10 @@ def has_started(profile: ResourceProfile | None) -> bool:
     return profile.involvement.filter(kind__in=starts).exists()
 
 
-def hypotheses(profile: ResourceProfile | None):
+def hypotheses(profile: ResourceProfile | None, *, at: datetime | None = None):
     if profile is None:
         return []
-    return list(profile.hypotheses.prefetch_related("responses__presentation").order_by("created_at", "id"))
+    qs = profile.hypotheses.prefetch_related("responses__presentation")
+    if at is not None:
+        qs = qs.filter(created_at__lte=at)
+    return list(qs.order_by("created_at", "id"))

@@ -51,9 +51,9 @@ def profile_overview(request: HttpRequest, case_id: int) -> HttpResponse:
     can_write = can_write_case(request.user, case) and at is None
     context = {
         "case": case, "citizen": case.citizen, "rows": rows, "at": at, "can_write": can_write,
-        "started": selectors.has_started(profile), "involvement": selectors.involvement(profile),
-        "hypotheses": selectors.hypotheses(profile), "presentations": selectors.presentations(profile),
-        "open_disagreements": selectors.open_disagreements(profile),
+        "started": selectors.has_started(profile), "involvement": selectors.involvement(profile, at=at),
+        "hypotheses": selectors.hypotheses(profile, at=at), "presentations": selectors.presentations(profile, at=at),
+        "open_disagreements": selectors.open_disagreements(profile, at=at),
         "involvement_form": pf.InvolvementForm(initial={"occurred_on": timezone.localdate()}),
         "hypothesis_form": pf.HypothesisForm(elements=ElementKey.choices),
         "decision_form": pf.DecisionForm(),
