@@ -84,7 +84,6 @@ def _latest_presentation(profile, at: datetime | None) -> ProfilePresentation | 
     """The latest presentation recorded by `at`: the citizen's most recent answer to the whole profile."""
     shown = presentations(profile, at=at)  # newest first, recorded by `at`
     return shown[0] if shown else None
-    return None
 
 
 def _disagreement(response: ElementResponse, at: datetime | None) -> dict:
