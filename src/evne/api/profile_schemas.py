@@ -185,58 +185,48 @@ class DecisionOut(Schema):
         return obj.amended_version.number if obj.amended_version_id else None
 
 
-class ResponseOut(Schema):
-    """The citizen's response to one presented element version."""
+class _PresentedVersion(Schema):
+    """A response's presented element version, flattened: element key, its label and the version number."""
 
-    id: int
     element: str
     element_label: str
     number: int = Field(description="The element version that was presented")
+
+    @staticmethod
+    def resolve_element(obj) -> str:
+        return obj.version.element
+
+    @staticmethod
+    def resolve_element_label(obj) -> str:
+        return choice_label(ElementKey, obj.version.element)
+
+    @staticmethod
+    def resolve_number(obj) -> int:
+        return obj.version.number
+
+
+class ResponseOut(_PresentedVersion):
+    """The citizen's response to one presented element version."""
+
+    id: int
     agrees: bool
     disagreement: str
     new_information: bool
     decision: DecisionOut | None = Field(description="The decision on a disagreement; null while it is open")
 
     @staticmethod
-    def resolve_element(obj) -> str:
-        return obj.version.element
-
-    @staticmethod
-    def resolve_element_label(obj) -> str:
-        return choice_label(ElementKey, obj.version.element)
-
-    @staticmethod
-    def resolve_number(obj) -> int:
-        return obj.version.number
-
-    @staticmethod
     def resolve_decision(obj):
         return getattr(obj, "decision", None)  # a reverse one-to-one raises (an AttributeError) when absent
 
 
-class DisagreementOut(Schema):
+class DisagreementOut(_PresentedVersion):
     """A disagreement still waiting for the caseworker's decision (keep with an explanation, or amend)."""
 
     id: int = Field(description="The response id, for POST …/profile/responses/{id}/decision")
-    element: str
-    element_label: str
-    number: int = Field(description="The element version that was presented")
     disagreement: str
     new_information: bool
     presentation_id: int
     presented_on: date
-
-    @staticmethod
-    def resolve_element(obj) -> str:
-        return obj.version.element
-
-    @staticmethod
-    def resolve_element_label(obj) -> str:
-        return choice_label(ElementKey, obj.version.element)
-
-    @staticmethod
-    def resolve_number(obj) -> int:
-        return obj.version.number
 
     @staticmethod
     def resolve_presented_on(obj) -> date:
