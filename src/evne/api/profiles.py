@@ -10,12 +10,11 @@ profile_schemas.py.
 from datetime import datetime
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 
 from evne.accounts.access import access_case
 from evne.accounts.models import AccessAction, AccessChannel
-from evne.errors import DomainError, NotFound
+from evne.errors import NotFound
 from evne.profiles import selectors, services
 from evne.profiles.models import ElementKey
 
@@ -197,9 +196,6 @@ def save_element(request: HttpRequest, payload: ElementIn, case_id: int = CaseId
     """Send the whole element and the `base_version` you edited (0 for the first version). If someone saved the
     element in between, the answer is 409 with the changes, and nothing is saved."""
     case = _write(request, case_id)
-    if payload.base_version and not selectors.element_history(selectors.profile_for(case), element):
-        # Versions are never deleted: a base version of an element that has none was never read.
-        raise DomainError(_("The element has no saved version yet: send base_version 0."), field="base_version")
     values = payload.model_dump(exclude={"base_version", "reason"})
     version = services.element_save(
         actor=request.auth,
