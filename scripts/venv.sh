@@ -36,3 +36,14 @@ ensure_chromium() {
     echo "Chromium is not installed: the browser tests will be skipped (sudo apt-get install chromium chromium-driver)." >&2
   fi
 }
+
+ensure_pango() {
+  # WeasyPrint (the PDF renderer) needs Pango from the system. Debian images usually have it.
+  if ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Pango for the PDF renderer …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
+  else
+    echo "Pango is missing: PDFs cannot be rendered (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0)." >&2
+  fi
+}
