@@ -8,9 +8,12 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from . import errors
+from .assessments import router as assessments_router
 from .auth import AUTH, docs_login_required
 from .cases import router as cases_router
 from .citizens import router as citizens_router
+from .evidence import router as evidence_router
+from .plans import router as plans_router
 from .profiles import router as profiles_router
 
 
@@ -35,3 +38,6 @@ errors.install(api)
 api.add_router("/cases", cases_router)
 api.add_router("/citizens", citizens_router)
 api.add_router("/cases", profiles_router)
+api.add_router("/cases", evidence_router)
+api.add_router("/cases", plans_router)
+api.add_router("/cases", assessments_router)

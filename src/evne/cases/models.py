@@ -162,6 +162,20 @@ class EventKind(models.TextChoices):
     PROFILE_DISAGREEMENT_DECIDED = "profile_disagreement_decided", _("Decision on the citizen's disagreement")
     INVOLVEMENT_RECORDED = "involvement_recorded", _("Citizen involvement recorded")
     HYPOTHESIS_RECORDED = "hypothesis_recorded", _("Hypothesis recorded")
+    CONSENT_RECORDED = "consent_recorded", _("Consent recorded")
+    REQUEST_CREATED = "request_created", _("Information request created")
+    REQUEST_SENT = "request_sent", _("Information request sent")
+    REQUEST_ANSWERED = "request_answered", _("Information request answered")
+    REQUEST_CANCELLED = "request_cancelled", _("Information request cancelled")
+    DOCUMENT_RECEIVED = "document_received", _("Document received")
+    PLAN_REVISED = "plan_revised", _("Action plan saved")
+    ACTIVITY_CREATED = "activity_created", _("Activity created")
+    ACTIVITY_ORDERED = "activity_ordered", _("Order sent to the provider")
+    ACTIVITY_UPDATED = "activity_updated", _("Activity changed")
+    ACTIVITY_ENDED = "activity_ended", _("Activity ended")
+    PROVIDER_REPORT_RECEIVED = "provider_report_received", _("Provider report received")
+    REPORT_FINDING_CARRIED = "report_finding_carried", _("Finding carried into the resource profile")
+    ASSESSMENT_MADE = "assessment_made", _("Work-ability assessment made")
 
 
 class TimelineEvent(AppendOnlyModel):

@@ -93,19 +93,37 @@ def _clean_facts(case: Case, raw_facts) -> list[dict]:
         if not (len(fact_id) <= 16 and fact_id.isalnum()) or fact_id in seen:
             fact_id = uuid.uuid4().hex[:8]
         seen.add(fact_id)
-        note_id = raw.get("note_id") or None
-        if note_id is not None:
-            if not JournalNote.objects.filter(pk=note_id, case=case).exists():
-                raise DomainError(_("The source note must be a journal note in this case."), field=field)
-            note_id = int(note_id)
+        links = _source_links(case, raw, field)
         facts.append({
             "id": fact_id,
             "text": text,
             "source_kind": kind,
             "source_detail": clean_text(raw.get("source_detail"), field=field, label=_("Source"), max_length=200),
-            "note_id": note_id,
+            **links,
         })  # fmt: skip
     return facts
+
+
+def _source_links(case: Case, raw: dict, field: str) -> dict:
+    """Where the source is in the case, link it: a journal note, a received document, or a provider report."""
+    from evne.evidence.models import Document
+    from evne.plans.models import ProviderReport
+
+    links = {"note_id": None}
+    checks = (
+        ("note_id", JournalNote.objects.filter(case=case), _("The source note must be a journal note in this case.")),
+        ("document_id", Document.objects.filter(case=case), _("The source document must be a document in this case.")),
+        ("report_id", ProviderReport.objects.filter(activity__case=case),
+         _("The source report must be a provider report in this case.")),
+    )  # fmt: skip
+    for key, queryset, message in checks:
+        value = raw.get(key) or None
+        if value is None:
+            continue
+        if not str(value).isdigit() or not queryset.filter(pk=int(value)).exists():
+            raise DomainError(message, field=field)
+        links[key] = int(value)
+    return links
 
 
 # --- the method's rules for one element ---------------------------------------------------------------------

@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "evne.citizens",
     "evne.cases",
     "evne.profiles",
+    "evne.evidence",
+    "evne.plans",
+    "evne.assessments",
     "evne.synth",
     "evne.web",
 ]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import profile_views as profile
 from . import views
@@ -6,6 +6,9 @@ from . import views
 app_name = "web"
 
 urlpatterns = [
+    path("", include("evne.web.evidence_urls")),
+    path("", include("evne.web.plans_urls")),
+    path("", include("evne.web.assessments_urls")),
     path("", views.worklist, name="worklist"),
     path("search/", views.search, name="search"),
     path("citizens/new/", views.citizen_create, name="citizen_create"),

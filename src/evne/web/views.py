@@ -28,7 +28,7 @@ from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
 from evne.errors import AccessDenied, DomainError, StaleVersion
 
-from . import forms
+from . import assessments_views, evidence_views, forms, plans_views
 
 WEB = AccessChannel.WEB
 
@@ -203,6 +203,9 @@ def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> Htt
             initial={"caseworker": case.caseworker_id, "version": case.version},
             caseworkers=case_selectors.team_caseworkers(case),
         )
+    if not (request.htmx and request.method == "POST"):
+        for section in (evidence_views, plans_views, assessments_views):
+            context.update(section.case_section(request, case))
     template = "web/_case_timeline.html" if request.htmx and request.method == "POST" else "web/case_detail.html"
     return render(request, template, context, status=status)
 

@@ -1,0 +1,191 @@
+"""Getting the facts: consent, information requests, and the documents received.
+
+Sources: retssikkerhedsloven §§ 10–12 and forvaltningsloven § 29 as described in seed 000 (L6586–6849) and the
+guidance to bek. 543/2002 § 7, stk. 4–7 (seed 001, l. 2094–2248); rule ids I1–I16 (seed-000-notes §6.6) and
+R33–R37 (seed-001-notes §6).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from evne.appendonly import AppendOnlyModel
+from evne.cases.models import Case
+
+
+class ConsentPurpose(models.TextChoices):
+    COLLECT = "collect", _("Consent to obtain information")
+    DISCLOSE = "disclose", _("Consent to disclose information")
+
+
+class ConsentStatus(models.TextChoices):
+    GIVEN = "given", _("Given")
+    REFUSED = "refused", _("Refused")
+    NOT_POSSIBLE = "not_possible", _("Not possible (the citizen cannot understand the consequences)")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Consent(AppendOnlyModel):
+    """One consent statement. A change (refusal, withdrawal, renewal) is a new row; the latest per scope counts."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    status = models.CharField(_("status"), max_length=20, choices=ConsentStatus.choices)
+    scope = models.TextField(_("scope: which information, from or to whom"))
+    recipient = models.CharField(_("recipient (for disclosure)"), max_length=200, blank=True)
+    given_on = models.DateField(_("date"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    written = models.BooleanField(_("in writing"), default=True)
+    guidance_given = models.BooleanField(
+        _("the citizen was told about the duty to inform, the right to obtain information and the consequences"),
+        default=False,
+    )
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.purpose} {self.status} {self.given_on}"
+
+
+class RecipientKind(models.TextChoices):
+    GP = "gp", _("General practitioner (own doctor)")
+    SPECIALIST = "specialist", _("Specialist")
+    HOSPITAL = "hospital", _("Hospital")
+    EMPLOYER = "employer", _("Employer")
+    PROVIDER = "provider", _("Provider of an activity")
+    AKASSE = "akasse", _("Unemployment insurance fund (a-kasse)")
+    MEDICAL_ADVISER = "medical_adviser", _("Municipal medical adviser (lægekonsulent)")
+    OTHER = "other", _("Other")
+
+
+class RequestedDocument(models.TextChoices):
+    """Ordered from the least to the most intrusive (seed 000, L5331–5362; I11–I12: the least intrusive that
+    answers the question; no specialist statement when a status statement is enough)."""
+
+    STATUS_STATEMENT = "status_statement", _("Status statement (statusattest)")
+    GENERAL_CERTIFICATE = "general_certificate", _("General health certificate")
+    SPECIFIC_CERTIFICATE = "specific_certificate", _("Specific health certificate")
+    LAE_265 = "lae_265", _("Medical certificate LÆ 265")
+    HOSPITAL_RECORDS = "hospital_records", _("Extract of hospital records")
+    SPECIALIST_STATEMENT = "specialist_statement", _("Specialist statement (speciallægeerklæring)")
+    EMPLOYER_STATEMENT = "employer_statement", _("Statement from employer")
+    PROVIDER_STATEMENT = "provider_statement", _("Statement from provider")
+    OTHER = "other", _("Other information")
+
+
+MEDICAL_LADDER = [
+    RequestedDocument.STATUS_STATEMENT,
+    RequestedDocument.GENERAL_CERTIFICATE,
+    RequestedDocument.SPECIFIC_CERTIFICATE,
+    RequestedDocument.LAE_265,
+    RequestedDocument.HOSPITAL_RECORDS,
+    RequestedDocument.SPECIALIST_STATEMENT,
+]
+
+
+class CollectionGround(models.TextChoices):
+    """The legal ground when information is obtained without the citizen's consent (I4; seed 000, L6656–6780)."""
+
+    CANNOT_UNDERSTAND = "cannot_understand", _("The citizen cannot understand the consequences (e.g. psychosis)")
+    CONTROL = "control", _("Control purpose with a legal basis")
+    NOTICE_RTL_12_3 = "notice_rtl_12_3", _("Notice under retssikkerhedsloven § 12, stk. 3, with time to object")
+
+
+class InformationRequest(models.Model):
+    """A request for information to a doctor, employer, provider, a-kasse … (bek. 543/2002 § 7, stk. 5–7)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="information_requests")
+    recipient_kind = models.CharField(_("recipient"), max_length=20, choices=RecipientKind.choices)
+    recipient_name = models.CharField(_("recipient's name"), max_length=200)
+    purpose = models.TextField(_("purpose (explained to the citizen and the recipient)"))
+    necessity = models.TextField(_("why the information is necessary"))
+    questions = models.TextField(_("the questions asked"))
+    document_type = models.CharField(_("document requested"), max_length=30, choices=RequestedDocument.choices)
+    intrusion_reason = models.TextField(_("why a less intrusive document is not enough"), blank=True)
+    consent = models.ForeignKey(
+        Consent, on_delete=models.PROTECT, null=True, blank=True, related_name="requests", verbose_name=_("consent")
+    )
+    collection_ground = models.CharField(
+        _("legal ground without consent"), max_length=30, choices=CollectionGround.choices, blank=True
+    )
+    collection_note = models.TextField(_("note on collecting without consent"), blank=True)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    answer_due_on = models.DateField(_("answer due on"), null=True, blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True)
+    cancel_reason = models.TextField(_("why it was cancelled"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.recipient_name} ({self.document_type})"
+
+
+class DocumentKind(models.TextChoices):
+    LAE_265 = "lae_265", _("Medical certificate LÆ 265")
+    MEDICAL_CERTIFICATE = "medical_certificate", _("Other medical certificate")
+    STATUS_STATEMENT = "status_statement", _("Status statement (statusattest)")
+    SPECIALIST_STATEMENT = "specialist_statement", _("Specialist statement (speciallægeerklæring)")
+    HOSPITAL_RECORDS = "hospital_records", _("Extract of hospital records")
+    MEDICAL_ADVISER = "medical_adviser", _("Medical adviser's statement (lægekonsulent)")
+    PROVIDER_REPORT = "provider_report", _("Provider report (statusudtalelse)")
+    EMPLOYER_STATEMENT = "employer_statement", _("Statement from employer")
+    CITIZEN_DOCUMENT = "citizen_document", _("The citizen's own document")
+    OTHER = "other", _("Other document")
+
+
+MEDICAL_DOCUMENTS = frozenset({
+    DocumentKind.LAE_265, DocumentKind.MEDICAL_CERTIFICATE, DocumentKind.STATUS_STATEMENT,
+    DocumentKind.SPECIALIST_STATEMENT, DocumentKind.HOSPITAL_RECORDS, DocumentKind.MEDICAL_ADVISER,
+})  # fmt: skip
+
+
+def document_upload_to(instance: "Document", filename: str) -> str:
+    # The stored name carries no personal data: case id and a random token (set by the service).
+    return f"documents/{instance.case_id}/{instance.storage_token}"
+
+
+class Document(AppendOnlyModel):
+    """A document received in the case, summarised (medical statements are summarised, not copied: seed 001,
+    l. 1923–1968). The file, if uploaded, is kept under a random name; its type and size are checked."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("type"), max_length=30, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    document_date = models.DateField(_("date of the document"))
+    author = models.CharField(_("author"), max_length=200)
+    received_on = models.DateField(_("received on"))
+    summary = models.TextField(_("summary (essential content and conclusion)"))
+    sensitive = models.BooleanField(_("contains health information"), default=False)
+    request = models.ForeignKey(
+        InformationRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="answers",
+        verbose_name=_("answer to request"),
+    )  # fmt: skip
+    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True)
+    storage_token = models.CharField(max_length=64, blank=True)
+    original_filename = models.CharField(_("file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("file type"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-document_date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.document_date})"

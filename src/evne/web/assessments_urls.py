@@ -1,0 +1,3 @@
+"""URLs of the assessments pages; included by web/urls.py."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the evidence pages; included by web/urls.py."""
+
+urlpatterns: list = []
