@@ -107,6 +107,14 @@ def describe(event: TimelineEvent) -> str:
             }
     if event.kind in _PROFILE_KINDS:
         return _describe_profile(event)
+    from evne.assessments import timeline as assessments
+    from evne.evidence import timeline as evidence
+    from evne.plans import timeline as plans
+
+    for app in (evidence, plans, assessments):
+        text = app.describe(event)
+        if text:
+            return text
     return str(event.get_kind_display())
 
 
