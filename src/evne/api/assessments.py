@@ -15,7 +15,7 @@ from pydantic import Field
 from evne.accounts.access import access_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.assessments import selectors, services
-from evne.assessments.models import Conclusion
+from evne.assessments.models import CanMeet, Conclusion
 from evne.errors import NotFound
 from evne.evidence.models import DocumentKind
 from evne.profiles.models import ElementKey
@@ -41,7 +41,7 @@ class JobFunctionOut(Schema):
 
     @staticmethod
     def resolve_can_meet_label(obj) -> str:
-        return choice_label(services.CanMeet, obj.get("can_meet", ""))
+        return choice_label(CanMeet, obj.get("can_meet", ""))
 
 
 class VersionRefOut(Schema):
@@ -106,7 +106,7 @@ class AssessmentOut(Schema):
 
 class JobFunctionIn(In):
     text: text_max(services.JOB_TEXT_MAX) = Field(description="A concrete job function or work task")
-    can_meet: services.CanMeet = Field(description="yes, with_accommodation or no")
+    can_meet: CanMeet = Field(description="yes, with_accommodation or no")
     note: text_max(services.JOB_NOTE_MAX) = ""
 
 

@@ -23,6 +23,14 @@ class Conclusion(models.TextChoices):
     NOT_FINAL = "not_final", _("Not final: development and clarification continue")
 
 
+class CanMeet(models.TextChoices):
+    """Whether the citizen can meet the requirements of a concrete job function (A2; seed 000, L3233–3239)."""
+
+    YES = "yes", _("Yes")
+    WITH_ACCOMMODATION = "with_accommodation", _("Yes, with accommodation")
+    NO = "no", _("No")
+
+
 class WorkAbilityAssessment(AppendOnlyModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assessments")
     number = models.PositiveIntegerField(_("number"))

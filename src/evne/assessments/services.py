@@ -7,11 +7,10 @@ bek. nr. 543 af 28. maj 2002.
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from evne.accounts.access import can_write_case
 from evne.accounts.models import User
@@ -21,7 +20,7 @@ from evne.cases.timeline import record_event
 from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.validation import clean_text
 
-from .models import Conclusion, WorkAbilityAssessment
+from .models import CanMeet, Conclusion, WorkAbilityAssessment
 
 TEXT_MAX = 20_000
 JOB_TEXT_MAX = 300
@@ -29,14 +28,6 @@ JOB_NOTE_MAX = 5_000
 JOB_FUNCTIONS_MAX = 50
 # The § 7, stk. 2 parts (A1; seed 000, L1080–1101) and the other texts every assessment carries.
 PART_FIELDS = ("actual_resources", "development_possibilities", "barrier_reduction")
-
-
-class CanMeet(models.TextChoices):
-    """Whether the citizen can meet the requirements of a concrete job function (A2; seed 000, L3233–3239)."""
-
-    YES = "yes", gettext_lazy("Yes")
-    WITH_ACCOMMODATION = "with_accommodation", gettext_lazy("Yes, with accommodation")
-    NO = "no", gettext_lazy("No")
 
 
 # Conclusions that say the work ability cannot be improved: fleksjob and førtidspension (A5–A6).

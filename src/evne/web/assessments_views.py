@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.assessments import selectors, services
-from evne.assessments.models import Conclusion
+from evne.assessments.models import CanMeet, Conclusion
 from evne.errors import DomainError
 
 from .forms import DateInput
@@ -31,7 +31,7 @@ class JobFunctionForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Job function"), required=False, max_length=services.JOB_TEXT_MAX)
     can_meet = forms.ChoiceField(
         label=gettext_lazy("Can the citizen meet its requirements?"), required=False,
-        choices=[("", "—"), *services.CanMeet.choices],
+        choices=[("", "—"), *CanMeet.choices],
     )  # fmt: skip
     note = forms.CharField(
         label=gettext_lazy("Note (e.g. the accommodation needed)"), required=False,
@@ -114,7 +114,7 @@ def assessment_list(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _job_rows(assessment) -> list[dict]:
-    labels = dict(services.CanMeet.choices)
+    labels = dict(CanMeet.choices)
     return [{**j, "can_meet_label": labels.get(j.get("can_meet"), j.get("can_meet"))} for j in assessment.job_functions]
 
 
