@@ -5,7 +5,7 @@ name), so a renamed label never rewrites history."""
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from evne.cases.models import EventKind, TimelineEvent
@@ -38,7 +38,12 @@ def describe(event: TimelineEvent) -> str | None:
     match event.kind:
         case EventKind.PLAN_REVISED:
             if d.get("number") == 1:
-                text = _("Action plan made (version 1) with %(goals)s goal(s).") % {"goals": d.get("goals", 0)}
+                goals = int(d.get("goals") or 0)
+                text = ngettext(
+                    "Action plan made (version 1) with %(goals)d goal.",
+                    "Action plan made (version 1) with %(goals)d goals.",
+                    goals,
+                ) % {"goals": goals}
             else:
                 text = _("Action plan revised (version %(number)s). Reason: %(reason)s") % {
                     "number": d.get("number"),
