@@ -434,6 +434,18 @@ ACTIVITY_LABELS = {
 }  # fmt: skip
 
 
+def _stale_form(form_class, request, activity, exc: StaleVersion, kwargs: dict):
+    """The user's input again, with what others changed, based on the current version: saving again is then a
+    deliberate choice."""
+    data = request.POST.copy()
+    data["version"] = str(activity.version)  # read in this request, after the other change
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    detail = "; ".join(f"{r['label']}: {r['mine']} → {r['theirs']}" for r in _stale_rows(exc, ACTIVITY_LABELS))
+    form.add_error(None, f"{exc.message} {detail}".strip())
+    return form
+
+
 def activity_edit(request: HttpRequest, case_id: int, activity_id: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
     activity = _activity(case, activity_id)
@@ -447,9 +459,9 @@ def activity_edit(request: HttpRequest, case_id: int, activity_id: int) -> HttpR
             try:
                 services.activity_update(actor=request.user, activity=activity, expected_version=version, **values)
             except StaleVersion as exc:
-                detail = "; ".join(f"{r['label']}: {r['mine']} → {r['theirs']}"
-                                   for r in _stale_rows(exc, ACTIVITY_LABELS))  # fmt: skip
-                form.add_error(None, f"{exc.message} {detail}".strip())
+                form = _stale_form(ActivityEditForm, request, activity, exc, kwargs)
+                return _activity_form_page(request, case, title=_("Change the activity"), form=form,
+                                           activity=activity, status=409)  # fmt: skip
             except DomainError as exc:
                 _apply_error(exc, form)
             else:
@@ -474,7 +486,9 @@ def activity_end(request: HttpRequest, case_id: int, activity_id: int) -> HttpRe
             try:
                 services.activity_end(actor=request.user, activity=activity, expected_version=version, **values)
             except StaleVersion as exc:
-                form.add_error(None, exc.message)
+                form = _stale_form(EndForm, request, activity, exc, {})
+                return _activity_form_page(request, case, title=_("End the activity"), form=form,
+                                           activity=activity, status=409)  # fmt: skip
             except DomainError as exc:
                 _apply_error(exc, form)
             else:
