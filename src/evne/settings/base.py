@@ -102,7 +102,6 @@ STATIC_ROOT = DATA_DIR / "static"
 
 # Uploaded documents. Never served as static media: the download view checks access and logs it.
 MEDIA_ROOT = Path(os.environ.get("EVNE_MEDIA_ROOT", DATA_DIR / "media"))
-MEDIA_URL = None
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 

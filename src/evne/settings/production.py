@@ -22,3 +22,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Uploads larger than 2.5 MB are spooled to disk: keep them (health data) in a private folder.
+FILE_UPLOAD_TEMP_DIR = os.environ.get("EVNE_UPLOAD_TMP") or None
