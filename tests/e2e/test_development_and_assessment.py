@@ -38,9 +38,10 @@ def planned_case(alice, case):
     today = date.today()
     involvement_record(actor=alice, case=case, kind="opening_conversation", occurred_on=today - timedelta(days=30),
                        text="Indledende samtale.")  # fmt: skip
+    fact = {"id": "f1", "text": "12 år som lagerarbejder.", "source_kind": "conversation"}
     element_save(actor=alice, case=case, element="labour_market_experience", base_version=0, reason="Første",
-                 relevant=True, facts=[{"id": "f1", "text": "12 år som lagerarbejder.", "source_kind": "conversation"}],
-                 resources="Lagererfaring.", assessment="Erfaringen kan bruges.", assessment_fact_ids=["f1"])  # fmt: skip
+                 relevant=True, facts=[fact], resources="Lagererfaring.", assessment="Erfaringen kan bruges.",
+                 assessment_fact_ids=["f1"])  # fmt: skip
     plan_save(actor=alice, case=case, base_version=0, reason="Første plan", means="Arbejdsprøvning på et lager.",
               goals=[{"id": "g1", "text": "Afklare arbejdsevnen i lagerfunktioner.", "parent_id": None,
                       "element_keys": ["labour_market_experience"], "builds_on": "resources"}],

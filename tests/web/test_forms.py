@@ -67,3 +67,23 @@ def test_it_switches_language_to_english(client, alice):
     client.login(username="alice", password=PASSWORD)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "My cases" in client.get(reverse("web:worklist")).content.decode()
+
+
+def test_it_reminds_the_caseworker_of_an_overdue_answer_on_the_worklist(client, alice, case):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from evne.evidence.services import consent_record, request_create, request_send
+
+    today = timezone.localdate()
+    consent = consent_record(actor=alice, case=case, purpose="collect", status="given", scope="Egen læge",
+                             given_on=today - timedelta(days=40), guidance_given=True)  # fmt: skip
+    info = request_create(actor=alice, case=case, recipient_kind="gp", recipient_name="Lægehuset Syd",
+                          purpose="Afklare ryg.", necessity="Mangler lægelig vurdering.", questions="Skånehensyn?",
+                          document_type="status_statement", consent_id=consent.pk)  # fmt: skip
+    request_send(actor=alice, request=info, expected_version=info.version,
+                 sent_on=today - timedelta(days=30), answer_due_on=today - timedelta(days=2))  # fmt: skip
+    client.login(username="alice", password=PASSWORD)
+    body = client.get(reverse("web:worklist")).content.decode()
+    assert "Lægehuset Syd" in body and case.number in body

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +28,7 @@ from evne.cases.timeline import describe
 from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
 from evne.errors import AccessDenied, DomainError, StaleVersion
+from evne.evidence import selectors as evidence_selectors
 
 from . import assessments_views, evidence_views, forms, plans_views
 
@@ -55,7 +57,9 @@ def _stale_rows(exc: StaleVersion, model) -> list[dict]:
 
 def worklist(request: HttpRequest) -> HttpResponse:
     lists = case_selectors.worklist(user=request.user, channel=WEB)
-    return render(request, "web/worklist.html", {**lists, "can_create": can_create(request.user)})
+    reminders = evidence_selectors.worklist_reminders(request.user, timezone.localdate(), channel=WEB)
+    context = {**lists, "reminders": reminders, "can_create": can_create(request.user)}
+    return render(request, "web/worklist.html", context)
 
 
 def search(request: HttpRequest) -> HttpResponse:
