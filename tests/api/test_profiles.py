@@ -107,6 +107,8 @@ def test_it_saves_an_element_and_answers_201_with_the_new_version(api_client, al
             "source_kind_label": "Conversation with the citizen",
             "source_detail": "Samtale 9. marts",
             "note_id": None,
+            "document_id": None,
+            "report_id": None,
         }
     ]
     assert version["assessment_fact_ids"] == ["aaaa1111"]

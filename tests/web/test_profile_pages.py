@@ -122,3 +122,54 @@ def test_it_lets_other_teams_read_but_not_edit_the_profile(client, alice, carol,
 def test_it_answers_an_unknown_element_with_404(client, alice, case):
     client.login(username="alice", password=PASSWORD)
     assert client.get(reverse("web:profile_element", args=[case.pk, "intelligens"])).status_code == 404
+
+
+def test_it_keeps_a_facts_link_to_a_provider_report_when_the_element_is_edited(client, alice, case):
+    """A finding carried from a provider report keeps its report_id through an edit in the web editor."""
+    from evne.profiles.services import element_save
+
+    client.login(username="alice", password=PASSWORD)
+    start(client, case)
+    report = _report(alice, case)
+    element_save(actor=alice, case=case, element="education", base_version=0, reason="Fra rapport", relevant=True,
+                 facts=[{"id": "r1", "text": "Praktikstedet: lærer hurtigt.", "source_kind": "provider_report",
+                         "report_id": report.pk}])  # fmt: skip
+    form = client.get(reverse("web:profile_element", args=[case.pk, "education"])).content.decode()
+    assert f'name="facts-0-report_id" value="{report.pk}"' in form
+    data = element_post(base_version=1, reason="Rettelse", **{
+        "facts-TOTAL_FORMS": "1", "facts-0-id": "r1", "facts-0-text": "Praktikstedet: lærer hurtigt nye opgaver.",
+        "facts-0-source_kind": "provider_report", "facts-0-report_id": str(report.pk),
+    })  # fmt: skip
+    assert client.post(reverse("web:profile_element", args=[case.pk, "education"]), data).status_code == 302
+    assert ElementVersion.objects.get(number=2).facts[0]["report_id"] == report.pk
+
+
+def _report(alice, case):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from evne.plans.models import Activity, ActivityType, ProviderReport
+
+    activity = Activity.objects.create(
+        case=case,
+        type=ActivityType.objects.get(code="mentor"),
+        provider="Mentorhuset",
+        start_on=date(2026, 3, 1),
+        planned_end_on=date(2026, 6, 1),
+        hours_per_week=5,
+        created_by=alice,
+        created_at=timezone.now(),
+    )
+    return ProviderReport.objects.create(
+        activity=activity,
+        report_date=date(2026, 4, 1),
+        author="Mentor",
+        result_vs_purpose="Godt",
+        actual_content="Samtaler",
+        functional_capacity="Stabil",
+        citizen_participated=True,
+        citizen_agreement="agrees",
+        recorded_by=alice,
+        recorded_at=timezone.now(),
+    )

@@ -84,6 +84,8 @@ class FactOut(Schema):
     source_kind_label: str
     source_detail: str
     note_id: int | None = Field(None, description="The journal note the fact was taken from, if any")
+    document_id: int | None = Field(None, description="The received document the fact was taken from, if any")
+    report_id: int | None = Field(None, description="The provider report the fact was taken from, if any")
 
     @staticmethod
     def resolve_source_kind_label(obj) -> str:
@@ -308,6 +310,8 @@ class FactIn(In):
     source_kind: optional(SourceKind) = Field(None, description="Where the fact came from (required by the method)")
     source_detail: text_max(200) = ""
     note_id: Id | None = Field(None, description="A journal note in this case the fact was taken from")
+    document_id: Id | None = Field(None, description="A received document in this case the fact was taken from")
+    report_id: Id | None = Field(None, description="A provider report in this case the fact was taken from")
 
 
 class ElementIn(In):

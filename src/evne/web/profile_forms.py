@@ -28,6 +28,9 @@ class FactForm(forms.Form):
     )  # fmt: skip
     note_id = forms.TypedChoiceField(label=_("Note in the case"), required=False, coerce=int, empty_value=None)
     used = forms.BooleanField(label=_("The assessment rests on this fact"), required=False)
+    # Links set elsewhere (a carried provider finding, a document); kept as they are when the element is edited.
+    document_id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    report_id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args, notes=(), **kwargs):
         super().__init__(*args, **kwargs)
