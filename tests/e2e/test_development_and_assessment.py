@@ -36,6 +36,11 @@ def submit(form):
 def planned_case(alice, case):
     """A case with a started profile (one assessed element) and an action plan with one goal."""
     today = date.today()
+    # An earlier browser test's flush removes the catalogue that migration plans.0003 seeds: make sure it is there.
+    ActivityType.objects.get_or_create(
+        code="arbejdsproevning",
+        defaults={"name_da": "Arbejdsprøvning", "name_en": "Work trial", "company_based": True},
+    )
     involvement_record(actor=alice, case=case, kind="opening_conversation", occurred_on=today - timedelta(days=30),
                        text="Indledende samtale.")  # fmt: skip
     fact = {"id": "f1", "text": "12 år som lagerarbejder.", "source_kind": "conversation"}

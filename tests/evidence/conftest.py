@@ -82,3 +82,13 @@ def sufficient(alice, case):
         conclusion="sufficient", reasons="Borgeren kan varetage lagerarbejde på normale vilkår.", author=alice,
         created_at=timezone.now(),
     )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read messages in English (the msgids); the Danish wording is checked in tests/web and e2e."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -99,3 +99,13 @@ def report(alice, ordered):
         citizen_participated=True, citizen_agreement="agrees",
         resources_by_element=[{"element": "labour_market_experience", "text": "Kører truck sikkert."}],
     )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read messages in English (the msgids); the Danish wording is checked in tests/web and e2e."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
