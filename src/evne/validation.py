@@ -27,3 +27,16 @@ def model_text(model, field: str, value, *, required: bool = False) -> str:
     return clean_text(
         value, field=field, label=str(f.verbose_name).capitalize(), max_length=f.max_length, required=required
     )
+
+
+def past_or_today(value, *, field: str):
+    """A date that is not in the future (when something happened); refuse a missing or future date."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    if not isinstance(value, date):
+        raise DomainError(_("Enter a date."), field=field)
+    if value > timezone.localdate():
+        raise DomainError(_("The date cannot lie in the future."), field=field)
+    return value

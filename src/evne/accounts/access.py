@@ -39,6 +39,12 @@ def can_write_case(user: User, case) -> bool:
     return can_read_case(user, case) and user.role in WRITE_ROLES and case.team_id == user.team_id
 
 
+def require_case_write(user: User, case) -> None:
+    """For services: refuse (AccessDenied) unless the user may change the case."""
+    if not can_write_case(user, case):
+        raise AccessDenied
+
+
 def can_read_citizen(user: User, citizen) -> bool:
     return can_read_cases(user) and citizen.municipality_id == user.municipality_id
 

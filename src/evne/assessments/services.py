@@ -12,13 +12,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from evne.accounts.access import can_write_case
+from evne.accounts.access import require_case_write
 from evne.accounts.models import User
 from evne.cases.models import Case, CaseStatus, EventKind
 from evne.cases.services import case_change_status
 from evne.cases.timeline import record_event
-from evne.errors import AccessDenied, DomainError, StaleVersion
-from evne.validation import clean_text
+from evne.errors import DomainError, StaleVersion
+from evne.validation import clean_text, past_or_today
 
 from .models import CanMeet, Conclusion, WorkAbilityAssessment
 
@@ -144,13 +144,6 @@ def _profile_basis(case: Case) -> list[int]:
     return [v.pk for v in current.values()]
 
 
-def _not_in_future(value: date) -> None:
-    if not isinstance(value, date):
-        raise DomainError(_("Enter a date."), field="assessed_on")
-    if value > timezone.localdate():
-        raise DomainError(_("The date cannot lie in the future."), field="assessed_on")
-
-
 def assessment_make(
     *, actor: User, case: Case, assessed_on: date, actual_resources: str, development_possibilities: str,
     barrier_reduction: str, job_functions: list[dict], restitution: str, conclusion: str, reasons: str,
@@ -168,9 +161,8 @@ def assessment_make(
     on. A `sufficient` conclusion triggers the stop rule (R37): the case moves to "awaiting decision" and no
     further information is obtained.
     """
-    if not can_write_case(actor, case):
-        raise AccessDenied
-    _not_in_future(assessed_on)
+    require_case_write(actor, case)
+    past_or_today(assessed_on, field="assessed_on")
     # A1: the four component assessments (seed 000, L1080–1101; bek. 543/2002 § 7, stk. 2).
     parts = {
         "actual_resources": _text(actual_resources, "actual_resources", required=True),

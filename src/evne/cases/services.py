@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from evne.accounts.access import WRITE_ROLES, can_create, can_write_case, can_write_citizen
+from evne.accounts.access import WRITE_ROLES, can_create, can_write_citizen, require_case_write
 from evne.accounts.models import Team, User
 from evne.citizens.models import Citizen
 from evne.errors import AccessDenied, DomainError, StaleVersion
@@ -138,8 +138,7 @@ def _locked(case: Case, expected_version: int) -> Case:
 def case_assign_caseworker(
     *, actor: User, case: Case, caseworker: User, expected_version: int, reason: str = ""
 ) -> Case:
-    if not can_write_case(actor, case):
-        raise AccessDenied
+    require_case_write(actor, case)
     reason = model_text(CaseAssignment, "reason", reason)
     current = _locked(case, expected_version)
     _check_caseworker(caseworker, current.team)
@@ -171,8 +170,7 @@ def case_assign_caseworker(
 
 @transaction.atomic
 def case_change_status(*, actor: User, case: Case, status: str, expected_version: int) -> Case:
-    if not can_write_case(actor, case):
-        raise AccessDenied
+    require_case_write(actor, case)
     _check_choice(status, CaseStatus, "status", _("Choose a valid status."))
     current = _locked(case, expected_version)
     if current.status == status:
@@ -196,8 +194,7 @@ def case_change_status(*, actor: User, case: Case, status: str, expected_version
 @transaction.atomic
 def case_update(*, actor: User, case: Case, expected_version: int, **changes) -> Case:
     """Change pathway, benefit or the date help was first requested."""
-    if not can_write_case(actor, case):
-        raise AccessDenied
+    require_case_write(actor, case)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise DomainError(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
@@ -233,8 +230,7 @@ def note_add(
     *, actor: User, case: Case, kind: str, text: str, source: str = "", corrects: JournalNote | None = None
 ) -> JournalNote:
     """Add a journal note: a fact (oplysning) or an assessment (vurdering). Notes are never edited."""
-    if not can_write_case(actor, case):
-        raise AccessDenied
+    require_case_write(actor, case)
     _check_choice(kind, NoteKind, "kind", _("Choose whether the note is a fact or an assessment."))
     text = clean_text(text, field="text", label=_("The note"), max_length=NOTE_MAX_LENGTH)
     if not text:

@@ -14,12 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from evne.accounts.access import can_write_case
+from evne.accounts.access import require_case_write
 from evne.accounts.models import User
 from evne.assessments.selectors import information_gathering_stopped
 from evne.cases.models import Case, EventKind, TimelineEvent
 from evne.cases.timeline import record_event
-from evne.errors import AccessDenied, DomainError, StaleVersion
+from evne.errors import DomainError, StaleVersion
 from evne.validation import clean_text, model_text
 
 from . import files, parameters, selectors
@@ -38,11 +38,6 @@ from .models import (
 )
 
 TEXT_MAX = 20_000
-
-
-def _check_write(actor: User, case: Case) -> None:
-    if not can_write_case(actor, case):
-        raise AccessDenied
 
 
 def _choice(value, choices, field: str, message: str) -> str:
@@ -86,7 +81,7 @@ def consent_record(
 ) -> Consent:  # fmt: skip
     """Record one consent statement: given, refused, not possible, or withdrawn. A statement is never changed;
     a later one with the same scope replaces it."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     _choice(purpose, ConsentPurpose, "purpose", _("Choose whether the consent is to obtain or to disclose."))
     _choice(status, ConsentStatus, "status", _("Choose the citizen's answer."))
     _past_date(given_on, "given_on")
@@ -224,7 +219,7 @@ def request_create(
     notice_given_on: date | None = None,
 ) -> InformationRequest:  # fmt: skip
     """Prepare a request for information (bek. 543/2002 § 7, stk. 5–7). It is sent with request_send."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     _check_not_stopped(case)
     _choice(recipient_kind, RecipientKind, "recipient_kind", _("Choose who the request goes to."))
     _choice(document_type, RequestedDocument, "document_type", _("Choose the document requested."))
@@ -303,7 +298,7 @@ def request_send(
     """Record that the request was sent, and the date an answer is due (by default the municipality's usual
     answer time)."""
     case = request.case
-    _check_write(actor, case)
+    require_case_write(actor, case)
     _check_not_stopped(case)
     _past_date(sent_on, "sent_on")
     current = _locked(request, expected_version)
@@ -355,7 +350,7 @@ def request_cancel(
 ) -> InformationRequest:  # fmt: skip
     """Cancel a request that is no longer needed (e.g. the stop rule, or the information came another way)."""
     case = request.case
-    _check_write(actor, case)
+    require_case_write(actor, case)
     reason = _text(reason, "reason", _("Why it was cancelled"), required=True)
     cancelled_on = _past_date(cancelled_on or timezone.localdate(), "cancelled_on")
     current = _locked(request, expected_version)
@@ -378,7 +373,7 @@ def request_answer(
     """Record the answer: register the document received (`document`: kind, title, document_date, author,
     summary, sensitive; optionally with a file), or name one already registered (`document_id`)."""
     case = request.case
-    _check_write(actor, case)
+    require_case_write(actor, case)
     _past_date(answered_on, "answered_on")
     if document_id is None and document is None:
         raise DomainError(_("Register the document received, or choose one already registered."), field="document")
@@ -485,7 +480,7 @@ def document_register(
 ) -> Document:  # fmt: skip
     """Register a document received in the case, with an optional file. Medical documents are marked as
     health information; the file is checked by content and stored under a random name."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     cleaned = _clean_document(
         kind=kind, title=title, document_date=document_date, author=author, received_on=received_on,
         summary=summary, sensitive=sensitive,

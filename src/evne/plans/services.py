@@ -15,13 +15,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from evne.accounts.access import can_write_case
+from evne.accounts.access import require_case_write
 from evne.accounts.models import User
 from evne.cases.models import Case, EventKind
 from evne.cases.timeline import record_event
-from evne.errors import AccessDenied, DomainError, StaleVersion
+from evne.errors import DomainError, StaleVersion
 from evne.profiles.models import ElementKey, ElementVersion, SourceKind
-from evne.validation import clean_text
+from evne.validation import clean_text, past_or_today
 
 from . import selectors
 from .models import (
@@ -56,11 +56,6 @@ def max_hours_per_week(on: date) -> Decimal:
     return value
 
 
-def _check_write(actor: User, case: Case) -> None:
-    if not can_write_case(actor, case):
-        raise AccessDenied
-
-
 def _label(model, field: str) -> str:
     return str(model._meta.get_field(field).verbose_name).capitalize()
 
@@ -75,13 +70,6 @@ def _text(model, values: dict, field: str, *, required: bool = False, prefix: st
 def _date(value, field: str) -> date:
     if not isinstance(value, date):
         raise DomainError(_("Enter a date."), field=field)
-    return value
-
-
-def _not_in_future(value, field: str) -> date:
-    value = _date(value, field)
-    if value > timezone.localdate():
-        raise DomainError(_("The date cannot lie in the future."), field=field)
     return value
 
 
@@ -201,7 +189,7 @@ def plan_save(
     """Save a new version of the action plan. `base_version` is the version the user edited (0 for the first
     plan); if someone saved the plan since, the save is refused and nothing is overwritten. The plan records
     the profile versions it was built on, so a later change of the profile prompts a revision (P10)."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     base_version = int(base_version)
     reason = clean_text(reason, field="reason", label=_("Reason for the revision"), max_length=300)
     if base_version > 0 and not reason:
@@ -209,7 +197,7 @@ def plan_save(
     # The plan states its goals and the means to reach them (seed 001, l. 2304–2317).
     means = clean_text(means, field="means", label=_("Means"), max_length=TEXT_MAX, required=True)
     if agreed_with_citizen_on is not None:
-        _not_in_future(agreed_with_citizen_on, "agreed_with_citizen_on")
+        past_or_today(agreed_with_citizen_on, field="agreed_with_citizen_on")
     citizen_comments = clean_text(
         citizen_comments, field="citizen_comments", label=_("The citizen's comments"), max_length=TEXT_MAX
     )
@@ -316,7 +304,7 @@ def activity_create(
 ) -> Activity:  # fmt: skip
     """Create an activity (tilbud) from the catalogue. `order` (the fields of order_write) writes the first order
     in the same transaction — required for a company placement that starts today or earlier (K2)."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     activity_type = _activity_type(type)
     values = {"provider": provider, "provider_contact": provider_contact}
     provider = _text(Activity, values, "provider", required=True)
@@ -381,7 +369,7 @@ def _shown(value) -> str:
 @transaction.atomic
 def activity_update(*, actor: User, activity: Activity, expected_version: int, **changes) -> Activity:
     """Change the plan of an activity: type, provider, goals, dates, hours. An ended activity is not changed."""
-    _check_write(actor, activity.case)
+    require_case_write(actor, activity.case)
     unknown = set(changes) - set(ACTIVITY_EDITABLE)
     if unknown:
         raise DomainError(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
@@ -426,11 +414,11 @@ def activity_end(
 ) -> Activity:  # fmt: skip
     """Record how the activity ended: the date, the outcome, why, and whether the citizen's accommodation needs
     (skånebehov) in the profile were respected (P8; seed 000, L2054–2059)."""
-    _check_write(actor, activity.case)
+    require_case_write(actor, activity.case)
     current = _locked_activity(activity, expected_version)
     if current.actual_end_on:
         raise DomainError(_("The activity has already ended."))
-    actual_end_on = _not_in_future(actual_end_on, "actual_end_on")
+    actual_end_on = past_or_today(actual_end_on, field="actual_end_on")
     if actual_end_on < current.start_on:
         raise DomainError(_("The activity cannot end before it started."), field="actual_end_on")
     values = {"outcome": outcome, "end_note": end_note, "accommodation_note": accommodation_note}
@@ -555,7 +543,7 @@ def _order_create(*, actor: User, activity: Activity, base_version: int, values:
 def order_write(*, actor: User, activity: Activity, base_version: int, **values) -> ActivityOrder:
     """Write a new version of the order to the provider (kravspecifikation). `base_version` is the version the
     user edited (0 for the first); a stale one is refused and nothing is overwritten."""
-    _check_write(actor, activity.case)
+    require_case_write(actor, activity.case)
     unknown = set(values) - set(ORDER_FIELDS)
     if unknown:
         raise DomainError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
@@ -596,8 +584,8 @@ def report_record(
 ) -> ProviderReport:  # fmt: skip
     """Record the provider's report on the activity (seed 000, L5174–5197; the follow-up box L4675–4702)."""
     case = activity.case
-    _check_write(actor, case)
-    report_date = _not_in_future(report_date, "report_date")
+    require_case_write(actor, case)
+    report_date = past_or_today(report_date, field="report_date")
     if report_date < activity.start_on:
         raise DomainError(_("The report cannot be dated before the activity started."), field="report_date")
     values = {
@@ -650,7 +638,7 @@ def report_finding_carry(
     and adds the finding as a fact whose source is the report. An element not yet described starts as relevant."""
     from evne.profiles.services import element_save, version_values
 
-    _check_write(actor, case)
+    require_case_write(actor, case)
     if report.activity.case_id != case.pk:
         raise DomainError(_("The report does not belong to this case."), field="report")
     if element not in ElementKey.values:

@@ -10,12 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from evne.accounts.access import can_write_case
+from evne.accounts.access import require_case_write
 from evne.accounts.models import User
 from evne.cases.models import Case, EventKind, JournalNote
 from evne.cases.timeline import record_event
-from evne.errors import AccessDenied, DomainError, StaleVersion
-from evne.validation import clean_text
+from evne.errors import DomainError, StaleVersion
+from evne.validation import clean_text, past_or_today
 
 from .models import (
     OWN_PERSPECTIVE,
@@ -57,22 +57,10 @@ def _text(values: dict, field: str, max_length: int = TEXT_MAX) -> str:
     return clean_text(values.get(field), field=field, label=_label(field), max_length=max_length)
 
 
-def _check_write(actor: User, case: Case) -> None:
-    if not can_write_case(actor, case):
-        raise AccessDenied
-
-
 def _profile(case: Case, actor: User) -> ResourceProfile:
     """The case's profile, created on first write and locked for the rest of the transaction."""
     profile, _created = ResourceProfile.objects.get_or_create(case=case, defaults={"created_by": actor})
     return ResourceProfile.objects.select_for_update().get(pk=profile.pk)
-
-
-def _not_in_future(value: date, field: str) -> None:
-    if not isinstance(value, date):
-        raise DomainError(_("Enter a date."), field=field)
-    if value > timezone.localdate():
-        raise DomainError(_("The date cannot lie in the future."), field=field)
 
 
 # --- facts -------------------------------------------------------------------------------------------------
@@ -253,7 +241,7 @@ def _require_involvement(profile: ResourceProfile) -> None:
 def element_save(*, actor: User, case: Case, element: str, base_version: int, reason: str, **values) -> ElementVersion:
     """Save a new version of one element. `base_version` is the version the user edited (0 for a new element);
     if someone saved the element since, the save is refused and nothing is overwritten."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     reason = clean_text(reason, field="reason", label=_("Reason for the change"), max_length=300, required=True)
     try:
         with transaction.atomic():
@@ -290,10 +278,10 @@ def involvement_record(
 ) -> InvolvementRecord:  # fmt: skip
     """Record the opening conversation, guidance on companion/representative, the citizen's contribution, or
     that the citizen will not or cannot take part and how their interests were safeguarded."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     if kind not in InvolvementKind.values:
         raise DomainError(_("Choose what kind of involvement to record."), field="kind")
-    _not_in_future(occurred_on, "occurred_on")
+    past_or_today(occurred_on, field="occurred_on")
     text = clean_text(text, field="text", label=_("What happened"), max_length=TEXT_MAX, required=True)
     if kind == InvolvementKind.NON_PARTICIPATION:
         if non_participation not in NonParticipation.values:
@@ -324,7 +312,7 @@ def involvement_record(
 
 @transaction.atomic
 def hypothesis_add(*, actor: User, case: Case, text: str, element: str = "") -> Hypothesis:
-    _check_write(actor, case)
+    require_case_write(actor, case)
     if element and element not in ElementKey.values:
         raise DomainError(_("Unknown element of the resource profile."), field="element")
     text = clean_text(text, field="text", label=_("Hypothesis"), max_length=TEXT_MAX, required=True)
@@ -349,10 +337,10 @@ def profile_present(
     citizen's agreement or disagreement on every element, and the hypotheses presented with it."""
     from .selectors import current_elements
 
-    _check_write(actor, case)
+    require_case_write(actor, case)
     if method not in PresentationMethod.values:
         raise DomainError(_("Choose how the profile was presented."), field="method")
-    _not_in_future(presented_on, "presented_on")
+    past_or_today(presented_on, field="presented_on")
     profile = _profile(case, actor)
     current = current_elements(profile)
     if not current:
@@ -416,7 +404,7 @@ def disagreement_decide(
 ) -> DisagreementDecision:
     """Keep or amend after a disagreement. Keeping needs a professional explanation, which the citizen is also
     shown (C4; bek. 543/2002 § 7, stk. 8); amending needs the amended version saved after the presentation."""
-    _check_write(actor, case)
+    require_case_write(actor, case)
     if response.presentation.profile.case_id != case.pk:
         raise DomainError(_("The response does not belong to this case."))
     if response.agrees:
