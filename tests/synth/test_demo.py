@@ -138,3 +138,19 @@ def test_it_starts_resource_profiles_with_sourced_facts_and_a_kept_disagreement(
     assert all(set(v.assessment_fact_ids) <= {f["id"] for f in v.facts} for v in versions if v.assessment)
     kept = DisagreementDecision.objects.filter(outcome="keep")
     assert kept.exists() and all(d.explanation for d in kept)
+
+
+def test_it_develops_some_cases_with_a_plan_activities_requests_and_assessments(demo):
+    from evne.assessments.models import WorkAbilityAssessment
+    from evne.evidence.models import InformationRequest
+    from evne.plans.models import Activity, PlanRevision
+
+    evnekobing = {"case__municipality__code": "999"}
+    assert PlanRevision.objects.filter(**evnekobing).count() >= 5
+    activities = Activity.objects.filter(**evnekobing)
+    assert activities.exists() and all(a.orders.exists() and a.reports.exists() for a in activities)
+    requests = InformationRequest.objects.filter(**evnekobing)
+    assert requests.filter(answered_on__isnull=False).exists() and requests.filter(answered_on__isnull=True).exists()
+    assert all(r.consent_id for r in requests)
+    assessments = WorkAbilityAssessment.objects.filter(**evnekobing)
+    assert assessments.exists() and all(len(a.job_functions) >= 1 and a.profile_version_ids for a in assessments)

@@ -22,10 +22,13 @@ from django.utils import timezone
 
 from evne.accounts.access import WRITE_ROLES
 from evne.accounts.models import Municipality, Role, Team, User
+from evne.assessments.services import assessment_make
 from evne.cases.models import Benefit, Case, CaseStatus, JournalNote, NoteKind, Pathway, TimelineEvent
 from evne.cases.services import case_assign_caseworker, case_change_status, case_open, note_add
 from evne.citizens.models import Citizen, SupporterKind
 from evne.citizens.services import citizen_create, supporter_add
+from evne.evidence.services import consent_record, request_answer, request_create, request_send
+from evne.plans.services import activity_create, plan_save, report_record
 from evne.profiles.services import disagreement_decide, element_save, involvement_record, profile_present
 
 from . import names, profile_texts, texts
@@ -456,7 +459,9 @@ def _citizen_with_case(
     say = texts.pronouns(female=person.female)
     _add_note(rng, case=case, actor=caseworker, when=note_dates[0], kind=NoteKind.FACT, say=say)
     if pathway in PROFILE_PATHWAYS and status != CaseStatus.OPEN and rng.random() < 0.6:
-        _add_profile(rng, case=case, actor=caseworker, when=note_dates[0], say=say)
+        elements = _add_profile(rng, case=case, actor=caseworker, when=note_dates[0], say=say)
+        if status in DEVELOPMENT_STATUSES:
+            _add_development(rng, case=case, actor=caseworker, elements=elements, status=status, today=today)
     later_dates = iter(note_dates[1:])
     for step, value in steps:
         if step == "status":
@@ -513,6 +518,7 @@ def _add_profile(rng: random.Random, *, case: Case, actor: User, when: date, say
     )
     values = {**say, "years": rng.randint(3, 15), "short": rng.randint(1, 3), "gap": rng.randint(1, 4)}
     chosen = rng.sample(sorted(profile_texts.ELEMENTS), k=rng.randint(3, 5))
+    assessed: list[str] = []
     for element in chosen:
         facts, extra = rng.choice(profile_texts.ELEMENTS[element])
         fact_rows = [
@@ -524,6 +530,8 @@ def _add_profile(rng: random.Random, *, case: Case, actor: User, when: date, say
             fields["assessment_fact_ids"] = [row["id"] for row in fact_rows]
         element_save(actor=actor, case=case, element=element, base_version=0, reason="Første beskrivelse",
                      relevant=True, facts=fact_rows, **fields)  # fmt: skip
+        if fields.get("assessment"):
+            assessed.append(element)
     if rng.random() < 0.5:
         disagree = "health" in chosen and rng.random() < 0.6
         responses = {e: {"agrees": not (disagree and e == "health"),
@@ -534,6 +542,53 @@ def _add_profile(rng: random.Random, *, case: Case, actor: User, when: date, say
         for response in presentation.responses.filter(agrees=False):
             disagreement_decide(actor=actor, case=case, response=response, outcome="keep",
                                 explanation=profile_texts.KEEP_EXPLANATION)  # fmt: skip
+    return assessed
+
+
+DEVELOPMENT_STATUSES = {CaseStatus.IN_COURSE, CaseStatus.AWAITING_DECISION, CaseStatus.DECIDED}
+
+
+def _add_development(rng: random.Random, *, case: Case, actor: User, elements: list[str], status: str,
+                     today: date) -> None:  # fmt: skip
+    """An action plan on the profile, a work placement with its order and the provider's report, a status
+    statement requested with consent (answered, or overdue), and — for cases further on — an assessment."""
+    if not elements:
+        return
+    start = today - timedelta(days=rng.randint(40, 120))
+    plan_save(actor=actor, case=case, base_version=0, reason="Første handleplan", means=profile_texts.PLAN_MEANS,
+              goals=[{"id": "g1", "text": profile_texts.PLAN_GOAL, "parent_id": None,
+                      "element_keys": elements[:2], "builds_on": "resources"}],
+              agreed_with_citizen_on=start - timedelta(days=7))  # fmt: skip
+    activity = activity_create(
+        actor=actor, case=case, type="virksomhedspraktik", provider=rng.choice(profile_texts.PROVIDERS),
+        start_on=start, planned_end_on=start + timedelta(weeks=13), hours_per_week=rng.choice([10, 12, 15, 20]),
+        goal_ids=["g1"], order={**profile_texts.ORDER, "element_keys": elements[:2]},
+    )  # fmt: skip
+    report_record(actor=actor, activity=activity, report_date=start + timedelta(weeks=6), author="Praktikvejleder",
+                  citizen_participated=True, citizen_agreement="agrees",
+                  resources_by_element=[{"element": elements[0], "text": profile_texts.REPORT_RESOURCE}],
+                  **profile_texts.REPORT)  # fmt: skip
+    consent = consent_record(actor=actor, case=case, purpose="collect", status="given", guidance_given=True,
+                             scope=profile_texts.CONSENT_SCOPE, given_on=start)  # fmt: skip
+    request = request_create(actor=actor, case=case, recipient_kind="gp", recipient_name="Egen læge",
+                             document_type="status_statement", consent_id=consent.pk,
+                             **profile_texts.REQUEST)  # fmt: skip
+    sent = start + timedelta(days=rng.randint(3, 20))
+    request = request_send(actor=actor, request=request, expected_version=request.version, sent_on=sent,
+                           answer_due_on=sent + timedelta(days=14))  # fmt: skip
+    documents = []
+    if rng.random() < 0.6:
+        answered = sent + timedelta(days=rng.randint(5, 13))
+        request = request_answer(actor=actor, request=request, expected_version=request.version, answered_on=answered,
+                                 document={**profile_texts.STATUS_STATEMENT, "document_date": answered})  # fmt: skip
+        documents = list(request.answers.values_list("pk", flat=True))
+    if status != CaseStatus.IN_COURSE:
+        flex = bool(documents) and rng.random() < 0.5
+        assessment_make(
+            actor=actor, case=case, assessed_on=today - timedelta(days=rng.randint(1, 20)),
+            conclusion="flex_job_level" if flex else "can_be_improved", development_exhausted=flex,
+            document_ids=documents, **profile_texts.ASSESSMENT,
+        )  # fmt: skip
 
 
 def _add_supporter(rng: random.Random, *, actor: User, citizen: Citizen, requested: date, today: date) -> None:

@@ -137,3 +137,45 @@ ELEMENTS = {
 
 DISAGREEMENT = "Borgeren mener ikke, at helbredet begrænser arbejdet så meget, som det er beskrevet."
 KEEP_EXPLANATION = "Lægeattesten og borgerens egne oplysninger fra samtalen beskriver begrænsningerne som anført."
+
+PLAN_GOAL = "Afklare og udvikle arbejdsevnen i praktiske funktioner med faste rammer."
+PLAN_MEANS = "Virksomhedspraktik med gradvis optrapning af timer; statusattest fra egen læge om skånehensyn."
+PROVIDERS = ["Lagercentret Nord", "Genbrugspladsen Evnekøbing", "Plejecenter Solbakken", "Dyrehandlen i Centrum"]
+ORDER = {
+    "purpose": "Afklare, om borgeren kan klare praktiske opgaver i et fast tempo, og hvor mange timer om ugen.",
+    "content_and_duration": "Praktiske opgaver med oplæring; 13 uger med opfølgning undervejs.",
+    "resources_to_clarify": "Fremmøde, tempo, samarbejde og udholdenhed.",
+    "observe": "Fremmødestabilitet, tempo, behov for pauser og eventuelle smerter.",
+    "questions": "Kan timetallet øges? Hvilke opgaver fungerer bedst?",
+    "follow_up_plan": "Opfølgningsmøde efter 3 og 8 uger med borger og praktiksted.",
+}
+REPORT = {
+    "result_vs_purpose": "Borgeren har mødt stabilt og løst de aftalte opgaver.",
+    "actual_content": "Praktiske opgaver som planlagt; timetallet er øget én gang.",
+    "functional_capacity": "Kan arbejde i roligt tempo med en pause hver time; undgår tunge løft.",
+    "job_functions": "Lettere lager- og servicefunktioner.",
+}
+REPORT_RESOURCE = "Arbejder selvstændigt med kendte opgaver efter kort oplæring."
+CONSENT_SCOPE = "Helbredsoplysninger fra egen læge om funktionsevne og skånehensyn."
+REQUEST = {
+    "purpose": "At få belyst helbredets betydning for arbejdsevnen og eventuelle skånehensyn.",
+    "necessity": "Praktikken viser behov for pauser; lægens vurdering af skånehensyn mangler.",
+    "questions": "Hvilke skånehensyn er der? Er der behandlingsmuligheder, der kan forbedre funktionsevnen?",
+}
+STATUS_STATEMENT = {
+    "kind": "status_statement",
+    "title": "Statusattest fra egen læge",
+    "author": "Egen læge",
+    "summary": "Kroniske smerter ved belastning; let arbejde med pauser anbefales; fysioterapi er i gang.",
+}
+ASSESSMENT = {
+    "actual_resources": "Stabilt fremmøde og praktiske færdigheder vist i virksomhedspraktik.",
+    "development_possibilities": "Timetallet kan øges gradvist med faste rammer.",
+    "barrier_reduction": "Skånehensyn ved tunge løft og mulighed for pauser.",
+    "job_functions": [
+        {"text": "Lettere lagerarbejde (pluk og pak)", "can_meet": "with_accommodation", "note": ""},
+        {"text": "Tunge løft og lange vagter", "can_meet": "no", "note": ""},
+    ],
+    "restitution": "Restituerer mellem arbejdsdage ved det nuværende timetal.",
+    "reasons": "Praktikken og lægens statusattest viser, at borgeren kan arbejde i lettere funktioner med skånehensyn.",
+}
