@@ -564,7 +564,8 @@ def _add_development(rng: random.Random, *, case: Case, actor: User, elements: l
         start_on=start, planned_end_on=start + timedelta(weeks=13), hours_per_week=rng.choice([10, 12, 15, 20]),
         goal_ids=["g1"], order={**profile_texts.ORDER, "element_keys": elements[:2]},
     )  # fmt: skip
-    report_record(actor=actor, activity=activity, report_date=start + timedelta(weeks=6), author="Praktikvejleder",
+    report_record(actor=actor, activity=activity, report_date=min(start + timedelta(weeks=6), today),
+                  author="Praktikvejleder",
                   citizen_participated=True, citizen_agreement="agrees",
                   resources_by_element=[{"element": elements[0], "text": profile_texts.REPORT_RESOURCE}],
                   **profile_texts.REPORT)  # fmt: skip
