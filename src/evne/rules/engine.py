@@ -1,0 +1,165 @@
+"""Rules, versions, citations, findings, and the evaluation that explains itself."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+class Outcome(enum.StrEnum):
+    OK = "ok"
+    MISSING = "missing"
+    LATE = "late"
+    PROMPT = "prompt"  # needs the caseworker's recorded judgement
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Severity(enum.StrEnum):
+    BLOCKING = "blocking"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a rule comes from: an act in sources.yaml, its section, and the seed file and lines it was read from."""
+
+    act: str
+    section: str
+    seed: str = ""
+    lines: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"act": self.act, "section": self.section, "seed": self.seed, "lines": self.lines}
+
+
+@dataclass(frozen=True)
+class Finding:
+    outcome: Outcome
+    message_da: str = ""
+    message_en: str = ""
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    due: date | None = None  # for a running deadline
+
+    @classmethod
+    def ok(cls, **facts: Any) -> Finding:
+        return cls(Outcome.OK, facts=facts)
+
+    @classmethod
+    def ok_until(cls, due: date, **facts: Any) -> Finding:
+        """Nothing is missing yet; a deadline runs until `due`."""
+        return cls(Outcome.OK, facts=facts, due=due)
+
+    @classmethod
+    def not_applicable(cls, **facts: Any) -> Finding:
+        return cls(Outcome.NOT_APPLICABLE, facts=facts)
+
+    @classmethod
+    def missing(cls, da: str, en: str, **facts: Any) -> Finding:
+        return cls(Outcome.MISSING, da, en, facts)
+
+    @classmethod
+    def late(cls, da: str, en: str, *, due: date, **facts: Any) -> Finding:
+        return cls(Outcome.LATE, da, en, facts, due)
+
+    @classmethod
+    def prompt(cls, da: str, en: str, **facts: Any) -> Finding:
+        return cls(Outcome.PROMPT, da, en, facts)
+
+
+Check = Callable[["Snapshot", date], Finding]  # noqa: F821 - Snapshot is in snapshot.py
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    valid_from: date
+    check: Check
+    citations: tuple[Citation, ...]
+    valid_to: date | None = None  # the day the next version starts, or the day it was repealed
+
+    def in_force(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on < self.valid_to)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title_da: str
+    title_en: str
+    severity: Severity
+    versions: tuple[RuleVersion, ...]
+    decision_types: tuple[str, ...] = ()  # the decisions it must be satisfied before; () = every case
+    checks_da: str = ""  # what it checks, in one sentence (for the published catalogue)
+    deadline: bool = False  # a running deadline (listed under deadlines)
+
+    def version_on(self, on: date) -> RuleVersion | None:
+        return next((v for v in self.versions if v.in_force(on)), None)
+
+
+@dataclass(frozen=True)
+class Result:
+    rule: Rule
+    version: RuleVersion | None
+    finding: Finding
+
+    def explain(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule.id,
+            "version_from": self.version.valid_from.isoformat() if self.version else None,
+            "outcome": str(self.finding.outcome),
+            "message_da": self.finding.message_da,
+            "message_en": self.finding.message_en,
+            "facts": _plain(self.finding.facts),
+            "due": self.finding.due.isoformat() if self.finding.due else None,
+            "citations": [c.as_dict() for c in (self.version.citations if self.version else ())],
+        }
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    on: date
+    results: tuple[Result, ...]
+
+    def blocking(self, decision_type: str | None = None) -> list[Result]:
+        """What blocks a decision: failed blocking rules that apply to it (or to every decision)."""
+        return [
+            r for r in self.results
+            if r.finding.outcome in (Outcome.MISSING, Outcome.LATE, Outcome.PROMPT)
+            and r.rule.severity == Severity.BLOCKING
+            and (not r.rule.decision_types or decision_type is None or decision_type in r.rule.decision_types)
+        ]  # fmt: skip
+
+    def deadlines(self) -> list[Result]:
+        return sorted(
+            (r for r in self.results if r.rule.deadline and r.finding.due is not None),
+            key=lambda r: r.finding.due,
+        )
+
+    def explain(self) -> dict[str, Any]:
+        """Which rules ran, on which facts, with which result and under which citations — stored with a decision."""
+        return {"on": self.on.isoformat(), "results": [r.explain() for r in self.results]}
+
+
+def evaluate(rules: Iterable[Rule], snapshot, *, on: date) -> Evaluation:
+    """Judge the snapshot on `on` under the rule versions in force that day. Rules never call today()."""
+    results = []
+    for rule in rules:
+        version = rule.version_on(on)
+        if version is None:
+            results.append(Result(rule, None, Finding.not_applicable(reason="not in force on this date")))
+            continue
+        results.append(Result(rule, version, version.check(snapshot, on)))
+    return Evaluation(on=on, results=tuple(results))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,83 @@
+"""Dated legal parameters (deadlines, durations, thresholds), in the manner of OpenFisca: one YAML file per
+parameter group, each value with the date it applies from and its reference. Policy values that are not law
+(e.g. a municipality's own deadline) are marked `policy: true` and are off unless a municipality turns them on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).parent / "parameters"
+
+
+class ParameterError(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class ParameterValue:
+    since: date
+    value: Any
+    reference: str
+    unit: str
+    policy: bool
+
+
+@cache
+def _load() -> dict[str, tuple[ParameterValue, ...]]:
+    params: dict[str, tuple[ParameterValue, ...]] = {}
+    for path in sorted(HERE.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name, spec in data.items():
+            key = f"{path.stem}.{name}"
+            values = tuple(
+                sorted(
+                    (ParameterValue(since=_as_date(v["since"], key), value=v["value"], reference=v["reference"],
+                                    unit=spec.get("unit", ""), policy=bool(spec.get("policy", False)))
+                     for v in spec["values"]),
+                    key=lambda v: v.since,
+                )
+            )  # fmt: skip
+            if not values or any(not v.reference for v in values):
+                raise ParameterError(f"{key}: every value needs a reference")
+            params[key] = values
+    return params
+
+
+def _as_date(value, key: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ParameterError(f"{key}: 'since' must be a date, not {value!r}") from None
+
+
+def param(key: str, on: date) -> Any:
+    """The value in force on `on`; before the first value there is none (the rule does not apply)."""
+    entry = value_on(key, on)
+    if entry is None:
+        raise ParameterError(f"{key} has no value in force on {on.isoformat()}")
+    return entry.value
+
+
+def value_on(key: str, on: date) -> ParameterValue | None:
+    try:
+        values = _load()[key]
+    except KeyError:
+        raise ParameterError(f"unknown parameter {key}") from None
+    current = None
+    for v in values:
+        if v.since <= on:
+            current = v
+    return current
+
+
+def all_parameters() -> dict[str, tuple[ParameterValue, ...]]:
+    return dict(_load())

@@ -1,0 +1,233 @@
+"""The immutable case snapshot — the only input rules see. Built from the database by
+`evne.cases.rules_snapshot.snapshot_for_case`, or loaded from a case-file dict with `Snapshot.from_dict`.
+
+It carries facts as flags, dates and ids, not free text: a rule needs to know *that* a disagreement has its
+content, not what the citizen said — so explanations stored with decisions hold no personal narrative.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+class SnapshotError(ValueError):
+    """A case file that does not fit the snapshot; the message names the field."""
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    number: str
+    pathway: str
+    benefit: str
+    status: str
+    help_requested_on: date
+
+
+@dataclass(frozen=True)
+class Involvement:
+    kind: str
+    occurred_on: date
+    non_participation: str = ""
+    consequences_explained: bool = False
+
+
+@dataclass(frozen=True)
+class Element:
+    key: str
+    number: int
+    saved_on: date
+    relevant: bool
+    not_relevant_obvious: bool = False
+    has_not_relevant_reason: bool = False
+    has_facts: bool = False
+    has_assessment: bool = False
+    assessment_rests_on_facts: bool = False
+    has_citizen_view: bool = False
+    has_accommodation_needs: bool = False
+    accommodation_duration: str = ""
+    has_missing_information: bool = False
+    has_title_and_justification: bool = False
+
+
+@dataclass(frozen=True)
+class Response:
+    element: str
+    version_number: int
+    agrees: bool
+    has_disagreement_text: bool = False
+    decision: str = ""  # "", "keep" or "amend"
+    has_explanation: bool = False
+
+
+@dataclass(frozen=True)
+class Presentation:
+    presented_on: date
+    responses: tuple[Response, ...] = ()
+
+
+@dataclass(frozen=True)
+class Consent:
+    purpose: str  # collect | disclose
+    status: str  # given | refused | not_possible | withdrawn
+    given_on: date
+    expires_on: date | None = None
+    guidance_given: bool = False
+
+
+@dataclass(frozen=True)
+class Request:
+    id: int
+    document_type: str
+    created_on: date
+    has_purpose: bool = True
+    has_necessity: bool = True
+    has_questions: bool = True
+    consent_in_force: bool = False
+    collection_ground: str = ""
+    sent_on: date | None = None
+    answer_due_on: date | None = None
+    answered_on: date | None = None
+    cancelled_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    kind: str
+    document_date: date
+    medical: bool = False
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: int
+    type_code: str
+    start_on: date
+    planned_end_on: date
+    company_based: bool = False
+    actual_end_on: date | None = None
+    has_order: bool = False
+    has_follow_up_plan: bool = False
+
+
+@dataclass(frozen=True)
+class Assessment:
+    number: int
+    assessed_on: date
+    conclusion: str
+    job_functions_named: int = 0
+    job_functions_meetable: int = 0
+    has_restitution: bool = False
+    has_reasons: bool = False
+    document_count: int = 0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    case: CaseFacts
+    involvement: tuple[Involvement, ...] = ()
+    elements: tuple[Element, ...] = ()
+    presentations: tuple[Presentation, ...] = ()
+    consents: tuple[Consent, ...] = ()
+    requests: tuple[Request, ...] = ()
+    documents: tuple[Document, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    answers: dict[str, str] = field(default_factory=dict)  # recorded answers to prompts: rule id → answer
+
+    # --- derived facts rules share ------------------------------------------------------------------------
+
+    def current_elements(self, on: date) -> dict[str, Element]:
+        """The latest version of each element saved on or before `on`."""
+        latest: dict[str, Element] = {}
+        for e in sorted(self.elements, key=lambda e: (e.key, e.number)):
+            if e.saved_on <= on:
+                latest[e.key] = e
+        return latest
+
+    def latest_presentation(self, on: date) -> Presentation | None:
+        shown = [p for p in self.presentations if p.presented_on <= on]
+        return max(shown, key=lambda p: p.presented_on) if shown else None
+
+    def latest_assessment(self, on: date) -> Assessment | None:
+        made = [a for a in self.assessments if a.assessed_on <= on]
+        return max(made, key=lambda a: a.number) if made else None
+
+    # --- the case-file form -------------------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Snapshot:
+        return _build(cls, data, "snapshot")
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(dataclasses.asdict(self))
+
+
+def _build(kind, data: Any, where: str):
+    if not isinstance(data, dict):
+        raise SnapshotError(f"{where}: expected an object")
+    hints = typing.get_type_hints(kind)
+    names = {f.name for f in dataclasses.fields(kind)}
+    unknown = set(data) - names
+    if unknown:
+        raise SnapshotError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    values = {}
+    for f in dataclasses.fields(kind):
+        path = f"{where}.{f.name}"
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise SnapshotError(f"{path}: required")
+            continue
+        values[f.name] = _value(hints[f.name], data[f.name], path)
+    return kind(**values)
+
+
+def _value(hint, value, path: str):
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None:
+            return None
+        return _value(options[0], value, path)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        if not isinstance(value, list):
+            raise SnapshotError(f"{path}: expected a list")
+        return tuple(_value(item, v, f"{path}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise SnapshotError(f"{path}: expected an object of texts")
+        return dict(value)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, path)
+    if hint is date:
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else _reject(path, "a date (YYYY-MM-DD)")
+        except ValueError:
+            raise SnapshotError(f"{path}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if hint is bool:
+        return value if isinstance(value, bool) else _reject(path, "true or false")
+    if hint is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else _reject(path, "a whole number")
+    if hint is str:
+        return value if isinstance(value, str) else _reject(path, "a text")
+    raise SnapshotError(f"{path}: unsupported field type")
+
+
+def _reject(path: str, expected: str):
+    raise SnapshotError(f"{path}: expected {expected}")
+
+
+def _plain(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

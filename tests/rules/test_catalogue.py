@@ -1,0 +1,70 @@
+"""Meta-tests: the catalogue stays honest — citations, dates, cases, unique ids, no overlapping versions."""
+
+import ast
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+import yaml
+
+import evne.rules
+from evne.rules.catalogue import RULES
+from evne.rules.engine import Outcome
+
+from .test_cases import load_cases
+
+PACKAGE = Path(evne.rules.__file__).parent
+SOURCES = yaml.safe_load((PACKAGE / "sources.yaml").read_text(encoding="utf-8"))
+FAILING = {Outcome.MISSING, Outcome.LATE, Outcome.PROMPT}
+
+
+def test_rule_ids_are_unique():
+    assert [rid for rid, n in Counter(r.id for r in RULES).items() if n > 1] == []
+
+
+def test_every_rule_has_danish_and_english_titles_and_says_what_it_checks():
+    assert [r.id for r in RULES if not (r.title_da and r.title_en and r.checks_da)] == []
+
+
+def test_every_version_cites_an_act_in_the_registry_with_seed_and_lines():
+    bad = [
+        (r.id, c.act)
+        for r in RULES for v in r.versions for c in v.citations
+        if c.act not in SOURCES or not c.section or not c.seed or not c.lines
+    ]  # fmt: skip
+    assert bad == []
+    assert all(v.citations for r in RULES for v in r.versions)
+
+
+def test_no_two_versions_of_a_rule_overlap_in_time():
+    for rule in RULES:
+        versions = sorted(rule.versions, key=lambda v: v.valid_from)
+        for a, b in pairwise(versions):
+            assert a.valid_to is not None and a.valid_to <= b.valid_from, rule.id
+
+
+def test_every_version_has_a_passing_a_failing_and_an_out_of_force_case():
+    cases = [p.values[0] for p in load_cases()]
+    for rule in RULES:
+        for version in rule.versions:
+            inside = [c for c in cases if c["rule"] == rule.id and version.in_force(c["on"])]
+            outside = [c for c in cases if c["rule"] == rule.id and not version.in_force(c["on"])]
+            assert any(c["expect"] in ("ok", "not_applicable") for c in inside), f"{rule.id}: no passing case"
+            assert any(Outcome(c["expect"]) in FAILING for c in inside), f"{rule.id}: no failing case"
+            assert outside, f"{rule.id}: no case dated outside the version"
+
+
+def test_every_case_names_a_known_rule():
+    known = {r.id for r in RULES}
+    assert [c.values[0]["rule"] for c in load_cases() if c.values[0]["rule"] not in known] == []
+
+
+def test_the_rules_package_imports_no_django():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])  # fmt: skip
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("django", "evne") and
+                          not n.startswith("evne.rules")]  # fmt: skip
+    assert offenders == []
