@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from . import profile_views as profile
-from . import views
+from . import rules_views, views
 
 app_name = "web"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("evne.web.assessments_urls")),
     path("", views.worklist, name="worklist"),
     path("search/", views.search, name="search"),
+    path("rules/", rules_views.catalogue, name="rules"),
     path("citizens/new/", views.citizen_create, name="citizen_create"),
     path("citizens/<int:citizen_id>/", views.citizen_detail, name="citizen_detail"),
     path("citizens/<int:citizen_id>/access-log/", views.citizen_access_log, name="citizen_access_log"),

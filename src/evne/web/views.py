@@ -24,6 +24,9 @@ from evne.accounts.access import (
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.cases import selectors as case_selectors
 from evne.cases import services as case_services
+from evne.cases.checks import case_checks
+from evne.cases.checks import message as check_message
+from evne.cases.checks import title as check_title
 from evne.cases.timeline import describe
 from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
@@ -210,8 +213,20 @@ def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> Htt
     if not (request.htmx and request.method == "POST"):
         for section in (evidence_views, plans_views, assessments_views):
             context.update(section.case_section(request, case))
+        context["checks"] = _checks(case)
     template = "web/_case_timeline.html" if request.htmx and request.method == "POST" else "web/case_detail.html"
     return render(request, template, context, status=status)
+
+
+def _checks(case):
+    """The legal checks for the case page, with each message in the reader's language."""
+    checks = case_checks(case, on=timezone.localdate())
+    return {
+        "findings": [{"rule": r.rule, "finding": r.finding, "title": check_title(r), "message": check_message(r)}
+                     for r in checks.findings],
+        "deadlines": [{"rule": r.rule, "finding": r.finding, "title": check_title(r)} for r in checks.deadlines],
+        "readiness": checks.readiness,
+    }  # fmt: skip
 
 
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:

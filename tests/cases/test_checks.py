@@ -1,0 +1,55 @@
+"""The legal checks on a real case from the database, on the case page, and the published catalogue."""
+
+from datetime import date
+
+from django.urls import reverse
+from django.utils import timezone
+
+from evne.cases.checks import case_checks
+from evne.profiles.services import element_save, involvement_record, profile_present
+
+from ..conftest import PASSWORD
+
+
+def _profile(alice, case):
+    involvement_record(
+        actor=alice, case=case, kind="opening_conversation", occurred_on=date(2026, 3, 9), text="Samtale"
+    )
+    element_save(actor=alice, case=case, element="education", base_version=0, reason="Første", relevant=True,
+                 facts=[{"id": "f1", "text": "AMU-kursus.", "source_kind": "conversation"}])  # fmt: skip
+
+
+def failing(checks):
+    return {r.rule.id for r in checks.findings}
+
+
+def test_it_finds_an_unpresented_profile_and_clears_it_after_presentation(alice, case):
+    _profile(alice, case)
+    today = timezone.localdate()
+    checks = case_checks(case, on=today)
+    assert "profile.presented" in failing(checks)
+    assert any(b.rule.id == "profile.presented" for b in next(r for r in checks.readiness
+                                                             if r.decision_type == "fleksjob").blocking)  # fmt: skip
+    profile_present(actor=alice, case=case, presented_on=today, method="meeting",
+                    responses={"education": {"agrees": True}})  # fmt: skip
+    assert "profile.presented" not in failing(case_checks(case, on=today))
+
+
+def test_it_judges_the_case_as_it_stood_on_the_date_asked(alice, case):
+    _profile(alice, case)
+    assert "profile.presented" not in failing(case_checks(case, on=date(2002, 6, 1)))  # before the order
+
+
+def test_it_shows_findings_on_the_case_page_with_a_link_to_the_rule(client, alice, case):
+    _profile(alice, case)
+    client.login(username="alice", password=PASSWORD)
+    body = client.get(reverse("web:case_detail", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert "ikke forelagt borgeren" in body
+    assert reverse("web:rules") + "#profile.presented" in body
+
+
+def test_it_publishes_the_catalogue_with_citations_and_parameters(client, alice):
+    client.login(username="alice", password=PASSWORD)
+    body = client.get(reverse("web:rules"), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert 'id="profile.presented"' in body and "bek_543_2002 § 7, stk. 8" in body
+    assert ("consent.disclose_valid_years" in body and "kommunal politik" in body.lower()) or "policy" in body

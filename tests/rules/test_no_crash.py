@@ -1,0 +1,51 @@
+"""No evaluation crashes on any valid snapshot, and the explanation is always plain data."""
+
+import json
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evne.rules import snapshot as s
+from evne.rules.catalogue import RULES
+from evne.rules.engine import Outcome, evaluate
+
+days = st.dates(min_value=date(1999, 1, 1), max_value=date(2035, 12, 31))
+texts = st.sampled_from(["", "keep", "amend", "collect", "disclose", "given", "refused", "sufficient",
+                         "below_flex_job", "can_be_improved", "fortidspension", "decided", "x"])  # fmt: skip
+keys = st.sampled_from(["education", "health", "work_wishes", "work_identity", "other", "interests"])
+
+snapshots = st.builds(
+    s.Snapshot,
+    case=st.builds(s.CaseFacts, number=st.just("999-2026-00001"),
+                   pathway=st.sampled_from(["fortidspension", "fleksjob", "ressourceforlob"]),
+                   benefit=st.just("kontanthjaelp"), status=st.sampled_from(["open", "decided", "in_course"]),
+                   help_requested_on=days),
+    involvement=st.lists(st.builds(s.Involvement, kind=st.sampled_from(["opening_conversation", "non_participation"]),
+                                   occurred_on=days), max_size=3).map(tuple),
+    elements=st.lists(st.builds(s.Element, key=keys, number=st.integers(1, 5), saved_on=days, relevant=st.booleans(),
+                                accommodation_duration=texts), max_size=6).map(tuple),
+    presentations=st.lists(st.builds(s.Presentation, presented_on=days, responses=st.lists(
+        st.builds(s.Response, element=keys, version_number=st.integers(1, 5), agrees=st.booleans(), decision=texts),
+        max_size=4).map(tuple)), max_size=3).map(tuple),
+    consents=st.lists(st.builds(s.Consent, purpose=texts, status=texts, given_on=days,
+                                expires_on=st.none() | days), max_size=3).map(tuple),
+    requests=st.lists(st.builds(s.Request, id=st.integers(1, 99), document_type=texts, created_on=days,
+                                sent_on=st.none() | days, answer_due_on=st.none() | days,
+                                answered_on=st.none() | days, cancelled_on=st.none() | days), max_size=4).map(tuple),
+    activities=st.lists(st.builds(s.Activity, id=st.integers(1, 99), type_code=texts, start_on=days,
+                                  planned_end_on=days, actual_end_on=st.none() | days), max_size=3).map(tuple),
+    assessments=st.lists(st.builds(s.Assessment, number=st.integers(1, 5), assessed_on=days, conclusion=texts,
+                                   job_functions_named=st.integers(0, 3), job_functions_meetable=st.integers(0, 3),
+                                   document_count=st.integers(0, 3)), max_size=3).map(tuple),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(snapshots, days)
+def test_no_evaluation_crashes_on_a_valid_snapshot(snapshot, on):
+    evaluation = evaluate(RULES, snapshot, on=on)
+    assert len(evaluation.results) == len(RULES)
+    assert all(isinstance(r.finding.outcome, Outcome) for r in evaluation.results)
+    json.dumps(evaluation.explain())  # storable with a decision
+    assert s.Snapshot.from_dict(json.loads(json.dumps(snapshot.to_dict()))) == snapshot  # the case-file round trip
