@@ -104,7 +104,7 @@ RULES = (
          checks_da="Svarfristen for afsendte anmodninger, og om et svar er forsinket.", deadline=True),
     Rule("evidence.disclosure_consent_valid", "Samtykke til videregivelse gælder et år",
          "Consent to disclose lasts one year", Severity.WARNING,
-         _v(_disclosure_consent, "social_pension", "samtykke til videregivelse", "000", "6802-6804"),
+         _v(_disclosure_consent, "pdl", "§ 8, stk. 3 (samtykke til videregivelse)", "000", "6782-6804"),
          checks_da="Hvornår samtykket til videregivelse udløber.", deadline=True),
     Rule("evidence.stop_rule", "Stop for indhentning, når arbejdsevnen er tilstrækkelig",
          "No more information once work ability is sufficient", Severity.BLOCKING,

@@ -1,0 +1,66 @@
+"""`evne check FILE.json`: findings and readiness on a case file; clear errors on bad files."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+CASE = {
+    "format": "evne-snapshot/1",
+    "snapshot": {
+        "case": {"number": "999-2026-00042", "pathway": "fortidspension", "benefit": "kontanthjaelp",
+                 "status": "open", "help_requested_on": "2026-01-05"},
+        "requests": [{"id": 1, "document_type": "status_statement", "created_on": "2026-02-01",
+                      "sent_on": "2026-02-02", "answer_due_on": "2026-02-16", "consent_in_force": True}],
+    },
+}  # fmt: skip
+
+
+def run(tmp_path, data, *args):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data, encoding="utf-8")
+    from io import StringIO
+
+    out = StringIO()
+    call_command("check", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+def test_it_prints_findings_deadlines_and_what_blocks_a_decision(tmp_path):
+    out = run(tmp_path, CASE, "--date", "2026-05-01", "--for", "fortidspension")
+    assert "[late] deadline.pension_3_months" in out and "05-04-2026" in out
+    assert "[late] evidence.answers_due" in out
+    assert "Blokeret af:" in out and "assessment.exists" in out
+    assert "evidence.consent_or_ground" not in out  # the request rests on a consent
+
+
+def test_it_gives_machine_readable_output_with_the_explanation(tmp_path):
+    out = json.loads(run(tmp_path, CASE, "--date", "2026-05-01", "--for", "fleksjob", "--json"))
+    assert out["on"] == "2026-05-01" and out["case"] == "999-2026-00042"
+    assert {r["rule"] for r in out["results"]} >= {"profile.presented", "deadline.pension_3_months"}
+    assert all(r["citations"] for r in out["results"] if r["outcome"] != "not_applicable")
+    assert "assessment.exists" in out["readiness"]["fleksjob"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ("{not json", "not valid JSON"),
+    ({"format": "evne-snapshot/9", "snapshot": {}}, "format"),
+    ({"format": "evne-snapshot/1", "snapshot": {"case": {"number": 1}}}, "snapshot.case.number"),
+    ({"format": "evne-snapshot/1",
+      "snapshot": {"case": {**CASE["snapshot"]["case"], "help_requested_on": "2026-13-01"}}},
+     "snapshot.case.help_requested_on"),
+    ({"format": "evne-snapshot/1", "snapshot": {**CASE["snapshot"], "surprise": 1}}, "surprise"),
+])  # fmt: skip
+def test_it_names_the_field_of_a_bad_file(tmp_path, data, message):
+    with pytest.raises(CommandError) as err:
+        run(tmp_path, data)
+    assert message in str(err.value)
+
+
+def test_it_refuses_a_bad_date(tmp_path):
+    with pytest.raises(CommandError, match="--date"):
+        run(tmp_path, CASE, "--date", "1. maj")
+
+
+def test_it_is_still_the_system_check_without_a_file():
+    call_command("check")  # raises SystemCheckError if the project is misconfigured
