@@ -1,0 +1,114 @@
+"""Benchmark: the whole rule catalogue and all deadlines over a synthetic municipality.
+
+    .venv/bin/python bench/rules_bulk.py [--cases 100000] [--seed 1]
+
+Builds N case snapshots with plausible histories (profile versions, presentations, consents, requests,
+activities, assessments) in memory, evaluates every rule for every case, and prints cases per second, peak
+memory, and the time of a single interactive check (median of 200). Pure evne.rules: no database.
+"""
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from evne.rules import snapshot as s
+from evne.rules.catalogue import RULES
+from evne.rules.engine import evaluate
+
+PATHWAYS = ["revalidering", "ressourceforlob", "jobafklaring", "fleksjob", "fortidspension", "sygedagpenge"]
+KEYS = ["education", "labour_market_experience", "interests", "social_competences", "adaptability", "health",
+        "work_wishes", "work_identity", "social_network", "housing_finances"]  # fmt: skip
+TODAY = date(2026, 11, 22)
+
+
+def synthetic_case(rng: random.Random, i: int) -> s.Snapshot:
+    start = TODAY - timedelta(days=rng.randint(10, 1500))
+    day = lambda lo, hi: start + timedelta(days=rng.randint(lo, hi))  # noqa: E731
+    elements = []
+    for key in rng.sample(KEYS, rng.randint(0, 8)):
+        for number in range(1, rng.randint(1, 4) + 1):
+            relevant = rng.random() < 0.85
+            elements.append(s.Element(
+                key=key, number=number, saved_on=day(5 + number * 20, 30 + number * 60), relevant=relevant,
+                has_not_relevant_reason=not relevant and rng.random() < 0.8, has_facts=True,
+                has_assessment=rng.random() < 0.7, assessment_rests_on_facts=rng.random() < 0.95,
+                has_citizen_view=rng.random() < 0.8, has_accommodation_needs=key == "health" and rng.random() < 0.5,
+                accommodation_duration=rng.choice(["", "permanent", "temporary"]),
+            ))  # fmt: skip
+    presentations = ()
+    if elements and rng.random() < 0.6:
+        latest = {e.key: e.number for e in elements}
+        presentations = (s.Presentation(presented_on=day(100, 300), responses=tuple(
+            s.Response(element=k, version_number=n, agrees=rng.random() < 0.85, has_disagreement_text=True,
+                       decision=rng.choice(["", "keep", "amend"]), has_explanation=rng.random() < 0.9)
+            for k, n in latest.items())),)  # fmt: skip
+    requests = tuple(
+        s.Request(id=j, document_type=rng.choice(["status_statement", "lae_265", "specialist_statement"]),
+                  created_on=day(20, 400), sent_on=day(25, 410), answer_due_on=day(40, 430),
+                  answered_on=day(30, 450) if rng.random() < 0.7 else None, consent_in_force=rng.random() < 0.9)
+        for j in range(rng.randint(0, 4))
+    )  # fmt: skip
+    activities = tuple(
+        s.Activity(id=j, type_code="virksomhedspraktik", start_on=day(30, 300), planned_end_on=day(300, 500),
+                   has_order=True, has_follow_up_plan=rng.random() < 0.8)
+        for j in range(rng.randint(0, 2))
+    )  # fmt: skip
+    assessments = tuple(
+        s.Assessment(number=j + 1, assessed_on=day(200 + j * 100, 400 + j * 100),
+                     conclusion=rng.choice(["can_be_improved", "flex_job_level", "sufficient", "below_flex_job"]),
+                     job_functions_named=rng.randint(0, 3), job_functions_meetable=rng.randint(0, 2),
+                     document_count=rng.randint(0, 3))
+        for j in range(rng.randint(0, 2))
+    )  # fmt: skip
+    return s.Snapshot(
+        case=s.CaseFacts(number=f"997-2026-{i:06d}", pathway=rng.choice(PATHWAYS), benefit="kontanthjaelp",
+                         status=rng.choice(["open", "in_course", "awaiting_decision", "decided"]),
+                         help_requested_on=start),
+        involvement=(s.Involvement(kind="opening_conversation", occurred_on=day(1, 10)),) if elements else (),
+        elements=tuple(elements), presentations=presentations,
+        consents=(s.Consent(purpose="disclose", status="given", given_on=day(0, 300)),) if rng.random() < 0.3 else (),
+        requests=requests, activities=activities, assessments=assessments,
+    )  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    started = time.perf_counter()
+    cases = [synthetic_case(rng, i) for i in range(args.cases)]
+    built = time.perf_counter() - started
+
+    started = time.perf_counter()
+    findings = deadlines = 0
+    for snapshot in cases:
+        evaluation = evaluate(RULES, snapshot, on=TODAY)
+        findings += sum(1 for r in evaluation.results if r.finding.outcome in ("missing", "late", "prompt"))
+        deadlines += len(evaluation.deadlines())
+    elapsed = time.perf_counter() - started
+
+    single = []
+    for snapshot in cases[:200]:
+        t = time.perf_counter()
+        evaluate(RULES, snapshot, on=TODAY).explain()
+        single.append((time.perf_counter() - t) * 1000)
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"rules_bulk: {args.cases} cases, {len(RULES)} rules; built in {built:.1f} s")
+    print(f"  whole catalogue + deadlines: {elapsed:.1f} s = {args.cases / elapsed:,.0f} cases/s "
+          f"({findings:,} findings, {deadlines:,} running deadlines)")  # fmt: skip
+    print(f"  single interactive check (evaluate + explain): median {statistics.median(single):.3f} ms, "
+          f"max {max(single):.3f} ms")  # fmt: skip
+    print(f"  peak memory (max RSS): {peak_mib:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
