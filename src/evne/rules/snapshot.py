@@ -8,6 +8,7 @@ content, not what the citizen said — so explanations stored with decisions hol
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -140,23 +141,36 @@ class Snapshot:
     assessments: tuple[Assessment, ...] = ()
     answers: dict[str, str] = field(default_factory=dict)  # recorded answers to prompts: rule id → answer
 
-    # --- derived facts rules share ------------------------------------------------------------------------
+    # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------
+
+    @functools.cached_property
+    def _memo(self) -> dict:
+        return {}  # cached_property writes to the instance __dict__, so this works on a frozen dataclass
 
     def current_elements(self, on: date) -> dict[str, Element]:
         """The latest version of each element saved on or before `on`."""
-        latest: dict[str, Element] = {}
-        for e in sorted(self.elements, key=lambda e: (e.key, e.number)):
-            if e.saved_on <= on:
-                latest[e.key] = e
-        return latest
+        key = ("elements", on)
+        if key not in self._memo:
+            latest: dict[str, Element] = {}
+            for e in sorted(self.elements, key=lambda e: (e.key, e.number)):
+                if e.saved_on <= on:
+                    latest[e.key] = e
+            self._memo[key] = latest
+        return self._memo[key]
 
     def latest_presentation(self, on: date) -> Presentation | None:
-        shown = [p for p in self.presentations if p.presented_on <= on]
-        return max(shown, key=lambda p: p.presented_on) if shown else None
+        key = ("presentation", on)
+        if key not in self._memo:
+            shown = [p for p in self.presentations if p.presented_on <= on]
+            self._memo[key] = max(shown, key=lambda p: p.presented_on) if shown else None
+        return self._memo[key]
 
     def latest_assessment(self, on: date) -> Assessment | None:
-        made = [a for a in self.assessments if a.assessed_on <= on]
-        return max(made, key=lambda a: a.number) if made else None
+        key = ("assessment", on)
+        if key not in self._memo:
+            made = [a for a in self.assessments if a.assessed_on <= on]
+            self._memo[key] = max(made, key=lambda a: a.number) if made else None
+        return self._memo[key]
 
     # --- the case-file form -------------------------------------------------------------------------------
 
