@@ -53,3 +53,36 @@ def test_it_publishes_the_catalogue_with_citations_and_parameters(client, alice)
     body = client.get(reverse("web:rules"), HTTP_ACCEPT_LANGUAGE="da").content.decode()
     assert 'id="profile.presented"' in body and "bek_543_2002 § 7, stk. 8" in body
     assert ("consent.disclose_valid_years" in body and "kommunal politik" in body.lower()) or "policy" in body
+
+
+def test_it_records_the_answer_to_a_prompt_and_the_check_then_reads_it(client, alice, case):
+    from evne.assessments.models import WorkAbilityAssessment
+    from evne.cases.models import EventKind, PromptAnswer
+
+    WorkAbilityAssessment.objects.create(
+        case=case, number=1, assessed_on=timezone.localdate(), actual_resources="r", development_possibilities="d",
+        barrier_reduction="b", job_functions=[{"text": "Lager", "can_meet": "with_accommodation"}], restitution="r",
+        conclusion="flex_job_level", reasons="r", author=alice, created_at=timezone.now(),
+    )  # fmt: skip
+    assert "method.fleksjob_visitation" in failing(case_checks(case, on=timezone.localdate()))
+    client.login(username="alice", password=PASSWORD)
+    page = client.get(reverse("web:case_detail", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert 'value="method.fleksjob_visitation"' in page  # an answer form beside the question
+    client.post(reverse("web:prompt_answer", args=[case.pk]),
+                {"rule_id": "method.fleksjob_visitation", "answer": "Forelægges rehabiliteringsteamet."})  # fmt: skip
+    assert PromptAnswer.objects.get(case=case).answered_by == alice
+    assert case.events.filter(kind=EventKind.PROMPT_ANSWERED).exists()
+    assert "method.fleksjob_visitation" not in failing(case_checks(case, on=timezone.localdate()))
+
+
+def test_it_refuses_an_empty_answer_or_an_unknown_check(client, alice, carol, case):
+    from evne.cases.models import PromptAnswer
+
+    client.login(username="alice", password=PASSWORD)
+    client.post(reverse("web:prompt_answer", args=[case.pk]), {"rule_id": "method.fleksjob_visitation", "answer": " "})
+    client.post(reverse("web:prompt_answer", args=[case.pk]), {"rule_id": "no.such.rule", "answer": "x"})
+    assert not PromptAnswer.objects.exists()
+    client.login(username="carol", password=PASSWORD)
+    response = client.post(reverse("web:prompt_answer", args=[case.pk]),
+                           {"rule_id": "method.fleksjob_visitation", "answer": "x"})  # fmt: skip
+    assert response.status_code == 403 and not PromptAnswer.objects.exists()

@@ -176,6 +176,7 @@ class EventKind(models.TextChoices):
     PROVIDER_REPORT_RECEIVED = "provider_report_received", _("Provider report received")
     REPORT_FINDING_CARRIED = "report_finding_carried", _("Finding carried into the resource profile")
     ASSESSMENT_MADE = "assessment_made", _("Work-ability assessment made")
+    PROMPT_ANSWERED = "prompt_answered", _("Question from a legal check answered")
 
 
 class TimelineEvent(AppendOnlyModel):
@@ -201,3 +202,22 @@ class TimelineEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+class PromptAnswer(AppendOnlyModel):
+    """The caseworker's recorded answer to a legal check that needs judgement (a rule's prompt). The latest
+    answer per rule counts; older answers stay as the record of how the judgement developed."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="prompt_answers")
+    rule_id = models.CharField(_("rule"), max_length=100)
+    answer = models.TextField(_("answer"))
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    answered_at = models.DateTimeField(_("answered"))
+
+    class Meta:
+        verbose_name = _("answer to a legal check")
+        verbose_name_plural = _("answers to legal checks")
+        ordering = ["answered_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.rule_id}"

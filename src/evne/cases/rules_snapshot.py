@@ -88,6 +88,7 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
             )
             for a in case.activities.select_related("type").order_by("start_on", "id")
         ),
+        answers={a.rule_id: a.answer for a in case.prompt_answers.order_by("answered_at", "id")},
         assessments=tuple(
             s.Assessment(
                 number=a.number, assessed_on=a.assessed_on, conclusion=a.conclusion,

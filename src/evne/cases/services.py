@@ -21,6 +21,7 @@ from .models import (
     JournalNote,
     NoteKind,
     Pathway,
+    PromptAnswer,
 )
 from .timeline import changes_since, record_event
 
@@ -260,3 +261,21 @@ def note_add(
         },
     )
     return note
+
+
+@transaction.atomic
+def prompt_answer(*, actor: User, case: Case, rule_id: str, answer: str) -> PromptAnswer:
+    """Record the caseworker's answer to a legal check that asks for judgement; it becomes a fact for the rules."""
+    from evne.rules.catalogue import BY_ID
+
+    require_case_write(actor, case)
+    if rule_id not in BY_ID:
+        raise DomainError(_("Unknown legal check."), field="rule_id")
+    answer = clean_text(answer, field="answer", label=_("The answer"), max_length=NOTE_MAX_LENGTH, required=True)
+    now = timezone.now()
+    recorded = PromptAnswer.objects.create(
+        case=case, rule_id=rule_id, answer=answer, answered_by=actor, answered_at=now
+    )
+    record_event(case=case, kind=EventKind.PROMPT_ANSWERED, actor=actor, at=now,
+                 data={"rule_id": rule_id, "answer_id": recorded.pk})  # fmt: skip
+    return recorded

@@ -107,6 +107,8 @@ def describe(event: TimelineEvent) -> str:
             }
     if event.kind in _PROFILE_KINDS:
         return _describe_profile(event)
+    if event.kind == EventKind.PROMPT_ANSWERED:
+        return _("Question from the legal check %(rule)s answered.") % {"rule": d.get("rule_id", "")}
     from evne.assessments import timeline as assessments
     from evne.evidence import timeline as evidence
     from evne.plans import timeline as plans

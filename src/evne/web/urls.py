@@ -23,6 +23,7 @@ urlpatterns = [
     path("cases/<int:case_id>/status/", views.case_status, name="case_status"),
     path("cases/<int:case_id>/assign/", views.case_assign, name="case_assign"),
     path("cases/<int:case_id>/notes/", views.note_create, name="note_create"),
+    path("cases/<int:case_id>/checks/answer/", views.prompt_answer, name="prompt_answer"),
     path("cases/<int:case_id>/profile/", profile.profile_overview, name="profile"),
     path("cases/<int:case_id>/profile/pdf/", profile.profile_pdf, name="profile_pdf"),
     path("cases/<int:case_id>/profile/involvement/", profile.involvement_create, name="profile_involvement"),

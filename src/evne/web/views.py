@@ -226,6 +226,7 @@ def _checks(case):
                      for r in checks.findings],
         "deadlines": [{"rule": r.rule, "finding": r.finding, "title": check_title(r)} for r in checks.deadlines],
         "readiness": checks.readiness,
+        "answers": list(case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:20]),
     }  # fmt: skip
 
 
@@ -336,3 +337,19 @@ def citizen_access_log(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "entries": citizen_selectors.citizen_access_log(citizen),
         },
     )
+
+
+@require_POST
+def prompt_answer(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Record the caseworker's answer to a legal check's question; the check then reads it as a fact."""
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, write=True)
+    try:
+        case_services.prompt_answer(
+            actor=request.user, case=case, rule_id=request.POST.get("rule_id", ""),
+            answer=request.POST.get("answer", ""),
+        )  # fmt: skip
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The answer was recorded."))
+    return redirect("web:case_detail", case_id=case.pk)
