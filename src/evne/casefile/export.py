@@ -1,0 +1,296 @@
+"""Export one whole case as a version-1 case file (see docs/case-file.md).
+
+The file carries no database keys: records that are referred to carry a file-local `ref` ("document-1"),
+users are named by username, activity types by code, and ids inside JSON data (timeline data, fact source
+links, an assessment's basis) are rewritten to those refs. Export → import → export is byte-identical.
+"""
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from decimal import Decimal
+
+from django.db import models
+
+from evne.accounts.models import User
+from evne.assessments.models import WorkAbilityAssessment
+from evne.cases.models import Case, CaseAssignment, JournalNote, TimelineEvent
+from evne.citizens.models import Citizen, Supporter
+from evne.evidence.models import Consent, Document, InformationRequest
+from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
+from evne.profiles.models import (
+    DisagreementDecision,
+    ElementResponse,
+    ElementVersion,
+    Hypothesis,
+    HypothesisResponse,
+    InvolvementRecord,
+    ProfilePresentation,
+    ResourceProfile,
+)
+
+FORMAT = "evne-case-file"
+VERSION = 1
+
+# Models whose records are referred to elsewhere: they carry a `ref` of this kind.
+REF_KIND = {
+    JournalNote: "note",
+    Consent: "consent",
+    InformationRequest: "request",
+    Document: "document",
+    Activity: "activity",
+    ActivityOrder: "order",
+    ProviderReport: "report",
+    Hypothesis: "hypothesis",
+    ElementVersion: "version",
+    ProfilePresentation: "presentation",
+    ElementResponse: "response",
+    PlanRevision: "plan",
+    WorkAbilityAssessment: "assessment",
+}
+
+# Keys inside JSON data (timeline data, facts, assessment basis) that hold database ids, and what they point to.
+JSON_ID_KEYS = {
+    "activity_id": "activity",
+    "assessment_id": "assessment",
+    "consent_id": "consent",
+    "document_id": "document",
+    "document_ids": "document",
+    "hypothesis_id": "hypothesis",
+    "hypothesis_ids": "hypothesis",
+    "note_id": "note",
+    "order_id": "order",
+    "presentation_id": "presentation",
+    "report_id": "report",
+    "request_id": "request",
+    "response_id": "response",
+    "version_id": "version",
+    "profile_version_ids": "version",
+    "amended_version_id": "version",
+    "caseworker_id": "user",
+    "old_caseworker_id": "user",
+}
+
+# Fields never written: keys, the parent link (implied by nesting) and storage details.
+SKIP = {"id", "storage_token", "file"}
+
+# The parent link of each nested model (implied by where the record sits in the file).
+PARENT = {
+    Supporter: "citizen",
+    CaseAssignment: "case",
+    JournalNote: "case",
+    TimelineEvent: "case",
+    ResourceProfile: "case",
+    ElementVersion: "profile",
+    Hypothesis: "profile",
+    InvolvementRecord: "profile",
+    ProfilePresentation: "profile",
+    ElementResponse: "presentation",
+    HypothesisResponse: "presentation",
+    DisagreementDecision: "response",
+    PlanRevision: "case",
+    Activity: "case",
+    ActivityOrder: "activity",
+    ProviderReport: "activity",
+    Consent: "case",
+    InformationRequest: "case",
+    Document: "case",
+    WorkAbilityAssessment: "case",
+}
+
+
+# Links given on the command line at import (the file names them for information only).
+MODEL_SKIP = {Case: {"municipality", "team", "citizen"}, Citizen: {"municipality"}}
+
+
+def fields_of(model) -> list[models.Field]:
+    """The concrete fields written for a model, in declaration order."""
+    skip = SKIP | {PARENT.get(model, "")} | MODEL_SKIP.get(model, set())
+    return [f for f in model._meta.concrete_fields if f.name not in skip]
+
+
+def iso_datetime(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).isoformat()
+
+
+def normalise(value):
+    """JSON data with sorted keys, so the file does not depend on how the database stores JSON."""
+    if isinstance(value, dict):
+        return {k: normalise(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    return value
+
+
+class Exporter:
+    def __init__(self, case: Case, *, include_files: bool = True):
+        self.case = case
+        self.include_files = include_files
+        self.refs: dict[str, dict[int, str]] = {}
+        self.usernames: dict[int, str] = {}
+
+    # --- references -------------------------------------------------------------------------------------------
+
+    def assign(self, rows) -> list:
+        rows = list(rows)
+        for row in rows:
+            kind = REF_KIND[type(row)]
+            table = self.refs.setdefault(kind, {})
+            table[row.pk] = f"{kind}-{len(table) + 1}"
+        return rows
+
+    def ref(self, model, pk):
+        if pk is None:
+            return None
+        return self.refs.get(REF_KIND[model], {}).get(pk, pk)
+
+    def username(self, pk):
+        if pk is None:
+            return None
+        if pk not in self.usernames:
+            self.usernames[pk] = User.objects.filter(pk=pk).values_list("username", flat=True).first() or pk
+        return self.usernames[pk]
+
+    def remap(self, value, kind=None):
+        """Rewrite database ids in JSON data to file refs (usernames for users)."""
+        if isinstance(value, dict):
+            return {k: self.remap(v, JSON_ID_KEYS.get(k)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.remap(v, kind) for v in value]
+        if kind and isinstance(value, int) and not isinstance(value, bool):
+            if kind == "user":
+                return self.username(value)
+            return self.refs.get(kind, {}).get(value, value)
+        return value
+
+    # --- records -----------------------------------------------------------------------------------------------
+
+    def record(self, obj, **extra) -> dict:
+        out = {}
+        if type(obj) in REF_KIND:
+            out["ref"] = self.refs[REF_KIND[type(obj)]][obj.pk]
+        for field in fields_of(type(obj)):
+            value = getattr(obj, field.attname)
+            if isinstance(field, models.ForeignKey):
+                target = field.related_model
+                if target is User:
+                    value = self.username(value)
+                elif target is ActivityType:
+                    value = obj.type.code
+                else:
+                    value = self.ref(target, value)
+            elif isinstance(field, models.JSONField):
+                value = normalise(self.remap(value, JSON_ID_KEYS.get(field.name)))
+            elif isinstance(value, dt.datetime):
+                value = iso_datetime(value)
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, Decimal):
+                value = str(value)
+            out[field.name] = value
+        out.update(extra)
+        return out
+
+    def document(self, doc: Document) -> dict:
+        content = None
+        if self.include_files and doc.file:
+            with doc.file.open("rb") as handle:
+                data = handle.read()
+            if doc.sha256 and hashlib.sha256(data).hexdigest() != doc.sha256:
+                raise ValueError(f"The stored file of document {doc.title!r} does not match its sha256.")
+            content = base64.b64encode(data).decode("ascii")
+        return self.record(doc, content_base64=content)
+
+    def build(self, *, exported_at: dt.datetime) -> dict:
+        case = self.case
+        by_id = "id"
+        notes = self.assign(JournalNote.objects.filter(case=case).order_by(by_id))
+        consents = self.assign(Consent.objects.filter(case=case).order_by(by_id))
+        requests = self.assign(InformationRequest.objects.filter(case=case).order_by(by_id))
+        documents = self.assign(Document.objects.filter(case=case).order_by(by_id))
+        activities = self.assign(Activity.objects.filter(case=case).select_related("type").order_by(by_id))
+        orders = {a.pk: self.assign(ActivityOrder.objects.filter(activity=a).order_by(by_id)) for a in activities}
+        reports = {a.pk: self.assign(ProviderReport.objects.filter(activity=a).order_by(by_id)) for a in activities}
+        profile = ResourceProfile.objects.filter(case=case).first()
+        plans = self.assign(PlanRevision.objects.filter(case=case).order_by(by_id))
+        assessments = self.assign(WorkAbilityAssessment.objects.filter(case=case).order_by(by_id))
+        profile_out = None
+        if profile is not None:
+            hypotheses = self.assign(Hypothesis.objects.filter(profile=profile).order_by(by_id))
+            versions = self.assign(ElementVersion.objects.filter(profile=profile).order_by(by_id))
+            presentations = self.assign(ProfilePresentation.objects.filter(profile=profile).order_by(by_id))
+            responses = {
+                p.pk: self.assign(ElementResponse.objects.filter(presentation=p).order_by(by_id)) for p in presentations
+            }
+            profile_out = self.record(
+                profile,
+                hypotheses=[self.record(h) for h in hypotheses],
+                involvement=[self.record(r) for r in InvolvementRecord.objects.filter(profile=profile).order_by(by_id)],
+                versions=[self.record(v) for v in versions],
+                presentations=[
+                    self.record(
+                        p,
+                        responses=[
+                            self.record(
+                                r,
+                                decision=(
+                                    self.record(r.decision)
+                                    if DisagreementDecision.objects.filter(response=r).exists()
+                                    else None
+                                ),
+                            )
+                            for r in responses[p.pk]
+                        ],
+                        hypothesis_responses=[
+                            self.record(hr) for hr in HypothesisResponse.objects.filter(presentation=p).order_by(by_id)
+                        ],
+                    )
+                    for p in presentations
+                ],
+            )
+        citizen: Citizen = case.citizen
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": iso_datetime(exported_at),
+            "case": self.record(
+                case,
+                municipality=case.municipality.code,
+                team=case.team.name,
+                assignments=[self.record(a) for a in CaseAssignment.objects.filter(case=case).order_by(by_id)],
+                notes=[self.record(n) for n in notes],
+            ),
+            "citizen": self.record(
+                citizen,
+                supporters=[self.record(s) for s in Supporter.objects.filter(citizen=citizen).order_by(by_id)],
+            ),
+            "profile": profile_out,
+            "plan": [self.record(p) for p in plans],
+            "activities": [
+                self.record(
+                    a,
+                    orders=[self.record(o) for o in orders[a.pk]],
+                    reports=[self.record(r) for r in reports[a.pk]],
+                )
+                for a in activities
+            ],
+            "consents": [self.record(c) for c in consents],
+            "requests": [self.record(r) for r in requests],
+            "documents": [self.document(d) for d in documents],
+            "assessments": [self.record(a) for a in assessments],
+            "rehab_meetings": [],
+            "hearings": [],
+            "decisions": [],
+            "timeline": [self.record(e) for e in TimelineEvent.objects.filter(case=case).order_by("at", by_id)],
+        }
+
+
+def export_case(case: Case, *, exported_at: dt.datetime | None = None, include_files: bool = True) -> dict:
+    from django.utils import timezone
+
+    return Exporter(case, include_files=include_files).build(exported_at=exported_at or timezone.now())
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,366 @@
+"""Import a version-1 case file into a target municipality and team, in one transaction.
+
+Every problem is a `CaseFileError` whose message starts with the path of the field (`activities[0].type: …`);
+the management command turns it into a CommandError. Nothing is written unless the whole file is imported.
+"""
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, models, transaction
+from django.utils.dateparse import parse_datetime
+
+from evne.accounts.models import Municipality, Team, User
+from evne.assessments.models import WorkAbilityAssessment
+from evne.cases.models import Case, CaseAssignment, JournalNote, TimelineEvent
+from evne.citizens.models import Citizen, Supporter
+from evne.evidence import files
+from evne.evidence.models import Consent, Document, InformationRequest
+from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
+from evne.profiles.models import (
+    DisagreementDecision,
+    ElementResponse,
+    ElementVersion,
+    Hypothesis,
+    HypothesisResponse,
+    InvolvementRecord,
+    ProfilePresentation,
+    ResourceProfile,
+)
+
+from .export import FORMAT, JSON_ID_KEYS, REF_KIND, VERSION, fields_of
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "case-file-1.json"
+
+
+class CaseFileError(ValueError):
+    """A problem with a case file; the message names the field."""
+
+
+# --- reading and validating -------------------------------------------------------------------------------------
+
+
+def load_schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def parse(text: str) -> dict:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseFileError(f"(file): malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise CaseFileError("(file): a case file is a JSON object")
+    if data.get("format") != FORMAT:
+        raise CaseFileError(f"format: expected {FORMAT!r}, got {data.get('format')!r}")
+    if data.get("version") != VERSION:
+        raise CaseFileError(f"version: this Evne reads version {VERSION}, the file is version {data.get('version')!r}")
+    validate(data, load_schema())
+    return data
+
+
+_TYPES = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+}
+
+
+def validate(value, schema: dict, path: str = "", root: dict | None = None) -> None:
+    """Check `value` against the subset of JSON Schema (2020-12) the case-file schema uses: $ref to $defs, type,
+    anyOf, const, enum, required, properties, additionalProperties: false, items, maxItems (format, pattern
+    and minimum are checked by the importer)."""
+    root = root or schema
+    name = path or "(file)"
+    if "$ref" in schema:
+        target = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        validate(value, target, path, root)
+    if "anyOf" in schema:
+        errors = []
+        for option in schema["anyOf"]:
+            try:
+                validate(value, option, path, root)
+                break
+            except CaseFileError as exc:
+                errors.append(exc)
+        else:
+            raise errors[0]
+    if "type" in schema:
+        kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if not any(_TYPES[k](value) for k in kinds):
+            raise CaseFileError(f"{name}: expected {' or '.join(kinds)}, got {type(value).__name__}")
+    if "const" in schema and value != schema["const"]:
+        raise CaseFileError(f"{name}: must be {schema['const']!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        raise CaseFileError(f"{name}: must be one of {schema['enum']!r}")
+    if isinstance(value, dict):
+        for key in schema.get("required", []):
+            if key not in value:
+                raise CaseFileError(f"{path + '.' if path else ''}{key}: required field is missing")
+        props = schema.get("properties", {})
+        for key, sub in props.items():
+            if key in value:
+                validate(value[key], sub, f"{path + '.' if path else ''}{key}", root)
+        if schema.get("additionalProperties") is False:
+            for key in value:
+                if key not in props:
+                    raise CaseFileError(f"{path + '.' if path else ''}{key}: unknown field")
+    if isinstance(value, list):
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            raise CaseFileError(f"{name}: at most {schema['maxItems']} items in version {VERSION}")
+        if "items" in schema:
+            for index, item in enumerate(value):
+                validate(item, schema["items"], f"{path}[{index}]", root)
+
+
+# --- importing --------------------------------------------------------------------------------------------------
+
+
+class Importer:
+    def __init__(self, data: dict, municipality: Municipality, team: Team):
+        self.data = data
+        self.municipality = municipality
+        self.team = team
+        self.ids: dict[str, dict[str, int]] = {}
+        self.users: dict[str, User] = {}
+        self.stored: list[str] = []
+
+    def discard(self) -> None:
+        """Remove files stored by an import that was rolled back."""
+        for name in self.stored:
+            default_storage.delete(name)
+
+    def user(self, username, path: str) -> User:
+        if not isinstance(username, str):
+            raise CaseFileError(f"{path}: a user is named by username (a string)")
+        if username not in self.users:
+            user = User.objects.filter(username=username, municipality=self.municipality).first()
+            if user is None:
+                raise CaseFileError(
+                    f"{path}: unknown user {username!r}: no user of that name in municipality {self.municipality.code}"
+                )
+            self.users[username] = user
+        return self.users[username]
+
+    def lookup(self, kind: str, ref, path: str) -> int:
+        pk = self.ids.get(kind, {}).get(ref) if isinstance(ref, str) else None
+        if pk is None:
+            raise CaseFileError(
+                f"{path}: unknown reference {ref!r} (expected a {kind} ref defined earlier in the file)"
+            )
+        return pk
+
+    def unmap(self, value, kind, path: str):
+        """The reverse of Exporter.remap: file refs in JSON data back to the new database ids."""
+        if isinstance(value, dict):
+            return {k: self.unmap(v, JSON_ID_KEYS.get(k), f"{path}.{k}") for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.unmap(v, kind, f"{path}[{i}]") for i, v in enumerate(value)]
+        if kind and isinstance(value, str):
+            if kind == "user":
+                return self.user(value, path).pk
+            if value.startswith(f"{kind}-"):
+                return self.lookup(kind, value, path)
+        return value
+
+    def convert(self, field: models.Field, value, path: str):
+        if value is None:
+            if not field.null:
+                raise CaseFileError(f"{path}: may not be null")
+            return None
+        if isinstance(field, models.ForeignKey):
+            target = field.related_model
+            if target is User:
+                return self.user(value, path).pk
+            if target is ActivityType:
+                found = ActivityType.objects.filter(code=value).values_list("pk", flat=True).first()
+                if found is None:
+                    raise CaseFileError(f"{path}: unknown activity type code {value!r}")
+                return found
+            return self.lookup(REF_KIND[target], value, path)
+        if isinstance(field, models.JSONField):
+            return self.unmap(value, JSON_ID_KEYS.get(field.name), path)
+        if isinstance(field, models.DateTimeField):
+            parsed = parse_datetime(value) if isinstance(value, str) else None
+            if parsed is None or parsed.tzinfo is None:
+                raise CaseFileError(f"{path}: expected an ISO date-time with time zone, got {value!r}")
+            return parsed
+        if isinstance(field, models.DateField):
+            try:
+                return dt.date.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise CaseFileError(f"{path}: expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+        if isinstance(field, models.DecimalField):
+            try:
+                return Decimal(str(value))
+            except InvalidOperation:
+                raise CaseFileError(f"{path}: expected a decimal number, got {value!r}") from None
+        if isinstance(field, models.BooleanField):
+            if not isinstance(value, bool):
+                raise CaseFileError(f"{path}: expected true or false, got {value!r}")
+            return value
+        if isinstance(field, models.IntegerField):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise CaseFileError(f"{path}: expected a whole number, got {value!r}")
+            return value
+        if isinstance(field, models.CharField | models.TextField):
+            if not isinstance(value, str):
+                raise CaseFileError(f"{path}: expected a string, got {value!r}")
+            if field.max_length and len(value) > field.max_length:
+                raise CaseFileError(f"{path}: longer than {field.max_length} characters")
+            if (
+                field.choices
+                and value not in {str(c[0]) for c in field.flatchoices}
+                and not (field.blank and not value)
+            ):
+                raise CaseFileError(f"{path}: {value!r} is not one of {[c[0] for c in field.flatchoices]}")
+            return value
+        return value
+
+    def build(self, model, data, path: str, **given):
+        if not isinstance(data, dict):
+            raise CaseFileError(f"{path}: expected an object")
+        kwargs = dict(given)
+        for field in fields_of(model):
+            if field.name not in data:
+                raise CaseFileError(f"{path}.{field.name}: required field is missing")
+            kwargs[field.attname] = self.convert(field, data[field.name], f"{path}.{field.name}")
+        return model(**kwargs)
+
+    def remember(self, obj, data: dict, path: str) -> None:
+        kind = REF_KIND.get(type(obj))
+        if kind is None:
+            return
+        ref = data.get("ref")
+        table = self.ids.setdefault(kind, {})
+        if not isinstance(ref, str) or not ref.startswith(f"{kind}-"):
+            raise CaseFileError(f"{path}.ref: expected a {kind} ref such as '{kind}-1', got {ref!r}")
+        if ref in table:
+            raise CaseFileError(f"{path}.ref: {ref!r} is used twice")
+        table[ref] = obj.pk
+
+    def create(self, model, data, path: str, **given):
+        obj = self.build(model, data, path, **given)
+        obj.save(force_insert=True)
+        self.remember(obj, data, path)
+        return obj
+
+    def create_keeping(self, model, data, path: str, stamp: str, **given):
+        """For a model with auto_now_add (not append-only): insert, then set the stamp to the file's value."""
+        obj = self.create(model, data, path, **given)
+        value = getattr(self.build(model, data, path, **given), stamp)
+        model.objects.filter(pk=obj.pk).update(**{stamp: value})
+        setattr(obj, stamp, value)
+        return obj
+
+    def document(self, data: dict, path: str, case: Case) -> Document:
+        doc = self.build(Document, data, path, case=case)
+        content = data.get("content_base64")
+        if content is not None:
+            try:
+                raw = base64.b64decode(content, validate=True)
+            except (binascii.Error, ValueError, TypeError):
+                raise CaseFileError(f"{path}.content_base64: not valid base64") from None
+            digest = hashlib.sha256(raw).hexdigest()
+            if doc.sha256 and digest != doc.sha256:
+                raise CaseFileError(f"{path}.content_base64: the content does not match {path}.sha256")
+            doc.storage_token = files.new_storage_token()
+            doc.file.save(doc.storage_token, ContentFile(raw), save=False)
+            self.stored.append(doc.file.name)
+        doc.save(force_insert=True)
+        self.remember(doc, data, path)
+        return doc
+
+    def run(self) -> Case:
+        data = self.data
+        number = data["case"].get("number")
+        if Case.objects.filter(number=number).exists():
+            raise CaseFileError(f"case.number: case number {number!r} already exists")
+        cpr = data["citizen"].get("cpr")
+        if Citizen.objects.filter(municipality=self.municipality, cpr=cpr).exists():
+            raise CaseFileError(
+                f"citizen.cpr: a citizen with this CPR already exists in municipality {self.municipality.code}"
+            )
+        citizen = self.create_keeping(Citizen, data["citizen"], "citizen", "created_at", municipality=self.municipality)
+        for i, row in enumerate(data["citizen"]["supporters"]):
+            self.create(Supporter, row, f"citizen.supporters[{i}]", citizen=citizen)
+        case = self.create_keeping(
+            Case, data["case"], "case", "opened_at", municipality=self.municipality, team=self.team, citizen=citizen
+        )
+        for i, row in enumerate(data["case"]["assignments"]):
+            self.create(CaseAssignment, row, f"case.assignments[{i}]", case=case)
+        for i, row in enumerate(data["case"]["notes"]):
+            self.create(JournalNote, row, f"case.notes[{i}]", case=case)
+        for i, row in enumerate(data["consents"]):
+            self.create(Consent, row, f"consents[{i}]", case=case)
+        for i, row in enumerate(data["requests"]):
+            self.create(InformationRequest, row, f"requests[{i}]", case=case)
+        for i, row in enumerate(data["documents"]):
+            self.document(row, f"documents[{i}]", case)
+        for i, row in enumerate(data["activities"]):
+            activity = self.create(Activity, row, f"activities[{i}]", case=case)
+            for j, sub in enumerate(row["orders"]):
+                self.create(ActivityOrder, sub, f"activities[{i}].orders[{j}]", activity=activity)
+            for j, sub in enumerate(row["reports"]):
+                self.create(ProviderReport, sub, f"activities[{i}].reports[{j}]", activity=activity)
+        if data["profile"] is not None:
+            self.profile(data["profile"], case)
+        for i, row in enumerate(data["plan"]):
+            self.create(PlanRevision, row, f"plan[{i}]", case=case)
+        for i, row in enumerate(data["assessments"]):
+            self.create(WorkAbilityAssessment, row, f"assessments[{i}]", case=case)
+        for i, row in enumerate(data["timeline"]):
+            self.create(TimelineEvent, row, f"timeline[{i}]", case=case)
+        return case
+
+    def profile(self, data: dict, case: Case) -> None:
+        profile = self.create_keeping(ResourceProfile, data, "profile", "created_at", case=case)
+        for i, row in enumerate(data["hypotheses"]):
+            self.create(Hypothesis, row, f"profile.hypotheses[{i}]", profile=profile)
+        for i, row in enumerate(data["involvement"]):
+            self.create(InvolvementRecord, row, f"profile.involvement[{i}]", profile=profile)
+        for i, row in enumerate(data["versions"]):
+            self.create(ElementVersion, row, f"profile.versions[{i}]", profile=profile)
+        for i, row in enumerate(data["presentations"]):
+            path = f"profile.presentations[{i}]"
+            presentation = self.create(ProfilePresentation, row, path, profile=profile)
+            for j, sub in enumerate(row["responses"]):
+                response = self.create(ElementResponse, sub, f"{path}.responses[{j}]", presentation=presentation)
+                if sub.get("decision") is not None:
+                    self.create(DisagreementDecision, sub["decision"], f"{path}.responses[{j}].decision",
+                                response=response)  # fmt: skip
+            for j, sub in enumerate(row["hypothesis_responses"]):
+                self.create(HypothesisResponse, sub, f"{path}.hypothesis_responses[{j}]", presentation=presentation)
+
+
+def import_case(data: dict, *, municipality_code: str, team_name: str) -> Case:
+    """Import a parsed, validated case file. Raises CaseFileError; writes nothing unless all of it succeeds."""
+    municipality = Municipality.objects.filter(code=municipality_code).first()
+    if municipality is None:
+        raise CaseFileError(f"--municipality: no municipality with code {municipality_code!r}")
+    team = Team.objects.filter(municipality=municipality, name=team_name).first()
+    if team is None:
+        raise CaseFileError(f"--team: no team {team_name!r} in municipality {municipality_code}")
+    importer = Importer(data, municipality, team)
+    try:
+        with transaction.atomic():
+            return importer.run()
+    except DatabaseError as exc:
+        importer.discard()
+        raise CaseFileError(f"(database): the file was refused and nothing was imported: {exc}") from None
+    except BaseException:
+        importer.discard()
+        raise

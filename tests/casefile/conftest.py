@@ -1,0 +1,174 @@
+"""Case-file fixtures: a rich case built through the services (profile with versions and a kept disagreement,
+hypothesis, plan, activity with order and report, consent, request answered with a document with a file,
+assessment, journal note), and helpers to run `evne export` / `evne import`. All data is synthetic."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from evne.accounts.models import AccessAction, AccessChannel, AccessLogEntry, Municipality, Role, Team
+from evne.assessments.services import assessment_make
+from evne.cases.services import case_open, note_add
+from evne.citizens.services import citizen_create, supporter_add
+from evne.evidence.services import consent_record, request_answer, request_create, request_send
+from evne.plans.services import activity_create, order_write, plan_save, report_record
+from evne.profiles.services import (
+    disagreement_decide,
+    element_save,
+    hypothesis_add,
+    involvement_record,
+    profile_present,
+)
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+EXPORTED_AT = "2026-04-30T12:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def fresh_storage(settings):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+def fact(text, kind="conversation", **kw):
+    return {"text": text, "source_kind": kind, "source_detail": "Samtale 9. marts", **kw}
+
+
+def make_people(make_user, code="990", name="Evnekøbing Kommune", team_name="Team A"):
+    kommune = Municipality.objects.create(code=code, name=name)
+    team = Team.objects.create(municipality=kommune, name=team_name)
+    alice = make_user("alice", Role.CASEWORKER, team)
+    bob = make_user("bob", Role.CASEWORKER, team)
+    return kommune, team, alice, bob
+
+
+def build_rich_case(alice, bob):
+    today = timezone.localdate()
+    citizen = citizen_create(actor=alice, cpr="010180-1234", first_name="Mette", last_name="Testrup",
+                             address="Prøvevej 1", postal_code="9990", city="Evnekøbing")  # fmt: skip
+    supporter_add(actor=alice, citizen=citizen, kind="companion", name="Hans Testrup", relation="bror",
+                  active_from=date(2026, 3, 1))  # fmt: skip
+    case = case_open(actor=alice, citizen=citizen, pathway="ressourceforlob", benefit="kontanthjaelp",
+                     help_requested_on=date(2026, 3, 2))  # fmt: skip
+    note = note_add(actor=alice, case=case, kind="fact", text="Borgeren ringede om mødetid.", source="Telefon")
+    note_add(actor=bob, case=case, kind="fact", text="Borgeren ringede om mødetiden kl. 10.", corrects=note)
+    consent = consent_record(actor=alice, case=case, purpose="collect", status="given",
+                             scope="Helbredsoplysninger fra egen læge", given_on=today - timedelta(days=30),
+                             guidance_given=True)  # fmt: skip
+    request = request_create(
+        actor=alice, case=case, recipient_kind="gp", recipient_name="Lægehuset Nord",
+        purpose="At belyse ryggen.", necessity="Helbredselementet kræver lægens oplysninger.",
+        questions="1. Behandling? 2. Funktioner?", document_type="status_statement", consent_id=consent.pk,
+    )  # fmt: skip
+    request = request_send(actor=alice, request=request, expected_version=request.version,
+                           sent_on=today - timedelta(days=20))  # fmt: skip
+    request = request_answer(
+        actor=alice, request=request, expected_version=request.version, answered_on=today - timedelta(days=10),
+        document={"kind": "status_statement", "title": "Statusattest", "document_date": today - timedelta(days=12),
+                  "author": "Lægehuset Nord", "summary": "Ingen tunge løft.", "sensitive": True},
+        upload=SimpleUploadedFile("attest.pdf", PDF, content_type="application/pdf"),
+    )  # fmt: skip
+    document = request.answers.get()
+    involvement_record(actor=alice, case=case, kind="opening_conversation", occurred_on=date(2026, 3, 9),
+                       text="Første samtale om ressourceprofilen.")  # fmt: skip
+    hypothesis = hypothesis_add(actor=alice, case=case, text="Borgeren trives bedst med faste rammer.",
+                                element="adaptability")  # fmt: skip
+    element_save(actor=alice, case=case, element="education", base_version=0, reason="Første beskrivelse",
+                 relevant=True, facts=[fact("Uddannet lagerarbejder (AMU, 2004).", id="f1")],
+                 resources="Erfaren lagerarbejder.", assessment="Uddannelsen kan bruges i lagerjob.",
+                 assessment_fact_ids=["f1"])  # fmt: skip
+    element_save(actor=bob, case=case, element="education", base_version=1, reason="Kursusbevis modtaget",
+                 relevant=True, facts=[fact("Uddannet lagerarbejder (AMU, 2004).", id="f1"),
+                                       fact("Truckcertifikat.", kind="document", id="f2",
+                                            document_id=document.pk),
+                                       fact("Telefonnotat.", id="f3", note_id=note.pk)],
+                 resources="Erfaren lagerarbejder med truckcertifikat.",
+                 assessment="Uddannelsen kan bruges i lagerjob.", assessment_fact_ids=["f1", "f2"])  # fmt: skip
+    element_save(actor=alice, case=case, element="health", base_version=0, reason="Første beskrivelse",
+                 relevant=True, facts=[fact("Rygsmerter siden 2024.", kind="medical_statement")],
+                 barriers="Kan ikke løfte over 10 kg.", accommodation_needs="Ingen tunge løft.",
+                 accommodation_duration="permanent")  # fmt: skip
+    presentation = profile_present(
+        actor=alice, case=case, presented_on=today, method="meeting",
+        responses={"education": {"agrees": False, "disagreement": "Jeg kan ikke køre truck længere."},
+                   "health": {"agrees": True}},
+        hypothesis_comments={hypothesis.pk: "Enig."}, notes="Gennemgået på mødet.",
+    )  # fmt: skip
+    response = presentation.responses.get(agrees=False)
+    disagreement_decide(actor=alice, case=case, response=response, outcome="keep",
+                        explanation="Certifikatet er gyldigt; vurderingen fastholdes.")  # fmt: skip
+    plan_save(
+        actor=alice, case=case, base_version=0, reason="", means="Praktik og mentor.",
+        goals=[{"id": "g1", "text": "Afprøve lagerarbejde.", "element_keys": ["education"],
+                "builds_on": "resources", "parent_id": None, "means": "Virksomhedspraktik."}],
+        agreed_with_citizen_on=date(2026, 3, 20), citizen_comments="Vil gerne på lager.",
+    )  # fmt: skip
+    activity = activity_create(actor=alice, case=case, type="mentor", provider="Lagerhuset A/S",
+                               start_on=today - timedelta(days=7), planned_end_on=today + timedelta(weeks=7),
+                               goal_ids=["g1"], hours_per_week="15")  # fmt: skip
+    order_write(
+        actor=alice, activity=activity, base_version=0, purpose="Afklare lagerarbejde 15 timer.",
+        content_and_duration="8 uger, 15 timer.", element_keys=["education", "health"],
+        resources_to_clarify="Arbejdstempo.", observe="Fremmøde og smerter.", follow_up_plan="Opfølgning uge 2.",
+    )  # fmt: skip
+    report_record(
+        actor=alice, activity=activity, report_date=today, author="Jens Lager",
+        result_vs_purpose="Kan arbejde 12 timer.", actual_content="6 uger.", functional_capacity="Står 2 timer.",
+        citizen_participated=True, citizen_agreement="agrees",
+        resources_by_element=[{"element": "education", "text": "Kører truck sikkert."}],
+    )  # fmt: skip
+    assessment_make(
+        actor=alice, case=case, assessed_on=today, actual_resources="12 års erfaring.",
+        development_possibilities="Kortere opkvalificering.", barrier_reduction="Skånehensyn.",
+        job_functions=[{"text": "Lagermedarbejder", "can_meet": "with_accommodation", "note": "Ingen løft"}],
+        restitution="Restituerer efter 7 timer.", conclusion="can_be_improved", reasons="Kan forbedres.",
+        citizen_view="Enig.", document_ids=[document.pk],
+    )  # fmt: skip
+    return case
+
+
+def export_text(tmp_path, number, username, name="out.json", *extra) -> str:
+    path = tmp_path / name
+    call_command("export", number, "-o", str(path), "--user", username, "--exported-at", EXPORTED_AT, *extra)
+    return path.read_text(encoding="utf-8")
+
+
+def import_file(path, municipality="999", team="Team Ø"):
+    call_command("import", str(path), "--municipality", municipality, "--team", team)
+
+
+class Rollback(Exception):
+    pass
+
+
+@pytest.fixture
+def exported(db, make_user, tmp_path):
+    """Build the rich case in municipality 990, export it, then roll the source back (so the same usernames
+    and case number can exist in the target municipality) and set up municipality 999 with the same users."""
+    holder = {}
+    try:
+        with transaction.atomic():
+            _, _, alice, bob = make_people(make_user)
+            case = build_rich_case(alice, bob)
+            holder["number"] = case.number
+            holder["text"] = export_text(tmp_path, case.number, "alice", "first.json")
+            holder["logged"] = AccessLogEntry.objects.filter(
+                user=alice, case=case, action=AccessAction.EXPORT, channel=AccessChannel.CLI
+            ).count()
+            raise Rollback
+    except Rollback:
+        pass
+    make_people(make_user, code="999", name="Målby Kommune", team_name="Team Ø")
+    return holder

@@ -1,0 +1,57 @@
+"""Export → import into another municipality → export gives the identical file."""
+
+import json
+import re
+
+from evne.casefile.importer import load_schema
+from evne.cases.models import Case
+
+from .conftest import export_text, import_file
+
+
+def test_round_trip_is_byte_identical(exported, tmp_path):
+    import_file(tmp_path / "first.json")
+    case = Case.objects.get(number=exported["number"])
+    assert case.municipality.code == "999"
+    again = export_text(tmp_path, case.number, "alice", "second.json")
+    first = json.loads(exported["text"])
+    # the municipality and team are given at import; everything else is the same, byte for byte
+    assert json.loads(again)["case"]["municipality"] == "999"
+    normalised = (
+        exported["text"]
+        .replace('"municipality": "990"', '"municipality": "999"')
+        .replace('"team": "Team A"', '"team": "Team Ø"')
+    )
+    assert again == normalised
+    assert first["documents"][0]["content_base64"]
+
+
+def test_the_file_is_rich(exported):
+    data = json.loads(exported["text"])
+    assert list(data)[:4] == ["format", "version", "exported_at", "case"]
+    assert data["rehab_meetings"] == data["hearings"] == data["decisions"] == []
+    profile = data["profile"]
+    assert [v["element"] for v in profile["versions"]] == ["education", "education", "health"]
+    decision = profile["presentations"][0]["responses"][0]["decision"]
+    assert decision["outcome"] == "keep"
+    assert profile["presentations"][0]["hypothesis_responses"][0]["hypothesis"] == "hypothesis-1"
+    facts = profile["versions"][1]["facts"]
+    assert facts[1]["document_id"] == "document-1" and facts[2]["note_id"] == "note-1"
+    assert data["assessments"][0]["document_ids"] == ["document-1"]
+    assert all(isinstance(r, str) for r in data["assessments"][0]["profile_version_ids"])
+    assert data["activities"][0]["orders"] and data["activities"][0]["reports"]
+    assert data["requests"][0]["consent"] == "consent-1"
+    assert data["case"]["notes"][1]["corrects"] == "note-1"
+    assert data["timeline"]
+    # no database key anywhere: every id is a file ref, a username, or a file-local string id
+    assert not re.search(r'"[a-z_]*ids?": \[?\s*[0-9]', exported["text"])
+
+
+def test_export_is_access_logged(exported):
+    assert exported["logged"] == 1
+
+
+def test_schema_is_draft_2020_12():
+    schema = load_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["properties"]["version"] == {"const": 1}
