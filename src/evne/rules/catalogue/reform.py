@@ -392,6 +392,47 @@ def _fleksjob_refusal_explicit(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Bek. nr. 996/2016 (seed 003 L3143–3152): "Forud for, at borgerens sag forelægges for rehabiliteringsteamet, skal
+# kommunen også indhente praktiserende læges vurdering … på en blanket … som kaldes LÆ 265." Not in a § 17, stk. 2
+# case (existing documentation); optional in obviously futile cases (§ 12, L3376–3384). The exception is the answer.
+def _lae_265(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in TEAM_DECISIONS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    forms = [d for d in s.documents if d.kind == "lae_265" and d.document_date <= on]
+    if forms:
+        latest = max(forms, key=lambda d: d.document_date)
+        return Finding.ok(document=latest.id, dated=latest.document_date)
+    answer = _answer(s, "reform.rehab_team_lae_265")
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.missing(
+        "LÆ 265 fra egen læge mangler, før sagen forelægges rehabiliteringsteamet. Undtagelser: ansøgning på det "
+        "foreliggende grundlag (pensionslovens § 17, stk. 2) eller åbenbart formålsløse sager — registrér da hvilken.",
+        "The GP's LÆ 265 is missing before the case goes to the rehabilitation team. Exceptions: an application on the "
+        "existing documentation (pension act § 17(2)) or obviously futile cases — then record which.",
+    )
+
+
+# Pension act § 19, stk. 3 and lov om organisering §§ 13–15 (seed 003 L3154–3158): in team cases the municipality
+# "kun benytte sundhedsfaglig rådgivning fra regionens kliniske funktion (og dermed ikke … lægekonsulenter)".
+def _clinical_function_only(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in TEAM_DECISIONS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    advisers = [d.id for d in s.documents if d.kind == "medical_adviser" and d.document_date <= on]
+    if not advisers:
+        return Finding.ok()
+    answer = _answer(s, "reform.clinical_function_only")
+    if answer:
+        return Finding.ok(answer=answer, documents=advisers)
+    return Finding.missing(
+        "Sagen indeholder en lægekonsulentudtalelse. I sager for rehabiliteringsteamet må sundhedsfaglig rådgivning "
+        "kun komme fra regionens kliniske funktion: brug den ikke, eller registrér hvorfor den ikke indgår.",
+        "The case holds a municipal medical adviser's statement. In rehabilitation-team cases health advice may only "
+        "come from the region's clinical function: do not use it, or record why it is not part of the basis.",
+        documents=advisers,
+    )
+
+
 def _v(check, *citations: Citation, start: date = REFORM, end: date | None = None) -> RuleVersion:
     return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
 
@@ -490,4 +531,18 @@ RULES = (
          decision_types=NOT_FP,
          checks_da="At en borger, der har søgt fleksjob og får noget andet, også får en afgørelse om afslag på "
                    "fleksjob."),
+    Rule("reform.rehab_team_lae_265", "LÆ 265 før rehabiliteringsteamet", "LÆ 265 before the rehabilitation team",
+         Severity.BLOCKING,
+         (_v(_lae_265, Citation("bek_996_2016", "LÆ 265 (forud for forelæggelse)", "003", "3143-3152"),
+             Citation("bek_996_2016", "§ 12 (åbenbart formålsløse sager)", "003", "3376-3384")),),
+         decision_types=TEAM_DECISIONS,
+         checks_da="At egen læges LÆ 265 foreligger, før sagen forelægges teamet — eller at en undtagelse er "
+                   "registreret."),
+    Rule("reform.clinical_function_only", "Sundhedsfaglig rådgivning kun fra klinisk funktion",
+         "Health advice only from the clinical function", Severity.BLOCKING,
+         (_v(_clinical_function_only, Citation("social_pension", "§ 19, stk. 3", "003", "3154-3158"),
+             Citation("organisering_lov", "§§ 13-15", "003", "3154-3158")),),
+         decision_types=TEAM_DECISIONS,
+         checks_da="At en sag for rehabiliteringsteamet ikke bygger på lægekonsulentudtalelser, men på regionens "
+                   "kliniske funktion."),
 )  # fmt: skip
