@@ -42,7 +42,10 @@ class Command(BaseCommand):
                 raise CommandError("--exported-at: expected an ISO date-time") from None
             if exported_at.tzinfo is None:
                 exported_at = exported_at.replace(tzinfo=dt.UTC)
-        text = dumps(export_case(case, exported_at=exported_at, include_files=not options["no_files"]))
+        try:
+            text = dumps(export_case(case, exported_at=exported_at, include_files=not options["no_files"]))
+        except (ValueError, OSError) as exc:
+            raise CommandError(f"documents: {exc} (use --no-files to export without the files)") from None
         if options["output"] and options["output"] != "-":
             with open(options["output"], "w", encoding="utf-8") as handle:
                 handle.write(text)
