@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from evne.accounts.models import AccessAction, AccessChannel, AccessLogEntry, Municipality, Role, Team
 from evne.assessments.services import assessment_make
-from evne.cases.services import case_open, note_add
+from evne.cases.services import case_assign_caseworker, case_open, note_add
 from evne.citizens.services import citizen_create, supporter_add
 from evne.evidence.services import consent_record, request_answer, request_create, request_send
 from evne.plans.services import activity_create, order_write, plan_save, report_record
@@ -129,6 +129,12 @@ def build_rich_case(alice, bob):
         citizen_participated=True, citizen_agreement="agrees",
         resources_by_element=[{"element": "education", "text": "Kører truck sikkert."}],
     )  # fmt: skip
+    element_save(actor=alice, case=case, element="adaptability", base_version=0, reason="Efter fremlæggelsen",
+                 relevant=True, facts=[fact("Trives med faste mødetider.", id="a1")], resources="Stabil.",
+                 assessment="Faste rammer hjælper.", assessment_fact_ids=["a1"],
+                 hypothesis_ids=[hypothesis.pk])  # fmt: skip
+    case = case_assign_caseworker(actor=alice, case=case, caseworker=bob, expected_version=case.version,
+                                  reason="Ferie")  # fmt: skip
     assessment_make(
         actor=alice, case=case, assessed_on=today, actual_resources="12 års erfaring.",
         development_possibilities="Kortere opkvalificering.", barrier_reduction="Skånehensyn.",

@@ -31,7 +31,7 @@ def test_the_file_is_rich(exported):
     assert list(data)[:4] == ["format", "version", "exported_at", "case"]
     assert data["rehab_meetings"] == data["hearings"] == data["decisions"] == []
     profile = data["profile"]
-    assert [v["element"] for v in profile["versions"]] == ["education", "education", "health"]
+    assert [v["element"] for v in profile["versions"]] == ["education", "education", "health", "adaptability"]
     decision = profile["presentations"][0]["responses"][0]["decision"]
     assert decision["outcome"] == "keep"
     assert profile["presentations"][0]["hypothesis_responses"][0]["hypothesis"] == "hypothesis-1"
@@ -42,7 +42,10 @@ def test_the_file_is_rich(exported):
     assert data["activities"][0]["orders"] and data["activities"][0]["reports"]
     assert data["requests"][0]["consent"] == "consent-1"
     assert data["case"]["notes"][1]["corrects"] == "note-1"
-    assert data["timeline"]
+    assert profile["versions"][3]["hypothesis_ids"] == ["hypothesis-1"]
+    assert data["case"]["caseworker"] == "bob" and data["case"]["assignments"][-1]["caseworker"] == "bob"
+    assigned = [e for e in data["timeline"] if e["kind"] == "caseworker_assigned"]
+    assert {e["data"].get("caseworker_id") for e in assigned} >= {"alice", "bob"}
     # no database key anywhere: every id is a file ref, a username, or a file-local string id
     assert not re.search(r'"[a-z_]*ids?": \[?\s*[0-9]', exported["text"])
 
