@@ -187,3 +187,13 @@ def test_export_with_a_missing_file_is_a_clear_error(tmp_path, exported):
     with pytest.raises(CommandError, match=r"documents: .*--no-files"):
         export_text(tmp_path, exported["number"], "alice", "broken.json")
     assert json.loads(export_text(tmp_path, exported["number"], "alice", "ok.json", "--no-files"))["documents"]
+
+
+def test_citizen_already_in_the_target_municipality(tmp_path, exported):
+    from evne.accounts.models import Municipality
+
+    Citizen.objects.create(municipality=Municipality.objects.get(code="999"), cpr="0101801234",
+                           birth_date="1980-01-01", first_name="Mette", last_name="Testrup")  # fmt: skip
+    with pytest.raises(CommandError, match=r"citizen\.cpr: .*already exists"):
+        import_file(tmp_path / "first.json")
+    assert not Case.objects.exists() and Citizen.objects.count() == 1
