@@ -58,3 +58,20 @@ def test_schema_is_draft_2020_12():
     schema = load_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["properties"]["version"] == {"const": 1}
+
+
+def test_an_exported_file_is_valid_against_the_schema_by_the_standard_validator(exported):
+    """The importer's own checks aside, the schema is standard JSON Schema and the export satisfies it."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    import evne.casefile
+
+    schema = json.loads((Path(evne.casefile.__file__).parent / "schema" / "case-file-1.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.loads(exported["text"])))
+    assert errors == []
+    broken = json.loads(exported["text"]) | {"version": 2}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(broken))
