@@ -112,6 +112,87 @@ def _refusal_on_the_evidence(s: Snapshot, on: date) -> Finding:
     )  # fmt: skip
 
 
+# Guidance to § 6 (R20): the final assessment is made only once the profile is described and assessed.
+def _described_before_assessment(s: Snapshot, on: date) -> Finding:
+    latest = s.latest_assessment(on)
+    if latest is None:
+        return Finding.not_applicable()
+    at_the_time = s.current_elements(latest.assessed_on)
+    if any(e.relevant and e.has_assessment for e in at_the_time.values()):
+        return Finding.ok(number=latest.number)
+    return Finding.missing(
+        "Arbejdsevnevurderingen er foretaget, før ressourceprofilen var beskrevet og vurderet.",
+        "The work-ability assessment was made before the resource profile was described and assessed.",
+        number=latest.number, assessed_on=latest.assessed_on,
+    )  # fmt: skip
+
+
+# § 4 and its guidance (R11–R14, A3): the whole labour market as it is, no geographic limit, no structural
+# arguments, any work — not only earlier jobs. A matter of judgement: the caseworker records how it was weighed.
+def _whole_labour_market(s: Snapshot, on: date) -> Finding:
+    latest = s.latest_assessment(on)
+    if latest is None or latest.conclusion not in ("below_flex_job", "flex_job_level"):
+        return Finding.not_applicable()
+    answer = s.answers.get("method.whole_labour_market")
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        "Er arbejdsevnen vurderet over for hele arbejdsmarkedet, som det er nu — uden geografisk afgrænsning, uden "
+        "hensyn til ledighed, og over for alle jobfunktioner, ikke kun tidligere job? Registrér, hvordan.",
+        "Was the work ability assessed against the whole labour market as it is — without a geographic limit, "
+        "without regard to unemployment, and against all job functions, not only earlier jobs? Record how.",
+        number=latest.number,
+    )
+
+
+# § 7 (R25): guidance about being represented or assisted by another person is given and recorded.
+def _representation_guidance(s: Snapshot, on: date) -> Finding:
+    if not s.current_elements(on):
+        return Finding.not_applicable()
+    given = [i for i in s.involvement if i.kind == "representation_guidance" and i.occurred_on <= on]
+    if given:
+        return Finding.ok(on=min(i.occurred_on for i in given))
+    return Finding.missing(
+        "Det er ikke registreret, at borgeren er vejledt om muligheden for at lade sig repræsentere eller bistå.",
+        "It is not recorded that the citizen was told about being represented or assisted by another person.",
+    )
+
+
+# A7 / R47: every assessment carries professional reasons; A4: restitution is considered.
+def _assessment_reasons_and_restitution(s: Snapshot, on: date) -> Finding:
+    latest = s.latest_assessment(on)
+    if latest is None:
+        return Finding.not_applicable()
+    missing = [name for name, present in (("reasons", latest.has_reasons), ("restitution", latest.has_restitution))
+               if not present]  # fmt: skip
+    if missing:
+        return Finding.missing(
+            "Arbejdsevnevurderingen mangler " + " og ".join(
+                {"reasons": "den faglige begrundelse", "restitution": "stillingtagen til restitution"}[m]
+                for m in missing) + ".",
+            "The work-ability assessment lacks " + " and ".join(
+                {"reasons": "its professional reasons", "restitution": "a view on restitution"}[m]
+                for m in missing) + ".",
+            number=latest.number, missing=missing,
+        )  # fmt: skip
+    return Finding.ok(number=latest.number)
+
+
+# R48: no citizen who cannot hold ordinary work is left with neither benefit nor offer.
+def _not_left_without_support(s: Snapshot, on: date) -> Finding:
+    latest = s.latest_assessment(on)
+    if latest is None or latest.conclusion == "sufficient" or s.case.status in ("decided", "closed"):
+        return Finding.not_applicable()
+    running = [a for a in s.activities if a.start_on <= on and (a.actual_end_on is None or a.actual_end_on > on)]
+    if s.case.benefit != "none" or running:
+        return Finding.ok(benefit=s.case.benefit, activities=len(running))
+    return Finding.missing(
+        "Borgeren kan ikke varetage ordinært arbejde, men har hverken en ydelse eller et tilbud.",
+        "The citizen cannot hold ordinary work but has neither a benefit nor an offer.",
+        conclusion=latest.conclusion,
+    )
+
+
 RULES = (
     Rule("method.offer_when_improvable", "Tilbud når arbejdsevnen kan forbedres",
          "An offer when work ability can be improved", Severity.BLOCKING,
@@ -140,4 +221,26 @@ RULES = (
             Citation("rtl", "§ 11 a (samtykke nægtet)", "000", "6748-6764")),
          decision_types=("refusal",),
          checks_da="At et afslag ikke alene begrundes med manglende medvirken eller nægtet samtykke."),
+    Rule("method.described_before_assessment", "Profilen er beskrevet og vurderet før arbejdsevnevurderingen",
+         "The profile is described and assessed before the work-ability assessment", Severity.BLOCKING,
+         _v(_described_before_assessment, "bek_543_2002", "§ 6 (vejledningen)", "001", "1590-1596"),
+         checks_da="At mindst ét relevant element var vurderet, da arbejdsevnevurderingen blev foretaget."),
+    Rule("method.whole_labour_market", "Hele arbejdsmarkedet", "The whole labour market", Severity.BLOCKING,
+         _v(_whole_labour_market, "bek_543_2002", "§ 4 (vejledningen)", "001", "596-689",
+            Citation("arbejdsevnemetoden_2001", "Arbejdsmarkedet som helhed", "000", "1042-1068")),
+         decision_types=("fleksjob", "fortidspension", "refusal"),
+         checks_da="At sagsbehandleren har registreret, at vurderingen er foretaget over for hele arbejdsmarkedet."),
+    Rule("method.representation_guidance", "Vejledning om bisidder og partsrepræsentant",
+         "Guidance on companion and representative", Severity.WARNING,
+         _v(_representation_guidance, "bek_543_2002", "§ 7, stk. 1 (vejledningen)", "001", "1765-1769"),
+         checks_da="At vejledningen om at lade sig bistå eller repræsentere er registreret."),
+    Rule("method.assessment_reasons_restitution", "Begrundelse og restitution i vurderingen",
+         "Reasons and restitution in the assessment", Severity.BLOCKING,
+         _v(_assessment_reasons_and_restitution, "bek_543_2002", "§ 8 (vejledningen)", "001", "2490-2502",
+            Citation("arbejdsevnemetoden_2001", "Restitution", "000", "1070-1078")),
+         checks_da="At arbejdsevnevurderingen har en faglig begrundelse og tager stilling til restitution."),
+    Rule("method.not_left_without_support", "Hverken uden ydelse eller tilbud", "Neither without benefit nor offer",
+         Severity.WARNING,
+         _v(_not_left_without_support, "bek_543_2002", "§ 9 (vejledningen)", "001", "2503-2514"),
+         checks_da="At en borger, der ikke kan varetage ordinært arbejde, har en ydelse eller et tilbud."),
 )  # fmt: skip
