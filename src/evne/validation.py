@@ -21,12 +21,17 @@ def clean_text(value, *, field: str, label: str, max_length: int | None, require
     return text
 
 
-def model_text(model, field: str, value, *, required: bool = False) -> str:
-    """clean_text with the label and length limit taken from the model field."""
+def model_text(
+    model, field: str, value, *, required: bool = False, default_max_length: int | None = None,
+    error_field: str | None = None,
+) -> str:  # fmt: skip
+    """clean_text with the label and length limit taken from the model field. A TextField has no max_length:
+    `default_max_length` bounds it. `error_field` names the field in the error when it differs (a form prefix)."""
     f = model._meta.get_field(field)
     return clean_text(
-        value, field=field, label=str(f.verbose_name).capitalize(), max_length=f.max_length, required=required
-    )
+        value, field=error_field or field, label=str(f.verbose_name).capitalize(),
+        max_length=f.max_length or default_max_length, required=required,
+    )  # fmt: skip
 
 
 def past_or_today(value, *, field: str):

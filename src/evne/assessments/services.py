@@ -18,7 +18,7 @@ from evne.cases.models import Case, CaseStatus, EventKind
 from evne.cases.services import case_change_status
 from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
-from evne.validation import clean_text, past_or_today
+from evne.validation import clean_text, model_text, past_or_today
 
 from .models import CanMeet, Conclusion, WorkAbilityAssessment
 
@@ -34,12 +34,8 @@ PART_FIELDS = ("actual_resources", "development_possibilities", "barrier_reducti
 NOT_IMPROVABLE = frozenset({Conclusion.FLEX_JOB_LEVEL, Conclusion.BELOW_FLEX_JOB})
 
 
-def _label(field: str) -> str:
-    return str(WorkAbilityAssessment._meta.get_field(field).verbose_name).capitalize()
-
-
 def _text(value, field: str, *, required: bool) -> str:
-    return clean_text(value, field=field, label=_label(field), max_length=TEXT_MAX, required=required)
+    return model_text(WorkAbilityAssessment, field, value, required=required, default_max_length=TEXT_MAX)
 
 
 def _clean_job_functions(raw_rows) -> list[dict]:

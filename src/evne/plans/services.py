@@ -21,7 +21,7 @@ from evne.cases.models import Case, EventKind
 from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
 from evne.profiles.models import ElementKey, ElementVersion, SourceKind
-from evne.validation import clean_text, past_or_today
+from evne.validation import clean_text, model_text, past_or_today
 
 from . import selectors
 from .models import (
@@ -56,15 +56,9 @@ def max_hours_per_week(on: date) -> Decimal:
     return value
 
 
-def _label(model, field: str) -> str:
-    return str(model._meta.get_field(field).verbose_name).capitalize()
-
-
 def _text(model, values: dict, field: str, *, required: bool = False, prefix: str = "") -> str:
-    max_length = model._meta.get_field(field).max_length or TEXT_MAX
-    return clean_text(
-        values.get(field), field=prefix + field, label=_label(model, field), max_length=max_length, required=required
-    )
+    return model_text(model, field, values.get(field), required=required, default_max_length=TEXT_MAX,
+                      error_field=prefix + field)  # fmt: skip
 
 
 def _date(value, field: str) -> date:

@@ -15,7 +15,7 @@ from evne.accounts.models import User
 from evne.cases.models import Case, EventKind, JournalNote
 from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
-from evne.validation import clean_text, past_or_today
+from evne.validation import clean_text, model_text, past_or_today
 
 from .models import (
     OWN_PERSPECTIVE,
@@ -49,12 +49,8 @@ COMPARED_FIELDS = (
 )  # fmt: skip
 
 
-def _label(field: str) -> str:
-    return str(ElementVersion._meta.get_field(field).verbose_name).capitalize()
-
-
-def _text(values: dict, field: str, max_length: int = TEXT_MAX) -> str:
-    return clean_text(values.get(field), field=field, label=_label(field), max_length=max_length)
+def _text(values: dict, field: str) -> str:
+    return model_text(ElementVersion, field, values.get(field), default_max_length=TEXT_MAX)
 
 
 def _profile(case: Case, actor: User) -> ResourceProfile:
@@ -121,7 +117,7 @@ def _validate_element(case: Case, profile: ResourceProfile, element: str, values
     if element not in ElementKey.values:
         raise DomainError(_("Unknown element of the resource profile."), field="element")
     cleaned = {f: _text(values, f) for f in TEXT_FIELDS}
-    cleaned["title"] = _text(values, "title", 200)
+    cleaned["title"] = _text(values, "title")  # a CharField: its own max_length (200) applies
     cleaned["relevant"] = bool(values.get("relevant"))
     cleaned["not_relevant_obvious"] = bool(values.get("not_relevant_obvious")) and not cleaned["relevant"]
     cleaned["facts"] = _clean_facts(case, values.get("facts"))
