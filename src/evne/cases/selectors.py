@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from evne.accounts.access import can_read_cases, log_access, log_listing
 from evne.accounts.models import AccessAction, Role, User
-from evne.citizens.selectors import _CPR_QUERY, normalise_query, search_filter
+from evne.citizens.selectors import CPR_QUERY, normalise_query, search_filter
 from evne.logfilters import scrub
 
 from .models import Case, CaseAssignment, CaseStatus, JournalNote, TimelineEvent
@@ -36,7 +36,7 @@ def case_search(*, user: User, query: str, channel: str) -> list[Case]:
     if not text:
         return []
     condition = search_filter(text, prefix="citizen__")
-    if not _CPR_QUERY.match(text):
+    if not CPR_QUERY.match(text):
         condition |= Q(number__icontains=text)
     qs = cases_visible_to(user).filter(condition)
     hits = list(qs.order_by("citizen__last_name", "citizen__first_name", "number")[:SEARCH_LIMIT])

@@ -13,13 +13,13 @@ from .models import Citizen, Supporter
 ACCESS_LOG_LIMIT = 500
 
 SEARCH_LIMIT = 50
-_CPR_QUERY = re.compile(r"^(\d{6})-?(\d{4})?$")
+CPR_QUERY = re.compile(r"^(\d{6})-?(\d{4})?$")
 
 
 def search_filter(text: str, *, prefix: str = "") -> Q:
     """The citizen part of a search: the full CPR (with or without hyphen), its 6-digit date part, or every
     word of the text in the first or last name. `prefix` reaches the citizen from another model."""
-    cpr = _CPR_QUERY.match(text)
+    cpr = CPR_QUERY.match(text)
     if cpr:
         date_part, serial = cpr.groups()
         return Q(**{f"{prefix}cpr": date_part + serial}) if serial else Q(**{f"{prefix}cpr__startswith": date_part})
