@@ -15,7 +15,7 @@ from django.db import models
 
 from evne.accounts.models import User
 from evne.assessments.models import WorkAbilityAssessment
-from evne.cases.models import Case, CaseAssignment, JournalNote, TimelineEvent
+from evne.cases.models import Case, CaseAssignment, JournalNote, PromptAnswer, TimelineEvent
 from evne.citizens.models import Citizen, Supporter
 from evne.evidence.models import Consent, Document, InformationRequest
 from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
@@ -48,6 +48,7 @@ REF_KIND = {
     ElementResponse: "response",
     PlanRevision: "plan",
     WorkAbilityAssessment: "assessment",
+    PromptAnswer: "answer",
 }
 
 # Keys inside JSON data (timeline data, facts, assessment basis) that hold database ids, and what they point to.
@@ -68,6 +69,7 @@ JSON_ID_KEYS = {
     "version_id": "version",
     "profile_version_ids": "version",
     "amended_version_id": "version",
+    "answer_id": "answer",
     "caseworker_id": "user",
     "old_caseworker_id": "user",
 }
@@ -80,6 +82,7 @@ PARENT = {
     Supporter: "citizen",
     CaseAssignment: "case",
     JournalNote: "case",
+    PromptAnswer: "case",
     TimelineEvent: "case",
     ResourceProfile: "case",
     ElementVersion: "profile",
@@ -206,6 +209,7 @@ class Exporter:
         case = self.case
         by_id = "id"
         notes = self.assign(JournalNote.objects.filter(case=case).order_by(by_id))
+        answers = self.assign(PromptAnswer.objects.filter(case=case).order_by(by_id))
         consents = self.assign(Consent.objects.filter(case=case).order_by(by_id))
         requests = self.assign(InformationRequest.objects.filter(case=case).order_by(by_id))
         documents = self.assign(Document.objects.filter(case=case).order_by(by_id))
@@ -260,6 +264,7 @@ class Exporter:
                 team=case.team.name,
                 assignments=[self.record(a) for a in CaseAssignment.objects.filter(case=case).order_by(by_id)],
                 notes=[self.record(n) for n in notes],
+                prompt_answers=[self.record(a) for a in answers],
             ),
             "citizen": self.record(
                 citizen,

@@ -210,6 +210,8 @@ class PromptAnswer(AppendOnlyModel):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="prompt_answers")
     rule_id = models.CharField(_("rule"), max_length=100)
+    # the version of the rule (its first day in force) the answer was given under; it counts only for that version
+    rule_version = models.DateField(_("rule version"), null=True, blank=True)
     answer = models.TextField(_("answer"))
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     answered_at = models.DateTimeField(_("answered"))

@@ -19,6 +19,7 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
     from evne.profiles.models import ResourceProfile
 
     profile = ResourceProfile.objects.filter(case=case).first()
+    answers = {a.rule_id: a for a in case.prompt_answers.order_by("answered_at", "id")}  # the latest per rule wins
     elements, involvement, presentations = (), (), ()
     if profile is not None:
         elements = tuple(
@@ -88,7 +89,9 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
             )
             for a in case.activities.select_related("type").order_by("start_on", "id")
         ),
-        answers={a.rule_id: a.answer for a in case.prompt_answers.order_by("answered_at", "id")},
+        answers={rule_id: a.answer for rule_id, a in answers.items()},
+        answer_versions={rule_id: a.rule_version.isoformat() for rule_id, a in answers.items() if a.rule_version},
+        policies=tuple(sorted(case.municipality.policies or ())),
         assessments=tuple(
             s.Assessment(
                 number=a.number, assessed_on=a.assessed_on, conclusion=a.conclusion,

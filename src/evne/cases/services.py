@@ -273,8 +273,11 @@ def prompt_answer(*, actor: User, case: Case, rule_id: str, answer: str) -> Prom
         raise DomainError(_("Unknown legal check."), field="rule_id")
     answer = clean_text(answer, field="answer", label=_("The answer"), max_length=NOTE_MAX_LENGTH, required=True)
     now = timezone.now()
+    version = BY_ID[rule_id].version_on(timezone.localdate(now))
+    if version is None:
+        raise DomainError(_("This legal check is not in force today."), field="rule_id")
     recorded = PromptAnswer.objects.create(
-        case=case, rule_id=rule_id, answer=answer, answered_by=actor, answered_at=now
+        case=case, rule_id=rule_id, rule_version=version.valid_from, answer=answer, answered_by=actor, answered_at=now
     )
     record_event(case=case, kind=EventKind.PROMPT_ANSWERED, actor=actor, at=now,
                  data={"rule_id": rule_id, "answer_id": recorded.pk})  # fmt: skip

@@ -20,21 +20,23 @@ def catalogue_markdown() -> str:
             for v in rule.versions
         )
         citations = "; ".join(
-            f"{c.act} {c.section} (seed {c.seed}, l. {c.lines})" for v in rule.versions for c in v.citations
-        )
+            dict.fromkeys(f"{c.act} {c.section} (seed {c.seed}, l. {c.lines})" for v in rule.versions
+                          for c in v.citations)
+        )  # fmt: skip
         decisions = ", ".join(rule.decision_types) or "all"
-        cells = [f"`{rule.id}`", rule.title_da, rule.title_en, str(rule.severity), decisions, periods, citations,
+        severity = f"{rule.severity} (policy `{rule.policy}`, off by default)" if rule.policy else str(rule.severity)
+        cells = [f"`{rule.id}`", rule.title_da, rule.title_en, severity, decisions, periods, citations,
                  rule.checks_da]  # fmt: skip
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines += [
         "",
         "## Parameters",
         "",
-        "| parameter | since | value | unit | policy | reference |",
+        "| parameter | since | value | unit | kind | reference |",
         "|---|---|---|---|---|---|",
     ]
     for key, values in all_parameters().items():
         for v in values:
-            policy = "policy (off by default)" if v.policy else "law"
-            lines.append(f"| `{key}` | {v.since:%Y-%m-%d} | {v.value} | {v.unit} | {policy} | {v.reference} |")
+            kind = "policy (off by default)" if v.policy else v.kind
+            lines.append(f"| `{key}` | {v.since:%Y-%m-%d} | {v.value} | {v.unit} | {kind} | {v.reference} |")
     return "\n".join(lines) + "\n"

@@ -140,6 +140,9 @@ class Snapshot:
     activities: tuple[Activity, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     answers: dict[str, str] = field(default_factory=dict)  # recorded answers to prompts: rule id → answer
+    # the rule version (its valid_from, YYYY-MM-DD) each answer was given under; absent = any version
+    answer_versions: dict[str, str] = field(default_factory=dict)
+    policies: tuple[str, ...] = ()  # the municipality's policy parameters switched on (not law; off by default)
 
     # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------
 
@@ -170,6 +173,14 @@ class Snapshot:
         if key not in self._memo:
             made = [a for a in self.assessments if a.assessed_on <= on]
             self._memo[key] = max(made, key=lambda a: a.number) if made else None
+        return self._memo[key]
+
+    def without_answer(self, rule_id: str) -> Snapshot:
+        """The same facts without the answer to one rule (an answer given under another version of the law)."""
+        key = ("without", rule_id)
+        if key not in self._memo:
+            answers = {k: v for k, v in self.answers.items() if k != rule_id}
+            self._memo[key] = dataclasses.replace(self, answers=answers)
         return self._memo[key]
 
     # --- the case-file form -------------------------------------------------------------------------------
