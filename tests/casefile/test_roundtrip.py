@@ -44,6 +44,10 @@ def test_the_file_is_rich(exported):
     assert data["case"]["notes"][1]["corrects"] == "note-1"
     answer = data["case"]["prompt_answers"][0]
     assert answer["ref"] == "answer-1" and answer["rule_version"] == "2018-06-01" and answer["answered_by"] == "alice"
+    follow_up = data["case"]["follow_ups"][0]
+    assert follow_up["ref"] == "follow_up-1" and follow_up["parties"] == ["employer"] and follow_up["interpreter_used"]
+    recorded = [e for e in data["timeline"] if e["kind"] == "follow_up_recorded"]
+    assert [e["data"]["follow_up_id"] for e in recorded] == ["follow_up-1"]
     answered = [e for e in data["timeline"] if e["kind"] == "prompt_answered"]
     assert [e["data"]["answer_id"] for e in answered] == ["answer-1"]
     assert profile["versions"][3]["hypothesis_ids"] == ["hypothesis-1"]

@@ -120,3 +120,11 @@ def test_the_admin_offers_only_policy_parameters_to_switch_on(db):
     assert "deadlines.pension_decision_months" not in choices
     form = MunicipalityForm(data={"code": "997", "name": "Testby", "policies": ["deadlines.pension_decision_months"]})
     assert not form.is_valid() and "policies" in form.errors
+
+
+def test_the_rules_page_shows_each_rules_sources_and_the_uncovered_source_rules(client, alice):
+    client.login(username="alice", password=PASSWORD)
+    body = client.get(reverse("web:rules"), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert "seed000.D5" in body and "seed003.T10" in body  # the sources of deadline.sick_pay_follow_up
+    assert 'id="source-seed000.X5"' in body  # a source rule without a check, with its reason
+    assert "Dækning af kilderne" in body

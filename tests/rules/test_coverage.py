@@ -13,27 +13,9 @@ LEDGER_PATH = Path(evne.rules.__file__).parent / "coverage.yaml"
 LEDGER = yaml.safe_load(LEDGER_PATH.read_text(encoding="utf-8"))
 DISPOSITIONS = ("rules", "by_design", "pending", "policy", "not_checkable")
 PENDING = {
-    "issue-5": "checkable, outside issues 6 and 7, and no rule yet: a gap in the catalogue itself",
     "issue-6": "decisions, hearing, reasons, complaint guidance, letters, complaints, file access",
     "issue-7": "rehabiliteringsplan, rehab team, ressourceforløb, jobafklaring, fleksjob, førtidspension",
 }
-
-# Rule ids another engineer is adding to the catalogue right now (src/evne/rules/catalogue/procedure.py and two
-# deadlines). Remove this allowance when they have landed. The 8-week RTL § 7 rule was announced as
-# deadline.overall_assessment_8_weeks; the check being written is deadline.threat_assessment_8_weeks.
-BEING_ADDED = frozenset({
-    "method.profile_required",
-    "method.threat_recorded",
-    "deadline.threat_assessment_8_weeks",
-    "deadline.sick_pay_follow_up",
-    "deadline.activation_follow_up",
-    "profile.missing_information_recorded",
-    "method.holistic_assessment",
-    "method.referral_ordinary_work",
-    "evidence.no_diagnosis_chase",
-    "method.disability_compensation",
-    "policy.clarification_guarantee",
-})  # fmt: skip
 
 # Catalogue rules whose source is in none of the four rule tables — listed, not forced onto a source id.
 NOT_IN_SOURCE_TABLES = {
@@ -93,14 +75,10 @@ def test_each_entry_has_a_summary_lines_and_exactly_one_disposition(key):
 
 
 def test_every_named_rule_exists_in_the_catalogue():
-    unknown = sorted(r for r in _named_rules() if r not in BY_ID and r not in BEING_ADDED)
+    unknown = sorted(r for r in _named_rules() if r not in BY_ID)
     assert unknown == []
 
 
 def test_every_catalogue_rule_answers_to_a_source_id():
     orphans = {rule_id for rule_id in BY_ID if rule_id not in _named_rules()}
     assert orphans == NOT_IN_SOURCE_TABLES
-
-
-def test_the_rules_being_added_are_mapped():
-    assert sorted(BEING_ADDED - _named_rules()) == []

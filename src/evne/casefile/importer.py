@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 
 from evne.accounts.models import Municipality, Team, User
 from evne.assessments.models import WorkAbilityAssessment
-from evne.cases.models import Case, CaseAssignment, JournalNote, PromptAnswer, TimelineEvent
+from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
 from evne.citizens.models import Citizen, Supporter
 from evne.evidence import files
 from evne.evidence.models import Consent, Document, InformationRequest
@@ -306,6 +306,8 @@ class Importer:
             self.create(JournalNote, row, f"case.notes[{i}]", case=case)
         for i, row in enumerate(data["case"]["prompt_answers"]):
             self.create(PromptAnswer, row, f"case.prompt_answers[{i}]", case=case)
+        for i, row in enumerate(data["case"]["follow_ups"]):
+            self.create(FollowUp, row, f"case.follow_ups[{i}]", case=case)
         for i, row in enumerate(data["consents"]):
             self.create(Consent, row, f"consents[{i}]", case=case)
         for i, row in enumerate(data["requests"]):

@@ -149,6 +149,54 @@ class JournalNote(AppendOnlyModel):
         return f"{self.case_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class FollowUpForm(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    PHONE = "phone", _("Phone")
+    VIDEO = "video", _("Video meeting")
+    DIGITAL = "digital", _("Digital (written)")
+
+
+class FollowUpParty(models.TextChoices):
+    """Parties the job centre may involve in the follow-up (DPL § 24, stk. 2; seed 000 L4139–4146, K5)."""
+
+    EMPLOYER = "employer", _("Employer")
+    DOCTOR = "doctor", _("The citizen's doctor")
+    UNION = "union", _("Trade union or unemployment fund")
+    PROVIDER = "provider", _("Provider of an activity")
+    OTHER = "other", _("Other party")
+
+
+class FollowUp(AppendOnlyModel):
+    """A follow-up conversation (opfølgningssamtale) in the case: when, how, with whom, and — at the first one — that
+    the caseworker took a position on which parties to involve. The sick-pay and activation follow-up deadlines run
+    from these (seed 000 D5, D6; seed 003 T8, T10). What was said goes in the summary (never into the rules)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
+    held_on = models.DateField(_("held on"))
+    form = models.CharField(_("form"), max_length=20, choices=FollowUpForm.choices)
+    with_citizen = models.BooleanField(_("the citizen took part"), default=True)
+    parties_decided = models.BooleanField(
+        _("took a position on which parties to involve"), default=False,
+        help_text=_("At the first follow-up in a sickness-benefit case the law requires it (DPL § 24, stk. 2)."),
+    )  # fmt: skip
+    parties = models.JSONField(_("parties involved"), default=list, blank=True)
+    interpreter_used = models.BooleanField(_("an interpreter took part"), default=False)
+    summary = models.TextField(_("summary"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("follow-up conversation")
+        verbose_name_plural = _("follow-up conversations")
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.held_on:%Y-%m-%d}"
+
+    def party_labels(self) -> list[str]:
+        return [str(FollowUpParty(p).label) for p in self.parties if p in FollowUpParty.values]
+
+
 class EventKind(models.TextChoices):
     CASE_OPENED = "case_opened", _("Case opened")
     CASEWORKER_ASSIGNED = "caseworker_assigned", _("Caseworker assigned")
@@ -177,6 +225,7 @@ class EventKind(models.TextChoices):
     REPORT_FINDING_CARRIED = "report_finding_carried", _("Finding carried into the resource profile")
     ASSESSMENT_MADE = "assessment_made", _("Work-ability assessment made")
     PROMPT_ANSWERED = "prompt_answered", _("Question from a legal check answered")
+    FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up conversation recorded")
 
 
 class TimelineEvent(AppendOnlyModel):

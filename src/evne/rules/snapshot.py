@@ -27,6 +27,8 @@ class CaseFacts:
     benefit: str
     status: str
     help_requested_on: date
+    caseworker_since: date | None = None  # the day the current caseworker took the case
+    citizen_needs_interpreter: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Element:
     accommodation_duration: str = ""
     has_missing_information: bool = False
     has_title_and_justification: bool = False
+    has_resources: bool = False
+    has_development: bool = False
+    has_barriers: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,16 @@ class Assessment:
     has_restitution: bool = False
     has_reasons: bool = False
     document_count: int = 0
+    has_citizen_view: bool = False
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    held_on: date
+    with_citizen: bool = True
+    parties_decided: bool = False
+    interpreter_used: bool = False
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,9 +154,11 @@ class Snapshot:
     documents: tuple[Document, ...] = ()
     activities: tuple[Activity, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
     answers: dict[str, str] = field(default_factory=dict)  # recorded answers to prompts: rule id → answer
     # the rule version (its valid_from, YYYY-MM-DD) each answer was given under; absent = any version
     answer_versions: dict[str, str] = field(default_factory=dict)
+    answer_dates: dict[str, str] = field(default_factory=dict)  # the day (YYYY-MM-DD) each latest answer was given
     policies: tuple[str, ...] = ()  # the municipality's policy parameters switched on (not law; off by default)
 
     # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------

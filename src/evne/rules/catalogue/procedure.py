@@ -252,6 +252,176 @@ def _clarification_guarantee(s: Snapshot, on: date) -> Finding:
     return Finding.ok_until(due, requested=s.case.help_requested_on)
 
 
+# --- interpreter and round-table meetings (seed 000 I2, I16) ----------------------------------------------------
+
+
+# Seed 000 L6540–6543 (I2, the official maxim): provide an interpreter when it is needed to establish the facts.
+# When the citizen is recorded as needing one, every follow-up with the citizen must have had one.
+def _interpreter(s: Snapshot, on: date) -> Finding:
+    if not s.case.citizen_needs_interpreter:
+        return Finding.not_applicable(needs_interpreter=False)
+    without = [f.held_on for f in _follow_ups_before(s, on) if f.with_citizen and not f.interpreter_used]
+    if without:
+        days = ", ".join(f"{d:%d-%m-%Y}" for d in without)
+        return Finding.missing(
+            f"Borgeren har brug for tolk, men der var ingen tolk ved opfølgningen {days}.",
+            f"The citizen needs an interpreter, but none took part in the follow-up on {days}.",
+            follow_ups=without,
+        )
+    return Finding.ok(follow_ups=len(_follow_ups_before(s, on)))
+
+
+def _disclosure_consent_on(s: Snapshot, day: date) -> bool:
+    stated = [c for c in s.consents if c.purpose == "disclose" and c.given_on <= day]
+    if not stated:
+        return False
+    latest = max(stated, key=lambda c: c.given_on)
+    return latest.status == "given" and (latest.expires_on is None or latest.expires_on > day)
+
+
+# Seed 000 L4981–4983 (I16): a round-table meeting with the citizen's partners requires the citizen's consent — to
+# disclose information to them (PDL § 8, stk. 3; L6782–6849).
+def _round_table_consent(s: Snapshot, on: date) -> Finding:
+    meetings = [f for f in _follow_ups_before(s, on) if f.parties]
+    if not meetings:
+        return Finding.not_applicable(round_tables=0)
+    lacking = [f.held_on for f in meetings if not _disclosure_consent_on(s, f.held_on)]
+    if lacking:
+        days = ", ".join(f"{d:%d-%m-%Y}" for d in lacking)
+        return Finding.missing(
+            f"Møde med samarbejdsparter ({days}) uden borgerens samtykke til videregivelse.",
+            f"Meeting with partners ({days}) without the citizen's consent to disclose information.",
+            meetings=lacking,
+        )
+    return Finding.ok(meetings=[f.held_on for f in meetings])
+
+
+# RTL § 11, stk. 2 (seed 000 L6586–6598, I8): the citizen's duty to report changes applies "kun, hvis det kan
+# dokumenteres, at borgeren er vejledt herom … Den skal gives skriftligt, og det skal dokumenteres på sagen".
+def _change_duty_guidance(s: Snapshot, on: date) -> Finding:
+    if s.case.help_requested_on > on:
+        return Finding.not_applicable()
+    answer = _answer(s, "evidence.change_duty_guidance")
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        "Er borgeren vejledt skriftligt om pligten til at oplyse om ændringer (retssikkerhedslovens § 11)? "
+        "Registrér hvornår og hvordan — uden dokumenteret skriftlig vejledning gælder pligten ikke.",
+        "Has the citizen been told in writing about the duty to report changes (RTL § 11)? Record when and how — "
+        "without documented written guidance the duty does not apply.",
+    )
+
+
+# --- impartiality (seed 000 X4) ----------------------------------------------------------------------------------
+
+
+# FVL § 3 (seed 000 L6218–6296): a caseworker is disqualified by kinship, own earlier decision, friendship or enmity …;
+# "check at case start and on an ongoing basis". A judgement only the caseworker can make: asked again whenever the
+# case gets a new caseworker (the declaration must be dated on or after the assignment).
+def _impartiality(s: Snapshot, on: date) -> Finding:
+    since = s.case.caseworker_since
+    if since is None or since > on:
+        return Finding.not_applicable(caseworker_since=since)
+    answered = s.answer_dates.get("method.impartiality")
+    if _answer(s, "method.impartiality") and answered and date.fromisoformat(answered) >= since:
+        return Finding.ok(caseworker_since=since, declared_on=answered)
+    return Finding.prompt(
+        "Sagsbehandleren skal tage stilling til inhabilitet (slægt, venskab, uvenskab, egen tidligere afgørelse …) "
+        "ved sagens start og når sagen skifter sagsbehandler: registrér det.",
+        "The caseworker must consider disqualification (kinship, friendship, enmity, own earlier decision …) at the "
+        "start of the case and whenever it changes caseworker: record it.",
+        caseworker_since=since,
+    )
+
+
+# --- follow-up cadence (seed 000 D5, D6, K5; seed 003 T8, T10) and a case that stands still (seed 003 T7) ----------
+
+
+def _follow_ups_before(s: Snapshot, on: date):
+    return sorted((f for f in s.follow_ups if f.held_on <= on), key=lambda f: f.held_on)
+
+
+def _cadence(s: Snapshot, on: date, first_due: date, every, unit: str) -> Finding:
+    """A running follow-up deadline: the first by `first_due`, then each within `every` of the last one."""
+    held = _follow_ups_before(s, on)
+    due = first_due if not held else every(held[-1].held_on)
+    facts = {"follow_ups": len(held), "last": held[-1].held_on if held else None}
+    if s.case.status in CLOSED:
+        return Finding.not_applicable(status=s.case.status)
+    if on > due:
+        return Finding.late(
+            f"Opfølgningen skulle have fundet sted senest {due:%d-%m-%Y} ({unit}).",
+            f"The follow-up was due by {due:%d-%m-%Y} ({unit}).", due=due, **facts,
+        )  # fmt: skip
+    return Finding.ok_until(due, **facts)
+
+
+# DPL § 24 (seed 000 L7472–7492): "senest efter 8 uger og derefter mindst hver 8. uge"; seed 003 L2623–2629 (the law of
+# 2017–18): "en lovpligtig opfølgningssamtale hver 4. uge" — the cadence is a dated parameter. § 24, stk. 2 (K5,
+# L4139–4146): at the first follow-up, take a position on which parties to involve.
+def _sick_pay_follow_up(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "sygedagpenge" or s.case.help_requested_on > on:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    held = _follow_ups_before(s, on)
+    if held and not held[0].parties_decided:
+        return Finding.missing(
+            f"Ved den første opfølgning ({held[0].held_on:%d-%m-%Y}) er der ikke taget stilling til, hvilke parter "
+            "(arbejdsgiver, læge, faglig organisation …) der skal inddrages.",
+            f"At the first follow-up ({held[0].held_on:%d-%m-%Y}) no position was taken on which parties (employer, "
+            "doctor, union …) to involve.",
+            first=held[0].held_on,
+        )  # fmt: skip
+    first = param("deadlines.sick_pay_first_follow_up_weeks", on)
+    every = param("deadlines.sick_pay_follow_up_weeks", on)
+    start = s.case.help_requested_on
+    return _cadence(s, on, date.fromordinal(start.toordinal() + 7 * first),
+                    lambda last: date.fromordinal(last.toordinal() + 7 * every),
+                    f"første senest efter {first} uger, derefter mindst hver {every}. uge")  # fmt: skip
+
+
+# Aktivloven § 10 (seed 000 L6457–6501): follow-up "senest 3 måneder efter, at hjælpen … er begyndt", then within
+# 3 months of the last; seed 003 L2569–2573 (T8): at least four conversations a year.
+def _activation_follow_up(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "kontanthjaelp" or s.case.help_requested_on > on:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    months = param("deadlines.activation_follow_up_months", on)
+    return _cadence(s, on, add_months(s.case.help_requested_on, months), lambda last: add_months(last, months),
+                    f"senest {months} måneder efter hjælpen begyndte eller efter seneste opfølgning")  # fmt: skip
+
+
+def _last_step(s: Snapshot, on: date) -> date:
+    days = [s.case.help_requested_on]
+    days += [f.held_on for f in s.follow_ups if f.held_on <= on]
+    days += [a.start_on for a in s.activities if a.start_on <= on]
+    days += [a.actual_end_on for a in s.activities if a.actual_end_on and a.actual_end_on <= on]
+    days += [a.assessed_on for a in s.assessments if a.assessed_on <= on]
+    days += [r.sent_on for r in s.requests if r.sent_on and r.sent_on <= on]
+    days += [e.saved_on for e in s.elements if e.saved_on <= on]
+    days += [i.occurred_on for i in s.involvement if i.occurred_on <= on]
+    days += [p.presented_on for p in s.presentations if p.presented_on <= on]
+    return max(days)
+
+
+# Seed 003 L3468–3474, L3497–3503 (T7): three years without action was too long (R-4-04); more than two years to
+# clarify work ability led to damages (U2014.3146Ø, U.2015.124Ø, U.2016.51V). RTL § 3: decide as fast as possible.
+# The flag after a year is practice (a parameter), not a legal limit.
+def _progress(s: Snapshot, on: date) -> Finding:
+    if s.case.help_requested_on > on or s.case.status in CLOSED:
+        return Finding.not_applicable(status=s.case.status)
+    last = _last_step(s, on)
+    months = param("deadlines.case_inactivity_months", on)
+    due = add_months(last, months)
+    if on > due:
+        return Finding.late(
+            f"Der er ikke registreret noget skridt i sagen siden {last:%d-%m-%Y}: sagen står stille (praksis: "
+            f"{months} måneder; langvarig passivitet har ført til erstatning).",
+            f"No step has been recorded in the case since {last:%d-%m-%Y}: the case stands still (practice: {months} "
+            "months; long inactivity has led to damages).",
+            due=due, last_step=last,
+        )  # fmt: skip
+    return Finding.ok_until(due, last_step=last)
+
+
 DS_2019 = date(2019, 1, 1)
 
 RULES = (
@@ -319,6 +489,46 @@ RULES = (
                              "1203-1221"),)),),
          checks_da="At behovet for kompensation (hjælpemidler, transport) og restitution er overvejet, når profilen "
                    "beskriver skånebehov."),
+    Rule("evidence.interpreter", "Tolk, når borgeren har brug for det", "An interpreter when the citizen needs one",
+         Severity.WARNING,
+         (RuleVersion(METHOD, _interpreter, (_cite("rtl", "§ 10 (officialprincippet: tolk)", "000", "6540-6543"),)),),
+         checks_da="At der var tolk ved opfølgningerne, når borgeren har brug for tolk."),
+    Rule("evidence.round_table_consent", "Samtykke før møde med samarbejdsparter",
+         "Consent before a meeting with partners", Severity.WARNING,
+         (RuleVersion(METHOD, _round_table_consent,
+                      (_cite("arbejdsevnemetoden_2001", "Rundbordssamtale (samtykke)", "000", "4981-4983"),
+                       _cite("pdl", "§ 8, stk. 3 (videregivelse)", "000", "6782-6849"))),),
+         checks_da="At borgeren havde givet samtykke til videregivelse, når samarbejdsparter deltog i en opfølgning."),
+    Rule("evidence.change_duty_guidance", "Skriftlig vejledning om oplysningspligten",
+         "Written guidance on the duty to report changes", Severity.WARNING,
+         (RuleVersion(METHOD, _change_duty_guidance,
+                      (_cite("rtl", "§ 11, stk. 2 (skriftlig vejledning)", "000", "6586-6598"),)),),
+         checks_da="At borgeren er vejledt skriftligt om pligten til at oplyse om ændringer, og at det er "
+                   "dokumenteret."),
+    Rule("method.impartiality", "Habilitet", "Impartiality", Severity.WARNING,
+         (RuleVersion(METHOD, _impartiality, (_cite("fvl", "§ 3 (inhabilitet)", "000", "6218-6296"),)),),
+         checks_da="At den ansvarlige sagsbehandler har taget stilling til sin habilitet, efter at have fået sagen."),
+    Rule("deadline.sick_pay_follow_up", "Opfølgning i sygedagpengesager", "Follow-up in sickness-benefit cases",
+         Severity.WARNING,
+         (RuleVersion(METHOD, _sick_pay_follow_up,
+                      (_cite("dpl", "§ 24 (opfølgning)", "000", "7472-7492"),
+                       _cite("dpl", "§ 24, stk. 2 (parter)", "000", "4139-4146"),
+                       _cite("taskforce_kk_2018", "6.3 opfølgning hver 4. uge (lovpligtig)", "003", "2623-2629"))),),
+         checks_da="Fristen for næste opfølgning i en sygedagpengesag, og at der ved den første er taget stilling "
+                   "til, hvilke parter der inddrages.", deadline=True),
+    Rule("deadline.activation_follow_up", "Opfølgning i kontanthjælpssager", "Follow-up in social-assistance cases",
+         Severity.WARNING,
+         (RuleVersion(METHOD, _activation_follow_up,
+                      (_cite("aktivloven", "§ 10 (opfølgning)", "000", "6457-6501"),
+                       _cite("taskforce_kk_2018", "6.2.1 mindst fire samtaler om året (lov)", "003", "2569-2574"))),),
+         checks_da="Fristen for næste opfølgning i en kontanthjælpssag (senest 3 måneder efter den forrige).",
+         deadline=True),
+    Rule("deadline.case_progress", "Sagen står ikke stille", "The case does not stand still", Severity.WARNING,
+         (RuleVersion(METHOD, _progress,
+                      (_cite("rtl", "§ 3 (hurtighed)", "000", "6403-6413"),
+                       _cite("taskforce_kk_2018", "7.3 passivitet og erstatning (praksis)", "003",
+                             "3468-3474, 3497-3503"))),),
+         checks_da="At der er registreret et skridt i sagen inden for praksisgrænsen (12 måneder).", deadline=True),
     Rule("policy.clarification_guarantee", "Afklaringsgaranti på et år (kommunal politik)",
          "One-year clarification guarantee (municipal policy)", Severity.INFO,
          (RuleVersion(DS_2019, _clarification_guarantee,
