@@ -161,6 +161,14 @@ class Snapshot:
     answer_dates: dict[str, str] = field(default_factory=dict)  # the day (YYYY-MM-DD) each latest answer was given
     policies: tuple[str, ...] = ()  # the municipality's policy parameters switched on (not law; off by default)
 
+    def __post_init__(self):
+        for name in ("answer_versions", "answer_dates"):
+            for rule_id, value in getattr(self, name).items():
+                try:
+                    date.fromisoformat(value)
+                except (TypeError, ValueError):
+                    raise SnapshotError(f"snapshot.{name}.{rule_id}: {value!r} is not a date (YYYY-MM-DD)") from None
+
     # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------
 
     @functools.cached_property
