@@ -26,9 +26,18 @@ def prepared(alice, case):
     """The profile is described and assessed, a specialist statement and a note are in the case."""
     involvement_record(actor=alice, case=case, kind="opening_conversation", occurred_on=TODAY() - timedelta(days=60),
                        text="Indledende samtale.")  # fmt: skip
-    element_save(actor=alice, case=case, element="labour_market_experience", base_version=0, reason="Første",
-                 relevant=True, facts=[{"id": "f1", "text": "12 år som lagerarbejder.", "source_kind": "conversation"}],
-                 resources="Lagererfaring.", assessment="Erfaringen kan bruges.", assessment_fact_ids=["f1"])  # fmt: skip
+    element_save(
+        actor=alice,
+        case=case,
+        element="labour_market_experience",
+        base_version=0,
+        reason="Første",
+        relevant=True,
+        facts=[{"id": "f1", "text": "12 år som lagerarbejder.", "source_kind": "conversation"}],
+        resources="Lagererfaring.",
+        assessment="Erfaringen kan bruges.",
+        assessment_fact_ids=["f1"],
+    )
     specialist = Document.objects.create(
         case=case, kind="specialist_statement", title="Speciallægeerklæring, reumatologi",
         document_date=TODAY() - timedelta(days=30), author="Overlæge Test", received_on=TODAY() - timedelta(days=25),
@@ -80,8 +89,12 @@ def heard(alice, draft):
 
 @pytest.fixture
 def ready(alice, heard):
-    return services.decision_revise(actor=alice, decision=heard, expected_version=heard.version,
-                                    answer_dealt_with="Vi har lagt vægt på dine smerter, men praktikken viser 30 timer.")  # fmt: skip
+    return services.decision_revise(
+        actor=alice,
+        decision=heard,
+        expected_version=heard.version,
+        answer_dealt_with="Vi har lagt vægt på dine smerter, men praktikken viser 30 timer.",
+    )
 
 
 def pdf_text(document) -> str:

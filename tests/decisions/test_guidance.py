@@ -11,7 +11,7 @@ from evne.rules.parameters import all_parameters
 VERSION_DATES = [v.since for v in all_parameters()["appeals.appeal_body"]]
 
 
-@pytest.mark.parametrize("on", VERSION_DATES + [date(2013, 6, 30), date(2026, 11, 1)])
+@pytest.mark.parametrize("on", [*VERSION_DATES, date(2013, 6, 30), date(2026, 11, 1)])
 def test_no_version_of_the_guidance_demands_written_form(on):
     text = guidance_for(on).text
     assert demands_written_form(text) == []

@@ -30,8 +30,11 @@ def test_it_drafts_with_the_exact_profile_versions_and_the_latest_assessment(ali
 
 def test_it_refuses_a_fact_whose_source_is_in_another_case(alice, prepared, make_user):
     with pytest.raises(DomainError) as exc:
-        services.decision_draft(actor=alice, case=prepared["case"],
-                                **refusal_values(prepared, facts=[{"text": "X", "source": "document:999999"}]))  # fmt: skip
+        services.decision_draft(
+            actor=alice,
+            case=prepared["case"],
+            **refusal_values(prepared, facts=[{"text": "X", "source": "document:999999"}]),
+        )
     assert exc.value.field == "facts.0"
 
 
@@ -55,8 +58,13 @@ def test_a_stale_draft_change_is_refused_with_what_changed(alice, bob, draft):
 
 
 def test_the_hearing_package_has_the_whole_profile_and_every_specialist_statement(alice, prepared, draft):
-    hearing = services.hearing_send(actor=alice, decision=draft, expected_version=draft.version, sent_on=TODAY(),
-                                    unfavourable_facts="Praktikken viste 30 timer.")  # fmt: skip
+    hearing = services.hearing_send(
+        actor=alice,
+        decision=draft,
+        expected_version=draft.version,
+        sent_on=TODAY(),
+        unfavourable_facts="Praktikken viste 30 timer.",
+    )
     kinds = {(p["kind"], p["id"]) for p in hearing.package}
     assert ("document", prepared["specialist"].pk) in kinds
     assert set(draft.profile_version_ids) <= {p["id"] for p in hearing.package if p["kind"] == "version"}
@@ -185,17 +193,38 @@ def test_file_access_bundle_leaves_out_internal_documents_without_unique_facts(a
 
 def test_written_reasons_must_be_asked_for_within_14_days(alice, case):
     with pytest.raises(DomainError) as exc:
-        services.reasons_request_record(actor=alice, case=case, decision_notified_on=TODAY() - timedelta(days=30),
-                                        decision_summary="Afslag på kørsel.", requested_on=TODAY())  # fmt: skip
+        services.reasons_request_record(
+            actor=alice,
+            case=case,
+            decision_notified_on=TODAY() - timedelta(days=30),
+            decision_summary="Afslag på kørsel.",
+            requested_on=TODAY(),
+        )
     assert exc.value.field == "requested_on"
-    request = services.reasons_request_record(actor=alice, case=case, decision_notified_on=TODAY() - timedelta(days=3),
-                                              decision_summary="Afslag på kørsel.", requested_on=TODAY())  # fmt: skip
-    answered = services.reasons_request_answer(actor=alice, request=request, expected_version=1, answered_on=TODAY(),
-                                               reasons="Der er offentlig transport.", legal_basis="LAB § 82.")  # fmt: skip
+    request = services.reasons_request_record(
+        actor=alice,
+        case=case,
+        decision_notified_on=TODAY() - timedelta(days=3),
+        decision_summary="Afslag på kørsel.",
+        requested_on=TODAY(),
+    )
+    answered = services.reasons_request_answer(
+        actor=alice,
+        request=request,
+        expected_version=1,
+        answered_on=TODAY(),
+        reasons="Der er offentlig transport.",
+        legal_basis="LAB § 82.",
+    )
     assert "Skriftlig begrundelse" in pdf_text(answered.letter)
 
 
 def test_a_delay_notice_is_a_letter_in_the_case(alice, case):
-    notice = services.delay_notice_send(actor=alice, case=case, sent_on=TODAY(), expected_on=TODAY() + timedelta(weeks=3),
-                                        reason="Vi venter på en speciallægeerklæring.")  # fmt: skip
+    notice = services.delay_notice_send(
+        actor=alice,
+        case=case,
+        sent_on=TODAY(),
+        expected_on=TODAY() + timedelta(weeks=3),
+        reason="Vi venter på en speciallægeerklæring.",
+    )
     assert "Din sag tager længere tid" in pdf_text(notice.letter)
