@@ -44,6 +44,10 @@ def reasons_requests_for(case: Case) -> list[ReasonsRequest]:
     return list(case.reasons_requests.order_by("-requested_on", "-id"))
 
 
+def reasons_warnings(decision: Decision) -> list[str]:
+    return reason_checks.warnings(decision)
+
+
 def latest_hearing(decision: Decision):
     return decision.hearings.select_related("letter").order_by("-sent_on", "-id").first()
 
