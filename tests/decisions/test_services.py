@@ -65,9 +65,8 @@ def test_the_hearing_package_has_the_whole_profile_and_every_specialist_statemen
         sent_on=TODAY(),
         unfavourable_facts="Praktikken viste 30 timer.",
     )
-    kinds = {(p["kind"], p["id"]) for p in hearing.package}
-    assert ("document", prepared["specialist"].pk) in kinds
-    assert set(draft.profile_version_ids) <= {p["id"] for p in hearing.package if p["kind"] == "version"}
+    assert prepared["specialist"].pk in {p.get("document_id") for p in hearing.package}
+    assert set(draft.profile_version_ids) <= {p.get("version_id") for p in hearing.package}
     # the response deadline comes from the dated parameter (D14), not a literal
     from evne.rules.parameters import param
 

@@ -70,13 +70,13 @@ def hearing_letter(decision: Decision, *, package: list[dict], unfavourable: str
         ]),
         Section("Oplysninger, der taler imod det, du har søgt om", [unfavourable]),
     ]  # fmt: skip
-    versions = {v.pk: v for v in ElementVersion.objects.filter(pk__in=[p["id"] for p in package
-                                                                        if p["kind"] == "version"])}  # fmt: skip
+    version_ids = [p["version_id"] for p in package if p["kind"] == "version"]
+    versions = {v.pk: v for v in ElementVersion.objects.filter(pk__in=version_ids)}
     profile_items = []
     for item in package:
-        if item["kind"] != "version" or item["id"] not in versions:
+        if item["kind"] != "version" or item["version_id"] not in versions:
             continue
-        v = versions[item["id"]]
+        v = versions[item["version_id"]]
         facts = "; ".join(f.get("text", "") for f in v.facts)
         text = f"{_element_da(v.element)} (version {v.number})"
         if facts:
@@ -87,7 +87,7 @@ def hearing_letter(decision: Decision, *, package: list[dict], unfavourable: str
         profile_items.append(text)
     if profile_items:
         sections.append(Section("Din ressourceprofil (hele profilen)", [], profile_items))
-    docs = Document.objects.filter(pk__in=[p["id"] for p in package if p["kind"] == "document"]).order_by("pk")
+    docs = Document.objects.filter(pk__in=[p["document_id"] for p in package if p["kind"] == "document"]).order_by("pk")
     if docs:
         sections.append(Section("Dokumenter, vi bygger på (kopi vedlagt)", [],
                                 [f"{d.title}, {d.author}, {_d(d.document_date)}" for d in docs]))  # fmt: skip

@@ -266,13 +266,13 @@ def hearing_package(case: Case, *, document_ids: Iterable[int] = ()) -> list[dic
     from evne.profiles.selectors import current_elements, profile_for
 
     package = [
-        {"kind": "version", "id": v.pk, "element": v.element, "number": v.number}
+        {"kind": "version", "version_id": v.pk, "element": v.element, "number": v.number}
         for v in current_elements(profile_for(case)).values()
     ]
     chosen = set(document_ids)
     for doc in Document.objects.filter(case=case).exclude(kind=DocumentKind.OUTGOING_LETTER).order_by("pk"):
         if doc.kind in SPECIALIST_KINDS or doc.pk in chosen:
-            package.append({"kind": "document", "id": doc.pk, "title": doc.title,
+            package.append({"kind": "document", "document_id": doc.pk, "title": doc.title,
                             "specialist": doc.kind in SPECIALIST_KINDS})  # fmt: skip
     return package
 
