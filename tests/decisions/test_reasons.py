@@ -39,3 +39,13 @@ def test_plain_language_flags_long_sentences_and_long_words():
     notes = plain_language_notes(long_sentence + " Arbejdsevnevurderingsprocessen er lang.")
     assert len(notes) == 2
     assert plain_language_notes("Du får afslag. Vi har set på din sag.") == []
+
+
+def test_the_snapshot_knows_whether_the_hearing_package_was_complete(alice, prepared, heard):
+    from evne.decisions.models import Hearing
+
+    snap = snapshot_for_case(prepared["case"]).hearings[-1]
+    assert snap.includes_profile and snap.includes_new_specialist_statements and snap.answer == "answered"
+    hearing = Hearing.objects.get()
+    Hearing.objects.filter(pk=hearing.pk).update(package=[p for p in hearing.package if p["kind"] == "version"])
+    assert not snapshot_for_case(prepared["case"]).hearings[-1].includes_new_specialist_statements

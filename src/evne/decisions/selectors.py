@@ -91,8 +91,12 @@ def _day(value):
 def snapshot_parts(case: Case) -> dict:
     """The decision facts of the rules snapshot: flags and dates only, no free text."""
     from evne.evidence.models import Document
+    from evne.profiles.models import ElementVersion
 
     kinds = dict(Document.objects.filter(case=case).values_list("pk", "kind"))
+    received = dict(Document.objects.filter(case=case).values_list("pk", "received_on"))
+    specialist = {pk for pk, kind in kinds.items() if kind in ("specialist_statement", "medical_adviser")}
+    has_profile = ElementVersion.objects.filter(profile__case=case).exists()
     decisions, hearings = [], []
     for d in case.decisions.order_by("number"):
         decisions.append(s.Decision(
@@ -107,8 +111,12 @@ def snapshot_parts(case: Case) -> dict:
             guidance_given_on=d.decided_on if d.guidance_text else None, override=bool(d.override_reason),
         ))  # fmt: skip
         for h in d.hearings.order_by("sent_on", "id"):
+            sent_docs = {p.get("document_id") for p in h.package if p.get("kind") == "document"}
             hearings.append(s.Hearing(
                 decision_number=d.number, sent_on=h.sent_on, response_due_on=h.response_due_on,
+                includes_profile=not has_profile or any(p.get("kind") == "version" for p in h.package),
+                includes_new_specialist_statements=all(
+                    pk in sent_docs for pk in specialist if received[pk] <= h.sent_on),
                 answer=h.answer if h.answer in HearingAnswer.values else "", answered_on=h.answered_on,
             ))  # fmt: skip
     return {
