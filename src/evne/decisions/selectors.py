@@ -44,6 +44,19 @@ def reasons_requests_for(case: Case) -> list[ReasonsRequest]:
     return list(case.reasons_requests.order_by("-requested_on", "-id"))
 
 
+def decision_basis(decision: Decision) -> dict[str, list]:
+    """The exact resource-profile versions, assessment and documents the decision rests on (ARCHITECTURE §3)."""
+    from evne.evidence.models import Document
+    from evne.profiles.models import ElementKey, ElementVersion
+
+    order = {key: index for index, key in enumerate(ElementKey.values)}
+    versions = ElementVersion.objects.filter(pk__in=decision.profile_version_ids, profile__case_id=decision.case_id)
+    return {
+        "versions": sorted(versions, key=lambda v: (order.get(v.element, len(order)), v.number)),
+        "documents": list(Document.objects.filter(pk__in=decision.document_ids, case_id=decision.case_id)),
+    }
+
+
 def reasons_warnings(decision: Decision) -> list[str]:
     return reason_checks.warnings(decision)
 

@@ -355,6 +355,7 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
         "case": case, "citizen": case.citizen, "decision": decision, "hearings": hearings,
         "complaints": list(decision.complaints.order_by("-received_on")),
         "can_write": can_write_case(request.user, case), "deadline": services.complaint_deadline(decision),
+        "basis": selectors.decision_basis(decision),
     }  # fmt: skip
     if not decision.issued:
         review = selectors.review(decision, on=today)
