@@ -434,12 +434,16 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
 # --- complaints -------------------------------------------------------------------------------------------------
 
 
-def complaint_deadline(decision: Decision) -> date | None:
-    """D10: 4 weeks from notification, running only from correct complaint guidance (seed 000, L7260–7262,
-    L7389–7421). None: the deadline does not run."""
+def complaint_deadline(decision: Decision, *, on: date | None = None) -> date | None:
+    """D10: 4 weeks from notification, running only from correct complaint guidance, suspended while file access
+    is late (seed 000, L7260–7262, L7389–7421; evne.rules.catalogue.decisions.complaint_due). None: the deadline
+    does not run."""
+    from evne.rules.catalogue.decisions import complaint_due
+
     if not decision.issued or not decision.guidance_text or decision.decided_on is None:
         return None
-    return decision.decided_on + timedelta(weeks=param("deadlines.appeal_weeks", decision.decided_on))
+    requests = decision.case.file_access_requests.values_list("requested_on", "handed_out_on")
+    return complaint_due(decision.decided_on, list(requests), on or timezone.localdate())
 
 
 def complaint_register(*, actor: User, decision: Decision, received_on: date, channel: str, summary: str) -> Complaint:
@@ -453,7 +457,7 @@ def complaint_register(*, actor: User, decision: Decision, received_on: date, ch
         raise DomainError(_("The complaint cannot come before the decision."), field="received_on")
     _choice(channel, Channel, "channel", _("Choose how the complaint was made."))
     summary = _text(Complaint, "summary", summary, required=True)
-    due = complaint_deadline(decision)
+    due = complaint_deadline(decision, on=received_on)
     with transaction.atomic():
         now = timezone.now()
         complaint = Complaint.objects.create(

@@ -240,7 +240,24 @@ def _written_reasons(s: Snapshot, on: date) -> Finding:
 
 
 # D10 — the complaint deadline is 4 weeks from notification, but it runs only from when correct complaint guidance
-# has been given (seed 000, L7260–7262, L7389–7421; RTL § 67, stk. 1).
+# has been given (seed 000, L7260–7262, L7389–7421; RTL § 67, stk. 1). "hvis borgeren begærer aktindsigt efter
+# afgørelsen, og der ikke gives aktindsigt inden for 10-dagesfristen, kan klagefristen blive suspenderet, indtil
+# aktindsigt gives" (L7416–7421): the days file access is late are added.
+def complaint_due(guidance_given_on: date, file_access, on: date) -> date:
+    """The complaint deadline: 4 weeks from correct guidance, plus the days a file-access request made after it was
+    overdue (up to `on`). `file_access` holds (requested_on, handed_out_on) pairs."""
+    due = guidance_given_on + timedelta(weeks=param("deadlines.appeal_weeks", guidance_given_on))
+    days = param("deadlines.file_access_days", guidance_given_on)
+    suspended = 0
+    for requested_on, handed_out_on in file_access:
+        if requested_on < guidance_given_on or requested_on > min(on, due):
+            continue
+        late_from = requested_on + timedelta(days=days)
+        end = handed_out_on if handed_out_on and handed_out_on <= on else on
+        suspended += max(0, (end - late_from).days)
+    return due + timedelta(days=suspended)
+
+
 def _appeal_deadline(s: Snapshot, on: date) -> Finding:
     issued = [d for d in s.decisions if d.status == "issued" and d.decided_on and d.decided_on <= on
               and not d.fully_grants and d.appealable]  # fmt: skip
@@ -253,7 +270,7 @@ def _appeal_deadline(s: Snapshot, on: date) -> Finding:
             f"The complaint deadline of decision {decision.number} does not run: no correct guidance was given.",
             number=decision.number,
         )
-    due = decision.guidance_given_on + timedelta(weeks=param("deadlines.appeal_weeks", on))
+    due = complaint_due(decision.guidance_given_on, [(r.requested_on, r.handed_out_on) for r in s.file_access], on)
     if on > due:
         return Finding.ok(number=decision.number, expired_on=due)
     return Finding.ok_until(due, number=decision.number)
