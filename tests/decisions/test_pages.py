@@ -75,3 +75,34 @@ def test_file_access_page_registers_an_oral_request(client, alice, case):
     )
     assert response.status_code == 302
     assert case.file_access_requests.get().due_on == date.today() + timedelta(days=9)
+
+
+def test_file_access_is_handed_out_from_the_page_with_internal_documents_left_out(client, alice, prepared):
+    from evne.decisions import services
+
+    case = prepared["case"]
+    request = services.file_access_request(actor=alice, case=case, requested_on=date.today(), channel="oral")
+    login(client, alice)
+    specialist = prepared["specialist"].pk
+    response = client.post(f"/cases/{case.pk}/file-access/{request.pk}/hand-out/", {
+        "version": 1, "handed_out_on": date.today().isoformat(), "internal": [str(specialist)],
+    })  # fmt: skip
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.handed_out_on == date.today() and request.bundle_id
+    assert {r["document_id"]: r["included"] for r in request.handed_out}[specialist] is False
+    assert "Sagen (PDF)" in client.get(f"/cases/{case.pk}/file-access/").content.decode()
+
+
+def test_a_changed_reconsideration_offers_a_new_decision(client, alice, ready):
+    from evne.decisions import services
+
+    issued = services.decision_issue(actor=alice, decision=ready, expected_version=ready.version,
+                                     override_reason="Test.")  # fmt: skip
+    complaint = services.complaint_register(actor=alice, decision=issued, received_on=date.today(), channel="written",
+                                            summary="Uenig.")  # fmt: skip
+    services.complaint_reconsider(actor=alice, complaint=complaint, expected_version=1, outcome="changed",
+                                  reconsidered_on=date.today(), reasons="Nye oplysninger.")  # fmt: skip
+    login(client, alice)
+    body = client.get(f"/cases/{issued.case_id}/complaints/{complaint.pk}/").content.decode()
+    assert f"/cases/{issued.case_id}/decisions/new/" in body and "Ændret" in body
