@@ -493,9 +493,12 @@ def _add_decision(rng: random.Random, *, case: Case, actor: User, status: str, t
 
     fleksjob = case.assessments.filter(conclusion="flex_job_level").exists()
     outcome = rng.choice(["refusal", "fleksjob"]) if fleksjob else "activities"
+    note = case.notes.order_by("created_at", "id").first()
     decision = decisions.decision_draft(
         actor=actor, case=case, outcome=outcome, fully_grants=outcome != "refusal",
-        **(profile_texts.DECISION_REFUSAL if outcome == "refusal" else profile_texts.DECISION_GRANT),
+        facts=[{"text": profile_texts.DECISION_FACT, "source": f"note:{note.pk}" if note else ""}],
+        **{"refusal": profile_texts.DECISION_REFUSAL, "fleksjob": profile_texts.DECISION_FLEKSJOB}.get(
+            outcome, profile_texts.DECISION_GRANT),
     )  # fmt: skip
     if outcome == "refusal":
         sent = today - timedelta(days=rng.randint(16, 30))
