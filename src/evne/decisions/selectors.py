@@ -81,13 +81,25 @@ class Review:
     guidance: object | None
 
 
-def review(decision: Decision, *, on: date) -> Review:
-    from evne.cases.checks import case_checks
+def evaluation_for(decision: Decision, *, on: date):
+    """The whole catalogue on `on`, with this decision as the decision in question: later drafts of the case are
+    left out of the snapshot, so the rules judge the decision being issued and not another one."""
+    from dataclasses import replace
 
-    checks = case_checks(decision.case, on=on)
-    blocking = checks.evaluation.blocking(decision.decision_type)
+    from evne.cases.rules_snapshot import snapshot_for_case
+    from evne.rules.catalogue import RULES
+    from evne.rules.engine import evaluate
+
+    snapshot = snapshot_for_case(decision.case)
+    snapshot = replace(snapshot, decisions=tuple(d for d in snapshot.decisions if d.number <= decision.number))
+    return evaluate(RULES, snapshot, on=on)
+
+
+def review(decision: Decision, *, on: date) -> Review:
+    evaluation = evaluation_for(decision, on=on)
+    blocking = evaluation.blocking(decision.decision_type)
     warn = reason_checks.warnings(decision)
-    warn += [r.finding.message_da for r in checks.evaluation.results
+    warn += [r.finding.message_da for r in evaluation.results
              if r.rule.id == "decision.reasons_quality" and r.finding.outcome == "missing" and not warn]  # fmt: skip
     text = "\n".join(p for p in (decision.decision_text, decision.reasons, decision.considerations,
                                  decision.answer_dealt_with) if p)  # fmt: skip

@@ -369,8 +369,9 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
     rendered and stored in the case, the rules explanation under the law in force today is stored with it, and the
     row is frozen (a database trigger refuses any later UPDATE). A blocking finding of `evne.rules` for this
     decision type needs a written override reason, recorded on the timeline."""
-    from evne.cases.checks import case_checks
     from evne.cases.checks import title as check_title
+
+    from .selectors import evaluation_for
 
     case = decision.case
     require_case_write(actor, case)
@@ -389,8 +390,8 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
 
     def work(stored):
         current = _locked_decision(decision, expected_version)
-        checks = case_checks(current.case, on=today)
-        blocking = checks.evaluation.blocking(current.decision_type)
+        evaluation = evaluation_for(current, on=today)
+        blocking = evaluation.blocking(current.decision_type)
         if blocking and not override:
             raise DomainError(
                 _("The legal checks still find something blocking (%(rules)s). Resolve it, or write why the "
@@ -405,7 +406,7 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
         current.status = DecisionStatus.ISSUED
         current.decided_on = today
         current.override_reason = override if blocking else ""
-        current.explanation = checks.evaluation.explain()
+        current.explanation = evaluation.explain()
         current.guidance_version = guidance.version if guidance else ""
         current.guidance_text = guidance.text if guidance else ""
         current.letter = letter
