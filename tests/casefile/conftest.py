@@ -147,7 +147,43 @@ def build_rich_case(alice, bob):
         restitution="Restituerer efter 7 timer.", conclusion="can_be_improved", reasons="Kan forbedres.",
         citizen_view="Enig.", document_ids=[document.pk],
     )  # fmt: skip
+    build_decisions(alice, case, document, note)
     return case
+
+
+def build_decisions(alice, case, document, note):
+    """A refusal heard, answered, issued and complained about; file access, written reasons and a delay notice."""
+    from evne.decisions import services as d
+
+    decision = d.decision_draft(
+        actor=alice, case=case, outcome="refusal", applied_for="Fleksjob.", decision_text="Afslag på fleksjob.",
+        reasons="Praktikken viste 30 timer.", legal_basis="LAB § 116.",
+        facts=[{"text": "Statusattest.", "source": f"document:{document.pk}"},
+               {"text": "Telefonnotat.", "source": f"note:{note.pk}"}],
+        document_ids=[document.pk],
+    )  # fmt: skip
+    today = timezone.localdate()
+    hearing = d.hearing_send(actor=alice, decision=decision, expected_version=decision.version, sent_on=today,
+                             unfavourable_facts="Praktikken viste 30 timer.", document_ids=[document.pk])  # fmt: skip
+    d.hearing_record_answer(actor=alice, hearing=hearing, expected_version=hearing.version, answer="answered",
+                            answered_on=today, summary="Uenig.", form="oral")  # fmt: skip
+    decision = d.decision_revise(actor=alice, decision=decision, expected_version=1, answer_dealt_with="Indgået.")
+    decision = d.decision_issue(actor=alice, decision=decision, expected_version=decision.version,
+                                override_reason="Testsag.")  # fmt: skip
+    complaint = d.complaint_register(actor=alice, decision=decision, received_on=today, channel="oral",
+                                     summary="Uenig i afslaget.")  # fmt: skip
+    complaint = d.complaint_reconsider(actor=alice, complaint=complaint, expected_version=1, outcome="kept",
+                                       reconsidered_on=today, reasons="Fastholdt.")  # fmt: skip
+    d.complaint_forward(actor=alice, complaint=complaint, expected_version=2, forwarded_on=today)
+    access = d.file_access_request(actor=alice, case=case, requested_on=today, channel="oral")
+    d.file_access_hand_out(actor=alice, request=access, expected_version=1, handed_out_on=today,
+                           documents=[{"document_id": document.pk, "internal": False}])  # fmt: skip
+    reasons = d.reasons_request_record(actor=alice, case=case, decision_notified_on=today,
+                                       decision_summary="Afslag på kørsel.", requested_on=today)  # fmt: skip
+    d.reasons_request_answer(actor=alice, request=reasons, expected_version=1, answered_on=today,
+                             reasons="Offentlig transport.", legal_basis="LAB § 82.")  # fmt: skip
+    d.delay_notice_send(actor=alice, case=case, sent_on=today, expected_on=today + timedelta(weeks=2),
+                        reason="Afventer erklæring.")  # fmt: skip
 
 
 def export_text(tmp_path, number, username, name="out.json", *extra) -> str:

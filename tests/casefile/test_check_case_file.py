@@ -43,8 +43,11 @@ def test_it_judges_a_case_file_on_the_facts_the_case_page_uses_and_keeps_nothing
 
 
 def test_a_policy_can_be_switched_on_for_the_check(tmp_path, exported):
-    plain = json.loads(check(tmp_path, exported["text"], "--date", "2030-01-01", "--json"))
-    switched = json.loads(check(tmp_path, exported["text"], "--date", "2030-01-01", "--json",
+    data = json.loads(exported["text"])
+    data["case"]["status"] = "clarification"  # still open, so the guarantee runs
+    text = json.dumps(data, ensure_ascii=False)
+    plain = json.loads(check(tmp_path, text, "--date", "2030-01-01", "--json"))
+    switched = json.loads(check(tmp_path, text, "--date", "2030-01-01", "--json",
                                 "--policy", "policy.clarification_guarantee_months"))  # fmt: skip
     outcome = {r["rule"]: r["outcome"] for r in plain["results"]}
     assert outcome["policy.clarification_guarantee"] == "not_applicable"

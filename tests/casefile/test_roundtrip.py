@@ -29,7 +29,14 @@ def test_round_trip_is_byte_identical(exported, tmp_path):
 def test_the_file_is_rich(exported):
     data = json.loads(exported["text"])
     assert list(data)[:4] == ["format", "version", "exported_at", "case"]
-    assert data["rehab_meetings"] == data["hearings"] == data["decisions"] == []
+    assert data["rehab_meetings"] == []
+    decision = data["decisions"][0]
+    assert decision["status"] == "issued" and decision["letter"].startswith("document-")
+    assert [f["source"] for f in decision["facts"]] == ["document:document-1", "note:note-1"]
+    assert decision["complaints"][0]["appeal_body"] == "Ankestyrelsen"
+    assert data["hearings"][0]["decision"] == "decision-1" and data["hearings"][0]["answer"] == "answered"
+    assert data["file_access_requests"][0]["bundle"].startswith("document-")
+    assert data["reasons_requests"] and data["delay_notices"]
     profile = data["profile"]
     assert [v["element"] for v in profile["versions"]] == ["education", "education", "health", "adaptability"]
     decision = profile["presentations"][0]["responses"][0]["decision"]

@@ -154,3 +154,13 @@ def test_it_develops_some_cases_with_a_plan_activities_requests_and_assessments(
     assert all(r.consent_id for r in requests)
     assessments = WorkAbilityAssessment.objects.filter(**evnekobing)
     assert assessments.exists() and all(len(a.job_functions) >= 1 and a.profile_version_ids for a in assessments)
+
+
+def test_it_has_decisions_in_different_states(demo):
+    from evne.decisions.models import Complaint, Decision, Hearing
+
+    evnekobing = Decision.objects.filter(case__municipality__code="999")
+    assert evnekobing.filter(status="draft").exists() and evnekobing.filter(status="issued").exists()
+    assert Hearing.objects.filter(decision__in=evnekobing).exists()
+    assert all(d.letter_id and d.explanation for d in evnekobing.filter(status="issued"))
+    assert Complaint.objects.exists() or evnekobing.filter(outcome="refusal", status="issued").count() < 2

@@ -12,6 +12,7 @@ from .assessments import router as assessments_router
 from .auth import AUTH, docs_login_required
 from .cases import router as cases_router
 from .citizens import router as citizens_router
+from .decisions import router as decisions_router
 from .evidence import router as evidence_router
 from .plans import router as plans_router
 from .profiles import router as profiles_router
@@ -41,3 +42,4 @@ api.add_router("/cases", profiles_router)
 api.add_router("/cases", evidence_router)
 api.add_router("/cases", plans_router)
 api.add_router("/cases", assessments_router)
+api.add_router("/cases", decisions_router)

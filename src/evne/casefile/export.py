@@ -17,6 +17,7 @@ from evne.accounts.models import User
 from evne.assessments.models import WorkAbilityAssessment
 from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
 from evne.citizens.models import Citizen, Supporter
+from evne.decisions.models import Complaint, Decision, DelayNotice, FileAccessRequest, Hearing, ReasonsRequest
 from evne.evidence.models import Consent, Document, InformationRequest
 from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
 from evne.profiles.models import (
@@ -50,6 +51,12 @@ REF_KIND = {
     WorkAbilityAssessment: "assessment",
     PromptAnswer: "answer",
     FollowUp: "follow_up",
+    Decision: "decision",
+    Hearing: "hearing",
+    Complaint: "complaint",
+    FileAccessRequest: "file_access",
+    ReasonsRequest: "reasons_request",
+    DelayNotice: "delay_notice",
 }
 
 # Keys inside JSON data (timeline data, facts, assessment basis) that hold database ids, and what they point to.
@@ -74,7 +81,17 @@ JSON_ID_KEYS = {
     "follow_up_id": "follow_up",
     "caseworker_id": "user",
     "old_caseworker_id": "user",
+    "decision_id": "decision",
+    "hearing_id": "hearing",
+    "complaint_id": "complaint",
+    "file_access_id": "file_access",
+    "reasons_request_id": "reasons_request",
+    "delay_notice_id": "delay_notice",
 }
+
+# Facts of a decision point at a record as "<kind>:<id>" (evne.decisions.services._clean_facts): the id becomes
+# the record's file ref ("document:document-2") and back.
+SOURCE_KINDS = {"document", "note", "version"}
 
 # Fields never written: keys, the parent link (implied by nesting) and storage details.
 SKIP = {"id", "storage_token", "file"}
@@ -103,6 +120,12 @@ PARENT = {
     InformationRequest: "case",
     Document: "case",
     WorkAbilityAssessment: "case",
+    Decision: "case",
+    Hearing: "decision",
+    Complaint: "decision",
+    FileAccessRequest: "case",
+    ReasonsRequest: "case",
+    DelayNotice: "case",
 }
 
 
@@ -161,13 +184,21 @@ class Exporter:
     def remap(self, value, kind=None):
         """Rewrite database ids in JSON data to file refs (usernames for users)."""
         if isinstance(value, dict):
-            return {k: self.remap(v, JSON_ID_KEYS.get(k)) for k, v in value.items()}
+            return {
+                k: self.source(v) if k == "source" else self.remap(v, JSON_ID_KEYS.get(k)) for k, v in value.items()
+            }
         if isinstance(value, list):
             return [self.remap(v, kind) for v in value]
         if kind and isinstance(value, int) and not isinstance(value, bool):
             if kind == "user":
                 return self.username(value)
             return self.refs.get(kind, {}).get(value, value)
+        return value
+
+    def source(self, value):
+        kind, sep, pk = value.partition(":") if isinstance(value, str) else ("", "", "")
+        if sep and kind in SOURCE_KINDS and pk.isdigit():
+            return f"{kind}:{self.refs.get(kind, {}).get(int(pk), pk)}"
         return value
 
     # --- records -----------------------------------------------------------------------------------------------
@@ -223,6 +254,12 @@ class Exporter:
         profile = ResourceProfile.objects.filter(case=case).first()
         plans = self.assign(PlanRevision.objects.filter(case=case).order_by(by_id))
         assessments = self.assign(WorkAbilityAssessment.objects.filter(case=case).order_by(by_id))
+        decisions = self.assign(Decision.objects.filter(case=case).order_by(by_id))
+        hearings = self.assign(Hearing.objects.filter(decision__case=case).order_by(by_id))
+        complaints = {d.pk: self.assign(Complaint.objects.filter(decision=d).order_by(by_id)) for d in decisions}
+        file_access = self.assign(FileAccessRequest.objects.filter(case=case).order_by(by_id))
+        reasons_requests = self.assign(ReasonsRequest.objects.filter(case=case).order_by(by_id))
+        delay_notices = self.assign(DelayNotice.objects.filter(case=case).order_by(by_id))
         profile_out = None
         if profile is not None:
             hypotheses = self.assign(Hypothesis.objects.filter(profile=profile).order_by(by_id))
@@ -290,8 +327,11 @@ class Exporter:
             "documents": [self.document(d) for d in documents],
             "assessments": [self.record(a) for a in assessments],
             "rehab_meetings": [],
-            "hearings": [],
-            "decisions": [],
+            "hearings": [self.record(h, decision=self.ref(Decision, h.decision_id)) for h in hearings],
+            "decisions": [self.record(d, complaints=[self.record(c) for c in complaints[d.pk]]) for d in decisions],
+            "file_access_requests": [self.record(r) for r in file_access],
+            "reasons_requests": [self.record(r) for r in reasons_requests],
+            "delay_notices": [self.record(n) for n in delay_notices],
             "timeline": [self.record(e) for e in TimelineEvent.objects.filter(case=case).order_by("at", by_id)],
         }
 

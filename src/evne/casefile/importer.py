@@ -21,6 +21,7 @@ from evne.accounts.models import Municipality, Team, User
 from evne.assessments.models import WorkAbilityAssessment
 from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
 from evne.citizens.models import Citizen, Supporter
+from evne.decisions.models import Complaint, Decision, DelayNotice, FileAccessRequest, Hearing, ReasonsRequest
 from evne.evidence import files
 from evne.evidence.models import Consent, Document, InformationRequest
 from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
@@ -35,7 +36,7 @@ from evne.profiles.models import (
     ResourceProfile,
 )
 
-from .export import FORMAT, JSON_ID_KEYS, REF_KIND, VERSION, fields_of
+from .export import FORMAT, JSON_ID_KEYS, REF_KIND, SOURCE_KINDS, VERSION, fields_of
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "case-file-1.json"
 
@@ -166,7 +167,10 @@ class Importer:
     def unmap(self, value, kind, path: str):
         """The reverse of Exporter.remap: file refs in JSON data back to the new database ids."""
         if isinstance(value, dict):
-            return {k: self.unmap(v, JSON_ID_KEYS.get(k), f"{path}.{k}") for k, v in value.items()}
+            return {
+                k: self.source(v, f"{path}.{k}") if k == "source" else self.unmap(v, JSON_ID_KEYS.get(k), f"{path}.{k}")
+                for k, v in value.items()
+            }
         if isinstance(value, list):
             return [self.unmap(v, kind, f"{path}[{i}]") for i, v in enumerate(value)]
         if kind and isinstance(value, str):
@@ -174,6 +178,13 @@ class Importer:
                 return self.user(value, path).pk
             if value.startswith(f"{kind}-"):
                 return self.lookup(kind, value, path)
+        return value
+
+    def source(self, value, path: str):
+        """A decision fact's "<kind>:<ref>" back to "<kind>:<new id>" (see export.SOURCE_KINDS)."""
+        kind, sep, ref = value.partition(":") if isinstance(value, str) else ("", "", "")
+        if sep and kind in SOURCE_KINDS and ref.startswith(f"{kind}-"):
+            return f"{kind}:{self.lookup(kind, ref, path)}"
         return value
 
     def convert(self, field: models.Field, value, path: str):
@@ -326,6 +337,22 @@ class Importer:
             self.create(PlanRevision, row, f"plan[{i}]", case=case)
         for i, row in enumerate(data["assessments"]):
             self.create(WorkAbilityAssessment, row, f"assessments[{i}]", case=case)
+        for i, row in enumerate(data["decisions"]):
+            decision = self.create(Decision, row, f"decisions[{i}]", case=case)
+            for j, sub in enumerate(row.get("complaints", [])):
+                self.create(Complaint, sub, f"decisions[{i}].complaints[{j}]", decision=decision)
+        for i, row in enumerate(data["hearings"]):
+            path = f"hearings[{i}]"
+            self.create(
+                Hearing, row, path, decision_id=self.lookup("decision", row.get("decision"), f"{path}.decision")
+            )
+        # Absent in files written before issue 6: optional.
+        for i, row in enumerate(data.get("file_access_requests", [])):
+            self.create(FileAccessRequest, row, f"file_access_requests[{i}]", case=case)
+        for i, row in enumerate(data.get("reasons_requests", [])):
+            self.create(ReasonsRequest, row, f"reasons_requests[{i}]", case=case)
+        for i, row in enumerate(data.get("delay_notices", [])):
+            self.create(DelayNotice, row, f"delay_notices[{i}]", case=case)
         for i, row in enumerate(data["timeline"]):
             self.create(TimelineEvent, row, f"timeline[{i}]", case=case)
         return case

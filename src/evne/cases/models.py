@@ -226,6 +226,20 @@ class EventKind(models.TextChoices):
     ASSESSMENT_MADE = "assessment_made", _("Work-ability assessment made")
     PROMPT_ANSWERED = "prompt_answered", _("Question from a legal check answered")
     FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up conversation recorded")
+    DECISION_DRAFTED = "decision_drafted", _("Decision drafted")
+    DECISION_REVISED = "decision_revised", _("Decision draft changed")
+    HEARING_SENT = "hearing_sent", _("Hearing sent")
+    HEARING_ANSWERED = "hearing_answered", _("Hearing answered or expired")
+    DECISION_ISSUED = "decision_issued", _("Decision issued")
+    COMPLAINT_RECEIVED = "complaint_received", _("Complaint received")
+    COMPLAINT_RECONSIDERED = "complaint_reconsidered", _("Complaint reconsidered")
+    COMPLAINT_FORWARDED = "complaint_forwarded", _("Complaint forwarded to the appeal body")
+    APPEAL_DECIDED = "appeal_decided", _("Appeal body's decision recorded")
+    FILE_ACCESS_REQUESTED = "file_access_requested", _("File access requested")
+    FILE_ACCESS_GIVEN = "file_access_given", _("File access given")
+    REASONS_REQUESTED = "reasons_requested", _("Written reasons requested")
+    REASONS_GIVEN = "reasons_given", _("Written reasons given")
+    DELAY_NOTICE_SENT = "delay_notice_sent", _("Notice of a delayed decision sent")
 
 
 class TimelineEvent(AppendOnlyModel):

@@ -14,6 +14,7 @@ def _day(value):
 
 def snapshot_for_case(case: Case) -> s.Snapshot:
     from evne.assessments.models import CanMeet
+    from evne.decisions.selectors import snapshot_parts
     from evne.evidence.models import MEDICAL_DOCUMENTS
     from evne.evidence.selectors import consent_in_force
     from evne.profiles.models import ResourceProfile
@@ -112,4 +113,5 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
             )
             for a in case.assessments.order_by("number")
         ),
+        **snapshot_parts(case),
     )  # fmt: skip

@@ -124,10 +124,11 @@ def describe(event: TimelineEvent) -> str:
     if event.kind == EventKind.PROMPT_ANSWERED:
         return _("Question from the legal check %(rule)s answered.") % {"rule": d.get("rule_id", "")}
     from evne.assessments import timeline as assessments
+    from evne.decisions import timeline as decisions
     from evne.evidence import timeline as evidence
     from evne.plans import timeline as plans
 
-    for app in (evidence, plans, assessments):
+    for app in (evidence, plans, assessments, decisions):
         text = app.describe(event)
         if text:
             return text

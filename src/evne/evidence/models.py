@@ -143,6 +143,7 @@ class DocumentKind(models.TextChoices):
     PROVIDER_REPORT = "provider_report", _("Provider report (statusudtalelse)")
     EMPLOYER_STATEMENT = "employer_statement", _("Statement from employer")
     CITIZEN_DOCUMENT = "citizen_document", _("The citizen's own document")
+    OUTGOING_LETTER = "outgoing_letter", _("Letter from the municipality")
     OTHER = "other", _("Other document")
 
 

@@ -144,6 +144,66 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A decision draft or an issued decision (issue 6): what the rules need, as flags and dates."""
+
+    number: int
+    decision_type: str  # the readiness type (cases.checks.DECISION_TYPES) its outcome maps to
+    outcome: str
+    status: str  # draft | issued
+    created_on: date
+    fully_grants: bool = False
+    appealable: bool = True
+    decided_on: date | None = None
+    has_decision_text: bool = False
+    has_legal_basis: bool = False
+    has_reasons: bool = False
+    has_facts: bool = False
+    facts_in_case: bool = True
+    reasons_only_doctor: bool = False
+    specialist_conclusion_as_fact: bool = False
+    answer_dealt_with: bool = False
+    has_guidance: bool = False
+    guidance_given_on: date | None = None
+    override: bool = False
+
+
+@dataclass(frozen=True)
+class Hearing:
+    decision_number: int
+    sent_on: date
+    response_due_on: date
+    includes_profile: bool = True
+    includes_new_specialist_statements: bool = True
+    answer: str = ""  # "" (awaited), answered, no_answer
+    answered_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Complaint:
+    decision_number: int
+    received_on: date
+    reconsideration: str = ""  # "", changed, kept, more_information
+    reconsidered_on: date | None = None
+    forwarded_on: date | None = None
+    appeal_outcome: str = ""  # "", upheld, changed, remitted
+    appeal_decided_on: date | None = None
+
+
+@dataclass(frozen=True)
+class FileAccess:
+    requested_on: date
+    handed_out_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReasonsRequest:
+    decision_notified_on: date
+    requested_on: date
+    answered_on: date | None = None
+
+
+@dataclass(frozen=True)
 class Snapshot:
     case: CaseFacts
     involvement: tuple[Involvement, ...] = ()
@@ -156,6 +216,13 @@ class Snapshot:
     assessments: tuple[Assessment, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     answers: dict[str, str] = field(default_factory=dict)  # recorded answers to prompts: rule id → answer
+    decisions: tuple[Decision, ...] = ()
+    hearings: tuple[Hearing, ...] = ()
+    complaints: tuple[Complaint, ...] = ()
+    file_access: tuple[FileAccess, ...] = ()
+    reasons_requests: tuple[ReasonsRequest, ...] = ()
+    local_decision_due_on: date | None = None  # the municipality's own deadline for this case type (RTL § 3)
+    delay_notices: tuple[date, ...] = ()  # when written notice of a delayed decision was sent
     # the rule version (its valid_from, YYYY-MM-DD) each answer was given under; absent = any version
     answer_versions: dict[str, str] = field(default_factory=dict)
     answer_dates: dict[str, str] = field(default_factory=dict)  # the day (YYYY-MM-DD) each latest answer was given
@@ -207,6 +274,15 @@ class Snapshot:
             answers = {k: v for k, v in self.answers.items() if k != rule_id}
             self._memo[key] = dataclasses.replace(self, answers=answers)
         return self._memo[key]
+
+    def decision_in_question(self, on: date) -> Decision | None:
+        """The decision being made or last made by `on`: the highest-numbered one created by then."""
+        made = [d for d in self.decisions if d.created_on <= on]
+        return max(made, key=lambda d: d.number) if made else None
+
+    def hearings_of(self, number: int, on: date) -> list[Hearing]:
+        return sorted((h for h in self.hearings if h.decision_number == number and h.sent_on <= on),
+                      key=lambda h: h.sent_on)  # fmt: skip
 
     # --- the case-file form -------------------------------------------------------------------------------
 

@@ -462,10 +462,12 @@ def _citizen_with_case(
 
     say = texts.pronouns(female=person.female)
     _add_note(rng, case=case, actor=caseworker, when=note_dates[0], kind=NoteKind.FACT, say=say)
+    developed = False
     if pathway in PROFILE_PATHWAYS and status != CaseStatus.OPEN and rng.random() < 0.6:
         elements = _add_profile(rng, case=case, actor=caseworker, when=note_dates[0], say=say)
         if status in DEVELOPMENT_STATUSES:
             _add_development(rng, case=case, actor=caseworker, elements=elements, status=status, today=today)
+            developed = bool(elements)
     later_dates = iter(note_dates[1:])
     for step, value in steps:
         if step == "status":
@@ -485,6 +487,8 @@ def _citizen_with_case(
             caseworker = new
     if pathway in FOLLOW_UP_WEEKS:
         _add_follow_ups(rng, case=case, actor=caseworker, requested=requested, today=today, status=status)
+    if developed and status in (CaseStatus.AWAITING_DECISION, CaseStatus.DECIDED):
+        _add_decision(rng, case=case, actor=caseworker, status=status, today=today)
     return n_notes
 
 
@@ -516,6 +520,42 @@ def _add_follow_ups(rng: random.Random, *, case: Case, actor: User, requested: d
                              parties=parties, interpreter_used=needs_interpreter and rng.random() < 0.9)  # fmt: skip
             first = False
         day += timedelta(weeks=weeks, days=rng.randint(-3, 3))
+
+
+def _add_decision(rng: random.Random, *, case: Case, actor: User, status: str, today: date) -> None:
+    """A decision in some state: a draft being heard (awaiting decision), or issued — sometimes complained about
+    (decided). Issued here with a written override: the demo cases do not satisfy every other check."""
+    from evne.decisions import services as decisions
+
+    fleksjob = case.assessments.filter(conclusion="flex_job_level").exists()
+    outcome = rng.choice(["refusal", "fleksjob"]) if fleksjob else "activities"
+    note = case.notes.order_by("created_at", "id").first()
+    decision = decisions.decision_draft(
+        actor=actor, case=case, outcome=outcome, fully_grants=outcome != "refusal",
+        facts=[{"text": profile_texts.DECISION_FACT, "source": f"note:{note.pk}" if note else ""}],
+        **{"refusal": profile_texts.DECISION_REFUSAL, "fleksjob": profile_texts.DECISION_FLEKSJOB}.get(
+            outcome, profile_texts.DECISION_GRANT),
+    )  # fmt: skip
+    if outcome == "refusal":
+        sent = today - timedelta(days=rng.randint(16, 30))
+        hearing = decisions.hearing_send(
+            actor=actor, decision=decision, expected_version=decision.version, sent_on=sent,
+            unfavourable_facts=profile_texts.HEARING_UNFAVOURABLE,
+        )  # fmt: skip
+        if status == CaseStatus.AWAITING_DECISION and rng.random() < 0.5:
+            return  # still waiting for the citizen's answer (or its absence to be recorded)
+        decisions.hearing_record_answer(actor=actor, hearing=hearing, expected_version=hearing.version,
+                                        answer="answered", answered_on=sent + timedelta(days=7),
+                                        summary=profile_texts.HEARING_ANSWER, form="oral")  # fmt: skip
+        decision = decisions.decision_revise(actor=actor, decision=decision, expected_version=decision.version,
+                                             answer_dealt_with=profile_texts.ANSWER_DEALT_WITH)  # fmt: skip
+    if status != CaseStatus.DECIDED:
+        return
+    decision = decisions.decision_issue(actor=actor, decision=decision, expected_version=decision.version,
+                                        override_reason=profile_texts.DEMO_OVERRIDE)  # fmt: skip
+    if outcome == "refusal" and rng.random() < 0.5:
+        decisions.complaint_register(actor=actor, decision=decision, received_on=today, channel="oral",
+                                     summary=profile_texts.COMPLAINT)  # fmt: skip
 
 
 def _add_note(rng: random.Random, *, case: Case, actor: User, when: date, kind: str, say: dict) -> JournalNote:

@@ -179,3 +179,34 @@ ASSESSMENT = {
     "restitution": "Restituerer mellem arbejdsdage ved det nuværende timetal.",
     "reasons": "Praktikken og lægens statusattest viser, at borgeren kan arbejde i lettere funktioner med skånehensyn.",
 }
+
+
+# Decisions (issue 6): synthetic, written as a caseworker would.
+DECISION_REFUSAL = {
+    "applied_for": "Fleksjob.",
+    "decision_text": "Du får afslag på fleksjob.",
+    "reasons": "Din arbejdsevne er ikke varigt og væsentligt nedsat. I praktikken arbejdede du stabilt 25 timer om "
+    "ugen med pauser, og du har selv fortalt, at det gik godt.",
+    "legal_basis": "Lov om en aktiv beskæftigelsesindsats § 116 (fleksjob).",
+}
+DECISION_FLEKSJOB = {
+    "applied_for": "Fleksjob.",
+    "decision_text": "Du får bevilget fleksjob.",
+    "reasons": "Din arbejdsevne er varigt og væsentligt nedsat. Praktikken viste, at du kan arbejde 12 timer om ugen "
+    "med pauser, og at det ikke kan forbedres.",
+    "legal_basis": "Lov om en aktiv beskæftigelsesindsats § 116 (fleksjob).",
+}
+DECISION_GRANT = {
+    "applied_for": "Hjælp til at komme i arbejde.",
+    "decision_text": "Du får et tilbud, der kan udvikle din arbejdsevne.",
+    "reasons": "Arbejdsevnevurderingen viser, at din arbejdsevne kan forbedres.",
+    "legal_basis": "Bekendtgørelse nr. 543 af 28. maj 2002 § 9.",
+}
+DECISION_FACT = (
+    "Praktikstedet har oplyst, hvor mange timer om ugen borgeren har arbejdet, og hvilke pauser der var brug for."
+)
+HEARING_UNFAVOURABLE = "Praktikstedet oplyser, at du har arbejdet 25 timer om ugen uden fravær."
+HEARING_ANSWER = "Borgeren mener, at smerterne bliver værre efter lange dage."
+ANSWER_DEALT_WITH = "Vi har lagt vægt på dine smerter, men praktikken viser, at du kan arbejde 25 timer med pauser."
+DEMO_OVERRIDE = "Demodata: sagen er gennemgået med borgeren; resten af registreringen mangler i demoen."
+COMPLAINT = "Borgeren ringede og er uenig i afslaget."

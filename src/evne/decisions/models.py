@@ -1,0 +1,317 @@
+"""Decisions (afgørelser), the hearing (partshøring), complaints and reconsideration, file access (aktindsigt),
+and the letters that tell the citizen. Sources: seed 000 §§ 5.12–5.13, 6.2 (D3, D8–D11, D14), 6.8 (X1–X12),
+6.9 (G1, G4) in shared/domain/seed-000-notes.md; seed 001 R39–R50.
+
+A decision is a draft until it is issued. Issuing freezes it: the rules explanation it was issued under, the
+complaint guidance and the letter are stored on it, and a database trigger refuses every later UPDATE of an
+issued row (migration 0002). A changed decision is a new decision.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from evne.accounts.models import Municipality
+from evne.cases.models import Case, Pathway
+
+
+class OutcomeKind(models.TextChoices):
+    """What the decision decides (seed 000 §5.12, L3900–3929, L7075–7096)."""
+
+    ORDINARY_WORK = "ordinary_work", _("Referral to ordinary work")
+    ACTIVITIES = "activities", _("Activities / vocational rehabilitation (revalidering)")
+    RESSOURCEFORLOB = "ressourceforlob", _("Resource course (ressourceforløb)")
+    JOBAFKLARING = "jobafklaring", _("Job clarification course (jobafklaringsforløb)")
+    FLEKSJOB = "fleksjob", _("Flex job (fleksjob)")
+    FORTIDSPENSION = "fortidspension", _("Disability pension (førtidspension)")
+    FORTIDSPENSION_EXISTING = "fortidspension_existing", _("Disability pension on the existing evidence")
+    SENIOR_FORTIDSPENSION = "senior_fortidspension", _("Senior disability pension (seniorførtidspension)")
+    REFUSAL = "refusal", _("Refusal")
+    PARTIAL_GRANT = "partial_grant", _("Partial grant")
+    STOP_REDUCTION = "stop_reduction", _("Stop or reduction of a benefit")
+    REFUSE_PENSION_CASE = "refuse_pension_case", _("Refusal to start a pension case")
+
+
+# The readiness decision types of evne.cases.checks.DECISION_TYPES each outcome is checked against.
+DECISION_TYPE = {
+    OutcomeKind.ORDINARY_WORK: "ordinary_work",
+    OutcomeKind.ACTIVITIES: "revalidering",
+    OutcomeKind.RESSOURCEFORLOB: "ressourceforlob",
+    OutcomeKind.JOBAFKLARING: "jobafklaring",
+    OutcomeKind.FLEKSJOB: "fleksjob",
+    OutcomeKind.FORTIDSPENSION: "fortidspension",
+    OutcomeKind.FORTIDSPENSION_EXISTING: "fortidspension",
+    OutcomeKind.SENIOR_FORTIDSPENSION: "fortidspension",
+    OutcomeKind.REFUSAL: "refusal",
+    OutcomeKind.PARTIAL_GRANT: "refusal",
+    OutcomeKind.STOP_REDUCTION: "refusal",
+    OutcomeKind.REFUSE_PENSION_CASE: "refusal",
+}
+
+# Outcomes that never fully grant a request (X5 minimum list; seed 000 L7075–7096).
+NEVER_FULL = frozenset({
+    OutcomeKind.REFUSAL, OutcomeKind.PARTIAL_GRANT, OutcomeKind.STOP_REDUCTION, OutcomeKind.REFUSE_PENSION_CASE,
+})  # fmt: skip
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+
+
+class Decision(models.Model):
+    """One decision of the case: a versioned draft, then frozen when issued."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="decisions")
+    number = models.PositiveIntegerField(_("number"))
+    status = models.CharField(_("status"), max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=OutcomeKind.choices)
+    applied_for = models.TextField(_("what the citizen applied for"))
+    fully_grants = models.BooleanField(_("the decision fully grants the request"), default=False)
+    appealable = models.BooleanField(_("the decision can be appealed"), default=True)
+    decision_text = models.TextField(_("the decision"), blank=True)
+    reasons = models.TextField(_("reasons"), blank=True)
+    considerations = models.TextField(_("main considerations (discretion)"), blank=True)
+    facts = models.JSONField(
+        _("facts relied on"), default=list, blank=True,
+        help_text=_("List of {text, source}; the source is document:<id>, note:<id> or version:<id>."),
+    )  # fmt: skip
+    legal_basis = models.TextField(_("legal basis (hjemmel)"), blank=True)
+    answer_dealt_with = models.TextField(_("how the citizen's answer to the hearing was dealt with"), blank=True)
+    profile_version_ids = models.JSONField(_("profile versions relied on"), default=list, blank=True)
+    assessment = models.ForeignKey(
+        "assessments.WorkAbilityAssessment", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("work-ability assessment relied on"),
+    )  # fmt: skip
+    document_ids = models.JSONField(_("documents relied on"), default=list, blank=True)
+    # Set when issued, never changed afterwards (trigger in migration 0002).
+    decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    override_reason = models.TextField(_("why it was issued despite blocking findings"), blank=True)
+    explanation = models.JSONField(_("rules explanation it was issued under"), default=dict, blank=True)
+    guidance_version = models.CharField(_("complaint guidance version"), max_length=40, blank=True)
+    guidance_text = models.TextField(_("complaint guidance"), blank=True)
+    letter = models.ForeignKey(
+        "evidence.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("decision letter"),
+    )  # fmt: skip
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["case", "-number"]
+        constraints = [models.UniqueConstraint(fields=["case", "number"], name="decision_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} decision {self.number}"
+
+    @property
+    def decision_type(self) -> str:
+        return DECISION_TYPE.get(self.outcome, "refusal")
+
+    @property
+    def issued(self) -> bool:
+        return self.status == DecisionStatus.ISSUED
+
+
+class HearingAnswer(models.TextChoices):
+    NONE_YET = "", _("Awaiting the answer")
+    ANSWERED = "answered", _("The citizen answered")
+    NO_ANSWER = "no_answer", _("No answer by the deadline")
+
+
+class Hearing(models.Model):
+    """Partshøring before a decision that does not fully grant the request (FVL § 19; X5, D14, G4)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="hearings")
+    sent_on = models.DateField(_("sent on"))
+    response_due_on = models.DateField(_("answer due on"))
+    package = models.JSONField(_("hearing package"), default=list)
+    unfavourable_facts = models.TextField(_("unfavourable material facts the decision may rest on"))
+    letter = models.ForeignKey(
+        "evidence.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("hearing letter"),
+    )  # fmt: skip
+    answer = models.CharField(_("answer"), max_length=10, choices=HearingAnswer.choices, blank=True, default="")
+    answered_on = models.DateField(_("answer received on"), null=True, blank=True)
+    answer_summary = models.TextField(_("the citizen's answer (summary)"), blank=True)
+    answer_form = models.CharField(_("form of the answer"), max_length=20, blank=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("hearing")
+        verbose_name_plural = _("hearings")
+        ordering = ["decision", "-sent_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"hearing {self.pk} of decision {self.decision_id}"
+
+
+class Channel(models.TextChoices):
+    """How the citizen contacted us. No form is required for a complaint or a file-access request (X8, G1)."""
+
+    ORAL = "oral", _("Orally (in person or by phone)")
+    WRITTEN = "written", _("In writing (letter, e-mail, digital post)")
+
+
+class Reconsideration(models.TextChoices):
+    CHANGED = "changed", _("Changed: the citizen is given (partly) what they asked for")
+    KEPT = "kept", _("Kept: forwarded to the appeal body")
+    MORE_INFORMATION = "more_information", _("More information needed")
+
+
+class AppealOutcome(models.TextChoices):
+    UPHELD = "upheld", _("Upheld (stadfæstet)")
+    CHANGED = "changed", _("Changed (ændret)")
+    REMITTED = "remitted", _("Remitted for a new decision (hjemvist)")
+
+
+class Complaint(models.Model):
+    """A complaint against an issued decision: reconsideration (RTL § 66), forwarding and the appeal body's
+    outcome (D10–D11; seed 000 L7340–7352, L7375–7436)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="complaints")
+    received_on = models.DateField(_("received on"))
+    channel = models.CharField(_("form"), max_length=10, choices=Channel.choices)
+    summary = models.TextField(_("what the citizen complains about"))
+    reconsideration = models.CharField(
+        _("reconsideration"), max_length=20, choices=Reconsideration.choices, blank=True, default=""
+    )
+    reconsidered_on = models.DateField(_("reconsidered on"), null=True, blank=True)
+    reconsideration_reasons = models.TextField(_("reasons for the reconsideration"), blank=True)
+    reconsideration_letter = models.ForeignKey(
+        "evidence.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    forwarded_on = models.DateField(_("forwarded to the appeal body on"), null=True, blank=True)
+    appeal_body = models.CharField(_("appeal body"), max_length=100, blank=True)
+    appeal_outcome = models.CharField(
+        _("the appeal body's outcome"), max_length=10, choices=AppealOutcome.choices, blank=True, default=""
+    )
+    appeal_decided_on = models.DateField(_("the appeal body decided on"), null=True, blank=True)
+    appeal_note = models.TextField(_("what the appeal body said (e.g. what is missing)"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"complaint {self.pk} against decision {self.decision_id}"
+
+
+class FileAccessRequest(models.Model):
+    """Aktindsigt (FVL §§ 9, 16; G1, D8): oral is enough; an unspecified request is the whole file."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="file_access_requests")
+    requested_on = models.DateField(_("requested on"))
+    channel = models.CharField(_("form"), max_length=10, choices=Channel.choices)
+    scope = models.TextField(_("scope (empty: the whole file)"), blank=True)
+    due_on = models.DateField(_("due on"))
+    handed_out_on = models.DateField(_("handed out on"), null=True, blank=True)
+    handed_out = models.JSONField(
+        _("what was handed out"), default=list, blank=True,
+        help_text=_("List of {document_id, included, internal, unique_facts}."),
+    )  # fmt: skip
+    bundle = models.ForeignKey("evidence.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("file-access request")
+        verbose_name_plural = _("file-access requests")
+        ordering = ["-requested_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"file access {self.pk} of case {self.case_id}"
+
+
+class ReasonsRequest(models.Model):
+    """A request for written reasons for an oral decision (FVL § 23; D9): within 14 days of the decision, answered
+    within 14 days or the citizen is told why and when."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reasons_requests")
+    decision_notified_on = models.DateField(_("the oral decision was given on"))
+    decision_summary = models.TextField(_("the oral decision"))
+    requested_on = models.DateField(_("requested on"))
+    answered_on = models.DateField(_("written reasons given on"), null=True, blank=True)
+    letter = models.ForeignKey("evidence.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("request for written reasons")
+        verbose_name_plural = _("requests for written reasons")
+        ordering = ["-requested_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"reasons request {self.pk} of case {self.case_id}"
+
+
+class DelayNotice(models.Model):
+    """Written notice that the local decision deadline will be missed, and when to expect a decision (RTL § 3,
+    stk. 2; D3; seed 000 L6417–6441)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="delay_notices")
+    sent_on = models.DateField(_("sent on"))
+    expected_on = models.DateField(_("a decision can be expected on"))
+    reason = models.TextField(_("why the deadline cannot be kept"))
+    letter = models.ForeignKey("evidence.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("delay notice")
+        verbose_name_plural = _("delay notices")
+        ordering = ["-sent_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"delay notice {self.pk} of case {self.case_id}"
+
+
+class LocalDeadline(models.Model):
+    """The municipality's own decision deadline per case type (RTL § 3, stk. 2; D3). Municipal policy, set in
+    Django admin; none set means no local-deadline check."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="local_deadlines")
+    pathway = models.CharField(_("pathway"), max_length=20, choices=Pathway.choices)
+    weeks = models.PositiveIntegerField(_("weeks from the first request"))
+
+    class Meta:
+        verbose_name = _("local decision deadline")
+        verbose_name_plural = _("local decision deadlines")
+        constraints = [models.UniqueConstraint(fields=["municipality", "pathway"], name="local_deadline_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.pathway}: {self.weeks}"
+
+
+class LetterBranding(models.Model):
+    """How a municipality's letters look: logo, sender address and signature (edited in Django admin)."""
+
+    municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE, related_name="letter_branding")
+    sender = models.CharField(_("sender (e.g. Jobcenter Evnekøbing)"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.CharField(_("e-mail"), max_length=200, blank=True)
+    signature = models.TextField(_("signature (e.g. 'Med venlig hilsen')"), blank=True)
+    logo_svg = models.TextField(_("logo (SVG markup)"), blank=True)
+
+    class Meta:
+        verbose_name = _("letter branding")
+        verbose_name_plural = _("letter branding")
+
+    def __str__(self) -> str:
+        return self.sender

@@ -1,0 +1,758 @@
+"""Writes of decisions, hearings, complaints, file access and notices. One service per use case, one transaction,
+its timeline event inside it; letters are rendered and stored in the same transaction (a failed write removes the
+stored file again). Rule ids (X…, D…, G…) refer to shared/domain/seed-000-notes.md §§ 6.2, 6.8, 6.9.
+
+Evne never decides for the caseworker: it assembles, checks and records. The outcome, the reasons and the choice
+to issue despite a blocking finding (with a written reason) are the caseworker's.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from evne.accounts.access import require_case_write
+from evne.accounts.models import User
+from evne.cases.models import Case, CaseStatus, EventKind
+from evne.cases.timeline import record_event
+from evne.errors import DomainError, StaleVersion
+from evne.evidence.models import Document, DocumentKind
+from evne.rules.parameters import param
+from evne.validation import model_text, past_or_today
+
+from . import content
+from .guidance import guidance_for
+from .letters import store_letter
+from .models import (
+    NEVER_FULL,
+    AppealOutcome,
+    Channel,
+    Complaint,
+    Decision,
+    DecisionStatus,
+    DelayNotice,
+    FileAccessRequest,
+    Hearing,
+    HearingAnswer,
+    OutcomeKind,
+    ReasonsRequest,
+    Reconsideration,
+)
+
+TEXT_MAX = 20_000
+FACTS_MAX = 100
+SPECIALIST_KINDS = frozenset({DocumentKind.SPECIALIST_STATEMENT, DocumentKind.MEDICAL_ADVISER})
+DRAFT_FIELDS = (
+    "outcome", "applied_for", "fully_grants", "appealable", "decision_text", "reasons", "considerations", "facts",
+    "legal_basis", "answer_dealt_with", "document_ids", "assessment_id",
+)  # fmt: skip
+
+
+def _text(model, field: str, value, *, required: bool = False) -> str:
+    return model_text(model, field, value, required=required, default_max_length=TEXT_MAX)
+
+
+def _choice(value, choices, field: str, message: str) -> str:
+    if value not in choices.values:
+        raise DomainError(message, field=field)
+    return value
+
+
+def _discard(stored: list[str]) -> None:
+    from evne.evidence.services import _discard as discard
+
+    discard(stored)
+
+
+def _atomic_with_files(work):
+    """Run `work(stored)` in one transaction; remove the letter files it stored if the transaction fails."""
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            return work(stored)
+    except BaseException:
+        _discard(stored)
+        raise
+
+
+def _stale(message: str, mine: Mapping, current_obj) -> StaleVersion:
+    changes = {f: (v, getattr(current_obj, f)) for f, v in mine.items() if getattr(current_obj, f) != v}
+    return StaleVersion(message, changes=changes)
+
+
+# --- the draft -------------------------------------------------------------------------------------------------
+
+
+def _source_exists(case: Case, source: str) -> bool:
+    from evne.profiles.models import ElementVersion
+
+    kind, _sep, pk = source.partition(":")
+    if not pk.isdigit():
+        return False
+    if kind == "document":
+        return Document.objects.filter(case=case, pk=int(pk)).exists()
+    if kind == "note":
+        return case.notes.filter(pk=int(pk)).exists()
+    if kind == "version":
+        return ElementVersion.objects.filter(profile__case=case, pk=int(pk)).exists()
+    return False
+
+
+def _clean_facts(case: Case, raw) -> list[dict]:
+    """Facts relied on, each pointing at a record of this case (X6; FVL § 24, stk. 2): `document:<id>`,
+    `note:<id>` or `version:<id>` (a resource-profile element version). A fact without a source is kept and warned
+    about; a source outside the case is refused."""
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list | tuple):
+        raise DomainError(_("The facts must be a list."), field="facts")
+    rows = []
+    for index, item in enumerate(raw):
+        field = f"facts.{index}"
+        if not isinstance(item, Mapping):
+            raise DomainError(_("Each fact needs a text and its source."), field=field)
+        text = model_text(Decision, "reasons", item.get("text"), default_max_length=2_000, error_field=field)
+        source = str(item.get("source") or "").strip()
+        if not text:
+            if source:
+                raise DomainError(_("Write the fact."), field=field)
+            continue
+        if source:
+            exists = _source_exists(case, source)
+            if not exists:
+                raise DomainError(
+                    _("Fact %(n)d: its source is not in this case. Choose a document, a note or a profile version of "
+                      "the case.") % {"n": index + 1}, field=field,
+                )  # fmt: skip
+        rows.append({"text": text, "source": source})
+    if len(rows) > FACTS_MAX:
+        raise DomainError(_("At most %(max)d facts.") % {"max": FACTS_MAX}, field="facts")
+    return rows
+
+
+def _clean_documents(case: Case, document_ids: Iterable | None) -> list[int]:
+    try:
+        ids = sorted({int(i) for i in document_ids or []})
+    except (TypeError, ValueError):
+        raise DomainError(_("Unknown document."), field="document_ids") from None
+    if len(set(Document.objects.filter(case=case, pk__in=ids).values_list("pk", flat=True))) != len(ids):
+        raise DomainError(_("The decision can only rest on documents in this case."), field="document_ids")
+    return ids
+
+
+def _clean_assessment(case: Case, assessment_id):
+    if assessment_id in (None, ""):
+        return None
+    found = case.assessments.filter(pk=assessment_id).first() if str(assessment_id).isdigit() else None
+    if found is None:
+        raise DomainError(_("The decision can only rest on an assessment of this case."), field="assessment_id")
+    return found.pk
+
+
+def _clean_draft(case: Case, values: Mapping) -> dict:
+    outcome = _choice(values.get("outcome"), OutcomeKind, "outcome", _("Choose what the decision decides."))
+    fully = bool(values.get("fully_grants"))
+    if fully and outcome in NEVER_FULL:
+        raise DomainError(
+            _("A refusal, a partial grant or a stop or reduction does not fully grant the request."),
+            field="fully_grants",
+        )
+    return {
+        "outcome": outcome,
+        "applied_for": _text(Decision, "applied_for", values.get("applied_for"), required=True),
+        "fully_grants": fully,
+        "appealable": bool(values.get("appealable", True)),
+        "decision_text": _text(Decision, "decision_text", values.get("decision_text")),
+        "reasons": _text(Decision, "reasons", values.get("reasons")),
+        "considerations": _text(Decision, "considerations", values.get("considerations")),
+        "facts": _clean_facts(case, values.get("facts")),
+        "legal_basis": _text(Decision, "legal_basis", values.get("legal_basis")),
+        "answer_dealt_with": _text(Decision, "answer_dealt_with", values.get("answer_dealt_with")),
+        "document_ids": _clean_documents(case, values.get("document_ids")),
+        "assessment_id": _clean_assessment(case, values.get("assessment_id")),
+    }
+
+
+def _current_profile_versions(case: Case) -> list[int]:
+    from evne.profiles.selectors import current_elements, profile_for
+
+    return sorted(v.pk for v in current_elements(profile_for(case)).values())
+
+
+def decision_draft(
+    *, actor: User, case: Case, outcome: str, applied_for: str, fully_grants: bool = False, appealable: bool = True,
+    decision_text: str = "", reasons: str = "", considerations: str = "", facts: list | None = None,
+    legal_basis: str = "", answer_dealt_with: str = "", document_ids: Iterable[int] = (), assessment_id=None,
+) -> Decision:  # fmt: skip
+    """Start a decision draft. It records the exact current resource-profile versions and, unless told otherwise,
+    the latest work-ability assessment it rests on (ARCHITECTURE §3; R47)."""
+    require_case_write(actor, case)
+    values = _clean_draft(case, locals())
+    if values["assessment_id"] is None:
+        latest = case.assessments.order_by("-number").first()
+        values["assessment_id"] = latest.pk if latest else None
+    try:
+        with transaction.atomic():
+            current_case = Case.objects.select_for_update().get(pk=case.pk)
+            number = (current_case.decisions.aggregate(n=Max("number"))["n"] or 0) + 1
+            now = timezone.now()
+            decision = Decision.objects.create(
+                case=current_case, number=number, created_by=actor, created_at=now,
+                profile_version_ids=_current_profile_versions(current_case), **values,
+            )  # fmt: skip
+            record_event(
+                case=current_case, kind=EventKind.DECISION_DRAFTED, actor=actor, at=now,
+                data={"decision_id": decision.pk, "number": number, "outcome": decision.outcome,
+                      "fully_grants": decision.fully_grants},
+            )  # fmt: skip
+            return decision
+    except IntegrityError:
+        raise StaleVersion(_("Someone else started a decision in this case at the same time. Try again.")) from None
+
+
+def _locked_decision(decision: Decision, expected_version: int) -> Decision:
+    current = Decision.objects.select_for_update().get(pk=decision.pk)
+    if current.issued:
+        raise DomainError(
+            _("Decision %(number)s is issued and cannot be changed; make a new decision instead.")
+            % {"number": current.number},
+            field="status",
+        )
+    if current.version != int(expected_version):
+        raise StaleVersion(
+            _("Someone else changed the draft while you were working on it. Your change was not saved."),
+            changes={"version": (int(expected_version), current.version)},
+        )
+    return current
+
+
+def decision_revise(*, actor: User, decision: Decision, expected_version: int, **values) -> Decision:
+    """Change a draft (the structured reasons editor). Refused once issued, or when based on a stale version."""
+    case = decision.case
+    require_case_write(actor, case)
+    unknown = set(values) - set(DRAFT_FIELDS)
+    if unknown:
+        raise DomainError(_("Unknown field."), field=sorted(unknown)[0])
+    merged = {f: getattr(decision, f) for f in DRAFT_FIELDS} | values
+    cleaned = _clean_draft(case, merged)
+    with transaction.atomic():
+        try:
+            current = _locked_decision(decision, expected_version)
+        except StaleVersion as exc:
+            current = Decision.objects.get(pk=decision.pk)
+            raise _stale(exc.message, cleaned, current) from None
+        changed = [f for f, v in cleaned.items() if getattr(current, f) != v]
+        for f, v in cleaned.items():
+            setattr(current, f, v)
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.DECISION_REVISED, actor=actor, at=timezone.now(),
+            data={"decision_id": current.pk, "number": current.number, "version": current.version,
+                  "fields": changed},
+        )  # fmt: skip
+        return current
+
+
+# --- the hearing ------------------------------------------------------------------------------------------------
+
+
+def hearing_package(case: Case, *, document_ids: Iterable[int] = ()) -> list[dict]:
+    """X5 (seed 000, L7037–7222): the whole resource profile, every specialist statement even if favourable, and
+    the documents the caseworker chooses (those holding unfavourable material facts)."""
+    from evne.profiles.selectors import current_elements, profile_for
+
+    package = [
+        {"kind": "version", "version_id": v.pk, "element": v.element, "number": v.number}
+        for v in current_elements(profile_for(case)).values()
+    ]
+    chosen = set(document_ids)
+    for doc in Document.objects.filter(case=case).exclude(kind=DocumentKind.OUTGOING_LETTER).order_by("pk"):
+        if doc.kind in SPECIALIST_KINDS or doc.pk in chosen:
+            package.append({"kind": "document", "document_id": doc.pk, "title": doc.title,
+                            "specialist": doc.kind in SPECIALIST_KINDS})  # fmt: skip
+    return package
+
+
+def hearing_send(
+    *, actor: User, decision: Decision, expected_version: int, sent_on: date, unfavourable_facts: str,
+    response_due_on: date | None = None, document_ids: Iterable[int] = (),
+) -> Hearing:  # fmt: skip
+    """Send the hearing letter with its package and a response deadline (D14: a reasonable time; the default is the
+    dated parameter `deadlines.hearing_response_days`). Allowed for any draft: if in doubt, hear."""
+    case = decision.case
+    require_case_write(actor, case)
+    past_or_today(sent_on, field="sent_on")
+    unfavourable = _text(Hearing, "unfavourable_facts", unfavourable_facts, required=True)
+    documents = _clean_documents(case, document_ids)
+    due = response_due_on or sent_on + timedelta(days=param("deadlines.hearing_response_days", sent_on))
+    if due <= sent_on:
+        raise DomainError(_("The answer must be due after the letter is sent."), field="response_due_on")
+
+    def work(stored):
+        current = _locked_decision(decision, expected_version)
+        package = hearing_package(case, document_ids=documents)
+        title, sections = content.hearing_letter(current, package=package, unfavourable=unfavourable, due=due)
+        letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=sent_on,
+                              stored=stored)  # fmt: skip
+        now = timezone.now()
+        hearing = Hearing.objects.create(
+            decision=current, sent_on=sent_on, response_due_on=due, package=package, unfavourable_facts=unfavourable,
+            letter=letter, sent_by=actor, created_at=now,
+        )  # fmt: skip
+        record_event(
+            case=case, kind=EventKind.HEARING_SENT, actor=actor, at=now,
+            data={"decision_id": current.pk, "number": current.number, "hearing_id": hearing.pk,
+                  "sent_on": sent_on.isoformat(), "response_due_on": due.isoformat(), "document_id": letter.pk,
+                  "items": len(package)},
+        )  # fmt: skip
+        return hearing
+
+    return _atomic_with_files(work)
+
+
+def hearing_record_answer(
+    *, actor: User, hearing: Hearing, expected_version: int, answer: str, answered_on: date | None = None,
+    summary: str = "", form: str = "",
+) -> Hearing:  # fmt: skip
+    """Record the citizen's answer (any form), or that none came by the deadline. G4: an answer is documented in
+    the case; the decision must then say how it was dealt with (`answer_dealt_with`)."""
+    case = hearing.decision.case
+    require_case_write(actor, case)
+    _choice(answer, HearingAnswer, "answer", _("Choose whether the citizen answered."))
+    if answer == HearingAnswer.NONE_YET:
+        raise DomainError(_("Choose whether the citizen answered."), field="answer")
+    if answer == HearingAnswer.ANSWERED:
+        past_or_today(answered_on, field="answered_on")
+        if answered_on < hearing.sent_on:
+            raise DomainError(_("The answer cannot come before the letter was sent."), field="answered_on")
+        summary = _text(Hearing, "answer_summary", summary, required=True)
+        form = _choice(form or Channel.WRITTEN, Channel, "answer_form", _("Choose how the citizen answered."))
+    else:
+        if timezone.localdate() <= hearing.response_due_on:
+            raise DomainError(
+                _("The deadline runs until %(date)s: the absence of an answer can only be recorded after it.")
+                % {"date": f"{hearing.response_due_on:%d-%m-%Y}"},
+                field="answer",
+            )
+        answered_on, summary, form = None, "", ""
+    with transaction.atomic():
+        current = Hearing.objects.select_for_update().get(pk=hearing.pk)
+        if current.version != int(expected_version):
+            raise StaleVersion(
+                _("Someone else recorded the answer while you were working on it."),
+                changes={"answer": (answer, current.answer), "answered_on": (answered_on, current.answered_on)},
+            )
+        if current.decision.issued:
+            raise DomainError(_("The decision is already issued."), field="answer")
+        current.answer, current.answered_on, current.answer_summary, current.answer_form = (
+            answer, answered_on, summary, form)  # fmt: skip
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.HEARING_ANSWERED, actor=actor, at=timezone.now(),
+            data={"decision_id": current.decision_id, "number": current.decision.number, "hearing_id": current.pk,
+                  "answer": answer, "answered_on": answered_on.isoformat() if answered_on else None,
+                  "form": form, "version": current.version},
+        )  # fmt: skip
+        return current
+
+
+# --- issuing ----------------------------------------------------------------------------------------------------
+
+
+def decision_issue(*, actor: User, decision: Decision, expected_version: int, override_reason: str = "") -> Decision:
+    """Issue the decision today: the letter (decision first → reasons → facts → rules → complaint guidance) is
+    rendered and stored in the case, the rules explanation under the law in force today is stored with it, and the
+    row is frozen (a database trigger refuses any later UPDATE). A blocking finding of `evne.rules` for this
+    decision type needs a written override reason, recorded on the timeline."""
+    from evne.cases.checks import title as check_title
+
+    from .selectors import evaluation_for
+
+    case = decision.case
+    require_case_write(actor, case)
+    override = _text(Decision, "override_reason", override_reason)
+    today = timezone.localdate()
+    if not decision.decision_text:
+        raise DomainError(_("Write the decision itself: the clear answer comes first."), field="decision_text")
+    if not decision.legal_basis:
+        raise DomainError(_("State the legal basis (act and section) of the decision."), field="legal_basis")
+    answered = decision.hearings.filter(answer=HearingAnswer.ANSWERED).exists()
+    if answered and not decision.answer_dealt_with:
+        raise DomainError(
+            _("The citizen answered the hearing: write how the answer was dealt with (G4)."),
+            field="answer_dealt_with",
+        )
+
+    def work(stored):
+        current = _locked_decision(decision, expected_version)
+        evaluation = evaluation_for(current, on=today)
+        blocking = evaluation.blocking(current.decision_type)
+        if blocking and not override:
+            raise DomainError(
+                _("The legal checks still find something blocking (%(rules)s). Resolve it, or write why the "
+                  "decision is issued anyway.") % {"rules": "; ".join(check_title(r) for r in blocking)},
+                field="override_reason",
+            )  # fmt: skip
+        guidance = guidance_for(today) if current.appealable and not current.fully_grants else None
+        title, sections = content.decision_letter(current, guidance=guidance)
+        letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=today,
+                              stored=stored)  # fmt: skip
+        now = timezone.now()
+        current.status = DecisionStatus.ISSUED
+        current.decided_on = today
+        current.override_reason = override if blocking else ""
+        current.explanation = evaluation.explain()
+        current.guidance_version = guidance.version if guidance else ""
+        current.guidance_text = guidance.text if guidance else ""
+        current.letter = letter
+        current.issued_by = actor
+        current.issued_at = now
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.DECISION_ISSUED, actor=actor, at=now,
+            data={"decision_id": current.pk, "number": current.number, "outcome": current.outcome,
+                  "decided_on": today.isoformat(), "document_id": letter.pk,
+                  "guidance": bool(guidance), "override_reason": current.override_reason,
+                  "blocking": [r.rule.id for r in blocking]},
+        )  # fmt: skip
+        locked_case = Case.objects.select_for_update().get(pk=case.pk)
+        if locked_case.status not in (CaseStatus.DECIDED, CaseStatus.CLOSED):
+            from evne.cases.services import case_change_status
+
+            case_change_status(actor=actor, case=locked_case, status=CaseStatus.DECIDED,
+                               expected_version=locked_case.version)  # fmt: skip
+        return current
+
+    return _atomic_with_files(work)
+
+
+# --- complaints -------------------------------------------------------------------------------------------------
+
+
+def complaint_deadline(decision: Decision, *, on: date | None = None) -> date | None:
+    """D10: 4 weeks from notification, running only from correct complaint guidance, suspended while file access
+    is late (seed 000, L7260–7262, L7389–7421; evne.rules.catalogue.decisions.complaint_due). None: the deadline
+    does not run."""
+    from evne.rules.catalogue.decisions import complaint_due
+
+    if not decision.issued or not decision.guidance_text or decision.decided_on is None:
+        return None
+    requests = decision.case.file_access_requests.values_list("requested_on", "handed_out_on")
+    return complaint_due(decision.decided_on, list(requests), on or timezone.localdate())
+
+
+def complaint_register(*, actor: User, decision: Decision, received_on: date, channel: str, summary: str) -> Complaint:
+    """Register a complaint in any form — oral included (X8: no form requirement)."""
+    case = decision.case
+    require_case_write(actor, case)
+    if not decision.issued:
+        raise DomainError(_("Only an issued decision can be complained about."), field="decision")
+    past_or_today(received_on, field="received_on")
+    if decision.decided_on and received_on < decision.decided_on:
+        raise DomainError(_("The complaint cannot come before the decision."), field="received_on")
+    _choice(channel, Channel, "channel", _("Choose how the complaint was made."))
+    summary = _text(Complaint, "summary", summary, required=True)
+    due = complaint_deadline(decision, on=received_on)
+    with transaction.atomic():
+        now = timezone.now()
+        complaint = Complaint.objects.create(
+            decision=decision, received_on=received_on, channel=channel, summary=summary, recorded_by=actor,
+            created_at=now,
+        )  # fmt: skip
+        record_event(
+            case=case, kind=EventKind.COMPLAINT_RECEIVED, actor=actor, at=now,
+            data={"complaint_id": complaint.pk, "decision_id": decision.pk, "number": decision.number,
+                  "received_on": received_on.isoformat(), "channel": channel,
+                  "deadline": due.isoformat() if due else None, "in_time": due is None or received_on <= due},
+        )  # fmt: skip
+        return complaint
+
+
+def _locked_complaint(complaint: Complaint, expected_version: int, mine: dict) -> Complaint:
+    current = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    if current.version != int(expected_version):
+        raise _stale(_("Someone else changed the complaint while you were working on it."), mine, current)
+    return current
+
+
+def complaint_reconsider(
+    *, actor: User, complaint: Complaint, expected_version: int, outcome: str, reconsidered_on: date, reasons: str
+) -> Complaint:
+    """RTL § 66: the municipality looks at the case again. A change or a need for more information is told to the
+    citizen by letter now; a kept decision is told when the complaint is forwarded (D11)."""
+    case = complaint.decision.case
+    require_case_write(actor, case)
+    _choice(outcome, Reconsideration, "reconsideration", _("Choose the outcome of the reconsideration."))
+    past_or_today(reconsidered_on, field="reconsidered_on")
+    if reconsidered_on < complaint.received_on:
+        raise DomainError(_("The reconsideration cannot come before the complaint."), field="reconsidered_on")
+    reasons = _text(Complaint, "reconsideration_reasons", reasons, required=True)
+
+    def work(stored):
+        current = _locked_complaint(complaint, expected_version, {"reconsideration": outcome})
+        if current.forwarded_on:
+            raise DomainError(_("The complaint has already been forwarded."), field="reconsideration")
+        letter = None
+        if outcome != Reconsideration.KEPT:
+            title, sections = content.reconsideration_letter(current, outcome=outcome, reasons=reasons)
+            letter = store_letter(actor=actor, case=case, title=title, sections=sections,
+                                  letter_date=reconsidered_on, stored=stored)  # fmt: skip
+        current.reconsideration, current.reconsidered_on = outcome, reconsidered_on
+        current.reconsideration_reasons, current.reconsideration_letter = reasons, letter
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.COMPLAINT_RECONSIDERED, actor=actor, at=timezone.now(),
+            data={"complaint_id": current.pk, "number": current.decision.number, "outcome": outcome,
+                  "reconsidered_on": reconsidered_on.isoformat(), "document_id": letter.pk if letter else None,
+                  "version": current.version},
+        )  # fmt: skip
+        return current
+
+    return _atomic_with_files(work)
+
+
+def complaint_forward(*, actor: User, complaint: Complaint, expected_version: int, forwarded_on: date) -> Complaint:
+    """Forward a kept complaint to the appeal body in force on the day, with the decision, and tell the citizen
+    by letter (RTL § 66; D11)."""
+    case = complaint.decision.case
+    require_case_write(actor, case)
+    past_or_today(forwarded_on, field="forwarded_on")
+
+    def work(stored):
+        current = _locked_complaint(complaint, expected_version, {"forwarded_on": forwarded_on})
+        if current.reconsideration != Reconsideration.KEPT:
+            raise DomainError(
+                _("Reconsider the complaint first: only a kept decision is forwarded."), field="forwarded_on"
+            )
+        if current.forwarded_on:
+            raise DomainError(_("The complaint has already been forwarded."), field="forwarded_on")
+        if forwarded_on < current.reconsidered_on:
+            raise DomainError(_("The complaint cannot be forwarded before it was reconsidered."), field="forwarded_on")
+        body = str(param("appeals.appeal_body", forwarded_on))
+        title, sections = content.forwarding_letter(current, appeal_body=body)
+        letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=forwarded_on,
+                              stored=stored)  # fmt: skip
+        current.forwarded_on, current.appeal_body, current.reconsideration_letter = forwarded_on, body, letter
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.COMPLAINT_FORWARDED, actor=actor, at=timezone.now(),
+            data={"complaint_id": current.pk, "number": current.decision.number, "appeal_body": body,
+                  "forwarded_on": forwarded_on.isoformat(), "document_id": letter.pk, "version": current.version},
+        )  # fmt: skip
+        return current
+
+    return _atomic_with_files(work)
+
+
+def appeal_outcome_record(
+    *, actor: User, complaint: Complaint, expected_version: int, outcome: str, decided_on: date, note: str = ""
+) -> Complaint:
+    """The appeal body's outcome back on the case: upheld, changed or remitted (hjemvist). A remittal should say
+    what is missing and who must supply it (seed 002 R25)."""
+    case = complaint.decision.case
+    require_case_write(actor, case)
+    _choice(outcome, AppealOutcome, "appeal_outcome", _("Choose the appeal body's outcome."))
+    past_or_today(decided_on, field="appeal_decided_on")
+    note = _text(Complaint, "appeal_note", note, required=outcome == AppealOutcome.REMITTED)
+    with transaction.atomic():
+        current = _locked_complaint(complaint, expected_version, {"appeal_outcome": outcome})
+        if not current.forwarded_on:
+            raise DomainError(_("The complaint has not been forwarded to the appeal body."), field="appeal_outcome")
+        if decided_on < current.forwarded_on:
+            raise DomainError(_("The appeal body cannot decide before the complaint was forwarded."),
+                              field="appeal_decided_on")  # fmt: skip
+        current.appeal_outcome, current.appeal_decided_on, current.appeal_note = outcome, decided_on, note
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.APPEAL_DECIDED, actor=actor, at=timezone.now(),
+            data={"complaint_id": current.pk, "number": current.decision.number, "outcome": outcome,
+                  "decided_on": decided_on.isoformat(), "appeal_body": current.appeal_body,
+                  "version": current.version},
+        )  # fmt: skip
+        return current
+
+
+# --- file access (aktindsigt) -----------------------------------------------------------------------------------
+
+
+def file_access_request(
+    *, actor: User, case: Case, requested_on: date, channel: str, scope: str = ""
+) -> FileAccessRequest:
+    """G1: no form requirement, oral is enough; an unspecified request is the whole file. D8: 10 days."""
+    require_case_write(actor, case)
+    past_or_today(requested_on, field="requested_on")
+    _choice(channel, Channel, "channel", _("Choose how the request was made."))
+    scope = _text(FileAccessRequest, "scope", scope)
+    due = requested_on + timedelta(days=param("deadlines.file_access_days", requested_on))
+    with transaction.atomic():
+        now = timezone.now()
+        request = FileAccessRequest.objects.create(
+            case=case, requested_on=requested_on, channel=channel, scope=scope, due_on=due, recorded_by=actor,
+            created_at=now,
+        )  # fmt: skip
+        record_event(
+            case=case, kind=EventKind.FILE_ACCESS_REQUESTED, actor=actor, at=now,
+            data={"file_access_id": request.pk, "requested_on": requested_on.isoformat(), "channel": channel,
+                  "due_on": due.isoformat()},
+        )  # fmt: skip
+        return request
+
+
+def _clean_choices(case: Case, raw) -> list[dict]:
+    """Per document: internal working document? holding facts found nowhere else? An internal document is left out
+    unless it holds such facts (FVL § 12; seed 000, L6298–6382)."""
+    kinds = dict(Document.objects.filter(case=case).values_list("pk", "kind"))
+    marks = {}
+    for index, row in enumerate(raw or []):
+        if not isinstance(row, Mapping) or not str(row.get("document_id", "")).isdigit():
+            raise DomainError(_("Unknown document."), field=f"documents.{index}")
+        pk = int(row["document_id"])
+        if pk not in kinds:
+            raise DomainError(_("Only documents of this case can be handed out."), field=f"documents.{index}")
+        marks[pk] = (bool(row.get("internal")), bool(row.get("unique_facts")))
+    rows = []
+    for pk in sorted(kinds):
+        internal, unique = marks.get(pk, (False, False))
+        rows.append({"document_id": pk, "internal": internal, "unique_facts": unique,
+                     "included": not internal or unique})  # fmt: skip
+    return rows
+
+
+def file_access_hand_out(
+    *, actor: User, request: FileAccessRequest, expected_version: int, handed_out_on: date,
+    documents: list[dict] | None = None,
+) -> FileAccessRequest:  # fmt: skip
+    """Build the file as one PDF bundle (every document of the case, its journal notes and decisions; internal
+    working documents left out unless they hold facts found nowhere else), store it in the case and record exactly
+    what was handed out."""
+    case = request.case
+    require_case_write(actor, case)
+    past_or_today(handed_out_on, field="handed_out_on")
+    if handed_out_on < request.requested_on:
+        raise DomainError(_("The file cannot be handed out before it was requested."), field="handed_out_on")
+    rows = _clean_choices(case, documents)
+
+    def work(stored):
+        current = FileAccessRequest.objects.select_for_update().get(pk=request.pk)
+        if current.version != int(expected_version):
+            raise _stale(_("Someone else changed the request while you were working on it."),
+                         {"handed_out_on": handed_out_on}, current)  # fmt: skip
+        if current.handed_out_on:
+            raise DomainError(_("The file has already been handed out for this request."), field="handed_out_on")
+        title, sections = content.file_access_bundle(current, rows=rows)
+        bundle = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=handed_out_on,
+                              stored=stored)  # fmt: skip
+        current.handed_out_on, current.handed_out, current.bundle = handed_out_on, rows, bundle
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.FILE_ACCESS_GIVEN, actor=actor, at=timezone.now(),
+            data={"file_access_id": current.pk, "handed_out_on": handed_out_on.isoformat(),
+                  "document_id": bundle.pk, "included": sum(r["included"] for r in rows),
+                  "excluded": sum(not r["included"] for r in rows), "in_time": handed_out_on <= current.due_on},
+        )  # fmt: skip
+        return current
+
+    return _atomic_with_files(work)
+
+
+# --- other notices ----------------------------------------------------------------------------------------------
+
+
+def delay_notice_send(*, actor: User, case: Case, sent_on: date, expected_on: date, reason: str) -> DelayNotice:
+    """D3 (RTL § 3, stk. 2): written notice that the local decision deadline will be missed, and when a decision
+    can be expected."""
+    require_case_write(actor, case)
+    past_or_today(sent_on, field="sent_on")
+    if not isinstance(expected_on, date) or expected_on <= sent_on:
+        raise DomainError(_("The expected date must lie after the notice."), field="expected_on")
+    reason = _text(DelayNotice, "reason", reason, required=True)
+
+    def work(stored):
+        title, sections = content.delay_letter(expected_on=expected_on, reason=reason)
+        letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=sent_on,
+                              stored=stored)  # fmt: skip
+        now = timezone.now()
+        notice = DelayNotice.objects.create(case=case, sent_on=sent_on, expected_on=expected_on, reason=reason,
+                                            letter=letter, recorded_by=actor, created_at=now)  # fmt: skip
+        record_event(
+            case=case, kind=EventKind.DELAY_NOTICE_SENT, actor=actor, at=now,
+            data={"delay_notice_id": notice.pk, "sent_on": sent_on.isoformat(), "expected_on": expected_on.isoformat(),
+                  "document_id": letter.pk},
+        )  # fmt: skip
+        return notice
+
+    return _atomic_with_files(work)
+
+
+def reasons_request_record(
+    *, actor: User, case: Case, decision_notified_on: date, decision_summary: str, requested_on: date
+) -> ReasonsRequest:
+    """D9 (FVL § 23): a request for written reasons for an oral decision, within 14 days of it."""
+    require_case_write(actor, case)
+    past_or_today(decision_notified_on, field="decision_notified_on")
+    past_or_today(requested_on, field="requested_on")
+    if requested_on < decision_notified_on:
+        raise DomainError(_("The request cannot come before the decision."), field="requested_on")
+    days = param("deadlines.reasons_request_days", requested_on)
+    if requested_on > decision_notified_on + timedelta(days=days):
+        raise DomainError(
+            _("Written reasons must be asked for within %(days)d days of the oral decision (FVL § 23, stk. 1).")
+            % {"days": days},
+            field="requested_on",
+        )
+    summary = _text(ReasonsRequest, "decision_summary", decision_summary, required=True)
+    with transaction.atomic():
+        now = timezone.now()
+        request = ReasonsRequest.objects.create(
+            case=case, decision_notified_on=decision_notified_on, decision_summary=summary,
+            requested_on=requested_on, recorded_by=actor, created_at=now,
+        )  # fmt: skip
+        record_event(
+            case=case, kind=EventKind.REASONS_REQUESTED, actor=actor, at=now,
+            data={"reasons_request_id": request.pk, "requested_on": requested_on.isoformat(),
+                  "due_on": (requested_on + timedelta(days=days)).isoformat()},
+        )  # fmt: skip
+        return request
+
+
+def reasons_request_answer(
+    *, actor: User, request: ReasonsRequest, expected_version: int, answered_on: date, reasons: str, legal_basis: str
+) -> ReasonsRequest:
+    """Give the written reasons (FVL §§ 23–24) by letter."""
+    case = request.case
+    require_case_write(actor, case)
+    past_or_today(answered_on, field="answered_on")
+    reasons = _text(Decision, "reasons", reasons, required=True)
+    legal_basis = _text(Decision, "legal_basis", legal_basis, required=True)
+
+    def work(stored):
+        current = ReasonsRequest.objects.select_for_update().get(pk=request.pk)
+        if current.version != int(expected_version):
+            raise _stale(_("Someone else changed the request while you were working on it."),
+                         {"answered_on": answered_on}, current)  # fmt: skip
+        if current.answered_on:
+            raise DomainError(_("The written reasons have already been given."), field="answered_on")
+        title, sections = content.written_reasons_letter(current, reasons=reasons, legal_basis=legal_basis,
+                                                         guidance=guidance_for(answered_on))  # fmt: skip
+        letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=answered_on,
+                              stored=stored)  # fmt: skip
+        current.answered_on, current.letter = answered_on, letter
+        current.version += 1
+        current.save()
+        record_event(
+            case=case, kind=EventKind.REASONS_GIVEN, actor=actor, at=timezone.now(),
+            data={"reasons_request_id": current.pk, "answered_on": answered_on.isoformat(), "document_id": letter.pk},
+        )  # fmt: skip
+        return current
+
+    return _atomic_with_files(work)

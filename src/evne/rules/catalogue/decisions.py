@@ -1,0 +1,367 @@
+"""Decisions, hearing, reasons, complaint guidance, complaints and file access (issue 6).
+
+Sources: forvaltningsloven (FVL) §§ 9, 16, 19, 22–25 and retssikkerhedsloven (RTL) §§ 3, 60, 66–67 as the method
+book quotes and explains them (seed 000, L3955–4039, L5996–6010, L6298–6441, L7026–7436; rule ids X1–X12, D3,
+D8–D11, D14, G1, G4 in shared/domain/seed-000-notes.md §§ 6.2, 6.8, 6.9) and the guidance to bek. 543/2002
+(seed 001, l. 2490–2531; R47, R49).
+
+The rules read the decision in question (the highest-numbered decision created by the date judged) as flags and
+dates: that reasons exist, that a fact points at a record of the case, that the hearing was answered — never
+the texts themselves, so the explanation stored with an issued decision holds no personal narrative.
+"""
+
+from datetime import date, timedelta
+
+from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..parameters import param
+from ..snapshot import Snapshot
+
+FVL = date(1987, 1, 1)  # forvaltningsloven (lov nr. 571 af 19. december 1985), in force 1 January 1987
+RTL = date(1998, 7, 1)  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997), in force 1 July 1998
+METHOD = date(2003, 1, 1)  # the dated deadline parameters of the appeal start here (parameters/deadlines.yaml)
+CLOSED = ("decided", "closed")
+
+
+def _d(day: date) -> str:
+    return f"{day:%d-%m-%Y}"
+
+
+def _not_full(s: Snapshot, on: date):
+    """The decision in question when it does not fully grant the request, else None."""
+    decision = s.decision_in_question(on)
+    return decision if decision is not None and not decision.fully_grants else None
+
+
+# X1 — legality (seed 000, L5996–6010): "every decision, including procedural ones, that burdens or benefits the
+# citizen needs a basis in statute or an executive order"; FVL § 24, stk. 1: "En begrundelse for en afgørelse skal
+# indeholde en henvisning til de retsregler, i henhold til hvilke afgørelsen er truffet" (seed 000, L7278–7323).
+def _legal_basis(s: Snapshot, on: date) -> Finding:
+    decision = s.decision_in_question(on)
+    if decision is None:
+        return Finding.not_applicable()
+    if not decision.has_legal_basis:
+        return Finding.missing(
+            f"Afgørelse {decision.number} angiver ikke sin hjemmel (lov og paragraf).",
+            f"Decision {decision.number} does not state its legal basis (act and section).", number=decision.number,
+        )  # fmt: skip
+    return Finding.ok(number=decision.number)
+
+
+# X5 — partshøring, FVL § 19, a guarantee rule (seed 000, L5733–5742, L7037–7222): before any decision that does
+# not fully grant the request — "hvis der er den mindste tvivl", hear. In practice the whole resource profile and
+# every new specialist statement, even a favourable one, go with it. D14: a reasonable time to answer.
+def _hearing(s: Snapshot, on: date) -> Finding:
+    decision = _not_full(s, on)
+    if decision is None:
+        return Finding.not_applicable()
+    hearings = s.hearings_of(decision.number, on)
+    if not hearings:
+        return Finding.missing(
+            f"Afgørelse {decision.number} giver ikke fuldt medhold: borgeren skal partshøres først (FVL § 19).",
+            f"Decision {decision.number} does not fully grant the request: the citizen must be heard first.",
+            number=decision.number,
+        )
+    latest = hearings[-1]
+    if not (latest.includes_profile and latest.includes_new_specialist_statements):
+        return Finding.missing(
+            "Partshøringen skal omfatte hele ressourceprofilen og alle nye speciallægeerklæringer, også de positive.",
+            "The hearing must include the whole resource profile and every new specialist statement, favourable "
+            "ones too.", number=decision.number,
+        )  # fmt: skip
+    if latest.answer == "" and on <= latest.response_due_on:
+        return Finding.missing(
+            f"Høringsfristen løber til {_d(latest.response_due_on)}: afvent borgerens svar.",
+            f"The hearing deadline runs until {_d(latest.response_due_on)}: wait for the citizen's answer.",
+            due_on=latest.response_due_on,
+        )
+    if latest.answer == "":
+        return Finding.missing(
+            "Høringsfristen er udløbet: registrér borgerens svar, eller at der ikke kom svar.",
+            "The hearing deadline has passed: record the citizen's answer or that none came.",
+            due_on=latest.response_due_on,
+        )
+    return Finding.ok(number=decision.number, answer=latest.answer)
+
+
+# G4 (seed 000, L7053–7057): the citizen's information and viewpoints from the hearing are documented in the case,
+# and the caseworker deals with them, especially in the reasons.
+def _answer_dealt_with(s: Snapshot, on: date) -> Finding:
+    decision = s.decision_in_question(on)
+    if decision is None:
+        return Finding.not_applicable()
+    answered = [h for h in s.hearings_of(decision.number, on) if h.answer == "answered"]
+    if not answered:
+        return Finding.not_applicable(number=decision.number)
+    if not decision.answer_dealt_with:
+        return Finding.missing(
+            "Borgeren har svaret i partshøringen: skriv i afgørelsen, hvordan svaret er indgået.",
+            "The citizen answered the hearing: state in the decision how the answer was dealt with.",
+            number=decision.number,
+        )
+    return Finding.ok(number=decision.number)
+
+
+# X6 — FVL § 22: "En afgørelse skal, når den meddeles skriftligt, være ledsaget af en begrundelse, medmindre
+# afgørelsen fuldt ud giver den pågældende part medhold"; § 24: the legal rules, the main considerations of a
+# discretion, and a short account of the material facts (seed 000, L7226–7245, L7278–7323). X7 (6)–(7): the
+# decision first, then reasons, facts and rules (L3992–4007).
+def _reasons(s: Snapshot, on: date) -> Finding:
+    decision = _not_full(s, on)
+    if decision is None:
+        return Finding.not_applicable()
+    missing_da, missing_en = [], []
+    for flag, da, en in (
+        (decision.has_decision_text, "selve afgørelsen", "the decision itself"),
+        (decision.has_reasons, "begrundelsen", "the reasons"),
+        (decision.has_facts, "sagens oplysninger", "the facts of the case"),
+        (decision.has_legal_basis, "henvisning til retsregler", "the legal rules"),
+    ):
+        if not flag:
+            missing_da.append(da)
+            missing_en.append(en)
+    if missing_da:
+        return Finding.missing(
+            f"Afgørelse {decision.number} mangler: {', '.join(missing_da)} (FVL §§ 22 og 24).",
+            f"Decision {decision.number} lacks: {', '.join(missing_en)} (FVL §§ 22 and 24).", number=decision.number,
+        )  # fmt: skip
+    return Finding.ok(number=decision.number)
+
+
+# X7 (seed 000, L3955–4039), the ten commandments, parts a program can see: (8) only facts of the case — a fact
+# relied on must be found in the case; a specialist's conclusion is an assessment, not a fact; "Fordi lægen siger
+# det" is not a reason (L4016–4021). Warnings: the caseworker judges.
+def _reasons_quality(s: Snapshot, on: date) -> Finding:
+    decision = _not_full(s, on)
+    if decision is None:
+        return Finding.not_applicable()
+    da, en = [], []
+    if not decision.facts_in_case:
+        da.append("en oplysning, afgørelsen bygger på, findes ikke i sagen")
+        en.append("a fact the decision relies on is not found in the case")
+    if decision.reasons_only_doctor:
+        da.append("begrundelsen hviler på, at lægen siger det — sig, hvorfor afgørelsen er, som den er")
+        en.append("the reasons rest on what the doctor says — say why the decision is as it is")
+    if decision.specialist_conclusion_as_fact:
+        da.append("en speciallæges konklusion står som en oplysning; den er en vurdering")
+        en.append("a specialist's conclusion is entered as a fact; it is an assessment")
+    if da:
+        return Finding.missing("Begrundelsen: " + "; ".join(da) + ".", "Reasons: " + "; ".join(en) + ".",
+                               number=decision.number)  # fmt: skip
+    return Finding.ok(number=decision.number)
+
+
+# X8 — FVL § 25, stk. 1: a decision that can be appealed is, when given in writing, accompanied by guidance on the
+# appeal body, the procedure and any deadline, unless it fully grants the request. No form may be demanded: the
+# guidance must not say, not even indirectly, that a complaint must be written (seed 000, L7247–7352; R49: seed
+# 001, l. 2515–2531).
+def _guidance(s: Snapshot, on: date) -> Finding:
+    decision = _not_full(s, on)
+    if decision is None or not decision.appealable:
+        return Finding.not_applicable()
+    if decision.status == "issued" and not decision.has_guidance:
+        return Finding.missing(
+            f"Afgørelse {decision.number} blev meddelt uden klagevejledning: klagefristen løber ikke, før den gives.",
+            f"Decision {decision.number} was notified without complaint guidance: the deadline does not run until "
+            "it is given.", number=decision.number,
+        )  # fmt: skip
+    return Finding.ok(number=decision.number, status=decision.status)
+
+
+# X11 (seed 000, L7392–7395): "Det er derfor vigtigt, at det dokumenteres, at en sådan vejledning er givet" — the
+# complaint deadline runs from when correct guidance was given.
+def _guidance_documented(s: Snapshot, on: date) -> Finding:
+    decision = _not_full(s, on)
+    if decision is None or not decision.appealable or decision.status != "issued":
+        return Finding.not_applicable()
+    if decision.guidance_given_on is None:
+        return Finding.missing(
+            "Det er ikke dokumenteret, hvornår klagevejledningen blev givet.",
+            "It is not documented when the complaint guidance was given.", number=decision.number,
+        )  # fmt: skip
+    return Finding.ok(number=decision.number, guidance_given_on=decision.guidance_given_on)
+
+
+# D3 — RTL § 3, stk. 2: the municipality sets deadlines for its decisions per case type; when a deadline cannot
+# be kept, the citizen is told in writing when a decision can be expected (seed 000, L6417–6441, L6466–6480).
+def _local_deadline(s: Snapshot, on: date) -> Finding:
+    due = s.local_decision_due_on
+    if due is None:
+        return Finding.not_applicable(reason="no local deadline set")
+    if s.case.status in CLOSED or any(d.status == "issued" for d in s.decisions):
+        return Finding.ok(status=s.case.status)
+    if on > due and not [n for n in s.delay_notices if n <= on]:
+        return Finding.late(
+            f"Kommunens egen frist for afgørelse ({_d(due)}) er overskredet: giv borgeren skriftlig besked om, "
+            "hvornår afgørelsen kan forventes.",
+            f"The municipality's own decision deadline ({_d(due)}) has passed: tell the citizen in writing when to "
+            "expect the decision.", due=due,
+        )  # fmt: skip
+    return Finding.ok_until(due)
+
+
+# D8 — FVL § 16, stk. 2 (seed 000, L6305–6312): file access is given within 10 days, or the citizen is told why
+# not and when. G1: no form requirement, oral is enough.
+def _file_access(s: Snapshot, on: date) -> Finding:
+    open_requests = [
+        r for r in s.file_access if r.requested_on <= on and not (r.handed_out_on and r.handed_out_on <= on)
+    ]
+    if not open_requests:
+        return Finding.not_applicable()
+    first = min(open_requests, key=lambda r: r.requested_on)
+    due = first.requested_on + timedelta(days=param("deadlines.file_access_days", on))
+    if on > due:
+        return Finding.late(
+            f"Aktindsigt skulle være givet senest {_d(due)} (FVL § 16, stk. 2).",
+            f"File access should have been given by {_d(due)}.", due=due,
+        )  # fmt: skip
+    return Finding.ok_until(due, requested_on=first.requested_on)
+
+
+# D9 — FVL § 23 (seed 000, L7284–7304): written reasons for an oral decision may be asked for within 14 days; the
+# request is answered as soon as possible, and if not within 14 days the citizen is told why and when.
+def _written_reasons(s: Snapshot, on: date) -> Finding:
+    days = param("deadlines.reasons_request_days", on)
+    open_requests = [
+        r for r in s.reasons_requests
+        if r.requested_on <= on and not (r.answered_on and r.answered_on <= on)
+        and r.requested_on <= r.decision_notified_on + timedelta(days=days)
+    ]  # fmt: skip
+    if not open_requests:
+        return Finding.not_applicable()
+    first = min(open_requests, key=lambda r: r.requested_on)
+    due = first.requested_on + timedelta(days=days)
+    if on > due:
+        return Finding.late(
+            f"Den skriftlige begrundelse skulle være givet senest {_d(due)}, eller borgeren skal have at vide hvorfor "
+            "og hvornår (FVL § 23, stk. 2).",
+            f"The written reasons were due by {_d(due)}, or the citizen must be told why and when.", due=due,
+        )  # fmt: skip
+    return Finding.ok_until(due, requested_on=first.requested_on)
+
+
+# D10 — the complaint deadline is 4 weeks from notification, but it runs only from when correct complaint guidance
+# has been given (seed 000, L7260–7262, L7389–7421; RTL § 67, stk. 1). "hvis borgeren begærer aktindsigt efter
+# afgørelsen, og der ikke gives aktindsigt inden for 10-dagesfristen, kan klagefristen blive suspenderet, indtil
+# aktindsigt gives" (L7416–7421): the days file access is late are added.
+def complaint_due(guidance_given_on: date, file_access, on: date) -> date:
+    """The complaint deadline: 4 weeks from correct guidance, plus the days a file-access request made after it was
+    overdue (up to `on`). `file_access` holds (requested_on, handed_out_on) pairs."""
+    due = guidance_given_on + timedelta(weeks=param("deadlines.appeal_weeks", guidance_given_on))
+    days = param("deadlines.file_access_days", guidance_given_on)
+    suspended = 0
+    for requested_on, handed_out_on in file_access:
+        if requested_on < guidance_given_on or requested_on > min(on, due):
+            continue
+        late_from = requested_on + timedelta(days=days)
+        end = handed_out_on if handed_out_on and handed_out_on <= on else on
+        suspended += max(0, (end - late_from).days)
+    return due + timedelta(days=suspended)
+
+
+def _appeal_deadline(s: Snapshot, on: date) -> Finding:
+    issued = [d for d in s.decisions if d.status == "issued" and d.decided_on and d.decided_on <= on
+              and not d.fully_grants and d.appealable]  # fmt: skip
+    if not issued:
+        return Finding.not_applicable()
+    decision = max(issued, key=lambda d: d.number)
+    if decision.guidance_given_on is None:
+        return Finding.missing(
+            f"Klagefristen for afgørelse {decision.number} løber ikke: der er ikke givet korrekt klagevejledning.",
+            f"The complaint deadline of decision {decision.number} does not run: no correct guidance was given.",
+            number=decision.number,
+        )
+    due = complaint_due(decision.guidance_given_on, [(r.requested_on, r.handed_out_on) for r in s.file_access], on)
+    if on > due:
+        return Finding.ok(number=decision.number, expired_on=due)
+    return Finding.ok_until(due, number=decision.number)
+
+
+# D11 — RTL § 66 (seed 000, L7340–7352, L7423–7436): the municipality reconsiders a complaint; if it keeps the
+# decision it forwards the complaint within 4 weeks and tells the citizen; a change or a need for more information
+# is told within the same 4 weeks.
+def _reconsideration(s: Snapshot, on: date) -> Finding:
+    weeks = param("deadlines.reconsideration_weeks", on)
+    waiting = [
+        c for c in s.complaints
+        if c.received_on <= on and not (c.reconsidered_on and c.reconsidered_on <= on
+                                        and (c.reconsideration != "kept" or (c.forwarded_on and c.forwarded_on <= on)))
+    ]  # fmt: skip
+    if not waiting:
+        return Finding.not_applicable()
+    first = min(waiting, key=lambda c: c.received_on)
+    due = first.received_on + timedelta(weeks=weeks)
+    if on > due:
+        return Finding.late(
+            f"Klagen fra {_d(first.received_on)} skulle være genvurderet og evt. videresendt senest {_d(due)} "
+            "(RTL § 66).",
+            f"The complaint of {_d(first.received_on)} should have been reconsidered and, if kept, forwarded by "
+            f"{_d(due)}.", due=due,
+        )  # fmt: skip
+    return Finding.ok_until(due, received_on=first.received_on)
+
+
+def _v(start: date, check, *citations: Citation) -> tuple[RuleVersion, ...]:
+    return (RuleVersion(start, check, citations),)
+
+
+RULES = (
+    Rule("decision.legal_basis", "Afgørelsen har hjemmel", "The decision states its legal basis", Severity.BLOCKING,
+         _v(FVL, _legal_basis, Citation("fvl", "§ 24, stk. 1", "000", "5996-6010"),
+            Citation("fvl", "§ 24, stk. 1", "000", "7278-7323")),
+         checks_da="At udkastet eller afgørelsen angiver lov og paragraf, den træffes efter (X1)."),
+    Rule("decision.hearing", "Partshøring før afgørelsen", "Hearing before the decision", Severity.BLOCKING,
+         _v(FVL, _hearing, Citation("fvl", "§ 19", "000", "7037-7222"), Citation("fvl", "§ 19", "000", "5733-5742")),
+         checks_da="At borgeren er partshørt med hele ressourceprofilen og nye speciallægeerklæringer før en "
+                   "afgørelse, der ikke giver fuldt medhold, og at svarfristen er udløbet eller svaret registreret "
+                   "(X5, D14)."),
+    Rule("decision.answer_dealt_with", "Borgerens høringssvar er behandlet", "The hearing answer is dealt with",
+         Severity.BLOCKING,
+         _v(FVL, _answer_dealt_with, Citation("fvl", "§ 19", "000", "7053-7057"),
+            Citation("arbejdsevnemetoden_2001", "afsnit 10 (partshøring)", "000", "7148-7171")),
+         checks_da="At afgørelsen siger, hvordan borgerens svar i partshøringen er indgået (G4)."),
+    Rule("decision.reasons", "Begrundelse efter FVL §§ 22 og 24", "Reasons under FVL §§ 22 and 24", Severity.BLOCKING,
+         _v(FVL, _reasons, Citation("fvl", "§§ 22, 24", "000", "7226-7245"),
+            Citation("fvl", "§ 24", "000", "7278-7323"),
+            Citation("bek_543_2002", "§ 8 (vejledningen, begrundelse)", "001", "2490-2502")),
+         checks_da="At en afgørelse, der ikke giver fuldt medhold, har selve afgørelsen, begrundelse, sagens "
+                   "oplysninger og retsregler (X6, R47)."),
+    Rule("decision.reasons_quality", "Begrundelsens kvalitet", "Quality of the reasons", Severity.WARNING,
+         _v(FVL, _reasons_quality, Citation("arbejdsevnemetoden_2001", "afsnit 7.3 (begrundelsens ti bud)", "000",
+                                           "3955-4039")),
+         checks_da="At oplysningerne findes i sagen, at begrundelsen ikke kun er 'fordi lægen siger det', og at en "
+                   "speciallæges konklusion ikke står som oplysning (X7)."),
+    Rule("decision.complaint_guidance", "Klagevejledning", "Complaint guidance", Severity.BLOCKING,
+         _v(FVL, _guidance, Citation("fvl", "§ 25, stk. 1", "000", "7247-7352"),
+            Citation("aktivloven", "§ 98 (klageadgang)", "001", "2515-2531")),
+         checks_da="At en afgørelse, der kan påklages og ikke giver fuldt medhold, blev meddelt med klagevejledning "
+                   "uden formkrav (X8, R49)."),
+    Rule("decision.guidance_documented", "Klagevejledning dokumenteret", "Complaint guidance documented",
+         Severity.WARNING, _v(FVL, _guidance_documented, Citation("rtl", "§ 67, stk. 1", "000", "7389-7395")),
+         checks_da="At det er dokumenteret, hvornår klagevejledningen blev givet (X11)."),
+    Rule("deadline.local_decision", "Kommunens egen frist for afgørelse", "The municipality's own decision deadline",
+         Severity.WARNING, _v(RTL, _local_deadline, Citation("rtl", "§ 3, stk. 2", "000", "6417-6441")),
+         checks_da="At borgeren får skriftlig besked, når kommunens frist for afgørelse ikke kan holdes (D3).",
+         deadline=True),
+    Rule("deadline.file_access_10_days", "Aktindsigt inden 10 dage", "File access within 10 days", Severity.WARNING,
+         _v(FVL, _file_access, Citation("fvl", "§ 16, stk. 2", "000", "6305-6312"),
+            Citation("fvl", "§ 9", "000", "6298-6382")),
+         checks_da="At aktindsigt gives inden 10 dage efter anmodningen, mundtlig eller skriftlig (D8, G1).",
+         deadline=True),
+    Rule("deadline.written_reasons_14_days", "Skriftlig begrundelse inden 14 dage",
+         "Written reasons within 14 days", Severity.WARNING,
+         _v(FVL, _written_reasons, Citation("fvl", "§ 23", "000", "7284-7304")),
+         checks_da="At en anmodning om skriftlig begrundelse for en mundtlig afgørelse besvares inden 14 dage (D9).",
+         deadline=True),
+    Rule("deadline.appeal_4_weeks", "Klagefrist 4 uger fra korrekt klagevejledning",
+         "Complaint deadline: 4 weeks from correct guidance", Severity.WARNING,
+         _v(METHOD, _appeal_deadline, Citation("rtl", "§ 67, stk. 1", "000", "7260-7262"),
+            Citation("rtl", "§ 67, stk. 1", "000", "7389-7421")),
+         checks_da="Klagefristen for den seneste afgørelse, som kun løber fra korrekt klagevejledning (D10).",
+         deadline=True),
+    Rule("deadline.reconsideration_4_weeks", "Genvurdering af klage inden 4 uger",
+         "Complaint reconsidered within 4 weeks", Severity.WARNING,
+         _v(METHOD, _reconsideration, Citation("rtl", "§ 66", "000", "7340-7352"),
+            Citation("rtl", "§ 66", "000", "7423-7436")),
+         checks_da="At kommunen genvurderer en klage og giver besked eller videresender inden 4 uger (D11).",
+         deadline=True),
+)  # fmt: skip
