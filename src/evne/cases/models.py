@@ -177,6 +177,18 @@ class EventKind(models.TextChoices):
     REPORT_FINDING_CARRIED = "report_finding_carried", _("Finding carried into the resource profile")
     ASSESSMENT_MADE = "assessment_made", _("Work-ability assessment made")
     PROMPT_ANSWERED = "prompt_answered", _("Question from a legal check answered")
+    REHAB_PLAN_SAVED = "rehab_plan_saved", _("Rehabilitation plan (preparatory part) saved")
+    REHAB_REFERRED = "rehab_referred", _("Case put on the rehabilitation team's agenda")
+    REHAB_ATTENDANCE = "rehab_attendance", _("Attendance at the rehabilitation team meeting recorded")
+    REHAB_RECOMMENDATION = "rehab_recommendation", _("Rehabilitation team's recommendation recorded")
+    REHAB_DEPARTURE = "rehab_departure", _("The municipality departs from the team's recommendation")
+    PENSION_TRANSFERRED = "pension_transferred", _("Case transferred to pension treatment")
+    COURSE_GRANTED = "course_granted", _("Ressourceforløb granted")
+    COURSE_ACTION_PART = "course_action_part", _("Action part of the rehabilitation plan written")
+    COURSE_ENDED = "course_ended", _("Ressourceforløb ended")
+    FLEX_JOB_VISITATION = "flex_job_visitation", _("Fleksjob visitation recorded")
+    FLEX_JOB_STARTED = "flex_job_started", _("Flex job recorded")
+    LEDIGHEDSYDELSE_PERIOD = "ledighedsydelse_period", _("Ledighedsydelse period recorded")
 
 
 class TimelineEvent(AppendOnlyModel):

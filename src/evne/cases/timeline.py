@@ -112,8 +112,9 @@ def describe(event: TimelineEvent) -> str:
     from evne.assessments import timeline as assessments
     from evne.evidence import timeline as evidence
     from evne.plans import timeline as plans
+    from evne.reform import timeline as reform
 
-    for app in (evidence, plans, assessments):
+    for app in (evidence, plans, assessments, reform):
         text = app.describe(event)
         if text:
             return text

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "evne.evidence",
     "evne.plans",
     "evne.assessments",
+    "evne.reform",
     "evne.casefile",
     "evne.synth",
     "evne.web",

@@ -1,6 +1,14 @@
 """The consolidated catalogue: every rule Evne checks, with a stable id. Modules mirror the law's structure."""
 
-from . import assessment, deadlines, evidence, method, profile, reform
+from . import assessment, deadlines, evidence, method, pathways, profile, reform
 
-RULES = (*profile.RULES, *evidence.RULES, *assessment.RULES, *deadlines.RULES, *method.RULES, *reform.RULES)
+RULES = (
+    *profile.RULES,
+    *evidence.RULES,
+    *assessment.RULES,
+    *deadlines.RULES,
+    *method.RULES,
+    *reform.RULES,
+    *pathways.RULES,
+)
 BY_ID = {rule.id: rule for rule in RULES}
