@@ -327,7 +327,7 @@ def _visitation(s: Snapshot, on: date) -> Finding:
             "The flex-job visitation is not recorded (permanently and substantially reduced work ability, measures "
             "tried, concrete work functions and hours).",
         )
-    v = max(done, key=lambda v: v.visited_on)
+    v = sorted(done, key=lambda v: v.visited_on)[-1]  # stable: the last recorded of a day counts
     problems = []
     if not v.permanently_reduced:
         problems.append(("arbejdsevnen er ikke vurderet varigt og væsentligt nedsat", "not permanently reduced"))
