@@ -27,8 +27,12 @@ CONTENT = {
 @pytest.fixture
 def rehab_team(kommune):
     team = RehabTeam.objects.create(municipality=kommune, name="Rehabiliteringsteam Nord")
-    for name, role in (("Beskæftigelse", MemberRole.EMPLOYMENT), ("Social", MemberRole.SOCIAL),
-                       ("Sundhed", MemberRole.HEALTH), ("Sundhedskoordinator", MemberRole.HEALTH_COORDINATOR)):
+    for name, role in (
+        ("Beskæftigelse", MemberRole.EMPLOYMENT),
+        ("Social", MemberRole.SOCIAL),
+        ("Sundhed", MemberRole.HEALTH),
+        ("Sundhedskoordinator", MemberRole.HEALTH_COORDINATOR),
+    ):
         RehabTeamMember.objects.create(team=team, name=name, role=role)  # fmt: skip
     return team
 
