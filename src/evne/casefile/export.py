@@ -29,6 +29,17 @@ from evne.profiles.models import (
     ProfilePresentation,
     ResourceProfile,
 )
+from evne.reform.models import (
+    AgendaItem,
+    Departure,
+    FlexJob,
+    FlexJobVisitation,
+    PensionTransfer,
+    Recommendation,
+    RehabPlanRevision,
+    ResourceCourse,
+    UnemploymentPeriod,
+)
 
 FORMAT = "evne-case-file"
 VERSION = 1
@@ -48,6 +59,10 @@ REF_KIND = {
     ElementResponse: "response",
     PlanRevision: "plan",
     WorkAbilityAssessment: "assessment",
+    RehabPlanRevision: "rehab-plan",
+    Recommendation: "recommendation",
+    ResourceCourse: "course",
+    FlexJobVisitation: "visitation",
 }
 
 # Keys inside JSON data (timeline data, facts, assessment basis) that hold database ids, and what they point to.
@@ -70,6 +85,9 @@ JSON_ID_KEYS = {
     "amended_version_id": "version",
     "caseworker_id": "user",
     "old_caseworker_id": "user",
+    "recommendation_id": "recommendation",
+    "course_id": "course",
+    "visitation_id": "visitation",
 }
 
 # Fields never written: keys, the parent link (implied by nesting) and storage details.
@@ -97,11 +115,27 @@ PARENT = {
     InformationRequest: "case",
     Document: "case",
     WorkAbilityAssessment: "case",
+    RehabPlanRevision: "case",
+    AgendaItem: "case",
+    Recommendation: "item",
+    Departure: "recommendation",
+    PensionTransfer: "case",
+    ResourceCourse: "case",
+    FlexJobVisitation: "case",
+    FlexJob: "case",
+    UnemploymentPeriod: "case",
 }
 
 
 # Links given on the command line at import (the file names them for information only).
-MODEL_SKIP = {Case: {"municipality", "team", "citizen"}, Citizen: {"municipality"}}
+# A presentation to the rehabilitation team names its team and meeting date; the meeting's minutes cover other
+# citizens' cases and never leave with one case. A recommendation's case is its presentation's.
+MODEL_SKIP = {
+    Case: {"municipality", "team", "citizen"},
+    Citizen: {"municipality"},
+    AgendaItem: {"meeting"},
+    Recommendation: {"case"},
+}
 
 
 def fields_of(model) -> list[models.Field]:
@@ -202,6 +236,16 @@ class Exporter:
             content = base64.b64encode(data).decode("ascii")
         return self.record(doc, content_base64=content)
 
+    def presentation(self, item: AgendaItem, rec: Recommendation | None) -> dict:
+        """One presentation to the rehabilitation team: the team by name, the meeting date, the recommendation
+        with the municipality's departure from it."""
+        recommendation = None
+        if rec is not None:
+            departure = Departure.objects.filter(recommendation=rec).first()
+            recommendation = self.record(rec, departure=self.record(departure) if departure else None)
+        return self.record(item, team=item.meeting.team.name, held_on=item.meeting.held_on.isoformat(),
+                           recommendation=recommendation)  # fmt: skip
+
     def build(self, *, exported_at: dt.datetime) -> dict:
         case = self.case
         by_id = "id"
@@ -215,6 +259,11 @@ class Exporter:
         profile = ResourceProfile.objects.filter(case=case).first()
         plans = self.assign(PlanRevision.objects.filter(case=case).order_by(by_id))
         assessments = self.assign(WorkAbilityAssessment.objects.filter(case=case).order_by(by_id))
+        rehab_plans = self.assign(RehabPlanRevision.objects.filter(case=case).order_by(by_id))
+        items = list(AgendaItem.objects.filter(case=case).select_related("meeting__team").order_by(by_id))
+        recommendations = {r.item_id: r for r in self.assign(Recommendation.objects.filter(case=case).order_by(by_id))}
+        courses = self.assign(ResourceCourse.objects.filter(case=case).order_by(by_id))
+        visitations = self.assign(FlexJobVisitation.objects.filter(case=case).order_by(by_id))
         profile_out = None
         if profile is not None:
             hypotheses = self.assign(Hypothesis.objects.filter(profile=profile).order_by(by_id))
@@ -279,7 +328,15 @@ class Exporter:
             "requests": [self.record(r) for r in requests],
             "documents": [self.document(d) for d in documents],
             "assessments": [self.record(a) for a in assessments],
-            "rehab_meetings": [],
+            "rehab_plans": [self.record(p) for p in rehab_plans],
+            "rehab_meetings": [self.presentation(i, recommendations.get(i.pk)) for i in items],
+            "pension_transfers": [self.record(t) for t in PensionTransfer.objects.filter(case=case).order_by(by_id)],
+            "resource_courses": [self.record(c) for c in courses],
+            "fleksjob_visitations": [self.record(v) for v in visitations],
+            "flex_jobs": [self.record(j) for j in FlexJob.objects.filter(case=case).order_by(by_id)],
+            "ledighedsydelse_periods": [
+                self.record(p) for p in UnemploymentPeriod.objects.filter(case=case).order_by(by_id)
+            ],
             "hearings": [],
             "decisions": [],
             "timeline": [self.record(e) for e in TimelineEvent.objects.filter(case=case).order_by("at", by_id)],

@@ -201,8 +201,7 @@ def agenda_add(*, actor: User, meeting: RehabMeeting, case: Case, reason: str = 
             item = AgendaItem.objects.create(meeting=meeting, case=case, reason=reason, added_by=actor, added_at=now)
             record_event(
                 case=case, kind=EventKind.REHAB_REFERRED, actor=actor, at=now,
-                data={"meeting_id": meeting.pk, "held_on": meeting.held_on.isoformat(), "team": meeting.team.name,
-                      "reason": reason},
+                data={"held_on": meeting.held_on.isoformat(), "team": meeting.team.name, "reason": reason},
             )  # fmt: skip
             return item
     except IntegrityError:
@@ -226,7 +225,7 @@ def attendance_record(
         current.save(update_fields=["citizen_present", "caseworker_present", "version"])
         record_event(
             case=current.case, kind=EventKind.REHAB_ATTENDANCE, actor=actor, at=timezone.now(),
-            data={"meeting_id": item.meeting_id, "citizen_present": current.citizen_present,
+            data={"held_on": item.meeting.held_on.isoformat(), "citizen_present": current.citizen_present,
                   "caseworker_present": current.caseworker_present},
         )  # fmt: skip
         return current
@@ -273,8 +272,8 @@ def recommendation_record(*, actor: User, item: AgendaItem, kind: str, **content
             )
             record_event(
                 case=item.case, kind=EventKind.REHAB_RECOMMENDATION, actor=actor, at=now,
-                data={"recommendation_id": rec.pk, "meeting_id": meeting.pk, "held_on": meeting.held_on.isoformat(),
-                      "kind": kind, "wants_case_back": flags["wants_case_back"]},
+                data={"recommendation_id": rec.pk, "held_on": meeting.held_on.isoformat(), "kind": kind,
+                      "wants_case_back": flags["wants_case_back"]},
             )  # fmt: skip
             return rec
     except IntegrityError:
