@@ -6,6 +6,8 @@ Thin views: parse the form → pass the gate (access_case / access_meeting) → 
 The services in evne.reform apply the law and give the messages.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -255,8 +257,6 @@ def overview(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "web/reform/overview.html", {
         "case": case, "citizen": case.citizen, "can_write": can_write, "plan": selectors.latest_rehab_plan(case),
         "agenda": agenda, "rereferral": selectors.pending_rereferral(case),
-        "meetings": selectors.upcoming_meetings(case, timezone.localdate() - timezone.timedelta(days=60))
-        if can_write else [],
         "transfer": selectors.pension_transfer(case), "courses": selectors.resource_courses(case),
         "visitations": selectors.visitations(case), "flex_jobs": selectors.flex_jobs(case),
         "periods": selectors.ledighedsydelse_periods(case),
@@ -309,7 +309,7 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
 
 def refer(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
-    meetings = selectors.upcoming_meetings(case, timezone.localdate() - timezone.timedelta(days=60))
+    meetings = selectors.upcoming_meetings(case, timezone.localdate() - timedelta(days=60))
     form = ReferForm(request.POST or None, meetings=meetings)
     status = 200
     if request.method == "POST":
