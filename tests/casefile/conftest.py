@@ -173,6 +173,7 @@ def build_reform(alice, bob, case, today):
                                  coordinating_caseworker=bob)  # fmt: skip
     reform.course_action_part_write(actor=alice, course=course, expected_version=1, action_part="Mentor.",
                                     written_on=today)  # fmt: skip
+    reform.course_follow_up_record(actor=bob, course=course, held_on=today, note="Første opfølgning.")
     reform.pension_transfer_record(actor=alice, case=case, transferred_on=today, citizen_told_on=today)
     reform.visitation_record(actor=alice, case=case, visited_on=today, permanently_reduced=True, measures_tried=True,
                              work_functions="Lager", hours_per_week="12")  # fmt: skip

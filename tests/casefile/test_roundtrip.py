@@ -37,6 +37,7 @@ def test_the_file_is_rich(exported):
     assert "minutes" not in meeting  # the meeting's minutes concern other citizens too
     assert data["rehab_plans"][0]["profile_version_ids"] and data["rehab_plans"][0]["ref"] == "rehab-plan-1"
     assert data["resource_courses"][0]["coordinating_caseworker"] == "bob"
+    assert data["resource_courses"][0]["follow_ups"][0]["author"] == "bob"
     assert [len(data[k]) for k in ("pension_transfers", "fleksjob_visitations", "flex_jobs",
                                    "ledighedsydelse_periods")] == [1, 1, 1, 1]  # fmt: skip
     profile = data["profile"]

@@ -251,3 +251,27 @@ def test_the_visitation_rule_reads_the_recorded_visitation(alice, flex_case):
         services.flex_job_record(actor=alice, case=flex_case, employer="Firma", start_on=timezone.localdate(),
                                  hours_per_week="abc", accommodation="Pauser")  # fmt: skip
     assert exc.value.field == "hours_per_week"
+
+
+def test_it_records_follow_ups_in_the_course_and_refuses_one_before_it(alice, flex_case):
+    course = services.course_grant(actor=alice, case=flex_case, start_on=date(2026, 1, 1), end_on=date(2027, 1, 1),
+                                   coordinating_caseworker=alice)  # fmt: skip
+    with pytest.raises(DomainError) as exc:
+        services.course_follow_up_record(actor=alice, course=course, held_on=date(2025, 12, 1), note="For tidligt.")
+    assert exc.value.field == "held_on"
+    services.course_follow_up_record(actor=alice, course=course, held_on=date(2026, 3, 1), note="Mentor i gang.")
+    assert course.follow_ups.count() == 1
+    assert flex_case.events.filter(kind=EventKind.COURSE_FOLLOW_UP).count() == 1
+
+
+def test_no_measure_after_6_months_is_satisfied_by_presenting_the_case_again(alice, rita, rehab_team, flex_case):
+    flex_case.pathway = "ressourceforlob"
+    flex_case.save(update_fields=["pathway"])
+    start = timezone.localdate() - timedelta(days=250)
+    services.course_grant(actor=alice, case=flex_case, start_on=start, end_on=start.replace(year=start.year + 2),
+                          coordinating_caseworker=alice)  # fmt: skip
+    assert outcome(flex_case, "reform.ressourceforloeb_no_measure_6_months") == "missing"
+    meeting = services.meeting_create(actor=rita, team=rehab_team, held_on=timezone.localdate() - timedelta(days=3))
+    item = services.agenda_add(actor=alice, meeting=meeting, case=flex_case, reason="no_measure")
+    assert item.reason == "no_measure"
+    assert outcome(flex_case, "reform.ressourceforloeb_no_measure_6_months") == "ok"

@@ -31,6 +31,7 @@ from evne.profiles.models import (
 )
 from evne.reform.models import (
     AgendaItem,
+    CourseFollowUp,
     Departure,
     FlexJob,
     FlexJobVisitation,
@@ -121,6 +122,7 @@ PARENT = {
     Departure: "recommendation",
     PensionTransfer: "case",
     ResourceCourse: "case",
+    CourseFollowUp: "course",
     FlexJobVisitation: "case",
     FlexJob: "case",
     UnemploymentPeriod: "case",
@@ -331,7 +333,12 @@ class Exporter:
             "rehab_plans": [self.record(p) for p in rehab_plans],
             "rehab_meetings": [self.presentation(i, recommendations.get(i.pk)) for i in items],
             "pension_transfers": [self.record(t) for t in PensionTransfer.objects.filter(case=case).order_by(by_id)],
-            "resource_courses": [self.record(c) for c in courses],
+            "resource_courses": [
+                self.record(
+                    c, follow_ups=[self.record(f) for f in CourseFollowUp.objects.filter(course=c).order_by(by_id)]
+                )
+                for c in courses
+            ],
             "fleksjob_visitations": [self.record(v) for v in visitations],
             "flex_jobs": [self.record(j) for j in FlexJob.objects.filter(case=case).order_by(by_id)],
             "ledighedsydelse_periods": [

@@ -36,6 +36,7 @@ from evne.profiles.models import (
 )
 from evne.reform.models import (
     AgendaItem,
+    CourseFollowUp,
     Departure,
     FlexJob,
     FlexJobVisitation,
@@ -369,7 +370,9 @@ class Importer:
                            ("fleksjob_visitations", FlexJobVisitation), ("flex_jobs", FlexJob),
                            ("ledighedsydelse_periods", UnemploymentPeriod)):  # fmt: skip
             for i, row in enumerate(data[key]):
-                self.create(model, row, f"{key}[{i}]", case=case)
+                obj = self.create(model, row, f"{key}[{i}]", case=case)
+                for j, sub in enumerate(row.get("follow_ups", []) if model is ResourceCourse else []):
+                    self.create(CourseFollowUp, sub, f"{key}[{i}].follow_ups[{j}]", course=obj)
 
     def profile(self, data: dict, case: Case) -> None:
         profile = self.create_keeping(ResourceProfile, data, "profile", "created_at", case=case)

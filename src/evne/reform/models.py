@@ -353,6 +353,25 @@ class ResourceCourse(models.Model):
         return f"{self.case_id} ressourceforløb {self.start_on}–{self.end_on}"
 
 
+class CourseFollowUp(AppendOnlyModel):
+    """A follow-up conversation in a ressourceforløb with the coordinating caseworker (seed 003 L2910–2918)."""
+
+    course = models.ForeignKey(ResourceCourse, on_delete=models.CASCADE, related_name="follow_ups")
+    held_on = models.DateField(_("held on"))
+    with_citizen = models.BooleanField(_("with the citizen"), default=True)
+    note = models.TextField(_("what was followed up"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("follow-up in a ressourceforløb")
+        verbose_name_plural = _("follow-ups in ressourceforløb")
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.course_id} follow-up {self.held_on}"
+
+
 # --- fleksjob ----------------------------------------------------------------------------------------------------
 
 

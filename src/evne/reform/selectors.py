@@ -68,7 +68,10 @@ def pension_transfer(case: Case):
 
 
 def resource_courses(case: Case) -> list[ResourceCourse]:
-    return list(case.resource_courses.select_related("coordinating_caseworker").order_by("-start_on", "-id"))
+    return list(
+        case.resource_courses.select_related("coordinating_caseworker").prefetch_related("follow_ups")
+        .order_by("-start_on", "-id")
+    )  # fmt: skip
 
 
 def visitations(case: Case) -> list:

@@ -30,6 +30,7 @@ from .models import (
     REQUIRED_CONTENT,
     AgendaItem,
     AgendaReason,
+    CourseFollowUp,
     CourseOutcome,
     Departure,
     FlexJob,
@@ -444,6 +445,24 @@ def course_end(
                      data={"course_id": course.pk, "ended_on": ended_on.isoformat(), "outcome": outcome,
                            "still_in_target_group": bool(still_in_target_group)})  # fmt: skip
         return current
+
+
+def course_follow_up_record(
+    *, actor: User, course: ResourceCourse, held_on: date, note: str, with_citizen: bool = True
+) -> CourseFollowUp:
+    """A follow-up conversation in the course (seed 003 L2910–2918: six in twelve months in KK's practice)."""
+    require_case_write(actor, course.case)
+    past_or_today(held_on, field="held_on")
+    if held_on < course.start_on:
+        raise DomainError(_("The follow-up cannot precede the course."), field="held_on")
+    note = _text(CourseFollowUp, "note", note, required=True)
+    with transaction.atomic():
+        now = timezone.now()
+        follow_up = CourseFollowUp.objects.create(course=course, held_on=held_on, with_citizen=bool(with_citizen),
+                                                  note=note, author=actor, created_at=now)  # fmt: skip
+        record_event(case=course.case, kind=EventKind.COURSE_FOLLOW_UP, actor=actor, at=now,
+                     data={"course_id": course.pk, "held_on": held_on.isoformat()})  # fmt: skip
+        return follow_up
 
 
 # --- fleksjob ----------------------------------------------------------------------------------------------------

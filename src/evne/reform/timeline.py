@@ -52,6 +52,8 @@ def describe(event: TimelineEvent) -> str | None:
         case EventKind.COURSE_ENDED:
             return _("Ressourceforløb ended on %(date)s; what follows: %(outcome)s.") % {
                 "date": d.get("ended_on", ""), "outcome": _label(CourseOutcome, d.get("outcome"))}  # fmt: skip
+        case EventKind.COURSE_FOLLOW_UP:
+            return _("Follow-up in the ressourceforløb on %(date)s.") % {"date": d.get("held_on", "")}
         case EventKind.FLEX_JOB_VISITATION:
             return _("Fleksjob visitation on %(date)s (%(hours)s hours a week).") % {
                 "date": d.get("visited_on", ""), "hours": d.get("hours_per_week", "")}  # fmt: skip

@@ -143,6 +143,13 @@ class CourseEndForm(forms.Form):
         required=False)  # fmt: skip
 
 
+class FollowUpForm(forms.Form):
+    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DateInput())
+    with_citizen = forms.BooleanField(label=gettext_lazy("With the citizen"), required=False, initial=True)
+    note = forms.CharField(label=gettext_lazy("What was followed up"), required=False,
+                           widget=forms.Textarea(attrs=AREA))  # fmt: skip
+
+
 class VisitationForm(forms.Form):
     visited_on = forms.DateField(label=gettext_lazy("Visitation date"), widget=DateInput())
     permanently_reduced = forms.BooleanField(
@@ -441,6 +448,22 @@ def course_end(request: HttpRequest, case_id: int, course_id: int) -> HttpRespon
     return _form_page(request, case=case, form=form, title=_("End the ressourceforløb"), status=status,
                       intro=_("A new ressourceforløb must be offered when the citizen still needs a "
                               "cross-disciplinary effort (Ankestyrelsen 42-17)."))  # fmt: skip
+
+
+def course_follow_up(request: HttpRequest, case_id: int, course_id: int) -> HttpResponse:
+    case = _case(request, case_id, write=True)
+    course = _course(case, course_id)
+    form = FollowUpForm(request.POST or None, initial={"held_on": timezone.localdate(), "with_citizen": True})
+    status = 200
+    if request.method == "POST":
+
+        def call(data):
+            return services.course_follow_up_record(actor=request.user, course=course, **data)
+
+        done, status = _run(request, form, call, success=_("The follow-up was recorded."))
+        if done is not None:
+            return redirect("web:reform", case_id=case.pk)
+    return _form_page(request, case=case, form=form, title=_("Follow-up in the ressourceforløb"), status=status)
 
 
 def _simple(request, case_id, form_class, service, title, success):

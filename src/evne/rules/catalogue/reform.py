@@ -414,6 +414,9 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
         return Finding.ok(first=min(a.start_on for a in started), activity=min(started, key=lambda a: a.start_on).id)
     if on <= due:
         return Finding.ok_until(due, started=start)
+    again = [m for m in s.rehab_meetings if due <= m.held_on <= on]  # presented to the team again (issue 7)
+    if again:
+        return Finding.ok(presented_again=min(m.held_on for m in again), started=start)
     answer = _answer(s, "reform.ressourceforloeb_no_measure_6_months")
     if answer:
         return Finding.ok(answer=answer)
