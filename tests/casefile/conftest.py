@@ -175,6 +175,7 @@ def build_reform(alice, bob, case, today):
                                     written_on=today)  # fmt: skip
     reform.course_follow_up_record(actor=bob, course=course, held_on=today, note="Første opfølgning.")
     reform.pension_transfer_record(actor=alice, case=case, transferred_on=today, citizen_told_on=today)
+    reform.clarification_start(actor=alice, case=case, start_on=today, coordinating_caseworker=bob, plan="Afklaring.")
     reform.visitation_record(actor=alice, case=case, visited_on=today, permanently_reduced=True, measures_tried=True,
                              work_functions="Lager", hours_per_week="12")  # fmt: skip
     reform.flex_job_record(actor=alice, case=case, employer="Lagerhuset A/S", start_on=today, hours_per_week="12",

@@ -23,6 +23,7 @@ def test_it_renders_every_page_of_the_case(client, alice, plan, recommendation):
                        ("web:reform_depart", [case.pk, recommendation.pk]), ("web:reform_pension", [case.pk]),
                        ("web:reform_course", [case.pk]), ("web:reform_visitation", [case.pk]),
                        ("web:reform_flex_job", [case.pk]), ("web:reform_ledighedsydelse", [case.pk]),
+                       ("web:reform_clarification", [case.pk]),
                        ("web:case_detail", [case.pk])):  # fmt: skip
         assert client.get(reverse(name, args=args)).status_code == 200, name
 

@@ -275,3 +275,23 @@ def test_no_measure_after_6_months_is_satisfied_by_presenting_the_case_again(ali
     item = services.agenda_add(actor=alice, meeting=meeting, case=flex_case, reason="no_measure")
     assert item.reason == "no_measure"
     assert outcome(flex_case, "reform.ressourceforloeb_no_measure_6_months") == "ok"
+
+
+def test_a_jobafklaringsforloeb_has_its_own_plan_and_refuses_a_stale_end(alice, bob, carol, flex_case):
+    flex_case.pathway = "jobafklaring"
+    flex_case.save(update_fields=["pathway"])
+    with pytest.raises(DomainError) as exc:
+        services.clarification_start(actor=alice, case=flex_case, start_on=date(2026, 2, 1),
+                                     coordinating_caseworker=bob, plan=" ")  # fmt: skip
+    assert exc.value.field == "plan"
+    with pytest.raises(AccessDenied):
+        services.clarification_start(actor=carol, case=flex_case, start_on=date(2026, 2, 1),
+                                     coordinating_caseworker=bob, plan="Afklaring.")  # fmt: skip
+    course = services.clarification_start(actor=alice, case=flex_case, start_on=date(2026, 2, 1),
+                                          coordinating_caseworker=bob, plan="Afklaring af arbejdsevnen.")  # fmt: skip
+    services.clarification_end(actor=bob, course=course, expected_version=1, ended_on=date(2026, 3, 1),
+                               outcome="ressourceforlob")  # fmt: skip
+    with pytest.raises(StaleVersion):
+        services.clarification_end(actor=alice, course=course, expected_version=1, ended_on=date(2026, 3, 2),
+                                   outcome="work")  # fmt: skip
+    assert outcome(flex_case, "pathways.rehab_plan_prepared") == "missing"  # the same preparatory part is required

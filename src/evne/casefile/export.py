@@ -35,6 +35,7 @@ from evne.reform.models import (
     Departure,
     FlexJob,
     FlexJobVisitation,
+    JobClarificationCourse,
     PensionTransfer,
     Recommendation,
     RehabPlanRevision,
@@ -123,6 +124,7 @@ PARENT = {
     PensionTransfer: "case",
     ResourceCourse: "case",
     CourseFollowUp: "course",
+    JobClarificationCourse: "case",
     FlexJobVisitation: "case",
     FlexJob: "case",
     UnemploymentPeriod: "case",
@@ -338,6 +340,9 @@ class Exporter:
                     c, follow_ups=[self.record(f) for f in CourseFollowUp.objects.filter(course=c).order_by(by_id)]
                 )
                 for c in courses
+            ],
+            "job_clarification_courses": [
+                self.record(c) for c in JobClarificationCourse.objects.filter(case=case).order_by(by_id)
             ],
             "fleksjob_visitations": [self.record(v) for v in visitations],
             "flex_jobs": [self.record(j) for j in FlexJob.objects.filter(case=case).order_by(by_id)],

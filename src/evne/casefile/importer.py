@@ -40,6 +40,7 @@ from evne.reform.models import (
     Departure,
     FlexJob,
     FlexJobVisitation,
+    JobClarificationCourse,
     PensionTransfer,
     Recommendation,
     RehabMeeting,
@@ -367,6 +368,7 @@ class Importer:
                     self.create(Departure, rec_data["departure"], f"{path}.recommendation.departure",
                                 recommendation=rec)  # fmt: skip
         for key, model in (("pension_transfers", PensionTransfer), ("resource_courses", ResourceCourse),
+                           ("job_clarification_courses", JobClarificationCourse),
                            ("fleksjob_visitations", FlexJobVisitation), ("flex_jobs", FlexJob),
                            ("ledighedsydelse_periods", UnemploymentPeriod)):  # fmt: skip
             for i, row in enumerate(data[key]):

@@ -187,6 +187,8 @@ class EventKind(models.TextChoices):
     COURSE_ACTION_PART = "course_action_part", _("Action part of the rehabilitation plan written")
     COURSE_ENDED = "course_ended", _("Ressourceforløb ended")
     COURSE_FOLLOW_UP = "course_follow_up", _("Follow-up in the ressourceforløb recorded")
+    CLARIFICATION_STARTED = "clarification_started", _("Jobafklaringsforløb started")
+    CLARIFICATION_ENDED = "clarification_ended", _("Jobafklaringsforløb ended")
     FLEX_JOB_VISITATION = "flex_job_visitation", _("Fleksjob visitation recorded")
     FLEX_JOB_STARTED = "flex_job_started", _("Flex job recorded")
     LEDIGHEDSYDELSE_PERIOD = "ledighedsydelse_period", _("Ledighedsydelse period recorded")

@@ -372,6 +372,44 @@ class CourseFollowUp(AppendOnlyModel):
         return f"{self.course_id} follow-up {self.held_on}"
 
 
+# --- jobafklaringsforløb ------------------------------------------------------------------------------------------
+
+
+class ClarificationOutcome(models.TextChoices):
+    WORK = "work", _("Back to work or education")
+    SICKNESS_BENEFIT = "sygedagpenge", _("Sickness benefit resumed (extension)")
+    RESSOURCEFORLOB = "ressourceforlob", _("Ressourceforløb")
+    FLEKSJOB = "fleksjob", _("Fleksjob")
+    FORTIDSPENSION = "fortidspension", _("Førtidspension")
+    OTHER = "other", _("Other")
+
+
+class JobClarificationCourse(models.Model):
+    """A jobafklaringsforløb for a citizen whose sickness benefit ends (the 2013 reform; law-timeline.md): its own
+    period and coordinating caseworker; it uses the same preparatory part and team treatment as the other
+    pathways (the recommendation kind `jobafklaring`)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="job_clarification_courses")
+    start_on = models.DateField(_("start"))
+    coordinating_caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("coordinating caseworker")
+    )
+    plan = models.TextField(_("the course's plan"))
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    outcome = models.CharField(_("what follows"), max_length=20, choices=ClarificationOutcome.choices, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("jobafklaringsforløb")
+        verbose_name_plural = _("jobafklaringsforløb")
+        ordering = ["-start_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} jobafklaringsforløb {self.start_on}"
+
+
 # --- fleksjob ----------------------------------------------------------------------------------------------------
 
 

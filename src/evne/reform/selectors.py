@@ -74,6 +74,10 @@ def resource_courses(case: Case) -> list[ResourceCourse]:
     )  # fmt: skip
 
 
+def clarification_courses(case: Case) -> list:
+    return list(case.job_clarification_courses.select_related("coordinating_caseworker").order_by("-start_on", "-id"))
+
+
 def visitations(case: Case) -> list:
     return list(case.flex_job_visitations.select_related("author").order_by("-visited_on", "-id"))
 

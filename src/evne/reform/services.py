@@ -30,12 +30,14 @@ from .models import (
     REQUIRED_CONTENT,
     AgendaItem,
     AgendaReason,
+    ClarificationOutcome,
     CourseFollowUp,
     CourseOutcome,
     Departure,
     FlexJob,
     FlexJobVisitation,
     GpBasis,
+    JobClarificationCourse,
     PensionTransfer,
     Recommendation,
     RecommendationKind,
@@ -463,6 +465,57 @@ def course_follow_up_record(
         record_event(case=course.case, kind=EventKind.COURSE_FOLLOW_UP, actor=actor, at=now,
                      data={"course_id": course.pk, "held_on": held_on.isoformat()})  # fmt: skip
         return follow_up
+
+
+# --- jobafklaringsforløb ------------------------------------------------------------------------------------------
+
+
+def _coordinator(case: Case, user: User) -> User:
+    if not (user.municipality_id == case.municipality_id and user.role in (Role.CASEWORKER, Role.TEAM_LEADER)
+            and user.is_active):  # fmt: skip
+        raise DomainError(_("Choose a caseworker of the municipality."), field="coordinating_caseworker")
+    return user
+
+
+def clarification_start(
+    *, actor: User, case: Case, start_on: date, coordinating_caseworker: User, plan: str
+) -> JobClarificationCourse:
+    """A jobafklaringsforløb for a sickness-benefit case, with its own plan and coordinating caseworker."""
+    require_case_write(actor, case)
+    _date(start_on, "start_on")
+    _coordinator(case, coordinating_caseworker)
+    plan = _text(JobClarificationCourse, "plan", plan, required=True)
+    with transaction.atomic():
+        now = timezone.now()
+        course = JobClarificationCourse.objects.create(
+            case=case, start_on=start_on, coordinating_caseworker=coordinating_caseworker, plan=plan,
+            created_by=actor, created_at=now,
+        )  # fmt: skip
+        record_event(case=case, kind=EventKind.CLARIFICATION_STARTED, actor=actor, at=now,
+                     data={"start_on": start_on.isoformat(), "caseworker_id": coordinating_caseworker.pk})  # fmt: skip
+        return course
+
+
+def clarification_end(
+    *, actor: User, course: JobClarificationCourse, expected_version: int, ended_on: date, outcome: str
+) -> JobClarificationCourse:
+    require_case_write(actor, course.case)
+    past_or_today(ended_on, field="ended_on")
+    if ended_on < course.start_on:
+        raise DomainError(_("The course cannot end before it began."), field="ended_on")
+    if outcome not in ClarificationOutcome.values:
+        raise DomainError(_("Choose what follows the course."), field="outcome")
+    with transaction.atomic():
+        current = JobClarificationCourse.objects.select_for_update().get(pk=course.pk)
+        if current.version != int(expected_version):
+            raise _stale(_("The jobafklaringsforløb"), {"ended_on": (course.ended_on, current.ended_on)})
+        if current.ended_on:
+            raise DomainError(_("The course has already ended."), field="ended_on")
+        current.ended_on, current.outcome, current.version = ended_on, outcome, current.version + 1
+        current.save(update_fields=["ended_on", "outcome", "version"])
+        record_event(case=course.case, kind=EventKind.CLARIFICATION_ENDED, actor=actor, at=timezone.now(),
+                     data={"ended_on": ended_on.isoformat(), "outcome": outcome})  # fmt: skip
+        return current
 
 
 # --- fleksjob ----------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from evne.cases.models import EventKind, TimelineEvent
 
-from .models import AgendaReason, CourseOutcome, GpBasis, RecommendationKind
+from .models import AgendaReason, ClarificationOutcome, CourseOutcome, GpBasis, RecommendationKind
 
 
 def _label(choices, value) -> str:
@@ -54,6 +54,11 @@ def describe(event: TimelineEvent) -> str | None:
                 "date": d.get("ended_on", ""), "outcome": _label(CourseOutcome, d.get("outcome"))}  # fmt: skip
         case EventKind.COURSE_FOLLOW_UP:
             return _("Follow-up in the ressourceforløb on %(date)s.") % {"date": d.get("held_on", "")}
+        case EventKind.CLARIFICATION_STARTED:
+            return _("Jobafklaringsforløb started on %(date)s.") % {"date": d.get("start_on", "")}
+        case EventKind.CLARIFICATION_ENDED:
+            return _("Jobafklaringsforløb ended on %(date)s; what follows: %(outcome)s.") % {
+                "date": d.get("ended_on", ""), "outcome": _label(ClarificationOutcome, d.get("outcome"))}  # fmt: skip
         case EventKind.FLEX_JOB_VISITATION:
             return _("Fleksjob visitation on %(date)s (%(hours)s hours a week).") % {
                 "date": d.get("visited_on", ""), "hours": d.get("hours_per_week", "")}  # fmt: skip

@@ -23,6 +23,12 @@ urlpatterns = [
     path(
         "cases/<int:case_id>/reform/course/<int:course_id>/follow-up/", views.course_follow_up, name="reform_follow_up"
     ),
+    path("cases/<int:case_id>/reform/jobafklaring/", views.clarification_start, name="reform_clarification"),
+    path(
+        "cases/<int:case_id>/reform/jobafklaring/<int:course_id>/end/",
+        views.clarification_end,
+        name="reform_clarification_end",
+    ),
     path("cases/<int:case_id>/reform/fleksjob/visitation/", views.visitation, name="reform_visitation"),
     path("cases/<int:case_id>/reform/fleksjob/job/", views.flex_job, name="reform_flex_job"),
     path("cases/<int:case_id>/reform/fleksjob/ledighedsydelse/", views.ledighedsydelse, name="reform_ledighedsydelse"),

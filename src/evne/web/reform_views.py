@@ -25,6 +25,7 @@ from evne.reform.models import (
     PLAN_CONTENT,
     AgendaItem,
     AgendaReason,
+    ClarificationOutcome,
     CourseOutcome,
     GpBasis,
     Recommendation,
@@ -125,6 +126,23 @@ class CourseForm(forms.Form):
     def __init__(self, *args, caseworkers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["coordinating_caseworker"].choices = [(u.pk, str(u)) for u in caseworkers]
+
+
+class ClarificationForm(forms.Form):
+    start_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
+    coordinating_caseworker = forms.TypedChoiceField(label=gettext_lazy("Coordinating caseworker"), coerce=int)
+    plan = forms.CharField(label=gettext_lazy("The course's plan"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 6}))  # fmt: skip
+
+    def __init__(self, *args, caseworkers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinating_caseworker"].choices = [(u.pk, str(u)) for u in caseworkers]
+
+
+class ClarificationEndForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DateInput())
+    outcome = forms.ChoiceField(label=gettext_lazy("What follows"), choices=ClarificationOutcome.choices)
 
 
 class ActionPartForm(forms.Form):
@@ -265,6 +283,7 @@ def overview(request: HttpRequest, case_id: int) -> HttpResponse:
         "case": case, "citizen": case.citizen, "can_write": can_write, "plan": selectors.latest_rehab_plan(case),
         "agenda": agenda, "rereferral": selectors.pending_rereferral(case),
         "transfer": selectors.pension_transfer(case), "courses": selectors.resource_courses(case),
+        "clarifications": selectors.clarification_courses(case),
         "visitations": selectors.visitations(case), "flex_jobs": selectors.flex_jobs(case),
         "periods": selectors.ledighedsydelse_periods(case),
     })  # fmt: skip
@@ -464,6 +483,43 @@ def course_follow_up(request: HttpRequest, case_id: int, course_id: int) -> Http
         if done is not None:
             return redirect("web:reform", case_id=case.pk)
     return _form_page(request, case=case, form=form, title=_("Follow-up in the ressourceforløb"), status=status)
+
+
+def clarification_start(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _case(request, case_id, write=True)
+    caseworkers = list(_caseworkers(case))
+    form = ClarificationForm(request.POST or None, caseworkers=caseworkers)
+    status = 200
+    if request.method == "POST":
+
+        def call(data):
+            worker = next(u for u in caseworkers if u.pk == data["coordinating_caseworker"])
+            return services.clarification_start(actor=request.user, case=case, start_on=data["start_on"],
+                                                coordinating_caseworker=worker, plan=data["plan"])  # fmt: skip
+
+        done, status = _run(request, form, call, success=_("The jobafklaringsforløb was recorded."))
+        if done is not None:
+            return redirect("web:reform", case_id=case.pk)
+    return _form_page(request, case=case, form=form, title=_("Jobafklaringsforløb"), status=status)
+
+
+def clarification_end(request: HttpRequest, case_id: int, course_id: int) -> HttpResponse:
+    case = _case(request, case_id, write=True)
+    course = case.job_clarification_courses.filter(pk=course_id).first()
+    if course is None:
+        raise Http404
+    form = ClarificationEndForm(request.POST or None, initial={"version": course.version})
+    status = 200
+    if request.method == "POST":
+
+        def call(data):
+            return services.clarification_end(actor=request.user, course=course, expected_version=data["version"],
+                                              ended_on=data["ended_on"], outcome=data["outcome"])  # fmt: skip
+
+        done, status = _run(request, form, call, success=_("The end of the jobafklaringsforløb was recorded."))
+        if done is not None:
+            return redirect("web:reform", case_id=case.pk)
+    return _form_page(request, case=case, form=form, title=_("End the jobafklaringsforløb"), status=status)
 
 
 def _simple(request, case_id, form_class, service, title, success):
