@@ -111,3 +111,35 @@ def test_it_records_transfer_course_and_visitation(alice, flex_case):
     }
     assert post(alice, f"{base}/fleksjob-visitations", visit).status_code == 201
     assert post(alice, f"{base}/fleksjob-visitations", {**visit, "hours_per_week": "0"}).status_code == 422
+
+
+def test_the_team_creates_a_meeting_records_attendance_and_minutes_with_version_checks(alice, rita, rehab_team,
+                                                                                        flex_case):  # fmt: skip
+    created = post(rita, f"/api/rehab/teams/{rehab_team.pk}/meetings", {"held_on": "2026-03-10"})
+    assert created.status_code == 201, created.content
+    meeting_id = created.json()["id"]
+    assert post(alice, f"/api/rehab/teams/{rehab_team.pk}/meetings", {"held_on": "2026-03-10"}).status_code == 403
+    item_id = post(alice, f"/api/cases/{flex_case.pk}/rehab-team/referrals", {"meeting_id": meeting_id}).json()[
+        "item_id"]  # fmt: skip
+    url = f"/api/rehab/meetings/{meeting_id}/items/{item_id}/attendance"
+    ok = post(rita, url, {"version": 1, "citizen_present": True, "caseworker_present": True})
+    assert ok.status_code == 200 and ok.json()["citizen_present"] is True
+    assert post(rita, url, {"version": 1, "citizen_present": False, "caseworker_present": True}).status_code == 409
+    minutes = api(rita).put(
+        f"/api/rehab/meetings/{meeting_id}/minutes",
+        json.dumps({"version": 1, "minutes": "Referat."}),
+        content_type="application/json",
+    )
+    assert minutes.status_code == 200 and minutes.json()["minutes"] == "Referat."
+
+
+def test_it_ends_a_course_with_a_version_check(alice, flex_case):
+    course = post(
+        alice,
+        f"/api/cases/{flex_case.pk}/resource-courses",
+        {"start_on": "2026-01-01", "end_on": "2028-01-01", "coordinating_caseworker_id": alice.pk},
+    ).json()
+    url = f"/api/cases/{flex_case.pk}/resource-courses/{course['id']}/end"
+    body = {"version": 1, "ended_on": "2026-03-01", "outcome": "new_course", "still_in_target_group": True}
+    assert post(alice, url, body).status_code == 200
+    assert post(alice, url, body).status_code == 409

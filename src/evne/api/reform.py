@@ -18,8 +18,8 @@ from evne.accounts.access import access_case
 from evne.accounts.models import AccessAction, AccessChannel, User
 from evne.errors import DomainError, NotFound
 from evne.reform import selectors, services
-from evne.reform.access import access_meeting
-from evne.reform.models import AgendaReason, GpBasis, Recommendation, RecommendationKind
+from evne.reform.access import access_meeting, access_team
+from evne.reform.models import AgendaReason, CourseOutcome, GpBasis, Recommendation, RecommendationKind
 
 from .schemas import MAX_ID, Id, In, UserRef, errors, text_max
 
@@ -228,6 +228,28 @@ class MeetingOut(Schema):
     agenda: list[AgendaItemOut]
 
 
+class MeetingIn(In):
+    held_on: date
+
+
+class MinutesIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    minutes: Long
+
+
+class AttendanceIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    citizen_present: bool
+    caseworker_present: bool
+
+
+class CourseEndIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    ended_on: date
+    outcome: CourseOutcome
+    still_in_target_group: bool = False
+
+
 # --- helpers ----------------------------------------------------------------------------------------------
 
 
@@ -321,6 +343,19 @@ def grant_course(request: HttpRequest, payload: CourseIn, case_id: int = CaseId)
     return Status(201, course)
 
 
+@router.post("/{case_id}/resource-courses/{course_id}/end", response={200: CourseOut, **errors(400, 403, 404, 409)},
+             summary="End a ressourceforløb and record what follows")  # fmt: skip
+def end_course(request: HttpRequest, payload: CourseEndIn, case_id: int = CaseId,
+               course_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """When the citizen is still in the target group a new course must follow (42-17): the legal check flags it."""
+    case = _case(request, case_id, write=True)
+    course = case.resource_courses.filter(pk=course_id).first()
+    if course is None:
+        raise NotFound
+    values = payload.model_dump()
+    return services.course_end(actor=request.auth, course=course, expected_version=values.pop("version"), **values)
+
+
 @router.post("/{case_id}/fleksjob-visitations", response={201: VisitationOut, **errors(400, 403, 404)},
              summary="Record a fleksjob visitation")  # fmt: skip
 def visit(request: HttpRequest, payload: VisitationIn, case_id: int = CaseId):
@@ -342,6 +377,42 @@ def get_meeting(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_I
                     "citizen_present": i.citizen_present, "caseworker_present": i.caseworker_present,
                     "recommendation_kind": i.rec.kind if i.rec else None} for i in selectors.meeting_items(meeting)],
     }  # fmt: skip
+
+
+@meetings_router.post("/teams/{team_id}/meetings", response={201: MeetingOut, **errors(400, 403, 404)},
+                      summary="Create a meeting of the rehabilitation team")  # fmt: skip
+def create_meeting(request: HttpRequest, payload: MeetingIn, team_id: int = Path(..., ge=1, le=MAX_ID)):
+    team = access_team(user=request.auth, team_id=team_id, write=True)
+    meeting = services.meeting_create(actor=request.auth, team=team, held_on=payload.held_on)
+    return Status(201, {"id": meeting.pk, "team": team.name, "held_on": meeting.held_on, "minutes": "",
+                        "version": meeting.version, "agenda": []})  # fmt: skip
+
+
+@meetings_router.put("/meetings/{meeting_id}/minutes", response={200: MeetingOut, **errors(400, 403, 404, 409)},
+                     summary="Save the meeting's minutes")  # fmt: skip
+def save_minutes(request: HttpRequest, payload: MinutesIn, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
+    meeting = access_meeting(user=request.auth, meeting_id=meeting_id, write=True, channel=API)
+    services.meeting_minutes_save(actor=request.auth, meeting=meeting, expected_version=payload.version,
+                                  minutes=payload.minutes)  # fmt: skip
+    return get_meeting(request, meeting_id)
+
+
+@meetings_router.post("/meetings/{meeting_id}/items/{item_id}/attendance",
+                      response={200: AgendaItemOut, **errors(400, 403, 404, 409)},
+                      summary="Record who attended for a case on the agenda")  # fmt: skip
+def attendance(request: HttpRequest, payload: AttendanceIn, meeting_id: int = Path(..., ge=1, le=MAX_ID),
+               item_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    meeting = access_meeting(user=request.auth, meeting_id=meeting_id, write=True, channel=API)
+    item = meeting.items.filter(pk=item_id).select_related("case", "meeting").first()
+    if item is None:
+        raise NotFound
+    item = services.attendance_record(actor=request.auth, item=item, expected_version=payload.version,
+                                      citizen_present=payload.citizen_present,
+                                      caseworker_present=payload.caseworker_present)  # fmt: skip
+    rec = Recommendation.objects.filter(item=item).first()
+    return {"item_id": item.pk, "case_id": item.case_id, "case_number": item.case.number, "reason": item.reason,
+            "citizen_present": item.citizen_present, "caseworker_present": item.caseworker_present,
+            "recommendation_kind": rec.kind if rec else None}  # fmt: skip
 
 
 @meetings_router.post("/meetings/{meeting_id}/items/{item_id}/recommendation",
