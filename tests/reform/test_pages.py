@@ -82,3 +82,15 @@ def test_the_member_records_the_recommendation_and_the_caseworker_departs(client
     assert Departure.objects.filter(recommendation=rec).exists()
     page = client.get(reverse("web:case_detail", args=[item.case_id])).content.decode()
     assert "genforelægges" in page
+
+
+def test_the_case_page_says_when_the_team_wants_the_case_back(client, alice, rita, item):
+    from evne.reform.services import recommendation_record
+
+    login(client, alice)
+    url = reverse("web:case_detail", args=[item.case_id])
+    assert "Teamet vil se sagen igen" not in client.get(url).content.decode()
+    recommendation_record(actor=rita, item=item, kind="ressourceforlob", wants_case_back=True,
+                          development_perspective=True, factors="F", goal="G", measures="M", order_of_measures="O",
+                          follow_up="Hver 2. måned", mentor="Ja")  # fmt: skip
+    assert "Teamet vil se sagen igen" in client.get(url).content.decode()

@@ -26,6 +26,7 @@ from evne.validation import model_text, past_or_today
 
 from .access import can_manage_team
 from .models import (
+    CONTENT_FIELDS,
     PLAN_CONTENT,
     REQUIRED_CONTENT,
     AgendaItem,
@@ -247,7 +248,7 @@ def recommendation_record(*, actor: User, item: AgendaItem, kind: str, **content
     flags = {f: bool(content.pop(f, False)) for f in ("wants_case_back", "development_perspective", "very_few_hours")}
     texts = {}
     for field, value in content.items():
-        if field not in {f.name for f in Recommendation._meta.get_fields()} or field in ("case", "item", "kind"):
+        if field not in CONTENT_FIELDS:
             raise DomainError(_("Unknown field."), field=field)
         texts[field] = _text(Recommendation, field, value)
     for field in REQUIRED_CONTENT[RecommendationKind(kind)]:
