@@ -27,7 +27,7 @@ def test_it_answers_401_json_to_anonymous_requests_on_every_endpoint(db, case):
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["detail"]
         seen.append((method, path))
-    assert len(seen) == 71  # every operation of the API, counted from its own document (14 of them reform)
+    assert len(seen) == 73  # every operation of the API, counted from its own document (14 of them reform)
 
 
 def test_it_accepts_http_basic_with_the_django_username_and_password(client, alice, case):
@@ -138,6 +138,7 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/cases/{case_id}/consents",
         "/api/cases/{case_id}/documents",
         "/api/cases/{case_id}/documents/{document_id}/file",
+        "/api/cases/{case_id}/follow-ups",
         "/api/cases/{case_id}/notes",
         "/api/cases/{case_id}/plan",
         "/api/cases/{case_id}/plan/versions",

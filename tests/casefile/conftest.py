@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from evne.accounts.models import AccessAction, AccessChannel, AccessLogEntry, Municipality, Role, Team
 from evne.assessments.services import assessment_make
-from evne.cases.services import case_assign_caseworker, case_open, note_add
+from evne.cases.services import case_assign_caseworker, case_open, follow_up_record, note_add, prompt_answer
 from evne.citizens.services import citizen_create, supporter_add
 from evne.evidence.services import consent_record, request_answer, request_create, request_send
 from evne.plans.services import activity_create, order_write, plan_save, report_record
@@ -64,6 +64,11 @@ def build_rich_case(alice, bob):
                      help_requested_on=date(2026, 3, 2))  # fmt: skip
     note = note_add(actor=alice, case=case, kind="fact", text="Borgeren ringede om mødetid.", source="Telefon")
     note_add(actor=bob, case=case, kind="fact", text="Borgeren ringede om mødetiden kl. 10.", corrects=note)
+    follow_up_record(actor=alice, case=case, held_on=today - timedelta(days=20), form="meeting",
+                     summary="Opfølgning med arbejdsgiver.", parties_decided=True, parties=["employer"],
+                     interpreter_used=True)  # fmt: skip
+    prompt_answer(actor=alice, case=case, rule_id="reform.ressourceforloeb_development",
+                  answer="Udviklingsperspektiv: praktik med mentor vurderet realistisk.")  # fmt: skip
     consent = consent_record(actor=alice, case=case, purpose="collect", status="given",
                              scope="Helbredsoplysninger fra egen læge", given_on=today - timedelta(days=30),
                              guidance_given=True)  # fmt: skip

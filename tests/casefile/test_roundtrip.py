@@ -52,6 +52,14 @@ def test_the_file_is_rich(exported):
     assert data["activities"][0]["orders"] and data["activities"][0]["reports"]
     assert data["requests"][0]["consent"] == "consent-1"
     assert data["case"]["notes"][1]["corrects"] == "note-1"
+    answer = data["case"]["prompt_answers"][0]
+    assert answer["ref"] == "answer-1" and answer["rule_version"] == "2018-06-01" and answer["answered_by"] == "alice"
+    follow_up = data["case"]["follow_ups"][0]
+    assert follow_up["ref"] == "follow_up-1" and follow_up["parties"] == ["employer"] and follow_up["interpreter_used"]
+    recorded = [e for e in data["timeline"] if e["kind"] == "follow_up_recorded"]
+    assert [e["data"]["follow_up_id"] for e in recorded] == ["follow_up-1"]
+    answered = [e for e in data["timeline"] if e["kind"] == "prompt_answered"]
+    assert [e["data"]["answer_id"] for e in answered] == ["answer-1"]
     assert profile["versions"][3]["hypothesis_ids"] == ["hypothesis-1"]
     assert data["case"]["caseworker"] == "bob" and data["case"]["assignments"][-1]["caseworker"] == "bob"
     assigned = [e for e in data["timeline"] if e["kind"] == "caseworker_assigned"]

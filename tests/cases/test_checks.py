@@ -86,3 +86,45 @@ def test_it_refuses_an_empty_answer_or_an_unknown_check(client, alice, carol, ca
     response = client.post(reverse("web:prompt_answer", args=[case.pk]),
                            {"rule_id": "method.fleksjob_visitation", "answer": "x"})  # fmt: skip
     assert response.status_code == 403 and not PromptAnswer.objects.exists()
+
+
+def test_an_answer_records_the_rule_version_in_force_and_the_snapshot_carries_it(alice, case):
+    from evne.cases.rules_snapshot import snapshot_for_case
+    from evne.cases.services import prompt_answer
+    from evne.rules.catalogue import BY_ID
+
+    recorded = prompt_answer(actor=alice, case=case, rule_id="reform.ressourceforloeb_development",
+                             answer="Udviklingsperspektiv vurderet: praktik og mentor.")  # fmt: skip
+    in_force = BY_ID["reform.ressourceforloeb_development"].version_on(timezone.localdate())
+    assert recorded.rule_version == in_force.valid_from == date(2018, 6, 1)
+    snap = snapshot_for_case(case)
+    assert snap.answer_versions == {"reform.ressourceforloeb_development": "2018-06-01"}
+
+
+def test_a_municipality_switches_a_policy_on_and_its_check_appears(alice, case):
+    case.help_requested_on = date(2024, 1, 5)
+    case.save()
+    today = timezone.localdate()
+    assert "policy.clarification_guarantee" not in failing(case_checks(case, on=today))
+    case.municipality.policies = ["policy.clarification_guarantee_months"]
+    case.municipality.save()
+    case.refresh_from_db()
+    assert "policy.clarification_guarantee" in failing(case_checks(case, on=today))
+
+
+def test_the_admin_offers_only_policy_parameters_to_switch_on(db):
+    from evne.accounts.admin import MunicipalityForm
+
+    choices = dict(MunicipalityForm().fields["policies"].choices)
+    assert "policy.clarification_guarantee_months" in choices
+    assert "deadlines.pension_decision_months" not in choices
+    form = MunicipalityForm(data={"code": "997", "name": "Testby", "policies": ["deadlines.pension_decision_months"]})
+    assert not form.is_valid() and "policies" in form.errors
+
+
+def test_the_rules_page_shows_each_rules_sources_and_the_uncovered_source_rules(client, alice):
+    client.login(username="alice", password=PASSWORD)
+    body = client.get(reverse("web:rules"), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert "seed000.D5" in body and "seed003.T10" in body  # the sources of deadline.sick_pay_follow_up
+    assert 'id="source-seed000.X5"' in body  # a source rule without a check, with its reason
+    assert "Dækning af kilderne" in body

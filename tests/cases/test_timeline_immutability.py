@@ -33,12 +33,21 @@ def test_it_refuses_to_rewrite_a_saved_event_even_through_save(case):
 
 
 @pytest.mark.parametrize(
-    "table", ["cases_timelineevent", "cases_journalnote", "cases_caseassignment", "accounts_accesslogentry"]
+    "table",
+    [
+        "cases_timelineevent",
+        "cases_journalnote",
+        "cases_caseassignment",
+        "cases_promptanswer",
+        "accounts_accesslogentry",
+    ],
 )
 def test_it_refuses_a_hand_written_sql_update(note, alice, case, table):
     from evne.accounts.access import log_access
+    from evne.cases.services import prompt_answer
 
     log_access(user=alice, action="case", channel="web", case=case)
+    prompt_answer(actor=alice, case=case, rule_id="method.fleksjob_visitation", answer="Vurderet.")
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET id = id")  # noqa: S608 - fixed table names
 

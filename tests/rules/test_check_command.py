@@ -64,3 +64,9 @@ def test_it_refuses_a_bad_date(tmp_path):
 
 def test_it_is_still_the_system_check_without_a_file():
     call_command("check")  # raises SystemCheckError if the project is misconfigured
+
+
+def test_a_bad_date_inside_the_answers_is_named(tmp_path):
+    data = {"format": "evne-snapshot/1", "snapshot": {**CASE["snapshot"], "answer_dates": {"method.impartiality": "x"}}}
+    with pytest.raises(CommandError, match=r"answer_dates\.method\.impartiality: 'x' is not a date"):
+        run(tmp_path, data)

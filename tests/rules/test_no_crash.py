@@ -14,13 +14,18 @@ days = st.dates(min_value=date(1999, 1, 1), max_value=date(2035, 12, 31))
 texts = st.sampled_from(["", "keep", "amend", "collect", "disclose", "given", "refused", "sufficient",
                          "below_flex_job", "can_be_improved", "fortidspension", "decided", "x"])  # fmt: skip
 keys = st.sampled_from(["education", "health", "work_wishes", "work_identity", "other", "interests"])
+pathways = st.sampled_from(["fortidspension", "fleksjob", "ressourceforlob", "revalidering", "jobafklaring",
+                            "sygedagpenge", "kontanthjaelp"])  # fmt: skip
+rule_ids = st.sampled_from([r.id for r in RULES])
+iso_days = days.map(date.isoformat)
 
 snapshots = st.builds(
     s.Snapshot,
     case=st.builds(s.CaseFacts, number=st.just("999-2026-00001"),
-                   pathway=st.sampled_from(["fortidspension", "fleksjob", "ressourceforlob"]),
+                   pathway=pathways,
                    benefit=st.just("kontanthjaelp"), status=st.sampled_from(["open", "decided", "in_course"]),
-                   help_requested_on=days),
+                   help_requested_on=days, caseworker_since=st.none() | days,
+                   citizen_needs_interpreter=st.booleans()),
     involvement=st.lists(st.builds(s.Involvement, kind=st.sampled_from(["opening_conversation", "non_participation"]),
                                    occurred_on=days), max_size=3).map(tuple),
     elements=st.lists(st.builds(s.Element, key=keys, number=st.integers(1, 5), saved_on=days, relevant=st.booleans(),
@@ -38,6 +43,12 @@ snapshots = st.builds(
     assessments=st.lists(st.builds(s.Assessment, number=st.integers(1, 5), assessed_on=days, conclusion=texts,
                                    job_functions_named=st.integers(0, 3), job_functions_meetable=st.integers(0, 3),
                                    document_count=st.integers(0, 3)), max_size=3).map(tuple),
+    follow_ups=st.lists(st.builds(s.FollowUp, held_on=days, parties=st.lists(texts, max_size=2).map(tuple)),
+                        max_size=4).map(tuple),
+    answers=st.dictionaries(rule_ids, texts, max_size=4),
+    answer_versions=st.dictionaries(rule_ids, iso_days, max_size=3),
+    answer_dates=st.dictionaries(rule_ids, iso_days, max_size=3),
+    policies=st.lists(st.sampled_from(["policy.clarification_guarantee_months", "x"]), max_size=2).map(tuple),
 )  # fmt: skip
 
 

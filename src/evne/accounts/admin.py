@@ -1,5 +1,6 @@
 """Django admin: administrators manage municipalities, teams and users. No citizen or case data here."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +8,28 @@ from django.utils.translation import gettext_lazy as _
 from .models import Municipality, Team, User
 
 
+def _policy_choices():
+    from evne.rules.parameters import all_parameters
+
+    return [(name, f"{name} — {values[-1].reference}") for name, values in sorted(all_parameters().items())
+            if values[-1].policy]  # fmt: skip
+
+
+class MunicipalityForm(forms.ModelForm):
+    policies = forms.MultipleChoiceField(
+        label=_("Policies switched on (not law)"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=_policy_choices,
+        help_text=_("Municipal policy beyond the law, off by default. Each switched-on policy adds its checks."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Municipality
+        fields = ["code", "name", "policies"]
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
+    form = MunicipalityForm
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 

@@ -18,6 +18,9 @@ class Municipality(models.Model):
         validators=[RegexValidator(r"^\d{3}$", _("The municipality code is three digits."))],
     )
     name = models.CharField(_("name"), max_length=100)
+    # Municipal policies that are not law (e.g. a one-year clarification guarantee): the names of the policy
+    # parameters in evne.rules.parameters the municipality has switched on. Off by default.
+    policies = models.JSONField(_("policies switched on"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("municipality")

@@ -21,6 +21,8 @@ from .schemas import (
     CaseStatusIn,
     CaseUpdateIn,
     CaseworkerIn,
+    FollowUpIn,
+    FollowUpOut,
     NoteIn,
     NoteOut,
     TimelineEventOut,
@@ -137,3 +139,23 @@ def add_note(request: HttpRequest, payload: NoteIn, case_id: int = CaseId):
         corrects=corrects,
     )
     return Status(201, note)
+
+
+@router.get(
+    "/{case_id}/follow-ups", response={200: list[FollowUpOut], **errors(404)}, summary="Follow-up conversations"
+)
+def follow_ups(request: HttpRequest, case_id: int = CaseId):
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.CASE, channel=API)
+    return list(case.follow_ups.select_related("author").order_by("held_on", "id"))
+
+
+@router.post("/{case_id}/follow-ups", response={201: FollowUpOut, **errors(400, 403, 404)},
+             summary="Record a follow-up conversation")  # fmt: skip
+def add_follow_up(request: HttpRequest, payload: FollowUpIn, case_id: int = CaseId):
+    """A follow-up conversation (opfølgningssamtale); the sick-pay and activation follow-up deadlines run from it.
+    Append-only: correct a mistake with a journal note."""
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.CASE, channel=API, write=True)
+    data = payload.dict()
+    data["parties"] = [str(p) for p in data["parties"]]
+    data["form"] = str(data["form"])
+    return Status(201, services.follow_up_record(actor=request.auth, case=case, **data))

@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, ConfigDict, Field
 
-from evne.cases.models import Benefit, CaseAssignment, CaseStatus, JournalNote, NoteKind, Pathway
+from evne.cases.models import (
+    Benefit,
+    CaseAssignment,
+    CaseStatus,
+    FollowUpForm,
+    FollowUpParty,
+    JournalNote,
+    NoteKind,
+    Pathway,
+)
 from evne.cases.timeline import describe
 from evne.citizens.models import Supporter, SupporterKind
 
@@ -129,6 +138,7 @@ class CitizenOut(Schema):
     city: str
     phone: str
     email: str
+    interpreter_language: str = Field(description="The language, when the citizen needs an interpreter; empty if not.")
     version: int
     created_at: datetime
 
@@ -146,6 +156,7 @@ class CitizenCreateIn(In):
     city: Text = ""
     phone: Text = ""
     email: Text = ""
+    interpreter_language: Text = ""
 
 
 class CitizenUpdateIn(In):
@@ -159,6 +170,7 @@ class CitizenUpdateIn(In):
     city: Text = None
     phone: Text = None
     email: Text = None
+    interpreter_language: Text = None
 
 
 class SupporterOut(Schema):
@@ -282,6 +294,31 @@ class NoteIn(In):
         "", description="Where a fact came from: conversation, document, phone call …"
     )
     corrects: Id | None = Field(None, description="The note in the same case that this note corrects")
+
+
+class FollowUpOut(Schema):
+    id: int
+    held_on: date
+    form: str
+    with_citizen: bool
+    parties_decided: bool
+    parties: list[str]
+    interpreter_used: bool
+    summary: str
+    author: UserRef
+    created_at: datetime
+
+
+class FollowUpIn(In):
+    held_on: date = Field(description="The day the conversation was held (not in the future)")
+    form: FollowUpForm = Field(description="meeting, phone, video or digital")
+    summary: Text = Field(description="What was discussed and agreed")
+    with_citizen: bool = True
+    parties_decided: bool = Field(
+        False, description="A position was taken on which parties to involve (DPL § 24, stk. 2)"
+    )
+    parties: list[FollowUpParty] = Field(default_factory=list, description="Parties who took part")
+    interpreter_used: bool = False
 
 
 class TimelineEventOut(Schema):

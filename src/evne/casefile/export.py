@@ -15,7 +15,7 @@ from django.db import models
 
 from evne.accounts.models import User
 from evne.assessments.models import WorkAbilityAssessment
-from evne.cases.models import Case, CaseAssignment, JournalNote, TimelineEvent
+from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
 from evne.citizens.models import Citizen, Supporter
 from evne.evidence.models import Consent, Document, InformationRequest
 from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
@@ -65,6 +65,8 @@ REF_KIND = {
     Recommendation: "recommendation",
     ResourceCourse: "course",
     FlexJobVisitation: "visitation",
+    PromptAnswer: "answer",
+    FollowUp: "follow_up",
 }
 
 # Keys inside JSON data (timeline data, facts, assessment basis) that hold database ids, and what they point to.
@@ -85,6 +87,8 @@ JSON_ID_KEYS = {
     "version_id": "version",
     "profile_version_ids": "version",
     "amended_version_id": "version",
+    "answer_id": "answer",
+    "follow_up_id": "follow_up",
     "caseworker_id": "user",
     "old_caseworker_id": "user",
     "recommendation_id": "recommendation",
@@ -100,6 +104,8 @@ PARENT = {
     Supporter: "citizen",
     CaseAssignment: "case",
     JournalNote: "case",
+    PromptAnswer: "case",
+    FollowUp: "case",
     TimelineEvent: "case",
     ResourceProfile: "case",
     ElementVersion: "profile",
@@ -254,6 +260,8 @@ class Exporter:
         case = self.case
         by_id = "id"
         notes = self.assign(JournalNote.objects.filter(case=case).order_by(by_id))
+        answers = self.assign(PromptAnswer.objects.filter(case=case).order_by(by_id))
+        follow_ups = self.assign(FollowUp.objects.filter(case=case).order_by(by_id))
         consents = self.assign(Consent.objects.filter(case=case).order_by(by_id))
         requests = self.assign(InformationRequest.objects.filter(case=case).order_by(by_id))
         documents = self.assign(Document.objects.filter(case=case).order_by(by_id))
@@ -313,6 +321,8 @@ class Exporter:
                 team=case.team.name,
                 assignments=[self.record(a) for a in CaseAssignment.objects.filter(case=case).order_by(by_id)],
                 notes=[self.record(n) for n in notes],
+                prompt_answers=[self.record(a) for a in answers],
+                follow_ups=[self.record(f) for f in follow_ups],
             ),
             "citizen": self.record(
                 citizen,

@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 
 from evne.accounts.models import Municipality, Team, User
 from evne.assessments.models import WorkAbilityAssessment
-from evne.cases.models import Case, CaseAssignment, JournalNote, TimelineEvent
+from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
 from evne.citizens.models import Citizen, Supporter
 from evne.evidence import files
 from evne.evidence.models import Consent, Document, InformationRequest
@@ -319,6 +319,10 @@ class Importer:
             self.create(CaseAssignment, row, f"case.assignments[{i}]", case=case)
         for i, row in enumerate(data["case"]["notes"]):
             self.create(JournalNote, row, f"case.notes[{i}]", case=case)
+        for i, row in enumerate(data["case"]["prompt_answers"]):
+            self.create(PromptAnswer, row, f"case.prompt_answers[{i}]", case=case)
+        for i, row in enumerate(data["case"]["follow_ups"]):
+            self.create(FollowUp, row, f"case.follow_ups[{i}]", case=case)
         for i, row in enumerate(data["consents"]):
             self.create(Consent, row, f"consents[{i}]", case=case)
         for i, row in enumerate(data["requests"]):
@@ -414,3 +418,53 @@ def import_case(data: dict, *, municipality_code: str, team_name: str) -> Case:
     except BaseException:
         importer.discard()
         raise
+
+
+class _Probe(Importer):
+    """An import that stands in for nobody: every user named in the file becomes a throw-away stand-in."""
+
+    def user(self, username, path: str) -> User:
+        if not isinstance(username, str):
+            raise CaseFileError(f"{path}: a user is named by username (a string)")
+        if username not in self.users:
+            self.users[username] = User.objects.create(
+                username=f"~check-{len(self.users)}", municipality=self.municipality, team=self.team, is_active=False
+            )
+        return self.users[username]
+
+
+class _RollBack(Exception):
+    pass
+
+
+def snapshot_of_case_file(data: dict):
+    """The rules snapshot of a parsed, validated case file, without keeping anything: the file is imported into a
+    throw-away municipality inside a transaction that is always rolled back, and the snapshot is built by the same
+    code as on the case page (cases.rules_snapshot). Raises CaseFileError naming the field."""
+    import dataclasses
+
+    from evne.cases.rules_snapshot import snapshot_for_case
+
+    number = data["case"].get("number")
+    probe_data = {**data, "case": {**data["case"], "number": "~check"}}  # the real number may exist here
+    taken = set(Municipality.objects.values_list("code", flat=True))
+    code = next((f"{n:03d}" for n in range(999, -1, -1) if f"{n:03d}" not in taken), None)
+    if code is None:
+        raise CaseFileError("(database): no free municipality code to check the file in")
+    snapshot = None
+    importer = None
+    try:
+        with transaction.atomic():
+            municipality = Municipality.objects.create(code=code, name="(evne check)")
+            team = Team.objects.create(municipality=municipality, name="(evne check)")
+            importer = _Probe(probe_data, municipality, team)
+            snapshot = snapshot_for_case(importer.run())
+            raise _RollBack
+    except _RollBack:
+        pass
+    except DatabaseError as exc:
+        raise CaseFileError(f"(database): the file could not be read as a case: {exc}") from None
+    finally:
+        if importer is not None:
+            importer.discard()
+    return dataclasses.replace(snapshot, case=dataclasses.replace(snapshot.case, number=number))

@@ -149,6 +149,54 @@ class JournalNote(AppendOnlyModel):
         return f"{self.case_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class FollowUpForm(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    PHONE = "phone", _("Phone")
+    VIDEO = "video", _("Video meeting")
+    DIGITAL = "digital", _("Digital (written)")
+
+
+class FollowUpParty(models.TextChoices):
+    """Parties the job centre may involve in the follow-up (DPL § 24, stk. 2; seed 000 L4139–4146, K5)."""
+
+    EMPLOYER = "employer", _("Employer")
+    DOCTOR = "doctor", _("The citizen's doctor")
+    UNION = "union", _("Trade union or unemployment fund")
+    PROVIDER = "provider", _("Provider of an activity")
+    OTHER = "other", _("Other party")
+
+
+class FollowUp(AppendOnlyModel):
+    """A follow-up conversation (opfølgningssamtale) in the case: when, how, with whom, and — at the first one — that
+    the caseworker took a position on which parties to involve. The sick-pay and activation follow-up deadlines run
+    from these (seed 000 D5, D6; seed 003 T8, T10). What was said goes in the summary (never into the rules)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
+    held_on = models.DateField(_("held on"))
+    form = models.CharField(_("form"), max_length=20, choices=FollowUpForm.choices)
+    with_citizen = models.BooleanField(_("the citizen took part"), default=True)
+    parties_decided = models.BooleanField(
+        _("took a position on which parties to involve"), default=False,
+        help_text=_("At the first follow-up in a sickness-benefit case the law requires it (DPL § 24, stk. 2)."),
+    )  # fmt: skip
+    parties = models.JSONField(_("parties involved"), default=list, blank=True)
+    interpreter_used = models.BooleanField(_("an interpreter took part"), default=False)
+    summary = models.TextField(_("summary"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("follow-up conversation")
+        verbose_name_plural = _("follow-up conversations")
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.held_on:%Y-%m-%d}"
+
+    def party_labels(self) -> list[str]:
+        return [str(FollowUpParty(p).label) for p in self.parties if p in FollowUpParty.values]
+
+
 class EventKind(models.TextChoices):
     CASE_OPENED = "case_opened", _("Case opened")
     CASEWORKER_ASSIGNED = "caseworker_assigned", _("Caseworker assigned")
@@ -192,6 +240,7 @@ class EventKind(models.TextChoices):
     FLEX_JOB_VISITATION = "flex_job_visitation", _("Fleksjob visitation recorded")
     FLEX_JOB_STARTED = "flex_job_started", _("Flex job recorded")
     LEDIGHEDSYDELSE_PERIOD = "ledighedsydelse_period", _("Ledighedsydelse period recorded")
+    FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up conversation recorded")
 
 
 class TimelineEvent(AppendOnlyModel):
@@ -225,6 +274,8 @@ class PromptAnswer(AppendOnlyModel):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="prompt_answers")
     rule_id = models.CharField(_("rule"), max_length=100)
+    # the version of the rule (its first day in force) the answer was given under; it counts only for that version
+    rule_version = models.DateField(_("rule version"), null=True, blank=True)
     answer = models.TextField(_("answer"))
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     answered_at = models.DateTimeField(_("answered"))

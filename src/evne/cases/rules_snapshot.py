@@ -19,6 +19,9 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
     from evne.profiles.models import ResourceProfile
 
     profile = ResourceProfile.objects.filter(case=case).first()
+    assignment = case.assignments.order_by("-assigned_at", "-id").first()
+    caseworker_since = _day(assignment.assigned_at) if assignment else None
+    answers = {a.rule_id: a for a in case.prompt_answers.order_by("answered_at", "id")}  # the latest per rule wins
     elements, involvement, presentations = (), (), ()
     if profile is not None:
         elements = tuple(
@@ -28,6 +31,7 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
                 has_facts=bool(v.facts), has_assessment=bool(v.assessment),
                 assessment_rests_on_facts=bool(v.assessment_fact_ids), has_citizen_view=bool(v.citizen_view),
                 has_accommodation_needs=bool(v.accommodation_needs), accommodation_duration=v.accommodation_duration,
+                has_resources=bool(v.resources), has_development=bool(v.development), has_barriers=bool(v.barriers),
                 has_missing_information=bool(v.missing_information),
                 has_title_and_justification=bool(v.title and v.justification),
             )
@@ -69,7 +73,8 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
         **reform,
         citizen_born_on=case.citizen.birth_date,
         case=s.CaseFacts(number=case.number, pathway=case.pathway, benefit=case.benefit, status=case.status,
-                         help_requested_on=case.help_requested_on),
+                         help_requested_on=case.help_requested_on, caseworker_since=caseworker_since,
+                         citizen_needs_interpreter=bool(case.citizen.interpreter_language)),
         involvement=involvement,
         elements=elements,
         presentations=presentations,
@@ -91,13 +96,22 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
             )
             for a in case.activities.select_related("type").order_by("start_on", "id")
         ),
-        answers={a.rule_id: a.answer for a in case.prompt_answers.order_by("answered_at", "id")},
+        follow_ups=tuple(
+            s.FollowUp(held_on=f.held_on, with_citizen=f.with_citizen, parties_decided=f.parties_decided,
+                       interpreter_used=f.interpreter_used, parties=tuple(f.parties))
+            for f in case.follow_ups.order_by("held_on", "id")
+        ),
+        answers={rule_id: a.answer for rule_id, a in answers.items()},
+        answer_versions={rule_id: a.rule_version.isoformat() for rule_id, a in answers.items() if a.rule_version},
+        answer_dates={rule_id: _day(a.answered_at).isoformat() for rule_id, a in answers.items()},
+        policies=tuple(sorted(case.municipality.policies or ())),
         assessments=tuple(
             s.Assessment(
                 number=a.number, assessed_on=a.assessed_on, conclusion=a.conclusion,
                 job_functions_named=len(a.job_functions),
                 job_functions_meetable=sum(1 for j in a.job_functions if j.get("can_meet") != CanMeet.NO),
                 has_restitution=bool(a.restitution), has_reasons=bool(a.reasons), document_count=len(a.document_ids),
+                has_citizen_view=bool(a.citizen_view),
             )
             for a in case.assessments.order_by("number")
         ),

@@ -10,7 +10,7 @@ from evne.accounts.access import WRITE_ROLES, can_create, can_write_citizen, req
 from evne.accounts.models import Team, User
 from evne.citizens.models import Citizen
 from evne.errors import AccessDenied, DomainError, StaleVersion
-from evne.validation import clean_text, model_text
+from evne.validation import clean_text, model_text, past_or_today
 
 from .models import (
     Benefit,
@@ -18,6 +18,9 @@ from .models import (
     CaseAssignment,
     CaseStatus,
     EventKind,
+    FollowUp,
+    FollowUpForm,
+    FollowUpParty,
     JournalNote,
     NoteKind,
     Pathway,
@@ -264,6 +267,40 @@ def note_add(
 
 
 @transaction.atomic
+def follow_up_record(
+    *,
+    actor: User,
+    case: Case,
+    held_on: date,
+    form: str,
+    summary: str,
+    with_citizen: bool = True,
+    parties_decided: bool = False,
+    parties: list[str] | None = None,
+    interpreter_used: bool = False,
+) -> FollowUp:
+    """Record a follow-up conversation (opfølgningssamtale). Append-only: a mistake is corrected by a journal note."""
+    require_case_write(actor, case)
+    past_or_today(held_on, field="held_on")
+    if held_on < case.help_requested_on:
+        raise DomainError(_("The follow-up cannot be before help was first requested."), field="held_on")
+    _check_choice(form, FollowUpForm, "form", _("Choose how the follow-up was held."))
+    parties = list(dict.fromkeys(parties or []))
+    for party in parties:
+        _check_choice(party, FollowUpParty, "parties", _("Choose the parties from the list."))
+    summary = clean_text(summary, field="summary", label=_("The summary"), max_length=NOTE_MAX_LENGTH, required=True)
+    now = timezone.now()
+    follow_up = FollowUp.objects.create(
+        case=case, held_on=held_on, form=form, with_citizen=bool(with_citizen), parties_decided=bool(parties_decided),
+        parties=parties, interpreter_used=bool(interpreter_used), summary=summary, author=actor, created_at=now,
+    )  # fmt: skip
+    record_event(case=case, kind=EventKind.FOLLOW_UP_RECORDED, actor=actor, at=now,
+                 data={"follow_up_id": follow_up.pk, "held_on": held_on.isoformat(), "form": form,
+                       "parties": parties})  # fmt: skip
+    return follow_up
+
+
+@transaction.atomic
 def prompt_answer(*, actor: User, case: Case, rule_id: str, answer: str) -> PromptAnswer:
     """Record the caseworker's answer to a legal check that asks for judgement; it becomes a fact for the rules."""
     from evne.rules.catalogue import BY_ID
@@ -273,8 +310,11 @@ def prompt_answer(*, actor: User, case: Case, rule_id: str, answer: str) -> Prom
         raise DomainError(_("Unknown legal check."), field="rule_id")
     answer = clean_text(answer, field="answer", label=_("The answer"), max_length=NOTE_MAX_LENGTH, required=True)
     now = timezone.now()
+    version = BY_ID[rule_id].version_on(timezone.localdate(now))
+    if version is None:
+        raise DomainError(_("This legal check is not in force today."), field="rule_id")
     recorded = PromptAnswer.objects.create(
-        case=case, rule_id=rule_id, answer=answer, answered_by=actor, answered_at=now
+        case=case, rule_id=rule_id, rule_version=version.valid_from, answer=answer, answered_by=actor, answered_at=now
     )
     record_event(case=case, kind=EventKind.PROMPT_ANSWERED, actor=actor, at=now,
                  data={"rule_id": rule_id, "answer_id": recorded.pk})  # fmt: skip

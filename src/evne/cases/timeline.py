@@ -11,7 +11,17 @@ from django.utils.translation import gettext as _
 
 from evne.citizens.models import Citizen, SupporterKind
 
-from .models import Benefit, Case, CaseStatus, EventKind, JournalNote, NoteKind, Pathway, TimelineEvent
+from .models import (
+    Benefit,
+    Case,
+    CaseStatus,
+    EventKind,
+    FollowUpForm,
+    JournalNote,
+    NoteKind,
+    Pathway,
+    TimelineEvent,
+)
 
 _CHOICES: dict[str, type[models.TextChoices]] = {"pathway": Pathway, "benefit": Benefit}
 
@@ -107,6 +117,10 @@ def describe(event: TimelineEvent) -> str:
             }
     if event.kind in _PROFILE_KINDS:
         return _describe_profile(event)
+    if event.kind == EventKind.FOLLOW_UP_RECORDED:
+        return _("Follow-up conversation on %(day)s (%(form)s).") % {
+            "day": d.get("held_on", ""), "form": _label(FollowUpForm, d.get("form")),
+        }  # fmt: skip
     if event.kind == EventKind.PROMPT_ANSWERED:
         return _("Question from the legal check %(rule)s answered.") % {"rule": d.get("rule_id", "")}
     from evne.assessments import timeline as assessments

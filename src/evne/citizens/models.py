@@ -23,6 +23,11 @@ class Citizen(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The official maxim: an interpreter when needed to establish the facts (seed 000 L6540–6543, I2). Blank = none.
+    interpreter_language = models.CharField(
+        _("interpreter needed (language)"), max_length=60, blank=True,
+        help_text=_("Fill in the language when the citizen needs an interpreter; leave empty when not."),
+    )  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 

@@ -18,7 +18,7 @@ from evne.validation import model_text
 from .cpr import InvalidCpr, parse_cpr
 from .models import Citizen, Supporter, SupporterKind
 
-CONTACT_FIELDS = ("first_name", "last_name", "address", "postal_code", "city", "phone", "email")
+CONTACT_FIELDS = ("first_name", "last_name", "address", "postal_code", "city", "phone", "email", "interpreter_language")
 
 
 def _clean_contact(values: dict) -> dict:

@@ -94,6 +94,7 @@ class Rule:
     decision_types: tuple[str, ...] = ()  # the decisions it must be satisfied before; () = every case
     checks_da: str = ""  # what it checks, in one sentence (for the published catalogue)
     deadline: bool = False  # a running deadline (listed under deadlines)
+    policy: str = ""  # the policy parameter that switches it on; "" = law, always on
 
     def version_on(self, on: date) -> RuleVersion | None:
         return next((v for v in self.versions if v.in_force(on)), None)
@@ -144,14 +145,26 @@ class Evaluation:
 
 
 def evaluate(rules: Iterable[Rule], snapshot, *, on: date) -> Evaluation:
-    """Judge the snapshot on `on` under the rule versions in force that day. Rules never call today()."""
+    """Judge the snapshot on `on` under the rule versions in force that day. Rules never call today().
+
+    A policy rule (not law) runs only when the case's municipality has switched its policy on. A recorded answer
+    to a prompt counts only for the rule version it was given under: when the law changes, the caseworker judges
+    again under the new version (an answer without a recorded version counts for every version).
+    """
     results = []
     for rule in rules:
         version = rule.version_on(on)
         if version is None:
             results.append(Result(rule, None, Finding.not_applicable(reason="not in force on this date")))
             continue
-        results.append(Result(rule, version, version.check(snapshot, on)))
+        if rule.policy and rule.policy not in snapshot.policies:
+            results.append(Result(rule, version, Finding.not_applicable(policy=rule.policy, switched_on=False)))
+            continue
+        answered_under = snapshot.answer_versions.get(rule.id)
+        judged = snapshot
+        if answered_under and answered_under != version.valid_from.isoformat():
+            judged = snapshot.without_answer(rule.id)
+        results.append(Result(rule, version, version.check(judged, on)))
     return Evaluation(on=on, results=tuple(results))
 
 

@@ -27,6 +27,7 @@ class ParameterValue:
     reference: str
     unit: str
     policy: bool
+    kind: str = "law"  # law | practice (not law, a default) | technical (a limit) | policy (off unless switched on)
 
 
 @cache
@@ -39,7 +40,8 @@ def _load() -> dict[str, tuple[ParameterValue, ...]]:
             values = tuple(
                 sorted(
                     (ParameterValue(since=_as_date(v["since"], key), value=v["value"], reference=v["reference"],
-                                    unit=spec.get("unit", ""), policy=bool(spec.get("policy", False)))
+                                    unit=spec.get("unit", ""), policy=_kind(spec, key) == "policy",
+                                    kind=_kind(spec, key))
                      for v in spec["values"]),
                     key=lambda v: v.since,
                 )
@@ -48,6 +50,16 @@ def _load() -> dict[str, tuple[ParameterValue, ...]]:
                 raise ParameterError(f"{key}: every value needs a reference")
             params[key] = values
     return params
+
+
+KINDS = ("law", "practice", "technical", "policy")
+
+
+def _kind(spec: dict, key: str) -> str:
+    kind = spec.get("kind") or ("policy" if spec.get("policy") else "law")
+    if kind not in KINDS:
+        raise ParameterError(f"{key}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return kind
 
 
 def _as_date(value, key: str) -> date:

@@ -27,6 +27,8 @@ class CaseFacts:
     benefit: str
     status: str
     help_requested_on: date
+    caseworker_since: date | None = None  # the day the current caseworker took the case
+    citizen_needs_interpreter: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Element:
     accommodation_duration: str = ""
     has_missing_information: bool = False
     has_title_and_justification: bool = False
+    has_resources: bool = False
+    has_development: bool = False
+    has_barriers: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,16 @@ class Assessment:
     has_restitution: bool = False
     has_reasons: bool = False
     document_count: int = 0
+    has_citizen_view: bool = False
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    held_on: date
+    with_citizen: bool = True
+    parties_decided: bool = False
+    interpreter_used: bool = False
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,7 +227,12 @@ class Snapshot:
     documents: tuple[Document, ...] = ()
     activities: tuple[Activity, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
     answers: dict[str, str] = field(default_factory=dict)  # recorded answers to prompts: rule id → answer
+    # the rule version (its valid_from, YYYY-MM-DD) each answer was given under; absent = any version
+    answer_versions: dict[str, str] = field(default_factory=dict)
+    answer_dates: dict[str, str] = field(default_factory=dict)  # the day (YYYY-MM-DD) each latest answer was given
+    policies: tuple[str, ...] = ()  # the municipality's policy parameters switched on (not law; off by default)
     citizen_born_on: date | None = None  # from the CPR number; the number itself never enters the snapshot
     rehab_plans: tuple[RehabPlan, ...] = ()
     rehab_meetings: tuple[RehabMeeting, ...] = ()
@@ -220,6 +240,14 @@ class Snapshot:
     pension_transfer: PensionTransfer | None = None
     resource_courses: tuple[ResourceCourse, ...] = ()
     fleksjob_visitations: tuple[FlexJobVisitation, ...] = ()
+
+    def __post_init__(self):
+        for name in ("answer_versions", "answer_dates"):
+            for rule_id, value in getattr(self, name).items():
+                try:
+                    date.fromisoformat(value)
+                except (TypeError, ValueError):
+                    raise SnapshotError(f"snapshot.{name}.{rule_id}: {value!r} is not a date (YYYY-MM-DD)") from None
 
     # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------
 
@@ -250,6 +278,14 @@ class Snapshot:
         if key not in self._memo:
             made = [a for a in self.assessments if a.assessed_on <= on]
             self._memo[key] = max(made, key=lambda a: a.number) if made else None
+        return self._memo[key]
+
+    def without_answer(self, rule_id: str) -> Snapshot:
+        """The same facts without the answer to one rule (an answer given under another version of the law)."""
+        key = ("without", rule_id)
+        if key not in self._memo:
+            answers = {k: v for k, v in self.answers.items() if k != rule_id}
+            self._memo[key] = dataclasses.replace(self, answers=answers)
         return self._memo[key]
 
     def age_on(self, on: date) -> int | None:

@@ -465,6 +465,9 @@ def _status_path(rng: random.Random, status: str) -> list[str]:
     return [s for s in steps[:-1] if rng.random() < 0.8] + steps[-1:]
 
 
+INTERPRETER_LANGUAGES = ("arabisk", "tyrkisk", "somali", "polsk", "tigrinya")
+
+
 def _citizen_with_case(
     rng: random.Random,
     *,
@@ -495,6 +498,7 @@ def _citizen_with_case(
         address=names.street_address(rng),
         postal_code=town[0],
         city=town[1],
+        interpreter_language=rng.choice(INTERPRETER_LANGUAGES) if rng.random() < 0.08 else "",
     )
 
     low, high = REQUESTED_DAYS_AGO[status]
@@ -545,7 +549,39 @@ def _citizen_with_case(
                 reason=rng.choice(texts.REASSIGNMENT_REASONS),
             )
             caseworker = new
+    if pathway in FOLLOW_UP_WEEKS:
+        _add_follow_ups(rng, case=case, actor=caseworker, requested=requested, today=today, status=status)
     return n_notes
+
+
+# Follow-up conversations in the income-support pathways: roughly on time, with a gap now and then (so the demo
+# shows late follow-ups too), the first taking a position on the parties, an interpreter when the citizen needs one.
+FOLLOW_UP_WEEKS = {"sygedagpenge": 4, "kontanthjaelp": 12}
+FOLLOW_UP_SUMMARIES = (
+    "Status på helbred og behandling; næste skridt aftalt med borgeren.",
+    "Borgeren fortalte om forløbet siden sidst; vi aftalte kontakt til arbejdsgiveren.",
+    "Gennemgang af aftalerne fra sidst; borgeren er i gang med behandling.",
+    "Samtale om muligheden for delvis raskmelding og skånehensyn.",
+)
+
+
+def _add_follow_ups(rng: random.Random, *, case: Case, actor: User, requested: date, today: date, status: str) -> None:
+    from evne.cases.services import follow_up_record
+
+    weeks = FOLLOW_UP_WEEKS[case.pathway]
+    needs_interpreter = bool(case.citizen.interpreter_language)
+    day, first = requested + timedelta(weeks=min(weeks, 6)), True
+    end = (
+        today if status not in (CaseStatus.DECIDED, CaseStatus.CLOSED) else min(today, requested + timedelta(days=300))
+    )
+    while day <= end:
+        if rng.random() < 0.85:  # now and then a follow-up is missed
+            parties = rng.sample(["employer", "doctor", "union"], k=rng.choice([0, 0, 1, 2])) if first else []
+            follow_up_record(actor=actor, case=case, held_on=day, form=rng.choice(["meeting", "meeting", "phone"]),
+                             summary=rng.choice(FOLLOW_UP_SUMMARIES), parties_decided=first and rng.random() < 0.9,
+                             parties=parties, interpreter_used=needs_interpreter and rng.random() < 0.9)  # fmt: skip
+            first = False
+        day += timedelta(weeks=weeks, days=rng.randint(-3, 3))
 
 
 def _add_note(rng: random.Random, *, case: Case, actor: User, when: date, kind: str, say: dict) -> JournalNote:

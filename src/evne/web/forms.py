@@ -44,11 +44,16 @@ class ContactForm(forms.Form):
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
+    interpreter_language = forms.CharField(
+        label=_("Interpreter needed (language)"), max_length=60, required=False,
+        help_text=_("Fill in the language when the citizen needs an interpreter; leave empty when not."),
+    )  # fmt: skip
 
 
 class CitizenCreateForm(ContactForm):
     cpr = CprField()
-    field_order = ["cpr", "first_name", "last_name", "address", "postal_code", "city", "phone", "email"]
+    field_order = ["cpr", "first_name", "last_name", "address", "postal_code", "city", "phone", "email",
+                   "interpreter_language"]  # fmt: skip
 
 
 class CitizenEditForm(ContactForm):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("evne.web.plans_urls")),
     path("", include("evne.web.assessments_urls")),
     path("", include("evne.web.reform_urls")),
+    path("", include("evne.web.followups_urls")),
     path("", views.worklist, name="worklist"),
     path("search/", views.search, name="search"),
     path("rules/", rules_views.catalogue, name="rules"),

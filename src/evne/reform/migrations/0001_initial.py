@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_access_actions_profile'),
-        ('cases', '0008_alter_timelineevent_kind'),
+        ('cases', '0010_reform_event_kinds'),
         ('evidence', '0002_append_only_triggers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

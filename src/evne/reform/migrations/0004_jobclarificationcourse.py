@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0008_alter_timelineevent_kind'),
+        ('cases', '0010_reform_event_kinds'),
         ('reform', '0003_coursefollowup'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,6 +1,6 @@
 """The consolidated catalogue: every rule Evne checks, with a stable id. Modules mirror the law's structure."""
 
-from . import assessment, deadlines, evidence, method, pathways, profile, reform
+from . import assessment, deadlines, evidence, method, pathways, procedure, profile, reform
 
 RULES = (
     *profile.RULES,
@@ -10,5 +10,6 @@ RULES = (
     *method.RULES,
     *reform.RULES,
     *pathways.RULES,
+    *procedure.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}

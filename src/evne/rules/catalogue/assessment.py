@@ -50,6 +50,21 @@ def _pension_documented(s: Snapshot, on: date) -> Finding:
     return Finding.ok(documents=latest.document_count)
 
 
+# C3 (seed 000 L1386–1392): "det er afgørende, at borgerens vurdering og de elementer, der indgår i den, kommer til
+# udtryk i sagen." The assessment records the citizen's own assessment and what it rests on.
+def _citizen_view(s: Snapshot, on: date) -> Finding:
+    latest = s.latest_assessment(on)
+    if latest is None:
+        return Finding.not_applicable()
+    if latest.has_citizen_view:
+        return Finding.ok(number=latest.number)
+    return Finding.missing(
+        "Borgerens egen vurdering af arbejdsevnen, og hvad den bygger på, fremgår ikke af arbejdsevnevurderingen.",
+        "The citizen's own assessment of the work ability, and what it rests on, is not in the assessment.",
+        number=latest.number,
+    )
+
+
 RULES = (
     Rule("assessment.exists", "Arbejdsevnevurdering foreligger", "A work-ability assessment exists",
          Severity.BLOCKING,
@@ -67,4 +82,9 @@ RULES = (
          (RuleVersion(METHOD, _pension_documented, (Citation("social_pension", "§ 16", "001", "904-910"),)),),
          decision_types=("fortidspension",),
          checks_da="At en konklusion under fleksjobniveau hviler på dokumentation."),
+    Rule("assessment.citizen_view", "Borgerens egen vurdering", "The citizen's own assessment", Severity.BLOCKING,
+         (RuleVersion(METHOD, _citizen_view,
+                      (Citation("arbejdsevnemetoden_2001", "Borgerens vurdering", "000", "1386-1392"),)),),
+         decision_types=NEEDS_ASSESSMENT,
+         checks_da="At borgerens egen vurdering af arbejdsevnen og det, den bygger på, fremgår af vurderingen."),
 )  # fmt: skip

@@ -162,6 +162,24 @@ def _v(check, section: str, *, seed_lines: str, seed: str = "001", act: str = "b
                         citations=(Citation(act, section, seed=seed, lines=seed_lines),)),)  # fmt: skip
 
 
+# § 7, stk. 2 (seed 001 l. 1831–1868): "I beskrivelsen og vurderingen af de udvalgte elementer skal indgå" the actual
+# resources, the possibilities of developing them and of reducing or removing barriers. Asked of assessed elements.
+def _element_parts(s: Snapshot, on: date) -> Finding:
+    assessed = {k: e for k, e in _elements(s, on).items() if e.relevant and e.has_assessment}
+    if not assessed:
+        return Finding.not_applicable(assessed=0)
+    lacking = sorted(k for k, e in assessed.items() if not (e.has_resources and e.has_development and e.has_barriers))
+    if lacking:
+        return Finding.missing(
+            "Vurderede elementer skal beskrive de faktiske ressourcer, udviklingsmulighederne og mulighederne for at "
+            "mindske barrierer (" + ", ".join(lacking) + ").",
+            "Assessed elements must describe the actual resources, the development possibilities and the "
+            "possibilities of reducing barriers (" + ", ".join(lacking) + ").",
+            elements=lacking,
+        )
+    return Finding.ok(elements=sorted(assessed))
+
+
 RULES = (
     Rule("profile.conversation_first", "Profilen tager udgangspunkt i en samtale med borgeren",
          "The profile starts from a conversation with the citizen", Severity.BLOCKING,
@@ -196,4 +214,9 @@ RULES = (
          "Disagreement is made concrete and decided", Severity.BLOCKING,
          _v(_disagreement_decided, "§ 7, stk. 8 (vejledningen)", seed_lines="2291-2303"), decision_types=DECISIONS,
          checks_da="At hver uenighed siger, hvori den består, og at fastholdelse er fagligt begrundet."),
+    Rule("profile.element_parts", "Ressourcer, udvikling og barrierer i hvert vurderet element",
+         "Resources, development and barriers in each assessed element", Severity.WARNING,
+         (RuleVersion(METHOD, _element_parts, (Citation("bek_543_2002", "§ 7, stk. 2", "001", "1831-1868"),)),),
+         checks_da="At hvert vurderet element beskriver ressourcer, udviklingsmuligheder og muligheder for at "
+                   "mindske barrierer."),
 )  # fmt: skip
