@@ -166,6 +166,34 @@ def _recommendation_content(s: Snapshot, on: date) -> Finding:
     )  # fmt: skip
 
 
+# BDO's review (seed 003 L3848–3851; notes T15) — an audit heuristic, not law: cases often came to the team after
+# about a year without any employment-oriented activity. Any recorded activity counts (the snapshot does not tell
+# employment-oriented activities from others); the caseworker's answer settles the prompt.
+def _activity_before_team(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in TEAM_PATHWAYS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    held = [m for m in s.rehab_meetings if m.held_on <= on]
+    if not held:
+        return Finding.not_applicable(reason="no meeting yet")
+    first = min(held, key=lambda m: (m.held_on, m.id))
+    months = param("reform.activity_before_team_months", on)
+    since = add_months(first.held_on, -months)
+    active = [a for a in s.activities if a.start_on <= first.held_on
+              and min(a.actual_end_on or a.planned_end_on, first.held_on) >= since]  # fmt: skip
+    if active:
+        return Finding.ok(meeting=first.id, activities=[a.id for a in active])
+    answer = (s.answers.get("pathways.activity_before_team") or "").strip()
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        f"Ingen indsats er registreret i de {months} måneder før sagen kom på teammødet {first.held_on:%d-%m-%Y}. "
+        "Det er ikke ulovligt, men et kendt risikotegn (BDO): registrér, hvorfor sagen er tilstrækkeligt oplyst.",
+        f"No activity is recorded in the {months} months before the team meeting of {first.held_on:%d-%m-%Y}. Not "
+        "unlawful, but a known risk sign (BDO): record why the case is sufficiently informed.",
+        meeting=first.id,
+    )  # fmt: skip
+
+
 # --- førtidspension ----------------------------------------------------------------------------------------------
 
 
@@ -208,6 +236,30 @@ def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
             due=due,
         )  # fmt: skip
     return Finding.ok_until(due, recommended_on=recs[-1].recommended_on)
+
+
+# Ankestyrelsen 39-17 (seed 003 L3211–3219, L726–738; notes R6): on an application on the existing evidence
+# (§ 17, stk. 2) the municipality gathers what exists — it requests no LÆ 265 and starts no new examinations.
+NEW_EXAMINATIONS = ("lae_265", "specialist_statement")
+
+
+def _no_new_examinations(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "fortidspension" or not _on_existing_evidence(s, on):
+        return Finding.not_applicable(pathway=s.case.pathway)
+    plans = [p for p in s.rehab_plans if p.gp_basis == "existing_evidence" and p.saved_on <= on]
+    since = min((p.saved_on for p in plans), default=s.case.help_requested_on)
+    new = [r.id for r in s.requests if r.document_type in NEW_EXAMINATIONS and since <= r.created_on <= on
+           and not (r.cancelled_on and r.cancelled_on <= on)]  # fmt: skip
+    if not new:
+        return Finding.ok(since=since)
+    return Finding.missing(
+        "Ansøgningen er på det foreliggende grundlag: der skal ikke indhentes LÆ 265 eller sættes nye undersøgelser "
+        "i gang (principafgørelse 39-17). Annullér anmodningen, eller registrér, at borgeren selv har bragt "
+        "oplysningerne.",
+        "The application is on the existing evidence: no LÆ 265 is requested and no new examinations are started "
+        "(leading decision 39-17). Cancel the request, or record that the citizen brought the information.",
+        requests=new,
+    )
 
 
 # Pension act § 18, stk. 2 with vejledning 9465/2016 (seed 003 L615–652; notes P2): an obviously futile case is
@@ -383,6 +435,20 @@ RULES = (
          decision_types=("fortidspension", "refusal"),
          checks_da="Ved ansøgning på det foreliggende grundlag: at sagen overgår til pensionsbehandling senest 3 uger "
                    "efter teamets indstilling.", deadline=True),
+    Rule("pathways.activity_before_team", "Indsats i året før teammødet (risikotegn)",
+         "Activity in the year before the team meeting (a risk sign)", Severity.WARNING,
+         (_v(_activity_before_team, Citation("taskforce_kk_2018", "BDO: lang tid uden indsats (praksis, ikke lov)",
+                                             "003", "3848-3851")),),
+         decision_types=TEAM_PATHWAYS,
+         checks_da="At sagen ikke kom på teammødet efter lang tid uden nogen indsats — ellers hvorfor den alligevel er "
+                   "oplyst (et revisionsfund, ikke et lovkrav)."),
+    Rule("pathways.existing_evidence_no_new_examinations", "Det foreliggende grundlag: ingen nye undersøgelser",
+         "Existing evidence: no new examinations", Severity.BLOCKING,
+         (_v(_no_new_examinations, Citation("ankestyrelsen_principles", "39-17", "003", "3211-3219"),
+             Citation("social_pension", "§ 17, stk. 2", "003", "726-738"), start=LEADING_2017),),
+         decision_types=("fortidspension", "refusal"),
+         checks_da="At der ved ansøgning på det foreliggende grundlag ikke er anmodet om LÆ 265 eller "
+                   "speciallægeerklæring efter, at den forberedende del blev lagt på det grundlag."),
     Rule("pathways.pension_without_team", "Åbenbart formålsløs sag uden teamet: de fire betingelser",
          "An obviously futile case without the team: the four conditions", Severity.BLOCKING,
          (_v(_without_team, Citation("social_pension", "§ 18, stk. 2", "003", "615-620"),
