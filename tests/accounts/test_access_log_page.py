@@ -10,7 +10,9 @@ from ..conftest import PASSWORD
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [(Role.TEAM_LEADER, 200), (Role.AUDITOR, 200), (Role.CASEWORKER, 403), (Role.REHAB_MEMBER, 403)]
+    ("role", "status"),
+    # A rehab-team member does not even see a citizen whose case is not on their team's agenda (0007): 404.
+    [(Role.TEAM_LEADER, 200), (Role.AUDITOR, 200), (Role.CASEWORKER, 403), (Role.REHAB_MEMBER, 404)],
 )
 def test_it_shows_who_read_a_citizen_only_to_leaders_and_auditors(client, make_user, team_a, alice, case, role, status):
     client.login(username="alice", password=PASSWORD)

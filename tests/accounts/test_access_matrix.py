@@ -22,7 +22,8 @@ from ..conftest import PASSWORD
 EXPECTED = {
     Role.CASEWORKER: {"own_team": (True, True), "other_team": (True, False), "other_municipality": (False, False)},
     Role.TEAM_LEADER: {"own_team": (True, True), "other_team": (True, False), "other_municipality": (False, False)},
-    Role.REHAB_MEMBER: {"own_team": (True, False), "other_team": (True, False), "other_municipality": (False, False)},
+    # A rehab-team member reads only the cases on their team's meeting agendas (0007; tests/reform/test_access.py).
+    Role.REHAB_MEMBER: {"own_team": (False, False), "other_team": (False, False), "other_municipality": (False, False)},
     Role.AUDITOR: {"own_team": (True, False), "other_team": (True, False), "other_municipality": (False, False)},
     Role.ADMINISTRATOR: {
         "own_team": (False, False),

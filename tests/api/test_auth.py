@@ -27,7 +27,7 @@ def test_it_answers_401_json_to_anonymous_requests_on_every_endpoint(db, case):
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["detail"]
         seen.append((method, path))
-    assert len(seen) == 74  # every operation of the API, counted from its own document
+    assert len(seen) == 88  # every operation of the API, counted from its own document
 
 
 def test_it_accepts_http_basic_with_the_django_username_and_password(client, alice, case):
@@ -152,6 +152,14 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/cases/{case_id}/profile/involvement",
         "/api/cases/{case_id}/profile/presentations",
         "/api/cases/{case_id}/profile/responses/{response_id}/decision",
+        "/api/cases/{case_id}/rehab-plans",
+        "/api/cases/{case_id}/rehab-team",
+        "/api/cases/{case_id}/rehab-team/referrals",
+        "/api/cases/{case_id}/rehab-team/recommendations/{recommendation_id}/departure",
+        "/api/cases/{case_id}/pension-transfer",
+        "/api/cases/{case_id}/resource-courses",
+        "/api/cases/{case_id}/resource-courses/{course_id}/end",
+        "/api/cases/{case_id}/fleksjob-visitations",
         "/api/cases/{case_id}/reports",
         "/api/cases/{case_id}/reports/{report_id}/carry",
         "/api/cases/{case_id}/requests",
@@ -176,6 +184,11 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/citizens/{citizen_id}",
         "/api/citizens/{citizen_id}/cases",
         "/api/citizens/{citizen_id}/supporters",
+        "/api/rehab/meetings/{meeting_id}",
+        "/api/rehab/meetings/{meeting_id}/minutes",
+        "/api/rehab/meetings/{meeting_id}/items/{item_id}/attendance",
+        "/api/rehab/teams/{team_id}/meetings",
+        "/api/rehab/meetings/{meeting_id}/items/{item_id}/recommendation",
     }
     assert set(document["components"]["securitySchemes"]) == {"BasicAuth", "SessionAuth"}
 

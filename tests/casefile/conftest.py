@@ -148,6 +148,7 @@ def build_rich_case(alice, bob):
         citizen_view="Enig.", document_ids=[document.pk],
     )  # fmt: skip
     build_decisions(alice, case, document, note)
+    build_reform(alice, bob, case, today)
     return case
 
 
@@ -184,6 +185,43 @@ def build_decisions(alice, case, document, note):
                              reasons="Offentlig transport.", legal_basis="LAB § 82.")  # fmt: skip
     d.delay_notice_send(actor=alice, case=case, sent_on=today, expected_on=today + timedelta(weeks=2),
                         reason="Afventer erklæring.")  # fmt: skip
+
+
+def build_reform(alice, bob, case, today):
+    """The reform pathway: plan, a presentation with a recommendation and the municipality's departure, a course,
+    a transfer, a visitation, a flex job and a ledighedsydelse period."""
+    from evne.reform import services as reform
+    from evne.reform.models import RehabTeam, RehabTeamMember
+
+    team = RehabTeam.objects.create(municipality=case.municipality, name="Rehabiliteringsteam Nord")
+    RehabTeamMember.objects.create(team=team, name="Alice Testesen", role="employment", user=alice)
+    content = {f: f"Tekst om {f}." for f in ("goals", "employment_resources", "social_resources", "health_resources",
+                                             "personal_resources", "wishes", "health_situation", "benefit_history",
+                                             "earlier_efforts")}  # fmt: skip
+    reform.rehab_plan_save(actor=alice, case=case, base_version=0, gp_basis="existing_evidence",
+                           existing_evidence="Statusattest 2026.", citizen_accepted_on=today, **content)  # fmt: skip
+    meeting = reform.meeting_create(actor=alice, team=team, held_on=today)
+    item = reform.agenda_add(actor=alice, meeting=meeting, case=case)
+    reform.attendance_record(actor=alice, item=item, expected_version=1, citizen_present=True,
+                             caseworker_present=True)  # fmt: skip
+    rec = reform.recommendation_record(
+        actor=alice, item=item, kind="ressourceforlob", factors="Ryg og faste rammer.", goal="Lagerjob.",
+        measures="Mentor og praktik.", order_of_measures="Parallelt.", follow_up="Hver 2. måned.", mentor="Ja.",
+        development_perspective=True,
+    )  # fmt: skip
+    reform.departure_record(actor=alice, recommendation=rec, departed_on=today, reason="Fleksjob er nærmere.")
+    course = reform.course_grant(actor=alice, case=case, start_on=today, end_on=today.replace(year=today.year + 2),
+                                 coordinating_caseworker=bob)  # fmt: skip
+    reform.course_action_part_write(actor=alice, course=course, expected_version=1, action_part="Mentor.",
+                                    written_on=today)  # fmt: skip
+    reform.course_follow_up_record(actor=bob, course=course, held_on=today, note="Første opfølgning.")
+    reform.pension_transfer_record(actor=alice, case=case, transferred_on=today, citizen_told_on=today)
+    reform.clarification_start(actor=alice, case=case, start_on=today, coordinating_caseworker=bob, plan="Afklaring.")
+    reform.visitation_record(actor=alice, case=case, visited_on=today, permanently_reduced=True, measures_tried=True,
+                             work_functions="Lager", hours_per_week="12")  # fmt: skip
+    reform.flex_job_record(actor=alice, case=case, employer="Lagerhuset A/S", start_on=today, hours_per_week="12",
+                           accommodation="Ingen tunge løft.")  # fmt: skip
+    reform.ledighedsydelse_record(actor=alice, case=case, start_on=today - timedelta(days=30), end_on=today)
 
 
 def export_text(tmp_path, number, username, name="out.json", *extra) -> str:

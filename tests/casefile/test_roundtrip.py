@@ -29,7 +29,6 @@ def test_round_trip_is_byte_identical(exported, tmp_path):
 def test_the_file_is_rich(exported):
     data = json.loads(exported["text"])
     assert list(data)[:4] == ["format", "version", "exported_at", "case"]
-    assert data["rehab_meetings"] == []
     decision = data["decisions"][0]
     assert decision["status"] == "issued" and decision["letter"].startswith("document-")
     assert [f["source"] for f in decision["facts"]] == ["document:document-1", "note:note-1"]
@@ -37,6 +36,16 @@ def test_the_file_is_rich(exported):
     assert data["hearings"][0]["decision"] == "decision-1" and data["hearings"][0]["answer"] == "answered"
     assert data["file_access_requests"][0]["bundle"].startswith("document-")
     assert data["reasons_requests"] and data["delay_notices"]
+    meeting = data["rehab_meetings"][0]
+    assert (meeting["team"], meeting["citizen_present"]) == ("Rehabiliteringsteam Nord", True)
+    assert meeting["recommendation"]["kind"] == "ressourceforlob"
+    assert meeting["recommendation"]["departure"]["reason"] == "Fleksjob er nærmere."
+    assert "minutes" not in meeting  # the meeting's minutes concern other citizens too
+    assert data["rehab_plans"][0]["profile_version_ids"] and data["rehab_plans"][0]["ref"] == "rehab-plan-1"
+    assert data["resource_courses"][0]["coordinating_caseworker"] == "bob"
+    assert data["resource_courses"][0]["follow_ups"][0]["author"] == "bob"
+    assert [len(data[k]) for k in ("pension_transfers", "fleksjob_visitations", "flex_jobs",
+                                   "ledighedsydelse_periods")] == [1, 1, 1, 1]  # fmt: skip
     profile = data["profile"]
     assert [v["element"] for v in profile["versions"]] == ["education", "education", "health", "adaptability"]
     decision = profile["presentations"][0]["responses"][0]["decision"]

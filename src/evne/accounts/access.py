@@ -3,7 +3,7 @@
 Policy (see docs/decisions/0002-access-policy.md):
 - a user reads only citizens and cases of their own municipality, and only in a role that works with cases
   (caseworker, team leader, rehab-team member, lawyer/auditor); the administrator manages accounts and
-  reads no case data;
+  reads no case data; a rehab-team member reads only the cases on their team's meeting agendas (0007);
 - a caseworker or team leader changes only cases of their own team; the rehab-team member and the
   lawyer/auditor never change case data;
 - a record of another municipality is answered as "not found", so its existence is not disclosed;
@@ -32,7 +32,14 @@ def can_create(user: User) -> bool:
 
 
 def can_read_case(user: User, case) -> bool:
-    return can_read_cases(user) and case.municipality_id == user.municipality_id
+    if not (can_read_cases(user) and case.municipality_id == user.municipality_id):
+        return False
+    if user.role == Role.REHAB_MEMBER:
+        # Need-to-know (docs/decisions/0007): a rehab-team member reads the cases on the agendas of their team.
+        from evne.reform.access import on_members_agenda
+
+        return on_members_agenda(user, case)
+    return True
 
 
 def can_write_case(user: User, case) -> bool:
@@ -46,7 +53,13 @@ def require_case_write(user: User, case) -> None:
 
 
 def can_read_citizen(user: User, citizen) -> bool:
-    return can_read_cases(user) and citizen.municipality_id == user.municipality_id
+    if not (can_read_cases(user) and citizen.municipality_id == user.municipality_id):
+        return False
+    if user.role == Role.REHAB_MEMBER:  # only citizens with a case on their team's agenda (docs/decisions/0007)
+        from evne.reform.access import on_members_agenda
+
+        return any(on_members_agenda(user, case) for case in citizen.cases.all())
+    return True
 
 
 def can_write_citizen(user: User, citizen) -> bool:

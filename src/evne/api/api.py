@@ -16,6 +16,8 @@ from .decisions import router as decisions_router
 from .evidence import router as evidence_router
 from .plans import router as plans_router
 from .profiles import router as profiles_router
+from .reform import meetings_router as rehab_meetings_router
+from .reform import router as reform_router
 
 
 class Utf8JSONRenderer(JSONRenderer):
@@ -43,3 +45,5 @@ api.add_router("/cases", evidence_router)
 api.add_router("/cases", plans_router)
 api.add_router("/cases", assessments_router)
 api.add_router("/cases", decisions_router)
+api.add_router("/cases", reform_router)
+api.add_router("/rehab", rehab_meetings_router)

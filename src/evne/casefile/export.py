@@ -30,6 +30,19 @@ from evne.profiles.models import (
     ProfilePresentation,
     ResourceProfile,
 )
+from evne.reform.models import (
+    AgendaItem,
+    CourseFollowUp,
+    Departure,
+    FlexJob,
+    FlexJobVisitation,
+    JobClarificationCourse,
+    PensionTransfer,
+    Recommendation,
+    RehabPlanRevision,
+    ResourceCourse,
+    UnemploymentPeriod,
+)
 
 FORMAT = "evne-case-file"
 VERSION = 1
@@ -49,6 +62,10 @@ REF_KIND = {
     ElementResponse: "response",
     PlanRevision: "plan",
     WorkAbilityAssessment: "assessment",
+    RehabPlanRevision: "rehab-plan",
+    Recommendation: "recommendation",
+    ResourceCourse: "course",
+    FlexJobVisitation: "visitation",
     PromptAnswer: "answer",
     FollowUp: "follow_up",
     Decision: "decision",
@@ -87,6 +104,9 @@ JSON_ID_KEYS = {
     "file_access_id": "file_access",
     "reasons_request_id": "reasons_request",
     "delay_notice_id": "delay_notice",
+    "recommendation_id": "recommendation",
+    "course_id": "course",
+    "visitation_id": "visitation",
 }
 
 # Facts of a decision point at a record as "<kind>:<id>" (evne.decisions.services._clean_facts): the id becomes
@@ -126,11 +146,29 @@ PARENT = {
     FileAccessRequest: "case",
     ReasonsRequest: "case",
     DelayNotice: "case",
+    RehabPlanRevision: "case",
+    AgendaItem: "case",
+    Recommendation: "item",
+    Departure: "recommendation",
+    PensionTransfer: "case",
+    ResourceCourse: "case",
+    CourseFollowUp: "course",
+    JobClarificationCourse: "case",
+    FlexJobVisitation: "case",
+    FlexJob: "case",
+    UnemploymentPeriod: "case",
 }
 
 
 # Links given on the command line at import (the file names them for information only).
-MODEL_SKIP = {Case: {"municipality", "team", "citizen"}, Citizen: {"municipality"}}
+# A presentation to the rehabilitation team names its team and meeting date; the meeting's minutes cover other
+# citizens' cases and never leave with one case. A recommendation's case is its presentation's.
+MODEL_SKIP = {
+    Case: {"municipality", "team", "citizen"},
+    Citizen: {"municipality"},
+    AgendaItem: {"meeting"},
+    Recommendation: {"case"},
+}
 
 
 def fields_of(model) -> list[models.Field]:
@@ -239,6 +277,16 @@ class Exporter:
             content = base64.b64encode(data).decode("ascii")
         return self.record(doc, content_base64=content)
 
+    def presentation(self, item: AgendaItem, rec: Recommendation | None) -> dict:
+        """One presentation to the rehabilitation team: the team by name, the meeting date, the recommendation
+        with the municipality's departure from it."""
+        recommendation = None
+        if rec is not None:
+            departure = Departure.objects.filter(recommendation=rec).first()
+            recommendation = self.record(rec, departure=self.record(departure) if departure else None)
+        return self.record(item, team=item.meeting.team.name, held_on=item.meeting.held_on.isoformat(),
+                           recommendation=recommendation)  # fmt: skip
+
     def build(self, *, exported_at: dt.datetime) -> dict:
         case = self.case
         by_id = "id"
@@ -260,6 +308,11 @@ class Exporter:
         file_access = self.assign(FileAccessRequest.objects.filter(case=case).order_by(by_id))
         reasons_requests = self.assign(ReasonsRequest.objects.filter(case=case).order_by(by_id))
         delay_notices = self.assign(DelayNotice.objects.filter(case=case).order_by(by_id))
+        rehab_plans = self.assign(RehabPlanRevision.objects.filter(case=case).order_by(by_id))
+        items = list(AgendaItem.objects.filter(case=case).select_related("meeting__team").order_by(by_id))
+        recommendations = {r.item_id: r for r in self.assign(Recommendation.objects.filter(case=case).order_by(by_id))}
+        courses = self.assign(ResourceCourse.objects.filter(case=case).order_by(by_id))
+        visitations = self.assign(FlexJobVisitation.objects.filter(case=case).order_by(by_id))
         profile_out = None
         if profile is not None:
             hypotheses = self.assign(Hypothesis.objects.filter(profile=profile).order_by(by_id))
@@ -326,7 +379,23 @@ class Exporter:
             "requests": [self.record(r) for r in requests],
             "documents": [self.document(d) for d in documents],
             "assessments": [self.record(a) for a in assessments],
-            "rehab_meetings": [],
+            "rehab_plans": [self.record(p) for p in rehab_plans],
+            "rehab_meetings": [self.presentation(i, recommendations.get(i.pk)) for i in items],
+            "pension_transfers": [self.record(t) for t in PensionTransfer.objects.filter(case=case).order_by(by_id)],
+            "resource_courses": [
+                self.record(
+                    c, follow_ups=[self.record(f) for f in CourseFollowUp.objects.filter(course=c).order_by(by_id)]
+                )
+                for c in courses
+            ],
+            "job_clarification_courses": [
+                self.record(c) for c in JobClarificationCourse.objects.filter(case=case).order_by(by_id)
+            ],
+            "fleksjob_visitations": [self.record(v) for v in visitations],
+            "flex_jobs": [self.record(j) for j in FlexJob.objects.filter(case=case).order_by(by_id)],
+            "ledighedsydelse_periods": [
+                self.record(p) for p in UnemploymentPeriod.objects.filter(case=case).order_by(by_id)
+            ],
             "hearings": [self.record(h, decision=self.ref(Decision, h.decision_id)) for h in hearings],
             "decisions": [self.record(d, complaints=[self.record(c) for c in complaints[d.pk]]) for d in decisions],
             "file_access_requests": [self.record(r) for r in file_access],

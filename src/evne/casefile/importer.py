@@ -35,6 +35,21 @@ from evne.profiles.models import (
     ProfilePresentation,
     ResourceProfile,
 )
+from evne.reform.models import (
+    AgendaItem,
+    CourseFollowUp,
+    Departure,
+    FlexJob,
+    FlexJobVisitation,
+    JobClarificationCourse,
+    PensionTransfer,
+    Recommendation,
+    RehabMeeting,
+    RehabPlanRevision,
+    RehabTeam,
+    ResourceCourse,
+    UnemploymentPeriod,
+)
 
 from .export import FORMAT, JSON_ID_KEYS, REF_KIND, SOURCE_KINDS, VERSION, fields_of
 
@@ -353,9 +368,44 @@ class Importer:
             self.create(ReasonsRequest, row, f"reasons_requests[{i}]", case=case)
         for i, row in enumerate(data.get("delay_notices", [])):
             self.create(DelayNotice, row, f"delay_notices[{i}]", case=case)
+        self.reform(data, case)
         for i, row in enumerate(data["timeline"]):
             self.create(TimelineEvent, row, f"timeline[{i}]", case=case)
         return case
+
+    def reform(self, data: dict, case: Case) -> None:
+        """The reform pathways. A presentation's team is found by name in the target municipality (created if it is
+        not there: its members are set up by the administrator) and its meeting by date."""
+        for i, row in enumerate(data["rehab_plans"]):
+            self.create(RehabPlanRevision, row, f"rehab_plans[{i}]", case=case)
+        for i, row in enumerate(data["rehab_meetings"]):
+            path = f"rehab_meetings[{i}]"
+            item = self.build(AgendaItem, row, path, case=case)
+            try:
+                held_on = dt.date.fromisoformat(row["held_on"])
+            except (KeyError, TypeError, ValueError):
+                raise CaseFileError(f"{path}.held_on: expected an ISO date (YYYY-MM-DD)") from None
+            team, _ = RehabTeam.objects.get_or_create(municipality=self.municipality, name=row["team"])
+            meeting = RehabMeeting.objects.filter(team=team, held_on=held_on).order_by("id").first()
+            if meeting is None:
+                meeting = RehabMeeting.objects.create(team=team, held_on=held_on, created_by_id=item.added_by_id,
+                                                      created_at=item.added_at)  # fmt: skip
+            item.meeting = meeting
+            item.save(force_insert=True)
+            rec_data = row.get("recommendation")
+            if rec_data is not None:
+                rec = self.create(Recommendation, rec_data, f"{path}.recommendation", item=item, case=case)
+                if rec_data.get("departure") is not None:
+                    self.create(Departure, rec_data["departure"], f"{path}.recommendation.departure",
+                                recommendation=rec)  # fmt: skip
+        for key, model in (("pension_transfers", PensionTransfer), ("resource_courses", ResourceCourse),
+                           ("job_clarification_courses", JobClarificationCourse),
+                           ("fleksjob_visitations", FlexJobVisitation), ("flex_jobs", FlexJob),
+                           ("ledighedsydelse_periods", UnemploymentPeriod)):  # fmt: skip
+            for i, row in enumerate(data[key]):
+                obj = self.create(model, row, f"{key}[{i}]", case=case)
+                for j, sub in enumerate(row.get("follow_ups", []) if model is ResourceCourse else []):
+                    self.create(CourseFollowUp, sub, f"{key}[{i}].follow_ups[{j}]", course=obj)
 
     def profile(self, data: dict, case: Case) -> None:
         profile = self.create_keeping(ResourceProfile, data, "profile", "created_at", case=case)

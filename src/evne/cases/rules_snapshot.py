@@ -69,7 +69,10 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
         )
         for r in case.information_requests.order_by("id")
     )  # fmt: skip
+    reform = _reform_facts(case)
     return s.Snapshot(
+        **reform,
+        citizen_born_on=case.citizen.birth_date,
         case=s.CaseFacts(number=case.number, pathway=case.pathway, benefit=case.benefit, status=case.status,
                          help_requested_on=case.help_requested_on, caseworker_since=caseworker_since,
                          citizen_needs_interpreter=bool(case.citizen.interpreter_language)),
@@ -115,3 +118,63 @@ def snapshot_for_case(case: Case) -> s.Snapshot:
         ),
         **snapshot_parts(case),
     )  # fmt: skip
+
+
+def _reform_facts(case: Case) -> dict:
+    """The reform pathways (evne.reform) as flags, dates and ids: plan, meetings, recommendations, transfer, course,
+    visitation. Which content parts a recommendation has — never their text."""
+    from evne.reform.models import FlexJobVisitation, PensionTransfer, Recommendation, RehabTeamMember
+
+    items = list(case.rehab_agenda_items.select_related("meeting").order_by("meeting__held_on", "id"))
+    roles: dict[int, tuple[str, ...]] = {}
+    for team_id in {i.meeting.team_id for i in items}:
+        roles[team_id] = tuple(sorted(set(
+            RehabTeamMember.objects.filter(team_id=team_id, active=True).values_list("role", flat=True))))  # fmt: skip
+    recs = Recommendation.objects.filter(case=case).select_related("item__meeting", "departure").order_by("id")
+    transfer: PensionTransfer | None = case.pension_transfers.order_by("-created_at", "-id").first()
+    return {
+        "rehab_plans": tuple(
+            s.RehabPlan(number=p.number, saved_on=_day(p.saved_at), gp_basis=p.gp_basis,
+                        gp_document_id=p.gp_document_id, profile_versions=len(p.profile_version_ids),
+                        citizen_accepted_on=p.citizen_accepted_on)
+            for p in case.rehab_plans.order_by("number")
+        ),
+        "rehab_meetings": tuple(
+            s.RehabMeeting(id=i.meeting_id, held_on=i.meeting.held_on, reason=i.reason,
+                           citizen_present=i.citizen_present, caseworker_present=i.caseworker_present,
+                           roles_present=roles.get(i.meeting.team_id, ()))
+            for i in items
+        ),
+        "recommendations": tuple(
+            s.Recommendation(
+                id=r.pk, meeting_id=r.item.meeting_id, kind=r.kind, recommended_on=r.item.meeting.held_on,
+                content=r.content(), wants_case_back=r.wants_case_back,
+                development_perspective=r.development_perspective,
+                very_few_hours=r.very_few_hours,
+                departed_on=r.departure.departed_on if hasattr(r, "departure") else None,
+                has_departure_reason=bool(r.departure.reason) if hasattr(r, "departure") else False,
+            )
+            for r in recs
+        ),
+        "pension_transfer": None if transfer is None else s.PensionTransfer(
+            transferred_on=transfer.transferred_on, citizen_told_on=transfer.citizen_told_on,
+            on_existing_evidence=transfer.on_existing_evidence, senior=transfer.senior,
+            long_attachment=transfer.long_attachment, without_team=transfer.without_team,
+            futile_conditions=transfer.futile_conditions(),
+        ),
+        "resource_courses": tuple(
+            s.ResourceCourse(id=c.pk, start_on=c.start_on, end_on=c.end_on, has_coordinator=True,
+                             has_action_part=bool(c.action_part), ended_on=c.ended_on, outcome=c.outcome,
+                             still_in_target_group=c.still_in_target_group)
+            for c in case.resource_courses.order_by("start_on", "id")
+        ),
+        "fleksjob_visitations": tuple(
+            s.FlexJobVisitation(
+                visited_on=v.visited_on, permanently_reduced=v.permanently_reduced, measures_tried=v.measures_tried,
+                has_futile_reason=bool(v.futile_reason), has_work_functions=bool(v.work_functions),
+                has_hours=v.hours_per_week > 0, very_few_hours=v.very_few_hours,
+                has_development_plan=bool(v.development_plan),
+            )
+            for v in FlexJobVisitation.objects.filter(case=case).order_by("visited_on", "id")
+        ),
+    }  # fmt: skip

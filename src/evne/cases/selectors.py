@@ -16,7 +16,13 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
     """Need-to-know: the cases of the user's own municipality, for roles that work with cases."""
     if not can_read_cases(user):
         return Case.objects.none()
-    return Case.objects.filter(municipality_id=user.municipality_id).select_related("citizen", "team", "caseworker")
+    cases = Case.objects.filter(municipality_id=user.municipality_id)
+    if user.role == Role.REHAB_MEMBER:  # only the cases on their team's agendas (docs/decisions/0007)
+        cases = cases.filter(
+            rehab_agenda_items__meeting__team__members__user=user,
+            rehab_agenda_items__meeting__team__members__active=True,
+        ).distinct()
+    return cases.select_related("citizen", "team", "caseworker")
 
 
 def worklist(*, user: User, channel: str) -> dict[str, list[Case]]:

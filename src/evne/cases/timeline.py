@@ -127,8 +127,9 @@ def describe(event: TimelineEvent) -> str:
     from evne.decisions import timeline as decisions
     from evne.evidence import timeline as evidence
     from evne.plans import timeline as plans
+    from evne.reform import timeline as reform
 
-    for app in (evidence, plans, assessments, decisions):
+    for app in (evidence, plans, assessments, decisions, reform):
         text = app.describe(event)
         if text:
             return text

@@ -204,6 +204,79 @@ class ReasonsRequest:
 
 
 @dataclass(frozen=True)
+class RehabPlan:
+    """A version of the rehabiliteringsplan's preparatory part (every content part is required when saved)."""
+
+    number: int
+    saved_on: date
+    gp_basis: str = ""  # lae_265 | existing_evidence
+    gp_document_id: int | None = None
+    profile_versions: int = 0  # how many resource-profile element versions it rests on
+    citizen_accepted_on: date | None = None
+
+
+@dataclass(frozen=True)
+class RehabMeeting:
+    """A presentation of the case to the rehabilitation team (one agenda item)."""
+
+    id: int
+    held_on: date
+    reason: str = "first"
+    citizen_present: bool = False
+    caseworker_present: bool = False
+    roles_present: tuple[str, ...] = ()  # the roles of the team's active members
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: int
+    meeting_id: int
+    kind: str
+    recommended_on: date
+    content: tuple[str, ...] = ()  # which content parts are filled in (names, not text)
+    wants_case_back: bool = False
+    development_perspective: bool = False
+    very_few_hours: bool = False
+    departed_on: date | None = None
+    has_departure_reason: bool = False
+
+
+@dataclass(frozen=True)
+class PensionTransfer:
+    transferred_on: date
+    citizen_told_on: date | None = None
+    on_existing_evidence: bool = False
+    senior: bool = False
+    long_attachment: bool = False
+    without_team: bool = False
+    futile_conditions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResourceCourse:
+    id: int
+    start_on: date
+    end_on: date
+    has_coordinator: bool = False
+    has_action_part: bool = False
+    ended_on: date | None = None
+    outcome: str = ""
+    still_in_target_group: bool = False
+
+
+@dataclass(frozen=True)
+class FlexJobVisitation:
+    visited_on: date
+    permanently_reduced: bool = False
+    measures_tried: bool = False
+    has_futile_reason: bool = False
+    has_work_functions: bool = False
+    has_hours: bool = False
+    very_few_hours: bool = False
+    has_development_plan: bool = False
+
+
+@dataclass(frozen=True)
 class Snapshot:
     case: CaseFacts
     involvement: tuple[Involvement, ...] = ()
@@ -227,6 +300,13 @@ class Snapshot:
     answer_versions: dict[str, str] = field(default_factory=dict)
     answer_dates: dict[str, str] = field(default_factory=dict)  # the day (YYYY-MM-DD) each latest answer was given
     policies: tuple[str, ...] = ()  # the municipality's policy parameters switched on (not law; off by default)
+    citizen_born_on: date | None = None  # from the CPR number; the number itself never enters the snapshot
+    rehab_plans: tuple[RehabPlan, ...] = ()
+    rehab_meetings: tuple[RehabMeeting, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    pension_transfer: PensionTransfer | None = None
+    resource_courses: tuple[ResourceCourse, ...] = ()
+    fleksjob_visitations: tuple[FlexJobVisitation, ...] = ()
 
     def __post_init__(self):
         for name in ("answer_versions", "answer_dates"):
@@ -283,6 +363,31 @@ class Snapshot:
     def hearings_of(self, number: int, on: date) -> list[Hearing]:
         return sorted((h for h in self.hearings if h.decision_number == number and h.sent_on <= on),
                       key=lambda h: h.sent_on)  # fmt: skip
+
+    def age_on(self, on: date) -> int | None:
+        """The citizen's age in whole years on `on`, or None when the birth date is not known."""
+        born = self.citizen_born_on
+        if born is None:
+            return None
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+    def latest_rehab_plan(self, on: date) -> RehabPlan | None:
+        plans = [p for p in self.rehab_plans if p.saved_on <= on]
+        return max(plans, key=lambda p: p.number) if plans else None
+
+    def recommendations_until(self, on: date) -> list[Recommendation]:
+        """The team's recommendations made on or before `on`, oldest first."""
+        return sorted(
+            (r for r in self.recommendations if r.recommended_on <= on), key=lambda r: (r.recommended_on, r.id)
+        )
+
+    def latest_recommendation(self, on: date) -> Recommendation | None:
+        made = self.recommendations_until(on)
+        return made[-1] if made else None
+
+    def latest_course(self, on: date) -> ResourceCourse | None:
+        courses = [c for c in self.resource_courses if c.start_on <= on]
+        return max(courses, key=lambda c: (c.start_on, c.id)) if courses else None
 
     # --- the case-file form -------------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "evne.plans",
     "evne.assessments",
     "evne.decisions",
+    "evne.reform",
     "evne.casefile",
     "evne.synth",
     "evne.web",

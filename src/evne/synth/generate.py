@@ -196,9 +196,75 @@ def load_demo(*, seed: int = DEMO_SEED) -> DemoSummary:
             teams={p: teams[EVNEKOBING_TEAMS[i]] for p, i in PATHWAY_TEAM.items()},
             town=names.EVNEKOBING,
         )
+        _add_rehab_team(evnekobing)
         # Another seed, or Andeby's citizens would repeat Evnekøbing's first ones.
         generate_population(municipality=andeby, n_citizens=ANDEBY_CITIZENS, seed=seed + 1, town=names.ANDEBY)
     return _demo_summary(created=True)
+
+
+REHAB_MEMBERS = (
+    ("Beskæftigelse: Anne Skov", "employment"),
+    ("Socialområdet: Peter Vang", "social"),
+    ("Sundhed: Hanne Riis", "health"),
+    ("Uddannelse: Mads Krog", "education"),
+    ("Regionens sundhedskoordinator: Eva Lind", "health_coordinator"),
+)
+REHAB_TEXTS = {
+    "factors": "Langvarige rygsmerter og angst; arbejdsprøvning og praktik er beskrevet i den forberedende del.",
+    "goal": "Job i lager- eller kontorfunktion på nedsat tid.",
+    "measures": "Mentor, virksomhedspraktik og samtaleforløb i psykiatrien.",
+    "order_of_measures": "Samtaleforløbet først, praktikken fra 3. måned.",
+    "follow_up": "Koordinerende sagsbehandler følger op hver 2. måned.",
+    "mentor": "Ja, en mentor i praktikken.",
+    "why_clarified": "Arbejdsevnen er afklaret gennem to arbejdsprøvninger og afsluttet behandling.",
+    "flex_job_types": "Lettere kontorarbejde, reception, lagerstyring.",
+    "special_needs": "Pauser, ingen løft over 5 kg.",
+    "professional_reasons": "Arbejdsevnen er varigt og væsentligt nedsat; behandlingen er udtømt (se LÆ 265).",
+    "postponement_reason": "Speciallægeerklæring fra psykiatrien mangler; teamet ser sagen igen, når den foreligger.",
+}  # fmt: skip
+REHAB_KIND = {
+    Pathway.RESSOURCEFORLOB: "ressourceforlob", Pathway.FLEKSJOB: "fleksjob",
+    Pathway.FORTIDSPENSION: "fortidspension", Pathway.JOBAFKLARING: "jobafklaring",
+}  # fmt: skip
+
+
+def _add_rehab_team(municipality: Municipality) -> None:
+    """The demo's rehabilitation team: members by role (the demo user "rehab" chairs it), two held meetings and one
+    ahead, and up to eight cases in the reform pathways with a preparatory part, a presentation and the team's
+    recommendation — one postponed with its reason, one the municipality departs from (required back)."""
+    from evne.reform import services as reform
+    from evne.reform.models import PLAN_CONTENT, REQUIRED_CONTENT, RehabTeam, RehabTeamMember
+
+    today = timezone.localdate()
+    team = RehabTeam.objects.create(municipality=municipality, name="Rehabiliteringsteamet Evnekøbing")
+    for name, role in REHAB_MEMBERS:
+        RehabTeamMember.objects.create(team=team, name=name, role=role)
+    chair = User.objects.get(username="rehab")
+    RehabTeamMember.objects.create(team=team, name=str(chair), role="chair", user=chair)
+    held = [reform.meeting_create(actor=chair, team=team, held_on=today - timedelta(days=d)) for d in (28, 14)]
+    reform.meeting_create(actor=chair, team=team, held_on=today + timedelta(days=14))
+    cases = (
+        Case.objects.filter(municipality=municipality, pathway__in=list(REHAB_KIND),
+                            status__in=[CaseStatus.CLARIFICATION, CaseStatus.AWAITING_DECISION])
+        .select_related("caseworker").order_by("number")[:8]
+    )  # fmt: skip
+    for index, case in enumerate(cases):
+        writer = case.caseworker
+        content = {f: f"{Pathway(case.pathway).label}: {f.replace('_', ' ')} beskrevet sammen med borgeren."
+                   for f in PLAN_CONTENT}  # fmt: skip
+        reform.rehab_plan_save(actor=writer, case=case, base_version=0, gp_basis="existing_evidence",
+                               existing_evidence="Statusattest og journal fra egen læge i sagen.",
+                               citizen_accepted_on=today - timedelta(days=35), **content)  # fmt: skip
+        meeting = held[index % 2]
+        item = reform.agenda_add(actor=writer, meeting=meeting, case=case)
+        reform.attendance_record(actor=chair, item=item, expected_version=1, citizen_present=True,
+                                 caseworker_present=True)  # fmt: skip
+        kind = "postponement" if index == 1 else REHAB_KIND[case.pathway]
+        texts = {f: REHAB_TEXTS[f] for f in REQUIRED_CONTENT[kind]}
+        rec = reform.recommendation_record(actor=chair, item=item, kind=kind, development_perspective=True, **texts)
+        if index == 0:
+            reform.departure_record(actor=writer, recommendation=rec, departed_on=today,
+                                    reason="Kommunen vurderer, at et ressourceforløb skal forsøges først.")  # fmt: skip
 
 
 def demo_logins() -> tuple[DemoLogin, ...]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("evne.web.evidence_urls")),
     path("", include("evne.web.plans_urls")),
     path("", include("evne.web.assessments_urls")),
+    path("", include("evne.web.reform_urls")),
     path("", include("evne.web.followups_urls")),
     path("", include("evne.web.decisions_urls")),
     path("", views.worklist, name="worklist"),

@@ -1,6 +1,6 @@
 """The consolidated catalogue: every rule Evne checks, with a stable id. Modules mirror the law's structure."""
 
-from . import assessment, deadlines, decisions, evidence, method, procedure, profile, reform
+from . import assessment, deadlines, decisions, evidence, method, pathways, procedure, profile, reform
 
 RULES = (
     *profile.RULES,
@@ -9,6 +9,7 @@ RULES = (
     *deadlines.RULES,
     *method.RULES,
     *reform.RULES,
+    *pathways.RULES,
     *procedure.RULES,
     *decisions.RULES,
 )

@@ -18,10 +18,14 @@ def add_months(day: date, months: int) -> date:
 
 
 # D4: a pension case is decided within 3 months (lov om social pension § 20 a, stk. 3).
+# The deadline runs from the recorded transfer to pension treatment (pension act § 21, stk. 1 and § 18, stk. 1; seed
+# 003 L713–744); a case without a recorded transfer counts from the help request, as before.
 def _pension_3_months(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension" or s.case.help_requested_on > on:
+    transfer = s.pension_transfer
+    start = transfer.transferred_on if transfer is not None else s.case.help_requested_on
+    if s.case.pathway != "fortidspension" or start > on:
         return Finding.not_applicable()
-    due = add_months(s.case.help_requested_on, param("deadlines.pension_decision_months", on))
+    due = add_months(start, param("deadlines.pension_decision_months", on))
     if s.case.status in CLOSED:
         return Finding.ok(status=s.case.status)
     if on > due:
@@ -29,7 +33,7 @@ def _pension_3_months(s: Snapshot, on: date) -> Finding:
             f"Pensionssagen skulle være afgjort senest {due:%d-%m-%Y}.",
             f"The pension case should have been decided by {due:%d-%m-%Y}.", due=due,
         )  # fmt: skip
-    return Finding.ok_until(due, started=s.case.help_requested_on)
+    return Finding.ok_until(due, started=start, from_transfer=transfer is not None)
 
 
 # D7: at least 2 weeks before a job-oriented activity ends, decide on further measures (§ 7 a).
@@ -55,7 +59,9 @@ def _further_measures(s: Snapshot, on: date) -> Finding:
 RULES = (
     Rule("deadline.pension_3_months", "Pensionssag afgøres inden 3 måneder",
          "A pension case is decided within 3 months", Severity.WARNING,
-         (RuleVersion(METHOD, _pension_3_months, (Citation("social_pension", "§ 20 a, stk. 3", "000", "6419-6423"),)),),
+         (RuleVersion(METHOD, _pension_3_months, (Citation("social_pension", "§ 20 a, stk. 3", "000", "6419-6423"),
+                                                   Citation("social_pension", "§ 21, stk. 1 (fra overgangen)", "003",
+                                                            "740-744"))),),
          checks_da="Fristen for afgørelse i en sag om førtidspension.", deadline=True),
     Rule("deadline.further_measures_before_end", "Videre indsats senest 2 uger før tilbuddet slutter",
          "Further measures at least 2 weeks before an activity ends", Severity.WARNING,

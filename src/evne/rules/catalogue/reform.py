@@ -4,9 +4,12 @@ Seed 003 (Copenhagen's taskforce report, 2018) describes the law of November 201
 L 193 (in force 2018-06-01); seed 002 (DS memo, 2019) is mostly proposals — only what it marks as law is a rule
 here, the proposals are parameters in `parameters/reform_proposals.yaml` (policy, off).
 
-Where the law asks for a judgement the snapshot does not carry (the citizen's age, the rehabilitation team's
-recommendation, whether a measure is obviously futile), the rule is a *prompt*: it reads the caseworker's recorded
-answer from `snapshot.answers[rule id]` and is satisfied once one is recorded.
+Where the law asks for a judgement the snapshot does not carry (whether a measure is obviously futile, why a pension
+under 40 is documented or obvious), the rule is a *prompt*: it reads the caseworker's recorded answer from
+`snapshot.answers[rule id]` and is satisfied once one is recorded. Since issue 7 the snapshot carries the citizen's
+birth date, the team's meetings and recommendations (with a departure), the rehabilitation plan, the transfer to
+pension treatment and the ressourceforløb: the rules read those facts first and keep the prompt as the fallback for
+a case file without them.
 """
 
 from datetime import date
@@ -59,14 +62,28 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
 # Pension act § 16 as amended from 1 January 2013 (seed 003 L582–587): "førtidspension som udgangspunkt kun skal
 # tilkendes borgere i alderen fra 40 år og til folkepensionsalderen. Borgere i alderen fra 18 til 39 år kan dog …
 # tilkendes førtidspension, hvis det er dokumenteret eller det på grund af særlige forhold er helt åbenbart, at
-# arbejdsevnen ikke kan forbedres." The snapshot carries no age: the caseworker records it.
+# arbejdsevnen ikke kan forbedres." The age comes from the citizen's birth date (citizen_born_on); under 40 the
+# caseworker records why it is documented or obvious (a judgement); a case file without the birth date gets a prompt.
 def _pension_age(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "fortidspension":
         return Finding.not_applicable(pathway=s.case.pathway)
+    min_age = param("reform.pension_main_rule_min_age", on)
+    age = s.age_on(on)  # from the birth date in the CPR number; the prompt remains for a case file without it
+    if age is not None and age >= min_age:
+        return Finding.ok(age=age, min_age=min_age)
     answer = _answer(s, "reform.pension_age_40")
     if answer:
-        return Finding.ok(answer=answer)
-    age = param("reform.pension_main_rule_min_age", on)
+        return Finding.ok(answer=answer, age=age)
+    if age is not None:
+        return Finding.prompt(
+            f"Borgeren er {age} år. Under {min_age} år kan førtidspension kun tilkendes, hvis det er dokumenteret "
+            "eller på grund af særlige forhold helt åbenbart, at arbejdsevnen ikke kan forbedres: registrér hvilket "
+            "og hvorfor.",
+            f"The citizen is {age}. Under {min_age}, disability pension can only be granted if it is documented or, "
+            "owing to special circumstances, quite obvious that work ability cannot be improved: record which and why.",
+            age=age, min_age=min_age,
+        )  # fmt: skip
+    age = min_age
     return Finding.prompt(
         f"Er borgeren fyldt {age} år? Hvis ikke, kan førtidspension kun tilkendes, hvis det er dokumenteret eller "
         "helt åbenbart, at arbejdsevnen ikke kan forbedres: registrér alderen og i givet fald begrundelsen.",
@@ -142,6 +159,17 @@ def _meeting_offer(s: Snapshot, on: date) -> Finding:
 def _transfer_recorded(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "fortidspension":
         return Finding.not_applicable(pathway=s.case.pathway)
+    transfer = s.pension_transfer
+    if transfer is not None and transfer.transferred_on <= on:
+        if transfer.citizen_told_on is not None and transfer.citizen_told_on <= on:
+            return Finding.ok(transferred_on=transfer.transferred_on, told_on=transfer.citizen_told_on)
+        return Finding.missing(
+            f"Sagen overgik til pensionsbehandling {transfer.transferred_on:%d-%m-%Y}, men det er ikke registreret, at "
+            "borgeren har fået det at vide (pensionslovens § 18, stk. 1).",
+            f"The case moved to pension treatment on {transfer.transferred_on:%d-%m-%Y}, but it is not recorded that "
+            "the citizen was told (pension act § 18(1)).",
+            transferred_on=transfer.transferred_on,
+        )  # fmt: skip
     answer = _answer(s, "reform.pension_transfer_recorded")
     if answer:
         return Finding.ok(answer=answer)
@@ -208,6 +236,22 @@ def _health_current(s: Snapshot, on: date) -> Finding:
 def _team_recommendation(s: Snapshot, on: date) -> Finding:
     if s.case.pathway not in TEAM_DECISIONS:
         return Finding.not_applicable(pathway=s.case.pathway)
+    made = s.recommendations_until(on)
+    decisive = [r for r in made if r.kind != "postponement"]
+    if decisive:
+        return Finding.ok(recommendation=decisive[-1].id, kind=decisive[-1].kind, on=decisive[-1].recommended_on)
+    t = s.pension_transfer
+    if s.case.pathway == "fortidspension" and t is not None and t.without_team and t.transferred_on <= on:
+        return Finding.ok(without_team=True, conditions=t.futile_conditions)  # § 18, stk. 2 (pathways rule checks)
+    if made:
+        return Finding.missing(
+            f"Rehabiliteringsteamet udsatte sagen {made[-1].recommended_on:%d-%m-%Y} og har endnu ikke afgivet "
+            "indstilling: forelæg sagen igen, når det manglende er indhentet.",
+            f"The rehabilitation team postponed the case on {made[-1].recommended_on:%d-%m-%Y} and has not yet made "
+            "its "
+            "recommendation: present the case again once what is missing has been obtained.",
+            recommendation=made[-1].id,
+        )  # fmt: skip
     answer = _answer(s, "reform.rehab_team_recommendation")
     if answer:
         return Finding.ok(answer=answer)
@@ -226,6 +270,23 @@ def _team_recommendation(s: Snapshot, on: date) -> Finding:
 def _team_rereferral(s: Snapshot, on: date) -> Finding:
     if s.case.pathway not in TEAM_DECISIONS:
         return Finding.not_applicable(pathway=s.case.pathway)
+    made = s.recommendations_until(on)
+    departed = [r for r in made if r.departed_on is not None and r.departed_on <= on]
+    if departed:
+        last = max(departed, key=lambda r: (r.departed_on, r.recommended_on, r.id))
+        later = [m for m in s.rehab_meetings if m.held_on > last.recommended_on and m.held_on >= last.departed_on
+                 and m.held_on <= on]  # fmt: skip
+        if later:
+            return Finding.ok(departed_on=last.departed_on, presented_again=min(m.held_on for m in later))
+        return Finding.missing(
+            f"Kommunen fraviger rehabiliteringsteamets indstilling ({last.kind}, {last.recommended_on:%d-%m-%Y}): "
+            "sagen skal genforelægges teamet, før der træffes afgørelse.",
+            f"The municipality departs from the rehabilitation team's recommendation ({last.kind}, "
+            f"{last.recommended_on:%d-%m-%Y}): the case must go back to the team before the decision.",
+            recommendation=last.id, departed_on=last.departed_on,
+        )  # fmt: skip
+    if made:
+        return Finding.ok(follows=made[-1].id)  # no departure recorded: the municipality follows the recommendation
     answer = _answer(s, "reform.rehab_team_rereferral")
     if answer:
         return Finding.ok(answer=answer)
@@ -276,6 +337,18 @@ def _development_2013(s: Snapshot, on: date) -> Finding:
 def _development_2018(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "ressourceforlob":
         return Finding.not_applicable(pathway=s.case.pathway)
+    team = [r for r in s.recommendations_until(on) if r.kind == "ressourceforlob"]
+    if team and team[-1].development_perspective:
+        return Finding.ok(recommendation=team[-1].id, development_perspective=True)
+    if team:
+        return Finding.missing(
+            "Rehabiliteringsteamets indstilling om ressourceforløb vurderer ikke, at borgeren vil kunne udvikle sin "
+            "arbejdsevne. At det ikke kan udelukkes, er ikke nok (L 193): teamets vurdering af "
+            "udviklingsperspektivet skal fremgå.",
+            "The team's recommendation of a resource course does not judge that the citizen will be able to develop "
+            "work ability. That it cannot be ruled out is not enough (L 193): the team's judgement must be recorded.",
+            recommendation=team[-1].id,
+        )  # fmt: skip
     latest = s.latest_assessment(on)
     if latest is not None and latest.conclusion == "below_flex_job":
         return Finding.missing(
@@ -298,12 +371,18 @@ def _development_2018(s: Snapshot, on: date) -> Finding:
     )
 
 
+def _course_start(s: Snapshot, on: date) -> date:
+    """The recorded start of the latest granted course; without one, the day help was requested (older files)."""
+    course = s.latest_course(on)
+    return course.start_on if course is not None else s.case.help_requested_on
+
+
 # A ressourceforløb lasts 1–5 years (seed 003 L2052–2054; LAB § 68 b). The snapshot has no course start, so
 # case.help_requested_on is taken as the day the course began. A deadline: decide on what follows before 5 years.
 def _duration(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "ressourceforlob" or s.case.help_requested_on > on:
         return Finding.not_applicable(pathway=s.case.pathway)
-    start = s.case.help_requested_on
+    start = _course_start(s, on)
     years = param("ressourceforloeb.max_years", on)
     earliest = add_months(start, 12 * param("ressourceforloeb.min_years", on))
     due = add_months(start, 12 * years)
@@ -327,7 +406,7 @@ def _duration(s: Snapshot, on: date) -> Finding:
 def _no_measure(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "ressourceforlob" or s.case.help_requested_on > on:
         return Finding.not_applicable(pathway=s.case.pathway)
-    start = s.case.help_requested_on
+    start = _course_start(s, on)
     months = param("ressourceforloeb.no_measure_months", on)
     due = add_months(start, months)
     started = [a for a in s.activities if start <= a.start_on <= min(on, due)]
@@ -335,6 +414,9 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
         return Finding.ok(first=min(a.start_on for a in started), activity=min(started, key=lambda a: a.start_on).id)
     if on <= due:
         return Finding.ok_until(due, started=start)
+    again = [m for m in s.rehab_meetings if due <= m.held_on <= on]  # presented to the team again (issue 7)
+    if again:
+        return Finding.ok(presented_again=min(m.held_on for m in again), started=start)
     answer = _answer(s, "reform.ressourceforloeb_no_measure_6_months")
     if answer:
         return Finding.ok(answer=answer)
@@ -402,6 +484,9 @@ def _lae_265(s: Snapshot, on: date) -> Finding:
     if forms:
         latest = max(forms, key=lambda d: d.document_date)
         return Finding.ok(document=latest.id, dated=latest.document_date)
+    plan = s.latest_rehab_plan(on)
+    if plan is not None and plan.gp_basis == "existing_evidence":
+        return Finding.ok(rehab_plan=plan.number, gp_basis=plan.gp_basis)  # § 17, stk. 2: no new LÆ 265 (39-17)
     answer = _answer(s, "reform.rehab_team_lae_265")
     if answer:
         return Finding.ok(answer=answer)

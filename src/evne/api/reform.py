@@ -1,0 +1,428 @@
+"""The reform pathways over the API: the rehabilitation plan's preparatory part, the case's presentations to the
+rehabilitation team (referral, recommendation, departure), the transfer to pension treatment, the ressourceforløb
+and the fleksjob visitation; the team's meeting with its agenda and the recommendation.
+
+Thin views: parse → access_case() / access_meeting() (the gates, which log the access with channel "api") → one
+service in evne.reform.services → render. Registered in api.py under /cases and /rehab.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Path, Router, Schema, Status
+from pydantic import Field
+
+from evne.accounts.access import access_case
+from evne.accounts.models import AccessAction, AccessChannel, User
+from evne.errors import DomainError, NotFound
+from evne.reform import selectors, services
+from evne.reform.access import access_meeting, access_team
+from evne.reform.models import AgendaReason, CourseOutcome, GpBasis, Recommendation, RecommendationKind
+
+from .schemas import MAX_ID, Id, In, UserRef, errors, text_max
+
+router = Router(tags=["reform pathways"])
+meetings_router = Router(tags=["reform pathways"])
+API = AccessChannel.API
+CaseId = Path(..., ge=1, le=MAX_ID, description="The case's id")
+Long = text_max(services.TEXT_MAX)
+
+
+# --- shapes ---------------------------------------------------------------------------------------------
+
+
+class RehabPlanOut(Schema):
+    number: int
+    goals: str
+    employment_resources: str
+    social_resources: str
+    health_resources: str
+    personal_resources: str
+    wishes: str
+    health_situation: str
+    benefit_history: str
+    earlier_efforts: str
+    gp_basis: str
+    gp_document_id: int | None
+    existing_evidence: str
+    profile_version_ids: list[int] = Field(description="The resource-profile element versions it rests on")
+    citizen_accepted_on: date | None
+    reason: str
+    author: UserRef
+    saved_at: datetime
+
+
+class RehabPlanIn(In):
+    base_version: int = Field(ge=0, le=MAX_ID, description="The version you edited; 0 for the first")
+    goals: Long
+    employment_resources: Long
+    social_resources: Long
+    health_resources: Long
+    personal_resources: Long
+    wishes: Long
+    health_situation: Long
+    benefit_history: Long
+    earlier_efforts: Long
+    gp_basis: GpBasis
+    gp_document_id: Id | None = None
+    existing_evidence: Long = ""
+    citizen_accepted_on: date | None = None
+    reason: text_max(300) = ""
+
+
+class DepartureOut(Schema):
+    departed_on: date
+    reason: str
+    author: UserRef
+
+
+class RecommendationOut(Schema):
+    id: int
+    kind: str
+    factors: str
+    goal: str
+    measures: str
+    order_of_measures: str
+    follow_up: str
+    mentor: str
+    wants_case_back: bool
+    development_perspective: bool
+    why_clarified: str
+    flex_job_types: str
+    special_needs: str
+    very_few_hours: bool
+    development_within_reasonable_time: str
+    professional_reasons: str
+    postponement_reason: str
+    departure: DepartureOut | None = None
+
+    @staticmethod
+    def resolve_departure(obj):
+        return getattr(obj, "departure", None)
+
+
+class PresentationOut(Schema):
+    item_id: int
+    meeting_id: int
+    team: str
+    held_on: date
+    reason: str
+    citizen_present: bool
+    caseworker_present: bool
+    recommendation: RecommendationOut | None
+
+
+class RehabTeamOut(Schema):
+    must_present_again: bool = Field(description="The municipality departed from a recommendation (§ 11, stk. 2)")
+    presentations: list[PresentationOut]
+
+
+class ReferralIn(In):
+    meeting_id: Id
+    reason: AgendaReason | None = None
+
+
+class DepartureIn(In):
+    departed_on: date
+    reason: Long
+
+
+class RecommendationIn(In):
+    kind: RecommendationKind
+    factors: Long = ""
+    goal: Long = ""
+    measures: Long = ""
+    order_of_measures: Long = ""
+    follow_up: Long = ""
+    mentor: Long = ""
+    wants_case_back: bool = False
+    development_perspective: bool = False
+    why_clarified: Long = ""
+    flex_job_types: Long = ""
+    special_needs: Long = ""
+    very_few_hours: bool = False
+    development_within_reasonable_time: Long = ""
+    professional_reasons: Long = ""
+    postponement_reason: Long = ""
+
+
+class PensionTransferIn(In):
+    transferred_on: date
+    citizen_told_on: date | None = None
+    on_existing_evidence: bool = False
+    senior: bool = False
+    long_attachment: bool = False
+    without_team: bool = False
+    futile_health_alone: bool = False
+    futile_unambiguous: bool = False
+    futile_not_contradictory: bool = False
+    futile_documented: bool = False
+    note: Long = ""
+
+
+class PensionTransferOut(Schema):
+    transferred_on: date
+    citizen_told_on: date | None
+    on_existing_evidence: bool
+    senior: bool
+    long_attachment: bool
+    without_team: bool
+    note: str
+
+
+class CourseIn(In):
+    start_on: date
+    end_on: date
+    coordinating_caseworker_id: Id
+
+
+class CourseOut(Schema):
+    id: int
+    start_on: date
+    end_on: date
+    coordinating_caseworker: UserRef
+    action_part: str
+    ended_on: date | None
+    outcome: str
+    version: int
+
+
+class VisitationIn(In):
+    visited_on: date
+    permanently_reduced: bool
+    measures_tried: bool
+    futile_reason: Long = ""
+    work_functions: Long
+    hours_per_week: Decimal = Field(gt=0, le=37, max_digits=4, decimal_places=1)
+    very_few_hours: bool = False
+    development_plan: Long = ""
+
+
+class VisitationOut(Schema):
+    visited_on: date
+    permanently_reduced: bool
+    measures_tried: bool
+    work_functions: str
+    hours_per_week: Decimal
+    very_few_hours: bool
+
+
+class AgendaItemOut(Schema):
+    item_id: int
+    case_id: int
+    case_number: str
+    reason: str
+    citizen_present: bool
+    caseworker_present: bool
+    recommendation_kind: str | None
+
+
+class MeetingOut(Schema):
+    id: int
+    team: str
+    held_on: date
+    minutes: str
+    version: int
+    agenda: list[AgendaItemOut]
+
+
+class MeetingIn(In):
+    held_on: date
+
+
+class MinutesIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    minutes: Long
+
+
+class AttendanceIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    citizen_present: bool
+    caseworker_present: bool
+
+
+class CourseEndIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    ended_on: date
+    outcome: CourseOutcome
+    still_in_target_group: bool = False
+
+
+# --- helpers ----------------------------------------------------------------------------------------------
+
+
+def _case(request, case_id: int, *, write: bool = False):
+    return access_case(user=request.auth, case_id=case_id, what=AccessAction.CASE, channel=API, write=write)
+
+
+def _presentation(item) -> dict:
+    return {
+        "item_id": item.pk, "meeting_id": item.meeting_id, "team": item.meeting.team.name,
+        "held_on": item.meeting.held_on, "reason": item.reason, "citizen_present": item.citizen_present,
+        "caseworker_present": item.caseworker_present, "recommendation": item.rec,
+    }  # fmt: skip
+
+
+# --- operations on a case -----------------------------------------------------------------------------------
+
+
+@router.get("/{case_id}/rehab-plans", response={200: list[RehabPlanOut], **errors(404)},
+            summary="Rehabilitation plan, preparatory part: every version")  # fmt: skip
+def list_rehab_plans(request: HttpRequest, case_id: int = CaseId):
+    """Newest first. Each version names the resource-profile element versions it rests on."""
+    return selectors.rehab_plans(_case(request, case_id))
+
+
+@router.post("/{case_id}/rehab-plans", response={201: RehabPlanOut, **errors(400, 403, 404, 409)},
+             summary="Save a version of the preparatory part")  # fmt: skip
+def save_rehab_plan(request: HttpRequest, payload: RehabPlanIn, case_id: int = CaseId):
+    """All content parts are required; the GP's assessment is an LÆ 265 of the case (`gp_document_id`) or, for an
+    application on the existing evidence, `existing_evidence`. A stale `base_version` gives 409."""
+    case = _case(request, case_id, write=True)
+    plan = services.rehab_plan_save(actor=request.auth, case=case, **payload.model_dump())
+    return Status(201, plan)
+
+
+@router.get("/{case_id}/rehab-team", response={200: RehabTeamOut, **errors(404)},
+            summary="The case's presentations to the rehabilitation team")  # fmt: skip
+def get_rehab_team(request: HttpRequest, case_id: int = CaseId):
+    case = _case(request, case_id)
+    return {
+        "must_present_again": selectors.pending_rereferral(case) is not None,
+        "presentations": [_presentation(i) for i in selectors.case_agenda(case)],
+    }
+
+
+@router.post("/{case_id}/rehab-team/referrals", response={201: PresentationOut, **errors(400, 403, 404)},
+             summary="Put the case on a team meeting")  # fmt: skip
+def refer_case(request: HttpRequest, payload: ReferralIn, case_id: int = CaseId):
+    case = _case(request, case_id, write=True)
+    try:
+        meeting = access_meeting(user=request.auth, meeting_id=payload.meeting_id, channel=API)
+    except NotFound:
+        raise DomainError(_("Unknown meeting."), field="meeting_id") from None
+    item = services.agenda_add(actor=request.auth, meeting=meeting, case=case, reason=payload.reason or "")
+    item.rec = None
+    return Status(201, _presentation(item))
+
+
+@router.post("/{case_id}/rehab-team/recommendations/{recommendation_id}/departure",
+             response={201: DepartureOut, **errors(400, 403, 404)},
+             summary="Record that the municipality departs from the team's recommendation")  # fmt: skip
+def depart(request: HttpRequest, payload: DepartureIn, case_id: int = CaseId,
+           recommendation_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """The case must then be presented to the team again before the decision (lov om organisering § 11, stk. 2);
+    the legal check reform.rehab_team_rereferral blocks the decision until it has been."""
+    case = _case(request, case_id, write=True)
+    rec = Recommendation.objects.filter(case=case, pk=recommendation_id).select_related("item__meeting").first()
+    if rec is None:
+        raise NotFound
+    departure = services.departure_record(actor=request.auth, recommendation=rec, **payload.model_dump())
+    return Status(201, departure)
+
+
+@router.post("/{case_id}/pension-transfer", response={201: PensionTransferOut, **errors(400, 403, 404)},
+             summary="Record the transfer to pension treatment")  # fmt: skip
+def transfer(request: HttpRequest, payload: PensionTransferIn, case_id: int = CaseId):
+    """The 3-month decision deadline runs from `transferred_on` (pension act §§ 18, stk. 1 and 21)."""
+    case = _case(request, case_id, write=True)
+    return Status(201, services.pension_transfer_record(actor=request.auth, case=case, **payload.model_dump()))
+
+
+@router.post("/{case_id}/resource-courses", response={201: CourseOut, **errors(400, 403, 404)},
+             summary="Record a granted ressourceforløb (1-5 years)")  # fmt: skip
+def grant_course(request: HttpRequest, payload: CourseIn, case_id: int = CaseId):
+    case = _case(request, case_id, write=True)
+    worker = User.objects.filter(pk=payload.coordinating_caseworker_id).first()
+    if worker is None:
+        raise DomainError(_("Unknown caseworker."), field="coordinating_caseworker_id")
+    course = services.course_grant(actor=request.auth, case=case, start_on=payload.start_on, end_on=payload.end_on,
+                                   coordinating_caseworker=worker)  # fmt: skip
+    return Status(201, course)
+
+
+@router.post("/{case_id}/resource-courses/{course_id}/end", response={200: CourseOut, **errors(400, 403, 404, 409)},
+             summary="End a ressourceforløb and record what follows")  # fmt: skip
+def end_course(request: HttpRequest, payload: CourseEndIn, case_id: int = CaseId,
+               course_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """When the citizen is still in the target group a new course must follow (42-17): the legal check flags it."""
+    case = _case(request, case_id, write=True)
+    course = case.resource_courses.filter(pk=course_id).first()
+    if course is None:
+        raise NotFound
+    values = payload.model_dump()
+    return services.course_end(actor=request.auth, course=course, expected_version=values.pop("version"), **values)
+
+
+@router.post("/{case_id}/fleksjob-visitations", response={201: VisitationOut, **errors(400, 403, 404)},
+             summary="Record a fleksjob visitation")  # fmt: skip
+def visit(request: HttpRequest, payload: VisitationIn, case_id: int = CaseId):
+    case = _case(request, case_id, write=True)
+    return Status(201, services.visitation_record(actor=request.auth, case=case, **payload.model_dump()))
+
+
+# --- the team's meeting -------------------------------------------------------------------------------------
+
+
+@meetings_router.get("/meetings/{meeting_id}", response={200: MeetingOut, **errors(404)},
+                     summary="A rehabilitation team meeting with its agenda")  # fmt: skip
+def get_meeting(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
+    meeting = access_meeting(user=request.auth, meeting_id=meeting_id, channel=API)
+    return {
+        "id": meeting.pk, "team": meeting.team.name, "held_on": meeting.held_on, "minutes": meeting.minutes,
+        "version": meeting.version,
+        "agenda": [{"item_id": i.pk, "case_id": i.case_id, "case_number": i.case.number, "reason": i.reason,
+                    "citizen_present": i.citizen_present, "caseworker_present": i.caseworker_present,
+                    "recommendation_kind": i.rec.kind if i.rec else None} for i in selectors.meeting_items(meeting)],
+    }  # fmt: skip
+
+
+@meetings_router.post("/teams/{team_id}/meetings", response={201: MeetingOut, **errors(400, 403, 404)},
+                      summary="Create a meeting of the rehabilitation team")  # fmt: skip
+def create_meeting(request: HttpRequest, payload: MeetingIn, team_id: int = Path(..., ge=1, le=MAX_ID)):
+    team = access_team(user=request.auth, team_id=team_id, write=True)
+    meeting = services.meeting_create(actor=request.auth, team=team, held_on=payload.held_on)
+    return Status(201, {"id": meeting.pk, "team": team.name, "held_on": meeting.held_on, "minutes": "",
+                        "version": meeting.version, "agenda": []})  # fmt: skip
+
+
+@meetings_router.put("/meetings/{meeting_id}/minutes", response={200: MeetingOut, **errors(400, 403, 404, 409)},
+                     summary="Save the meeting's minutes")  # fmt: skip
+def save_minutes(request: HttpRequest, payload: MinutesIn, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
+    meeting = access_meeting(user=request.auth, meeting_id=meeting_id, write=True, channel=API)
+    services.meeting_minutes_save(actor=request.auth, meeting=meeting, expected_version=payload.version,
+                                  minutes=payload.minutes)  # fmt: skip
+    return get_meeting(request, meeting_id)
+
+
+@meetings_router.post("/meetings/{meeting_id}/items/{item_id}/attendance",
+                      response={200: AgendaItemOut, **errors(400, 403, 404, 409)},
+                      summary="Record who attended for a case on the agenda")  # fmt: skip
+def attendance(request: HttpRequest, payload: AttendanceIn, meeting_id: int = Path(..., ge=1, le=MAX_ID),
+               item_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    meeting = access_meeting(user=request.auth, meeting_id=meeting_id, write=True, channel=API)
+    item = meeting.items.filter(pk=item_id).select_related("case", "meeting").first()
+    if item is None:
+        raise NotFound
+    item = services.attendance_record(actor=request.auth, item=item, expected_version=payload.version,
+                                      citizen_present=payload.citizen_present,
+                                      caseworker_present=payload.caseworker_present)  # fmt: skip
+    rec = Recommendation.objects.filter(item=item).first()
+    return {"item_id": item.pk, "case_id": item.case_id, "case_number": item.case.number, "reason": item.reason,
+            "citizen_present": item.citizen_present, "caseworker_present": item.caseworker_present,
+            "recommendation_kind": rec.kind if rec else None}  # fmt: skip
+
+
+@meetings_router.post("/meetings/{meeting_id}/items/{item_id}/recommendation",
+                      response={201: RecommendationOut, **errors(400, 403, 404)},
+                      summary="Record the team's recommendation for a case on the agenda")  # fmt: skip
+def recommend(request: HttpRequest, payload: RecommendationIn, meeting_id: int = Path(..., ge=1, le=MAX_ID),
+              item_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """The content the law requires for the kind (bek. 996/2016 §§ 8–10); a postponement needs its reason."""
+    meeting = access_meeting(user=request.auth, meeting_id=meeting_id, write=True, channel=API)
+    item = meeting.items.filter(pk=item_id).select_related("case").first()
+    if item is None:
+        raise NotFound
+    return Status(201, services.recommendation_record(actor=request.auth, item=item, **payload.model_dump()))

@@ -1,0 +1,126 @@
+"""Reads of the reform pathways. Call only for a case obtained through access_case() (or a meeting through
+access_meeting()), which logs the access."""
+
+from evne.accounts.models import Role, User
+from evne.cases.models import Case
+
+from .models import (
+    AgendaItem,
+    MemberRole,
+    Recommendation,
+    RehabMeeting,
+    RehabPlanRevision,
+    RehabTeam,
+    ResourceCourse,
+)
+from .services import pending_rereferral
+
+__all__ = ["pending_rereferral"]
+
+
+def latest_rehab_plan(case: Case) -> RehabPlanRevision | None:
+    return case.rehab_plans.select_related("author", "gp_document").order_by("-number").first()
+
+
+def rehab_plans(case: Case) -> list[RehabPlanRevision]:
+    return list(case.rehab_plans.select_related("author").order_by("-number"))
+
+
+def rehab_plan_by_number(case: Case, number: int) -> RehabPlanRevision | None:
+    return case.rehab_plans.select_related("author", "gp_document").filter(number=number).first()
+
+
+def plan_profile_versions(plan: RehabPlanRevision) -> list:
+    """The exact resource-profile element versions the plan rests on (shown, never copied), in the law's order."""
+    from evne.profiles.models import ElementKey, ElementVersion
+
+    order = {key: index for index, key in enumerate(ElementKey.values)}
+    versions = ElementVersion.objects.filter(pk__in=plan.profile_version_ids, profile__case_id=plan.case_id)
+    return sorted(versions.select_related("author"), key=lambda v: (order.get(v.element, len(order)), v.number))
+
+
+def case_agenda(case: Case) -> list[AgendaItem]:
+    """The case's presentations to the team, newest first, with recommendation and departure."""
+    items = case.rehab_agenda_items.select_related("meeting", "meeting__team").order_by("-meeting__held_on", "-id")
+    items = list(items)
+    recs = {
+        r.item_id: r
+        for r in Recommendation.objects.filter(item__in=items).select_related(
+            "author", "departure", "departure__author"
+        )
+    }
+    for item in items:
+        item.rec = recs.get(item.pk)
+    return items
+
+
+def upcoming_meetings(case: Case, on) -> list[RehabMeeting]:
+    """Meetings of the municipality's teams the case can be put on (not already on the agenda)."""
+    taken = case.rehab_agenda_items.values_list("meeting_id", flat=True)
+    return list(
+        RehabMeeting.objects.filter(team__municipality_id=case.municipality_id, held_on__gte=on)
+        .exclude(pk__in=taken).select_related("team").order_by("held_on", "id")[:50]
+    )  # fmt: skip
+
+
+def pension_transfer(case: Case):
+    return case.pension_transfers.select_related("author").order_by("-created_at", "-id").first()
+
+
+def resource_courses(case: Case) -> list[ResourceCourse]:
+    return list(
+        case.resource_courses.select_related("coordinating_caseworker").prefetch_related("follow_ups")
+        .order_by("-start_on", "-id")
+    )  # fmt: skip
+
+
+def clarification_courses(case: Case) -> list:
+    return list(case.job_clarification_courses.select_related("coordinating_caseworker").order_by("-start_on", "-id"))
+
+
+def visitations(case: Case) -> list:
+    return list(case.flex_job_visitations.select_related("author").order_by("-visited_on", "-id"))
+
+
+def flex_jobs(case: Case) -> list:
+    return list(case.flex_jobs.order_by("-start_on", "-id"))
+
+
+def ledighedsydelse_periods(case: Case) -> list:
+    return list(case.ledighedsydelse_periods.order_by("-start_on", "-id"))
+
+
+def teams_for(user: User) -> list[RehabTeam]:
+    """The rehabilitation teams the user may see: a member sees their own teams, others the municipality's."""
+    qs = RehabTeam.objects.filter(municipality_id=user.municipality_id)
+    if user.role == Role.REHAB_MEMBER:
+        qs = qs.filter(members__user=user, members__active=True).distinct()
+    return list(qs.order_by("name"))
+
+
+def team_meetings(team: RehabTeam) -> list[RehabMeeting]:
+    return list(team.meetings.order_by("-held_on", "-id")[:100])
+
+
+def missing_roles(team: RehabTeam) -> list[str]:
+    """The roles the law requires that no active member holds (seed 003 L3100–3104); education is required only
+    for citizens under 30 and is checked per case (rule pathways.team_composition)."""
+    present = set(team.members.filter(active=True).values_list("role", flat=True))
+    required = (MemberRole.EMPLOYMENT, MemberRole.SOCIAL, MemberRole.HEALTH, MemberRole.HEALTH_COORDINATOR)
+    return [str(r.label) for r in required if r not in present]
+
+
+def meeting_items(meeting: RehabMeeting) -> list[AgendaItem]:
+    items = list(meeting.items.select_related("case", "case__citizen", "case__caseworker").order_by("id"))
+    recs = {r.item_id: r for r in Recommendation.objects.filter(item__in=items).select_related("departure")}
+    for item in items:
+        item.rec = recs.get(item.pk)
+    return items
+
+
+def cases_to_present_again(team: RehabTeam) -> list[Case]:
+    """Cases whose recommendation from this team the municipality departed from, not yet back on a later meeting
+    (lov om organisering § 11, stk. 2): they are required back on the team's agenda."""
+    cases = Case.objects.filter(rehab_recommendations__departure__isnull=False,
+                                rehab_recommendations__item__meeting__team=team).distinct()  # fmt: skip
+    return [c for c in cases.select_related("citizen") if pending_rereferral(c) is not None]

@@ -1,0 +1,484 @@
+"""The reform pathways as facts (issue 7): the rehabiliteringsplan's preparatory part, the team's meetings and
+recommendations, the transfer to pension treatment, senior førtidspension, the ressourceforløb's period and what
+follows it, and the fleksjob visitation.
+
+Sources: seed 003 (Copenhagen taskforce 2018) — notes §1.2–§1.6, §2.2–§2.4, §5.1–§5.4 — read at the lines cited;
+bek. nr. 996 af 29. juni 2016 (the recommendation's content, §§ 8–10) as the report quotes it. The rules read the
+facts Evne records (snapshot.rehab_plans, rehab_meetings, recommendations, pension_transfer, resource_courses,
+fleksjob_visitations); they never judge the substance — that stays the caseworker's and the team's.
+"""
+
+from datetime import date
+
+from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..parameters import param, value_on
+from ..snapshot import Snapshot
+from .deadlines import add_months
+
+REFORM = date(2013, 1, 1)
+SENIOR = date(2014, 1, 1)  # bek. nr. 1555 af 18/12 2013
+SENIOR_REPEALED = date(2020, 1, 1)  # lov nr. 1559 af 27/12 2019 (seniorpension replaces it)
+LEADING_2017 = date(2017, 1, 1)  # Ankestyrelsen 39-17 and 42-17 (published 2017; re-check the exact dates)
+TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
+TEAM_PATHWAYS = (*TEAM_DECISIONS, "jobafklaring")
+
+# What the recommendation must contain for each kind: bek. 996/2016 § 8 (ressourceforløb), § 9 (fleksjob), § 10
+# (førtidspension) (seed 003 L3188–3300; notes §5.3 R8–R11). Mirrors evne.reform.models.REQUIRED_CONTENT.
+REQUIRED_CONTENT = {
+    "ressourceforlob": ("factors", "goal", "measures", "order_of_measures", "follow_up", "mentor"),
+    "fleksjob": ("factors", "why_clarified", "flex_job_types", "special_needs"),
+    "fortidspension": ("factors", "professional_reasons"),
+    "jobafklaring": ("factors", "goal", "measures", "follow_up"),
+    "other": ("factors", "measures"),
+    "postponement": ("postponement_reason",),
+}
+CONTENT_DA = {
+    "factors": "de beskæftigelsesmæssige, sociale og helbredsmæssige forhold, der er lagt vægt på",
+    "goal": "det overordnede mål", "measures": "de nødvendige indsatser",
+    "order_of_measures": "indsatsernes rækkefølge",
+    "follow_up": "opfølgningen", "mentor": "om der er behov for mentor",
+    "why_clarified": "hvorfor borgeren er afklaret og ikke kan arbejde på ordinære vilkår",
+    "flex_job_types": "typer af fleksjob eller arbejdsfunktioner", "special_needs": "særlige hensyn eller støtte",
+    "professional_reasons": "den faglige begrundelse", "postponement_reason": "begrundelsen for udsættelsen",
+    "development_within_reasonable_time": "hvorfor arbejdsevnen kan udvikles inden for en rimelig periode",
+}  # fmt: skip
+REQUIRED_ROLES = ("employment", "social", "health", "health_coordinator")
+FUTILE_CONDITIONS = ("health_alone", "unambiguous", "not_contradictory", "documented")
+
+
+def _v(check, *citations: Citation, start: date = REFORM, end: date | None = None) -> RuleVersion:
+    return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
+
+
+# --- the preparatory part --------------------------------------------------------------------------------------
+
+
+# Bek. 996/2016 (seed 003 L3131–3141): "Den forberedende del af rehabiliteringsplanen skal udarbejdes sammen med
+# borgeren" and must be so thorough that the case is fully informed before the team; its sections L2784–2800.
+# Required in § 17, stk. 2 cases too (L730–731).
+def _plan_prepared(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in TEAM_PATHWAYS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    plan = s.latest_rehab_plan(on)
+    if plan is None:
+        return Finding.missing(
+            "Rehabiliteringsplanens forberedende del mangler. Den udarbejdes sammen med borgeren, før sagen "
+            "forelægges rehabiliteringsteamet.",
+            "The preparatory part of the rehabilitation plan is missing. It is written with the citizen before the "
+            "case goes to the rehabilitation team.",
+        )
+    if plan.citizen_accepted_on is None or plan.citizen_accepted_on > on:
+        return Finding.missing(
+            f"Den forberedende del (version {plan.number}) er ikke godkendt af borgeren: registrér datoen for "
+            "borgerens underskrift eller accept.",
+            f"The preparatory part (version {plan.number}) has not been accepted by the citizen: record the date of "
+            "the citizen's signature or acceptance.",
+            number=plan.number,
+        )
+    if not plan.gp_basis:
+        return Finding.missing(
+            "Den forberedende del mangler lægens vurdering: LÆ 265 eller — ved ansøgning på det foreliggende grundlag "
+            "— henvisning til det, sagen allerede indeholder.",
+            "The preparatory part lacks the GP's assessment: LÆ 265 or — for an application on the existing "
+            "evidence — a reference to what the file already holds.",
+            number=plan.number,
+        )
+    return Finding.ok(number=plan.number, accepted_on=plan.citizen_accepted_on, gp_basis=plan.gp_basis)
+
+
+# --- the team's meeting and recommendation ---------------------------------------------------------------------
+
+
+# Seed 003 L3160–3164 (R2): an FP, FJ or RF case starts only after a team meeting at which the citizen and the
+# caseworker attend in person.
+def _attendance(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in TEAM_PATHWAYS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    held = [m for m in s.rehab_meetings if m.held_on <= on]
+    if not held:
+        return Finding.not_applicable(reason="no meeting yet")
+    meeting = max(held, key=lambda m: (m.held_on, m.id))
+    if meeting.citizen_present and meeting.caseworker_present:
+        return Finding.ok(meeting=meeting.id)
+    absent = [w for w, here in (("borgeren", meeting.citizen_present), ("sagsbehandleren", meeting.caseworker_present))
+              if not here]  # fmt: skip
+    return Finding.missing(
+        f"Ved teammødet {meeting.held_on:%d-%m-%Y} er {' og '.join(absent)} ikke registreret som til stede. "
+        "Borgeren og "
+        "sagsbehandleren deltager personligt i mødet.",
+        f"At the team meeting of {meeting.held_on:%d-%m-%Y} the citizen and/or caseworker are not recorded as "
+        "present. Both attend the meeting in person.",
+        meeting=meeting.id,
+    )
+
+
+# Lov om organisering § 10 (seed 003 L3094–3104, L3166–3174; R7): employment, social and health members and the
+# region's health coordinator; education for citizens under 30 without vocational education.
+def _composition(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in TEAM_PATHWAYS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    held = [m for m in s.rehab_meetings if m.held_on <= on]
+    if not held:
+        return Finding.not_applicable(reason="no meeting yet")
+    meeting = max(held, key=lambda m: (m.held_on, m.id))
+    required = list(REQUIRED_ROLES)
+    age = s.age_on(meeting.held_on)
+    if age is not None and age < 30:
+        required.append("education")
+    missing = [r for r in required if r not in meeting.roles_present]
+    if not missing:
+        return Finding.ok(meeting=meeting.id, roles=meeting.roles_present)
+    return Finding.missing(
+        f"Rehabiliteringsteamet manglede ved mødet {meeting.held_on:%d-%m-%Y} repræsentanter for: {', '.join(missing)} "
+        "(beskæftigelse, socialområdet, sundhed, regionens sundhedskoordinator og for borgere under 30 år "
+        "uddannelse).",
+        f"At the meeting of {meeting.held_on:%d-%m-%Y} the team lacked: {', '.join(missing)} (employment, social, "
+        "health, the regional health coordinator, and education for citizens under 30).",
+        meeting=meeting.id, missing=missing,
+    )  # fmt: skip
+
+
+# Bek. 996/2016 §§ 8–10 (seed 003 L3188–3300): the content of the recommendation by outcome; a postponement names its
+# reason (L3297–3300; BDO could not see it in four cases, L3769–3771); fleksjob on very few hours argues development
+# within a reasonable time (§ 9; L829–832, L3252–3254).
+def _recommendation_content(s: Snapshot, on: date) -> Finding:
+    rec = s.latest_recommendation(on)
+    if rec is None or s.case.pathway not in TEAM_PATHWAYS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    missing = [c for c in REQUIRED_CONTENT.get(rec.kind, ("factors",)) if c not in rec.content]
+    if rec.kind == "fleksjob" and rec.very_few_hours and "development_within_reasonable_time" not in rec.content:
+        missing.append("development_within_reasonable_time")
+    if not missing:
+        return Finding.ok(recommendation=rec.id, kind=rec.kind)
+    if rec.kind == "postponement":
+        return Finding.missing(
+            "Rehabiliteringsteamet har udsat sagen uden synlig begrundelse: det skal fremgå, hvorfor oplysningerne "
+            "ikke "
+            "er tilstrækkelige, og hvad der præcist mangler.",
+            "The rehabilitation team postponed the case without a visible reason: it must say why the information is "
+            "insufficient and what exactly is missing.",
+            recommendation=rec.id,
+        )
+    return Finding.missing(
+        f"Indstillingen ({rec.kind}) mangler: {'; '.join(CONTENT_DA[c] for c in missing)}.",
+        f"The recommendation ({rec.kind}) lacks: {', '.join(missing)}.",
+        recommendation=rec.id, missing=missing,
+    )  # fmt: skip
+
+
+# BDO's review (seed 003 L3848–3851; notes T15) — an audit heuristic, not law: cases often came to the team after
+# about a year without any employment-oriented activity. Any recorded activity counts (the snapshot does not tell
+# employment-oriented activities from others); the caseworker's answer settles the prompt.
+def _activity_before_team(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in TEAM_PATHWAYS:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    held = [m for m in s.rehab_meetings if m.held_on <= on]
+    if not held:
+        return Finding.not_applicable(reason="no meeting yet")
+    first = min(held, key=lambda m: (m.held_on, m.id))
+    months = param("reform.activity_before_team_months", on)
+    since = add_months(first.held_on, -months)
+    active = [a for a in s.activities if a.start_on <= first.held_on
+              and min(a.actual_end_on or a.planned_end_on, first.held_on) >= since]  # fmt: skip
+    if active:
+        return Finding.ok(meeting=first.id, activities=[a.id for a in active])
+    answer = (s.answers.get("pathways.activity_before_team") or "").strip()
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        f"Ingen indsats er registreret i de {months} måneder før sagen kom på teammødet {first.held_on:%d-%m-%Y}. "
+        "Det er ikke ulovligt, men et kendt risikotegn (BDO): registrér, hvorfor sagen er tilstrækkeligt oplyst.",
+        f"No activity is recorded in the {months} months before the team meeting of {first.held_on:%d-%m-%Y}. Not "
+        "unlawful, but a known risk sign (BDO): record why the case is sufficiently informed.",
+        meeting=first.id,
+    )  # fmt: skip
+
+
+# --- førtidspension ----------------------------------------------------------------------------------------------
+
+
+def _on_existing_evidence(s: Snapshot, on: date) -> bool:
+    plan = s.latest_rehab_plan(on)
+    return bool(
+        (plan and plan.gp_basis == "existing_evidence")
+        or (s.pension_transfer and s.pension_transfer.on_existing_evidence)
+    )
+
+
+# Ankestyrelsen 39-17 (seed 003 L726–738, L3231–3239; notes T3): on an application on the existing evidence
+# (§ 17, stk. 2) the case moves to pension treatment immediately and no later than 3 weeks after the team's
+# recommendation. A running deadline.
+def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "fortidspension" or not _on_existing_evidence(s, on):
+        return Finding.not_applicable(pathway=s.case.pathway)
+    recs = [r for r in s.recommendations_until(on) if r.kind != "postponement"]
+    if not recs:
+        return Finding.not_applicable(reason="no recommendation yet")
+    days = param("reform.pension_transfer_max_days_after_recommendation", on)
+    due = date.fromordinal(recs[-1].recommended_on.toordinal() + days)
+    transfer = s.pension_transfer
+    if transfer is not None and transfer.transferred_on <= on:
+        if transfer.transferred_on <= due:
+            return Finding.ok(transferred_on=transfer.transferred_on, due=due)
+        return Finding.late(
+            f"Sagen overgik til pensionsbehandling {transfer.transferred_on:%d-%m-%Y}, senere end {days} dage efter "
+            f"teamets indstilling (frist {due:%d-%m-%Y}; principafgørelse 39-17).",
+            f"The case moved to pension treatment on {transfer.transferred_on:%d-%m-%Y}, later than {days} days after "
+            f"the team's recommendation (due {due:%d-%m-%Y}; leading decision 39-17).",
+            due=due,
+        )  # fmt: skip
+    if on > due:
+        return Finding.late(
+            f"Ansøgning på det foreliggende grundlag: sagen skulle være overgået til pensionsbehandling senest "
+            f"{due:%d-%m-%Y} ({days} dage efter teamets indstilling; 39-17). Registrér overgangen.",
+            f"Application on the existing evidence: the case should have moved to pension treatment by {due:%d-%m-%Y} "
+            f"({days} days after the team's recommendation; 39-17). Record the transfer.",
+            due=due,
+        )  # fmt: skip
+    return Finding.ok_until(due, recommended_on=recs[-1].recommended_on)
+
+
+# Ankestyrelsen 39-17 (seed 003 L3211–3219, L726–738; notes R6): on an application on the existing evidence
+# (§ 17, stk. 2) the municipality gathers what exists — it requests no LÆ 265 and starts no new examinations.
+NEW_EXAMINATIONS = ("lae_265", "specialist_statement")
+
+
+def _no_new_examinations(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "fortidspension" or not _on_existing_evidence(s, on):
+        return Finding.not_applicable(pathway=s.case.pathway)
+    plans = [p for p in s.rehab_plans if p.gp_basis == "existing_evidence" and p.saved_on <= on]
+    since = min((p.saved_on for p in plans), default=s.case.help_requested_on)
+    new = [r.id for r in s.requests if r.document_type in NEW_EXAMINATIONS and since <= r.created_on <= on
+           and not (r.cancelled_on and r.cancelled_on <= on)]  # fmt: skip
+    if not new:
+        return Finding.ok(since=since)
+    return Finding.missing(
+        "Ansøgningen er på det foreliggende grundlag: der skal ikke indhentes LÆ 265 eller sættes nye undersøgelser "
+        "i gang (principafgørelse 39-17). Annullér anmodningen, eller registrér, at borgeren selv har bragt "
+        "oplysningerne.",
+        "The application is on the existing evidence: no LÆ 265 is requested and no new examinations are started "
+        "(leading decision 39-17). Cancel the request, or record that the citizen brought the information.",
+        requests=new,
+    )
+
+
+# Pension act § 18, stk. 2 with vejledning 9465/2016 (seed 003 L615–652; notes P2): an obviously futile case is
+# decided without the team only when all four conditions hold.
+def _without_team(s: Snapshot, on: date) -> Finding:
+    t = s.pension_transfer
+    if s.case.pathway != "fortidspension" or t is None or not t.without_team or t.transferred_on > on:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    missing = [c for c in FUTILE_CONDITIONS if c not in t.futile_conditions]
+    if not missing:
+        return Finding.ok(conditions=t.futile_conditions)
+    return Finding.missing(
+        "Sagen behandles uden rehabiliteringsteamet som åbenbart formålsløs, men ikke alle fire betingelser er "
+        f"registreret som opfyldt (mangler: {', '.join(missing)}): helbredet alene, entydige og ikke modstridende "
+        "oplysninger, dokumenteret varigt og svært nedsat funktionsevne.",
+        f"The case is handled without the team as obviously futile, but not all four conditions are recorded as met "
+        f"(missing: {', '.join(missing)}).",
+        missing=missing,
+    )  # fmt: skip
+
+
+# Pension act § 17, stk. 3 and bek. 1555/2013 (seed 003 L665–685; notes P5): senior førtidspension for citizens with
+# at most 5 years to the state-pension age and a long (as a rule 25 years' full-time) and current attachment to the
+# labour market. Repealed from 2020-01-01 (seniorpension; law-timeline.md).
+def _senior(s: Snapshot, on: date) -> Finding:
+    t = s.pension_transfer
+    if s.case.pathway != "fortidspension" or t is None or not t.senior:
+        return Finding.not_applicable(pathway=s.case.pathway)
+    if s.citizen_born_on is None:
+        return Finding.prompt(
+            "Seniorførtidspension: borgerens fødselsdato kendes ikke — registrér, hvor mange år der er til "
+            "folkepensionsalderen.",
+            "Senior disability pension: the citizen's birth date is unknown — record the years to state-pension age.",
+        )
+    entry = value_on("state_pension.age_months", s.citizen_born_on)
+    if entry is None:
+        return Finding.prompt(
+            "Seniorførtidspension: folkepensionsalderen for borgerens fødselsår er ikke i parametrene — registrér den.",
+            "Senior disability pension: the state-pension age for the citizen's birth year is not in the parameters.",
+        )
+    pension_day = add_months(s.citizen_born_on, entry.value)
+    earliest = add_months(pension_day, -12 * param("reform.senior_max_years_to_state_pension", on))
+    problems_da, problems_en = [], []
+    if on < earliest:
+        problems_da.append(f"der er mere end 5 år til folkepensionsalderen ({pension_day:%d-%m-%Y})")
+        problems_en.append(f"more than 5 years to the state-pension age ({pension_day:%d-%m-%Y})")
+    if not t.long_attachment:
+        problems_da.append("lang og aktuel tilknytning til arbejdsmarkedet er ikke registreret")
+        problems_en.append("long and current attachment to the labour market is not recorded")
+    if not problems_da:
+        return Finding.ok(state_pension_on=pension_day)
+    return Finding.missing(
+        "Seniorførtidspension forudsætter højst 5 år til folkepensionsalderen og lang, aktuel tilknytning til "
+        f"arbejdsmarkedet: {'; '.join(problems_da)}.",
+        f"Senior disability pension requires at most 5 years to state-pension age and long, current attachment: "
+        f"{'; '.join(problems_en)}.",
+        state_pension_on=pension_day,
+    )  # fmt: skip
+
+
+# --- ressourceforløb ---------------------------------------------------------------------------------------------
+
+
+# LAB § 68 b (seed 003 L2052–2054; notes T13): a ressourceforløb is granted for 1–5 years; a coordinating caseworker
+# follows it (seed 003 L2840–2866).
+def _course_period(s: Snapshot, on: date) -> Finding:
+    course = s.latest_course(on)
+    if course is None:
+        return Finding.not_applicable(reason="no course")
+    low, high = param("ressourceforloeb.min_years", on), param("ressourceforloeb.max_years", on)
+    problems = []
+    if not add_months(course.start_on, 12 * low) <= course.end_on <= add_months(course.start_on, 12 * high):
+        problems.append(f"perioden {course.start_on:%d-%m-%Y}–{course.end_on:%d-%m-%Y} er ikke {low}–{high} år")
+    if not course.has_coordinator:
+        problems.append("der er ingen koordinerende sagsbehandler")
+    if not problems:
+        return Finding.ok(course=course.id)
+    return Finding.missing(
+        f"Ressourceforløbet: {'; '.join(problems)}.",
+        "The resource course lasts 1–5 years and has a coordinating caseworker: " + "; ".join(problems) + ".",
+        course=course.id,
+    )
+
+
+# Ankestyrelsen 42-17 (seed 003 L930–949; notes P9): after a ressourceforløb a new one must be offered when a
+# cross-disciplinary effort is still needed because of complex problems.
+def _after_end(s: Snapshot, on: date) -> Finding:
+    ended = [c for c in s.resource_courses if c.ended_on and c.ended_on <= on]
+    if not ended:
+        return Finding.not_applicable(reason="no course has ended")
+    course = max(ended, key=lambda c: (c.ended_on, c.id))
+    if not course.still_in_target_group or course.outcome == "new_course":
+        return Finding.ok(course=course.id, outcome=course.outcome)
+    return Finding.missing(
+        "Ressourceforløbet er slut, og borgeren er stadig i målgruppen (komplekse problemer, der kræver en "
+        "tværfaglig indsats): der skal tilbydes et nyt ressourceforløb (principafgørelse 42-17).",
+        "The resource course has ended and the citizen is still in the target group: a new resource course must be "
+        "offered (leading decision 42-17).",
+        course=course.id, outcome=course.outcome,
+    )  # fmt: skip
+
+
+# --- fleksjob ----------------------------------------------------------------------------------------------------
+
+
+# LAB §§ 69–70 (seed 003 L819–837, L171–174; notes P6): permanently and substantially reduced work ability; all
+# relevant offers tried unless obviously futile; concrete work functions and hours; on very few hours, development
+# within a reasonable period (25-14, L841–843; bek. 996/2016 § 9).
+def _visitation(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "fleksjob":
+        return Finding.not_applicable(pathway=s.case.pathway)
+    done = [v for v in s.fleksjob_visitations if v.visited_on <= on]
+    if not done:
+        return Finding.missing(
+            "Visitationen til fleksjob er ikke registreret (varigt og væsentligt nedsat arbejdsevne, afprøvede "
+            "indsatser, konkrete arbejdsfunktioner og timer).",
+            "The flex-job visitation is not recorded (permanently and substantially reduced work ability, measures "
+            "tried, concrete work functions and hours).",
+        )
+    v = sorted(done, key=lambda v: v.visited_on)[-1]  # stable: the last recorded of a day counts
+    problems = []
+    if not v.permanently_reduced:
+        problems.append(("arbejdsevnen er ikke vurderet varigt og væsentligt nedsat", "not permanently reduced"))
+    if not v.measures_tried and not v.has_futile_reason:
+        problems.append(("relevante indsatser er hverken afprøvet eller begrundet åbenbart formålsløse",
+                         "measures neither tried nor obviously futile"))  # fmt: skip
+    if not (v.has_work_functions and v.has_hours):
+        problems.append(("konkrete arbejdsfunktioner og timetal mangler", "work functions and hours missing"))
+    if v.very_few_hours and not v.has_development_plan:
+        problems.append(("ved meget få timer mangler planen for udvikling inden for en rimelig periode",
+                         "very few hours without a development plan"))  # fmt: skip
+    if not problems:
+        return Finding.ok(visited_on=v.visited_on)
+    return Finding.missing(
+        "Visitation til fleksjob: " + "; ".join(p[0] for p in problems) + ".",
+        "Flex-job visitation: " + "; ".join(p[1] for p in problems) + ".",
+        visited_on=v.visited_on,
+    )
+
+
+RULES = (
+    Rule("pathways.rehab_plan_prepared", "Rehabiliteringsplanens forberedende del er udarbejdet med borgeren",
+         "The preparatory part of the rehabilitation plan is written with the citizen", Severity.BLOCKING,
+         (_v(_plan_prepared, Citation("bek_996_2016", "forberedende del (udarbejdes sammen med borgeren)", "003",
+                                      "3131-3141"),
+             Citation("reform_2013", "rehabiliteringsplanens afsnit", "003", "2784-2800")),),
+         decision_types=TEAM_PATHWAYS,
+         checks_da="At den forberedende del findes, er godkendt af borgeren (dato) og har lægens vurdering (LÆ 265 "
+                   "eller sagens eksisterende oplysninger)."),
+    Rule("pathways.team_attendance", "Borger og sagsbehandler deltager i teammødet",
+         "The citizen and the caseworker attend the team meeting", Severity.BLOCKING,
+         (_v(_attendance, Citation("organisering_lov", "§ 9 (møde med borgeren)", "003", "3160-3164")),),
+         decision_types=TEAM_PATHWAYS,
+         checks_da="At borgeren og sagsbehandleren er registreret som til stede ved det seneste teammøde."),
+    Rule("pathways.team_composition", "Rehabiliteringsteamets sammensætning",
+         "The composition of the rehabilitation team", Severity.WARNING,
+         (_v(_composition, Citation("organisering_lov", "§ 10 (teamets medlemmer)", "003", "3094-3104"),
+             Citation("organisering_lov", "§ 10 (sundhedskoordinator)", "003", "3166-3174")),),
+         decision_types=TEAM_PATHWAYS,
+         checks_da="At teamet ved mødet havde beskæftigelse, socialområdet, sundhed og regionens sundhedskoordinator "
+                   "— og uddannelse, når borgeren er under 30 år."),
+    Rule("pathways.recommendation_content", "Indstillingens indhold", "The content of the recommendation",
+         Severity.BLOCKING,
+         (_v(_recommendation_content, Citation("bek_996_2016", "§§ 8-10 (indstillingens indhold)", "003", "3188-3300"),
+             Citation("taskforce_kk_2018", "BDO: udsættelse uden synlig begrundelse", "003", "3769-3771")),),
+         decision_types=TEAM_PATHWAYS,
+         checks_da="At teamets seneste indstilling har det indhold, loven kræver for netop den slags indstilling, og "
+                   "at en udsættelse er begrundet."),
+    Rule("pathways.pension_transfer_3_weeks", "Overgang til pensionsbehandling senest 3 uger efter indstillingen",
+         "Transfer to pension treatment within 3 weeks of the recommendation", Severity.WARNING,
+         (_v(_transfer_3_weeks, Citation("ankestyrelsen_principles", "39-17", "003", "726-738"),
+             Citation("social_pension", "§ 17, stk. 2", "003", "3231-3239"), start=LEADING_2017),),
+         decision_types=("fortidspension", "refusal"),
+         checks_da="Ved ansøgning på det foreliggende grundlag: at sagen overgår til pensionsbehandling senest 3 uger "
+                   "efter teamets indstilling.", deadline=True),
+    Rule("pathways.activity_before_team", "Indsats i året før teammødet (risikotegn)",
+         "Activity in the year before the team meeting (a risk sign)", Severity.WARNING,
+         (_v(_activity_before_team, Citation("taskforce_kk_2018", "BDO: lang tid uden indsats (praksis, ikke lov)",
+                                             "003", "3848-3851")),),
+         decision_types=TEAM_PATHWAYS,
+         checks_da="At sagen ikke kom på teammødet efter lang tid uden nogen indsats — ellers hvorfor den alligevel er "
+                   "oplyst (et revisionsfund, ikke et lovkrav)."),
+    Rule("pathways.existing_evidence_no_new_examinations", "Det foreliggende grundlag: ingen nye undersøgelser",
+         "Existing evidence: no new examinations", Severity.BLOCKING,
+         (_v(_no_new_examinations, Citation("ankestyrelsen_principles", "39-17", "003", "3211-3219"),
+             Citation("social_pension", "§ 17, stk. 2", "003", "726-738"), start=LEADING_2017),),
+         decision_types=("fortidspension", "refusal"),
+         checks_da="At der ved ansøgning på det foreliggende grundlag ikke er anmodet om LÆ 265 eller "
+                   "speciallægeerklæring efter, at den forberedende del blev lagt på det grundlag."),
+    Rule("pathways.pension_without_team", "Åbenbart formålsløs sag uden teamet: de fire betingelser",
+         "An obviously futile case without the team: the four conditions", Severity.BLOCKING,
+         (_v(_without_team, Citation("social_pension", "§ 18, stk. 2", "003", "615-620"),
+             Citation("vejledning_9465_2016", "de fire betingelser", "003", "646-652")),),
+         decision_types=("fortidspension",),
+         checks_da="At en pensionssag, der afgøres uden rehabiliteringsteamet som åbenbart formålsløs, opfylder alle "
+                   "fire betingelser."),
+    Rule("pathways.senior_pension", "Seniorførtidspension: højst 5 år til folkepension og lang tilknytning",
+         "Senior disability pension: at most 5 years to state pension and long attachment", Severity.BLOCKING,
+         (_v(_senior, Citation("bek_1555_2013", "§ 17, stk. 3 (seniorførtidspension)", "003", "665-685"),
+             start=SENIOR, end=SENIOR_REPEALED),),
+         decision_types=("fortidspension",),
+         checks_da="At en ansøgning om seniorførtidspension (2014–2019) gælder en borger med højst 5 år til "
+                   "folkepensionsalderen og lang, aktuel tilknytning til arbejdsmarkedet."),
+    Rule("pathways.ressourceforloeb_period", "Ressourceforløbet: 1-5 år og en koordinerende sagsbehandler",
+         "The resource course: 1-5 years and a coordinating caseworker", Severity.BLOCKING,
+         (_v(_course_period, Citation("lab", "§ 68 b (1-5 år)", "003", "2052-2054"),
+             Citation("lab", "koordinerende sagsbehandler", "003", "2840-2866")),),
+         decision_types=("ressourceforlob",),
+         checks_da="At det bevilgede ressourceforløb varer 1-5 år og har en koordinerende sagsbehandler."),
+    Rule("pathways.ressourceforloeb_after_end", "Nyt ressourceforløb, når borgeren stadig er i målgruppen",
+         "A new resource course when the citizen is still in the target group", Severity.BLOCKING,
+         (_v(_after_end, Citation("ankestyrelsen_principles", "42-17", "003", "930-949"), start=LEADING_2017),),
+         checks_da="At et afsluttet ressourceforløb følges af et nyt, når borgeren stadig har brug for en tværfaglig "
+                   "indsats."),
+    Rule("pathways.fleksjob_visitation", "Visitation til fleksjob", "Visitation to a flex job", Severity.BLOCKING,
+         (_v(_visitation, Citation("lab", "§§ 69-70 (målgruppe, afprøvning)", "003", "819-837"),
+             Citation("ankestyrelsen_principles", "25-14 (få timer)", "003", "841-843")),),
+         decision_types=("fleksjob",),
+         checks_da="At visitationen viser varigt og væsentligt nedsat arbejdsevne, afprøvede (eller åbenbart "
+                   "formålsløse) indsatser, konkrete arbejdsfunktioner og timer — og ved meget få timer en plan for "
+                   "udvikling."),
+)  # fmt: skip
