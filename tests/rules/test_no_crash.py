@@ -49,10 +49,49 @@ snapshots = st.builds(
     answer_versions=st.dictionaries(rule_ids, iso_days, max_size=3),
     answer_dates=st.dictionaries(rule_ids, iso_days, max_size=3),
     policies=st.lists(st.sampled_from(["policy.clarification_guarantee_months", "x"]), max_size=2).map(tuple),
+    # decisions, hearing and appeals (issue 6)
+    decisions=st.lists(st.builds(s.Decision, number=st.integers(1, 3), decision_type=texts,
+                                 outcome=st.sampled_from(["refusal", "fleksjob", "fortidspension", "x"]),
+                                 status=st.sampled_from(["draft", "issued"]), created_on=days,
+                                 fully_grants=st.booleans(), decided_on=st.none() | days,
+                                 guidance_given_on=st.none() | days, has_guidance=st.booleans()),
+                       max_size=2).map(tuple),
+    hearings=st.lists(st.builds(s.Hearing, decision_number=st.integers(1, 3), sent_on=days, response_due_on=days,
+                                answer=st.sampled_from(["", "answered", "no_answer"]),
+                                answered_on=st.none() | days), max_size=2).map(tuple),
+    complaints=st.lists(st.builds(s.Complaint, decision_number=st.integers(1, 3), received_on=days,
+                                  reconsideration=texts, reconsidered_on=st.none() | days,
+                                  forwarded_on=st.none() | days), max_size=2).map(tuple),
+    file_access=st.lists(st.builds(s.FileAccess, requested_on=days, handed_out_on=st.none() | days),
+                         max_size=2).map(tuple),
+    reasons_requests=st.lists(st.builds(s.ReasonsRequest, decision_notified_on=days, requested_on=days,
+                                        answered_on=st.none() | days), max_size=2).map(tuple),
+    local_decision_due_on=st.none() | days,
+    delay_notices=st.lists(days, max_size=2).map(tuple),
+    # the reform pathways (issue 7)
+    citizen_born_on=st.none() | st.dates(min_value=date(1940, 1, 1), max_value=date(2010, 12, 31)),
+    rehab_plans=st.lists(st.builds(s.RehabPlan, number=st.integers(1, 3), saved_on=days,
+                                   gp_basis=st.sampled_from(["", "lae_265", "existing_evidence"]),
+                                   citizen_accepted_on=st.none() | days), max_size=2).map(tuple),
+    rehab_meetings=st.lists(st.builds(s.RehabMeeting, id=st.integers(1, 5), held_on=days,
+                                      roles_present=st.lists(texts, max_size=3).map(tuple)), max_size=3).map(tuple),
+    recommendations=st.lists(st.builds(s.Recommendation, id=st.integers(1, 5), meeting_id=st.integers(1, 5),
+                                       kind=st.sampled_from(["ressourceforlob", "fleksjob", "fortidspension",
+                                                             "postponement", "x"]),
+                                       recommended_on=days, content=st.lists(texts, max_size=3).map(tuple),
+                                       departed_on=st.none() | days), max_size=3).map(tuple),
+    pension_transfer=st.none() | st.builds(s.PensionTransfer, transferred_on=days, citizen_told_on=st.none() | days,
+                                           on_existing_evidence=st.booleans(), senior=st.booleans(),
+                                           without_team=st.booleans()),
+    resource_courses=st.lists(st.builds(s.ResourceCourse, id=st.integers(1, 5), start_on=days, end_on=days,
+                                        ended_on=st.none() | days), max_size=2).map(tuple),
+    fleksjob_visitations=st.lists(st.builds(s.FlexJobVisitation, visited_on=days, very_few_hours=st.booleans()),
+                                  max_size=2).map(tuple),
+    flex_jobs=st.lists(st.builds(s.FlexJob, start_on=days), max_size=2).map(tuple),
 )  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(snapshots, days)
 def test_no_evaluation_crashes_on_a_valid_snapshot(snapshot, on):
     evaluation = evaluate(RULES, snapshot, on=on)

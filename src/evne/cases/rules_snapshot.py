@@ -177,4 +177,5 @@ def _reform_facts(case: Case) -> dict:
             )
             for v in FlexJobVisitation.objects.filter(case=case).order_by("visited_on", "id")
         ),
+        "flex_jobs": tuple(s.FlexJob(start_on=j.start_on) for j in case.flex_jobs.order_by("start_on", "id")),
     }  # fmt: skip

@@ -265,6 +265,11 @@ class ResourceCourse:
 
 
 @dataclass(frozen=True)
+class FlexJob:
+    start_on: date
+
+
+@dataclass(frozen=True)
 class FlexJobVisitation:
     visited_on: date
     permanently_reduced: bool = False
@@ -307,6 +312,7 @@ class Snapshot:
     pension_transfer: PensionTransfer | None = None
     resource_courses: tuple[ResourceCourse, ...] = ()
     fleksjob_visitations: tuple[FlexJobVisitation, ...] = ()
+    flex_jobs: tuple[FlexJob, ...] = ()
 
     def __post_init__(self):
         for name in ("answer_versions", "answer_dates"):

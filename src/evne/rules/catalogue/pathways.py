@@ -400,6 +400,133 @@ def _visitation(s: Snapshot, on: date) -> Finding:
     )
 
 
+# --- the flex job's terms, and what excludes or needs the team (seed 000 A10, K4; seed 001 R51; seed 002 R19;
+# --- seed 003 P7, P14, R1, D9) -------------------------------------------------------------------------------
+
+
+def _pathway_answer(s: Snapshot, rule_id: str) -> str:
+    return (s.answers.get(rule_id) or "").strip()
+
+
+def _flex_job_terms(message: tuple[str, str]):
+    # Aktivloven § 73 / LAB (seed 001 l. 857–873): the employer agrees to the accommodation; wages and terms follow the
+    # collective agreement (or its social chapter, or a comparable agreement); seed 000 L4784–4791: "De faglige
+    # organisationer skal derfor altid inddrages i forhandlingerne om løn- og ansættelsesvilkår". From the 2013 reform
+    # a flex job at the current workplace also needs 12 months under the social chapters (seed 002 L764–765, as the
+    # memo states the law of 2019 — re-check the date in force against Retsinformation).
+    def check(s: Snapshot, on: date) -> Finding:
+        jobs = [j for j in s.flex_jobs if j.start_on <= on]
+        if not jobs:
+            return Finding.not_applicable(flex_jobs=0)
+        answer = _pathway_answer(s, "pathways.fleksjob_terms")
+        if answer:
+            return Finding.ok(answer=answer)
+        return Finding.prompt(*message, started=max(j.start_on for j in jobs))
+
+    return check
+
+
+_TERMS_2003 = (
+    "Fleksjobbet er registreret: registrér, at arbejdsgiveren har aftalt skånehensynene, at løn og vilkår følger "
+    "overenskomsten (eller dens sociale kapitel), og at den faglige organisation er inddraget.",
+    "The flex job is recorded: record that the employer agreed to the accommodation, that wages and terms follow the "
+    "collective agreement (or its social chapter), and that the union was involved.",
+)
+_TERMS_2013 = (
+    _TERMS_2003[0][:-1] + " Er jobbet hos den nuværende arbejdsgiver, skal borgeren have været ansat på sociale "
+    "kapitler i mindst 12 måneder.",
+    _TERMS_2003[1][:-1] + ". If the job is with the current employer, the citizen must have been employed under the "
+    "social chapters for at least 12 months.",
+)
+
+
+# Seed 003 L815–817: "En borger, der bliver bevilget fleksjob, kan ikke samtidig være i målgruppen for
+# førtidspension". A pension case while a flex job is recorded needs a position on the flex job first.
+def _fleksjob_pension_exclusive(s: Snapshot, on: date) -> Finding:
+    transfer = s.pension_transfer
+    if transfer is None or transfer.transferred_on > on:
+        return Finding.not_applicable(pension_case=False)
+    jobs = [j.start_on for j in s.flex_jobs if j.start_on <= on]
+    if not jobs:
+        return Finding.ok(flex_jobs=0)
+    answer = _pathway_answer(s, "pathways.fleksjob_pension_exclusive")
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.missing(
+        "Borgeren har et fleksjob, og sagen er overgået til behandling efter reglerne om førtidspension: fleksjob og "
+        "førtidspension udelukker hinanden — registrér, hvordan fleksjobbet er afsluttet eller vurderet.",
+        "The citizen has a flex job and the case is being treated under the pension rules: a flex job and disability "
+        "pension exclude each other — record how the flex job ended or was assessed.",
+        flex_jobs=jobs, transferred_on=transfer.transferred_on,
+    )  # fmt: skip
+
+
+# Seed 003 L3431–3446: the municipality may refuse fleksjob and ressourceforløb without the team only when the
+# citizen is clearly outside those target groups. A refusal in such a case with no recommendation asks for that.
+def _refusal_without_team(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in ("fleksjob", "ressourceforlob"):
+        return Finding.not_applicable(pathway=s.case.pathway)
+    decision = s.decision_in_question(on)
+    if decision is None or decision.outcome != "refusal":
+        return Finding.not_applicable(refusal=False)
+    if s.recommendations_until(on):
+        return Finding.ok(recommendations=len(s.recommendations_until(on)))
+    answer = _pathway_answer(s, "pathways.refusal_without_team")
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        "Afslag på fleksjob eller ressourceforløb uden rehabiliteringsteamets indstilling er kun muligt, når borgeren "
+        "klart er uden for målgruppen: registrér hvorfor — ellers skal sagen forelægges teamet.",
+        "A refusal of a flex job or resource course without the team's recommendation is only possible when the "
+        "citizen is clearly outside the target group: record why — otherwise the case goes to the team.",
+        decision=decision.number,
+    )
+
+
+# Pension act § 17, stk. 2 and 4; Ankestyrelsen 6-14 (seed 003 L3110–3116, L3403–3407): an application on the
+# existing evidence always goes to the team, unless it is beyond doubt that the conditions are not met (§ 17, stk. 4).
+def _existing_evidence_to_team(s: Snapshot, on: date) -> Finding:
+    transfer = s.pension_transfer
+    if transfer is None or transfer.transferred_on > on or not transfer.on_existing_evidence:
+        return Finding.not_applicable(on_existing_evidence=False)
+    if transfer.without_team or any(m.held_on <= transfer.transferred_on for m in s.rehab_meetings):
+        return Finding.ok(without_team=transfer.without_team)
+    answer = _pathway_answer(s, "pathways.existing_evidence_to_team")
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.missing(
+        "En ansøgning om førtidspension på det foreliggende grundlag (§ 17, stk. 2) skal forelægges "
+        "rehabiliteringsteamet — medmindre det er utvivlsomt, at betingelserne ikke er opfyldt (§ 17, stk. 4): "
+        "registrér i så fald hvorfor.",
+        "An application for disability pension on the existing evidence (§ 17(2)) must go to the rehabilitation team "
+        "— unless it is beyond doubt that the conditions are not met (§ 17(4)): then record why.",
+        transferred_on=transfer.transferred_on,
+    )  # fmt: skip
+
+
+# Ankestyrelsen 24-14 (seed 003 L852–855): "fleksjob på få timer [anvendes] især frem for ressourceforløb, når der
+# allerede er tilvejebragt en forholdsvis høj grad af afklaring af borgerens arbejdsevne og et konkret
+# beskæftigelsesmål." Asked when a ressourceforløb is recommended though the latest assessment says flex-job level.
+def _few_hours_fleksjob(s: Snapshot, on: date) -> Finding:
+    latest = s.latest_recommendation(on)
+    if latest is None or latest.kind != "ressourceforlob":
+        return Finding.not_applicable(recommendation=latest.kind if latest else None)
+    assessment = s.latest_assessment(on)
+    if assessment is None or assessment.conclusion != "flex_job_level":
+        return Finding.ok(conclusion=assessment.conclusion if assessment else None)
+    answer = _pathway_answer(s, "pathways.fleksjob_over_course_few_hours")
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        "Teamet indstiller til ressourceforløb, men arbejdsevnen er vurderet på fleksjobniveau: overvej fleksjob på "
+        "få timer, når arbejdsevnen er afklaret og der er et konkret beskæftigelsesmål (principafgørelse 24-14), og "
+        "registrér vurderingen.",
+        "The team recommends a resource course, but the work ability is assessed at flex-job level: consider a flex "
+        "job on few hours when the work ability is clarified and there is a concrete employment goal (leading "
+        "decision 24-14), and record the judgement.",
+    )
+
+
 RULES = (
     Rule("pathways.rehab_plan_prepared", "Rehabiliteringsplanens forberedende del er udarbejdet med borgeren",
          "The preparatory part of the rehabilitation plan is written with the citizen", Severity.BLOCKING,
@@ -481,4 +608,43 @@ RULES = (
          checks_da="At visitationen viser varigt og væsentligt nedsat arbejdsevne, afprøvede (eller åbenbart "
                    "formålsløse) indsatser, konkrete arbejdsfunktioner og timer — og ved meget få timer en plan for "
                    "udvikling."),
+    Rule("pathways.fleksjob_terms", "Fleksjobbets vilkår: overenskomst, skånehensyn og faglig organisation",
+         "The flex job's terms: collective agreement, accommodation and the union", Severity.WARNING,
+         (_v(_flex_job_terms(_TERMS_2003), Citation("aktivloven", "§ 73 (løn og vilkår i fleksjob)", "001", "857-873"),
+             Citation("aktivloven", "§ 73 (faglige organisationer)", "000", "4157-4160, 4777-4791"),
+             start=date(2003, 1, 1), end=REFORM),
+          _v(_flex_job_terms(_TERMS_2013), Citation("lab", "fleksjob: løn, vilkår og faglig organisation", "001",
+                                                    "857-873"),
+             Citation("lab", "fleksjob hos nuværende arbejdsgiver (12 måneder på sociale kapitler)", "002",
+                      "764-765"))),
+         checks_da="At et fleksjob har aftalte skånehensyn, løn og vilkår efter overenskomst, inddraget faglig "
+                   "organisation og — hos den nuværende arbejdsgiver — 12 måneder på sociale kapitler."),
+    Rule("pathways.fleksjob_pension_exclusive", "Fleksjob og førtidspension udelukker hinanden",
+         "A flex job and disability pension exclude each other", Severity.BLOCKING,
+         (_v(_fleksjob_pension_exclusive, Citation("lab", "målgruppen for fleksjob og førtidspension", "003",
+                                                   "815-817")),),
+         decision_types=("fortidspension",),
+         checks_da="At en pensionssag ikke afgøres, mens borgeren har et fleksjob, uden at der er taget stilling til "
+                   "fleksjobbet."),
+    Rule("pathways.refusal_without_team", "Afslag på fleksjob eller ressourceforløb uden teamet",
+         "A flex-job or resource-course refusal without the team", Severity.BLOCKING,
+         (_v(_refusal_without_team, Citation("organisering_lov", "§ 9 (klart uden for målgruppen)", "003",
+                                             "3431-3446")),),
+         decision_types=("refusal",),
+         checks_da="At et afslag på fleksjob eller ressourceforløb uden indstilling kun gives, når borgeren klart er "
+                   "uden for målgruppen."),
+    Rule("pathways.existing_evidence_to_team", "Ansøgning på det foreliggende grundlag forelægges teamet",
+         "An application on the existing evidence goes to the team", Severity.BLOCKING,
+         (_v(_existing_evidence_to_team, Citation("social_pension", "§ 17, stk. 2 og 4", "003", "3403-3407"),
+             Citation("ankestyrelsen_principles", "6-14", "003", "3110-3116")),),
+         decision_types=("fortidspension", "refusal"),
+         checks_da="At en ansøgning om førtidspension på det foreliggende grundlag har været forelagt "
+                   "rehabiliteringsteamet, medmindre det er utvivlsomt, at betingelserne ikke er opfyldt."),
+    Rule("pathways.fleksjob_over_course_few_hours", "Fleksjob på få timer frem for ressourceforløb",
+         "A flex job on few hours rather than a resource course", Severity.WARNING,
+         (_v(_few_hours_fleksjob, Citation("ankestyrelsen_principles", "24-14", "003", "852-855"),
+             start=date(2014, 1, 1)),),
+         decision_types=("ressourceforlob",),
+         checks_da="At det er overvejet, om fleksjob på få timer er bedre end ressourceforløb, når arbejdsevnen er "
+                   "vurderet på fleksjobniveau."),
 )  # fmt: skip
