@@ -3,11 +3,13 @@
     .venv/bin/python bench/rules_bulk.py [--cases 100000] [--seed 1]
 
 Builds N case snapshots with plausible histories (profile versions, presentations, consents, requests,
-activities, assessments) in memory, evaluates every rule for every case, and prints cases per second, peak
-memory, and the time of a single interactive check (median of 200). Pure evne.rules: no database.
+activities, assessments, follow-ups, rehabilitation-team meetings and recommendations, pathway records, decisions
+with hearings and complaints, answers to prompts) in memory, evaluates every rule for every case, and prints cases
+per second, peak memory, and the time of a single interactive check (median of 200). Pure evne.rules: no database.
 """
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -22,7 +24,10 @@ from evne.rules import snapshot as s
 from evne.rules.catalogue import RULES
 from evne.rules.engine import evaluate
 
-PATHWAYS = ["revalidering", "ressourceforlob", "jobafklaring", "fleksjob", "fortidspension", "sygedagpenge"]
+PATHWAYS = ["revalidering", "ressourceforlob", "jobafklaring", "fleksjob", "fortidspension", "sygedagpenge",
+            "kontanthjaelp"]  # fmt: skip
+TEAM = ("ressourceforlob", "jobafklaring", "fleksjob", "fortidspension")
+ROLES = ("employment", "social", "health", "regional_health")
 KEYS = ["education", "labour_market_experience", "interests", "social_competences", "adaptability", "health",
         "work_wishes", "work_identity", "social_network", "housing_finances"]  # fmt: skip
 TODAY = date(2026, 11, 22)
@@ -67,10 +72,72 @@ def synthetic_case(rng: random.Random, i: int) -> s.Snapshot:
                      document_count=rng.randint(0, 3))
         for j in range(rng.randint(0, 2))
     )  # fmt: skip
+    pathway = rng.choice(PATHWAYS)
+    follow_ups = ()
+    if pathway in ("sygedagpenge", "kontanthjaelp"):
+        every = 28 if pathway == "sygedagpenge" else 90
+        follow_ups = tuple(s.FollowUp(held_on=start + timedelta(days=40 + k * every + rng.randint(-5, 10)),
+                                      parties_decided=k == 0 and rng.random() < 0.9,
+                                      parties=("employer",) if k == 0 and rng.random() < 0.3 else ())
+                           for k in range(rng.randint(0, 10)))  # fmt: skip
+    meetings, recommendations, plans = (), (), ()
+    transfer, courses, visitations, flex_jobs = None, (), (), ()
+    if pathway in TEAM and rng.random() < 0.7:
+        plans = (s.RehabPlan(number=1, saved_on=day(60, 200), gp_basis="lae_265", gp_document_id=1,
+                             profile_versions=len(elements), citizen_accepted_on=day(60, 210)),)  # fmt: skip
+        meetings = (s.RehabMeeting(id=i, held_on=day(220, 320), citizen_present=rng.random() < 0.9,
+                                   caseworker_present=True, roles_present=ROLES),)  # fmt: skip
+        kind = {"fortidspension": "fortidspension", "fleksjob": "fleksjob"}.get(pathway, "ressourceforlob")
+        recommendations = (s.Recommendation(id=i, meeting_id=i, kind=kind, recommended_on=meetings[0].held_on,
+                                            content=("factors", "goal", "measures", "follow_up", "mentor"),
+                                            development_perspective=rng.random() < 0.8,
+                                            departed_on=day(330, 360) if rng.random() < 0.05 else None),)  # fmt: skip
+        if pathway == "fortidspension":
+            transfer = s.PensionTransfer(transferred_on=day(330, 350), citizen_told_on=day(330, 360),
+                                         on_existing_evidence=rng.random() < 0.2)  # fmt: skip
+        elif pathway == "ressourceforlob":
+            first = day(330, 360)
+            courses = (s.ResourceCourse(id=i, start_on=first, end_on=first + timedelta(days=730),
+                                        has_coordinator=True, has_action_part=rng.random() < 0.9),)  # fmt: skip
+        elif pathway == "fleksjob":
+            visitations = (
+                s.FlexJobVisitation(
+                    visited_on=day(330, 360),
+                    permanently_reduced=True,
+                    measures_tried=True,
+                    has_work_functions=True,
+                    has_hours=True,
+                ),
+            )
+            flex_jobs = (s.FlexJob(start_on=day(370, 420)),) if rng.random() < 0.5 else ()
+    decisions, hearings, complaints = (), (), ()
+    if assessments and rng.random() < 0.5:
+        refusal = rng.random() < 0.3
+        created = day(400, 480)
+        issued = rng.random() < 0.6
+        decisions = (s.Decision(number=1, decision_type="refusal" if refusal else pathway, status="issued" if issued
+                                else "draft", outcome="refusal" if refusal else pathway, created_on=created,
+                                fully_grants=not refusal, decided_on=created + timedelta(days=30) if issued else None,
+                                has_decision_text=True, has_legal_basis=True, has_reasons=True, has_facts=True,
+                                has_guidance=refusal, guidance_given_on=created + timedelta(days=30)
+                                if issued and refusal else None, answer_dealt_with=True),)  # fmt: skip
+        if refusal:
+            hearings = (s.Hearing(decision_number=1, sent_on=created + timedelta(days=2),
+                                  response_due_on=created + timedelta(days=16), answer="answered",
+                                  answered_on=created + timedelta(days=10)),)  # fmt: skip
+            if issued and rng.random() < 0.3:
+                complaints = (s.Complaint(decision_number=1, received_on=created + timedelta(days=45)),)
+    answers = {"method.impartiality": "Ingen inhabilitet"} if rng.random() < 0.7 else {}
     return s.Snapshot(
-        case=s.CaseFacts(number=f"997-2026-{i:06d}", pathway=rng.choice(PATHWAYS), benefit="kontanthjaelp",
+        case=s.CaseFacts(number=f"997-2026-{i:06d}", pathway=pathway, benefit="kontanthjaelp",
                          status=rng.choice(["open", "in_course", "awaiting_decision", "decided"]),
-                         help_requested_on=start),
+                         help_requested_on=start, caseworker_since=day(0, 200),
+                         citizen_needs_interpreter=rng.random() < 0.05),
+        citizen_born_on=date(rng.randint(1960, 2000), rng.randint(1, 12), rng.randint(1, 28)),
+        follow_ups=follow_ups, rehab_plans=plans, rehab_meetings=meetings, recommendations=recommendations,
+        pension_transfer=transfer, resource_courses=courses, fleksjob_visitations=visitations, flex_jobs=flex_jobs,
+        decisions=decisions, hearings=hearings, complaints=complaints, answers=answers,
+        answer_dates={k: TODAY.isoformat() for k in answers},
         involvement=(s.Involvement(kind="opening_conversation", occurred_on=day(1, 10)),) if elements else (),
         elements=tuple(elements), presentations=presentations,
         consents=(s.Consent(purpose="disclose", status="given", given_on=day(0, 300)),) if rng.random() < 0.3 else (),
@@ -98,7 +165,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=1, help="processes (the machine has 2 cores)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (default: one per core)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     started = time.perf_counter()
