@@ -553,9 +553,31 @@ def _citizen_with_case(
             caseworker = new
     if pathway in FOLLOW_UP_WEEKS:
         _add_follow_ups(rng, case=case, actor=caseworker, requested=requested, today=today, status=status)
+    _answer_routine_checks(rng, case=case, actor=caseworker)
     if developed and status in (CaseStatus.AWAITING_DECISION, CaseStatus.DECIDED):
         _add_decision(rng, case=case, actor=caseworker, status=status, today=today)
     return n_notes
+
+
+# Most demo caseworkers have recorded the routine declarations; a few have not, so the demo shows the questions too.
+ROUTINE_ANSWERS = {
+    "method.impartiality": "Ingen inhabilitetsgrunde: intet slægtskab, venskab eller tidligere afgørelse i sagen.",
+    "evidence.change_duty_guidance": "Skriftlig vejledning om oplysningspligten sendt i Digital Post ved sagens start.",
+}
+THREAT_ANSWERS = (
+    "Truet: langvarig sygemelding og usikker tilbagevenden; skriftlig besked med præmisserne sendt.",
+    "Ikke truet: kortvarigt forløb med plan for tilbagevenden; skriftlig besked sendt.",
+)
+
+
+def _answer_routine_checks(rng: random.Random, *, case: Case, actor: User) -> None:
+    from evne.cases.services import prompt_answer
+
+    for rule_id, answer in ROUTINE_ANSWERS.items():
+        if rng.random() < 0.85:
+            prompt_answer(actor=actor, case=case, rule_id=rule_id, answer=answer)
+    if case.pathway in FOLLOW_UP_WEEKS and rng.random() < 0.7:
+        prompt_answer(actor=actor, case=case, rule_id="method.threat_recorded", answer=rng.choice(THREAT_ANSWERS))
 
 
 # Follow-up conversations in the income-support pathways: roughly on time, with a gap now and then (so the demo
