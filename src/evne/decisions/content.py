@@ -146,22 +146,46 @@ def written_reasons_letter(request: ReasonsRequest, *, reasons: str, legal_basis
     ]  # fmt: skip
 
 
-def file_access_bundle(request: FileAccessRequest, *, rows: list[dict]):
-    """The file as one document: each included document with its date, author and content, then the journal notes
-    (facts) and the decisions. Internal working documents without facts found elsewhere are listed as left out."""
+def bundle_documents(request: FileAccessRequest, *, rows: list[dict]) -> tuple[list, list]:
+    """The documents handed out (by date) and those left out. Earlier file-access bundles are handed out as their
+    summary only: their files are copies of what the case already holds."""
     from evne.evidence.models import Document
 
     case = request.case
     docs = {d.pk: d for d in Document.objects.filter(case=case)}
     included = [docs[r["document_id"]] for r in rows if r["included"] and r["document_id"] in docs]
     excluded = [docs[r["document_id"]] for r in rows if not r["included"] and r["document_id"] in docs]
+    return sorted(included, key=lambda d: (d.document_date, d.pk)), excluded
+
+
+def file_access_bundle(request: FileAccessRequest, *, included: list, excluded: list, attachments: list):
+    """The file as one document: each included document with its date, author and content, then the journal notes
+    (facts) and the decisions. The documents' own files follow the cover as numbered attachments (bilag); a file
+    that cannot be put into the PDF is named as handed out separately. Internal working documents without facts
+    found elsewhere are listed as left out."""
+    case = request.case
+    attached = {a.document.pk: a for a in attachments}
     sections = [Section("", [
         f"Du bad om aktindsigt den {_d(request.requested_on)}"
         + (f" ({request.scope})." if request.scope else " i hele din sag.")
         + " Her er sagens dokumenter (forvaltningslovens § 9). Det koster ikke noget.",
     ])]  # fmt: skip
-    for d in sorted(included, key=lambda d: (d.document_date, d.pk)):
-        sections.append(Section(f"{d.title} ({_d(d.document_date)}, {d.author})", [d.summary]))
+    if any(a.kind != "separate" for a in attachments):
+        sections[0].paragraphs.append("Dokumenternes egne filer følger efter denne oversigt som bilag.")
+    for d in included:
+        paragraphs = [d.summary]
+        a = attached.get(d.pk)
+        if a is not None and a.kind != "separate":
+            pages = f"{a.pages} side" + ("r" if a.pages != 1 else "")
+            paragraphs.append(f"Dokumentet er vedlagt som bilag {a.number} ({pages}).")
+        elif a is not None:
+            paragraphs.append(f"Filen {d.original_filename} kan ikke sættes ind her og er vedlagt særskilt.")
+        sections.append(Section(f"{d.title} ({_d(d.document_date)}, {d.author})", paragraphs))
+    separate = [a for a in attachments if a.kind == "separate"]
+    if separate:
+        sections.append(Section("Vedlagt særskilt", [], [
+            f"{a.document.original_filename} ({a.document.title}, {_d(a.document.document_date)})" for a in separate
+        ]))  # fmt: skip
     notes = list(case.notes.order_by("created_at", "id"))
     if notes:
         sections.append(Section("Journalnotater", [],

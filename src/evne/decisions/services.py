@@ -25,7 +25,7 @@ from evne.validation import model_text, past_or_today
 
 from . import content
 from .guidance import guidance_for
-from .letters import store_letter
+from .letters import plan_attachments, store_letter
 from .models import (
     NEVER_FULL,
     AppealOutcome,
@@ -631,9 +631,9 @@ def file_access_hand_out(
     *, actor: User, request: FileAccessRequest, expected_version: int, handed_out_on: date,
     documents: list[dict] | None = None,
 ) -> FileAccessRequest:  # fmt: skip
-    """Build the file as one PDF bundle (every document of the case, its journal notes and decisions; internal
-    working documents left out unless they hold facts found nowhere else), store it in the case and record exactly
-    what was handed out."""
+    """Build the file as one PDF bundle (every document of the case with its uploaded file appended, its journal
+    notes and decisions; internal working documents left out unless they hold facts found nowhere else), store it in
+    the case and record exactly what was handed out."""
     case = request.case
     require_case_write(actor, case)
     past_or_today(handed_out_on, field="handed_out_on")
@@ -648,9 +648,14 @@ def file_access_hand_out(
                          {"handed_out_on": handed_out_on}, current)  # fmt: skip
         if current.handed_out_on:
             raise DomainError(_("The file has already been handed out for this request."), field="handed_out_on")
-        title, sections = content.file_access_bundle(current, rows=rows)
+        included, excluded = content.bundle_documents(current, rows=rows)
+        bundles = FileAccessRequest.objects.filter(case=case).exclude(bundle=None)
+        earlier = set(bundles.values_list("bundle_id", flat=True))
+        attachments = plan_attachments([d for d in included if d.pk not in earlier])
+        title, sections = content.file_access_bundle(current, included=included, excluded=excluded,
+                                                     attachments=attachments)  # fmt: skip
         bundle = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=handed_out_on,
-                              stored=stored)  # fmt: skip
+                              stored=stored, attachments=attachments)  # fmt: skip
         current.handed_out_on, current.handed_out, current.bundle = handed_out_on, rows, bundle
         current.version += 1
         current.save()
