@@ -9,7 +9,15 @@ from evne.rules import snapshot as s
 from . import reasons as reason_checks
 from .guidance import guidance_for
 from .language import plain_language_notes
-from .models import Complaint, Decision, FileAccessRequest, HearingAnswer, LocalDeadline, ReasonsRequest
+from .models import (
+    Complaint,
+    Decision,
+    DelayNotice,
+    FileAccessRequest,
+    HearingAnswer,
+    LocalDeadline,
+    ReasonsRequest,
+)
 
 
 def decisions_for(case: Case) -> list[Decision]:
@@ -42,6 +50,14 @@ def file_access_by_id(case: Case, request_id: int) -> FileAccessRequest | None:
 
 def reasons_requests_for(case: Case) -> list[ReasonsRequest]:
     return list(case.reasons_requests.order_by("-requested_on", "-id"))
+
+
+def reasons_request_by_id(case: Case, request_id: int) -> ReasonsRequest | None:
+    return case.reasons_requests.filter(pk=request_id).first()
+
+
+def delay_notices_for(case: Case) -> list[DelayNotice]:
+    return list(case.delay_notices.order_by("-sent_on", "-id"))
 
 
 def decision_basis(decision: Decision) -> dict[str, list]:

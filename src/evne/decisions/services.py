@@ -747,6 +747,9 @@ def reasons_request_answer(
                          {"answered_on": answered_on}, current)  # fmt: skip
         if current.answered_on:
             raise DomainError(_("The written reasons have already been given."), field="answered_on")
+        if answered_on < current.requested_on:
+            raise DomainError(_("The written reasons cannot be given before they were asked for."),
+                              field="answered_on")  # fmt: skip
         title, sections = content.written_reasons_letter(current, reasons=reasons, legal_basis=legal_basis,
                                                          guidance=guidance_for(answered_on))  # fmt: skip
         letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=answered_on,
