@@ -26,6 +26,20 @@ OUTCOME_DA = {
 }
 
 
+# The team's recommendation kinds (evne.reform.models.RecommendationKind), as the letter says them.
+RECOMMENDATION_DA = {
+    "ressourceforlob": "ressourceforløb",
+    "fleksjob": "fleksjob",
+    "fortidspension": "førtidspension",
+    "jobafklaring": "jobafklaringsforløb",
+    "other": "en anden indsats (beskæftigelses-, social-, sundheds- eller revalideringsindsats)",
+    "postponement": "at sagen blev udsat, så der kunne indhentes flere oplysninger",
+}
+PENSION_OUTCOMES = frozenset({
+    OutcomeKind.FORTIDSPENSION, OutcomeKind.FORTIDSPENSION_EXISTING, OutcomeKind.SENIOR_FORTIDSPENSION,
+})  # fmt: skip
+
+
 def _d(day: date) -> str:
     return f"{day:%d-%m-%Y}"
 
@@ -36,7 +50,51 @@ def _element_da(key: str) -> str:
     return element_name_da(key)
 
 
-def decision_letter(decision: Decision, *, guidance: Guidance | None) -> tuple[str, list[Section]]:
+def team_statements(decision: Decision, *, on: date) -> list[str]:
+    """What the decision letter says about the rehabilitation team's recommendation before the decision (and the
+    departure from it, with the later presentation the law requires). Facts only: dates, kinds and the
+    municipality's reason for departing; nothing of the minutes."""
+    from .selectors import team_basis
+
+    statements = []
+    basis = team_basis(decision.case, on=on)
+    if basis is not None:
+        kind = RECOMMENDATION_DA.get(basis.kind, basis.kind)
+        statements.append(f"Rehabiliteringsteamet behandlede din sag på sit møde den {_d(basis.recommended_on)} og "
+                          f"indstillede {kind}.")  # fmt: skip
+        if basis.departed_on is not None:
+            statements.append(f"Den {_d(basis.departed_on)} besluttede kommunen ikke at følge teamets indstilling. "
+                              f"Begrundelse: {basis.departure_reason}")  # fmt: skip
+            if basis.presented_again_on is not None:
+                statements.append(
+                    f"Derfor blev din sag forelagt rehabiliteringsteamet igen på mødet den "
+                    f"{_d(basis.presented_again_on)}, før afgørelsen blev truffet (§ 11, stk. 2, i lov om "
+                    "organisering og understøttelse af beskæftigelsesindsatsen m.v.)."
+                )
+            else:
+                statements.append("Din sag er ikke forelagt rehabiliteringsteamet igen, efter at kommunen besluttede "
+                                  "ikke at følge indstillingen.")  # fmt: skip
+            if basis.later_recommended_on is not None:
+                later = RECOMMENDATION_DA.get(basis.later_kind, basis.later_kind)
+                statements.append(f"På mødet den {_d(basis.later_recommended_on)} indstillede rehabiliteringsteamet "
+                                  f"{later}.")  # fmt: skip
+    return statements
+
+
+def pension_statements(decision: Decision, *, on: date) -> list[str]:
+    """For a førtidspension decision: the day the case moved to treatment under the pension rules, if recorded."""
+    from .selectors import pension_transferred_on
+
+    if decision.outcome not in PENSION_OUTCOMES:
+        return []
+    transferred = pension_transferred_on(decision.case, on=on)
+    if transferred is None:
+        return []
+    return [f"Din sag blev overgået til behandling efter reglerne om førtidspension den {_d(transferred)} "
+            "(§ 18, stk. 1, i lov om social pension)."]  # fmt: skip
+
+
+def decision_letter(decision: Decision, *, guidance: Guidance | None, on: date) -> tuple[str, list[Section]]:
     title = f"Afgørelse om {OUTCOME_DA.get(decision.outcome, decision.outcome)}"
     sections = [
         Section("Afgørelse", [decision.decision_text]),
@@ -45,6 +103,12 @@ def decision_letter(decision: Decision, *, guidance: Guidance | None) -> tuple[s
     reasons = [p for p in (decision.reasons, decision.considerations) if p]
     if reasons:
         sections.append(Section("Begrundelse", reasons))
+    team = team_statements(decision, on=on)
+    if team:
+        sections.append(Section("Rehabiliteringsteamets indstilling", team))
+    pension = pension_statements(decision, on=on)
+    if pension:
+        sections.append(Section("Behandling efter reglerne om førtidspension", pension))
     if decision.answer_dealt_with:
         sections.append(Section("Dine bemærkninger", [decision.answer_dealt_with]))
     if decision.facts:

@@ -73,6 +73,67 @@ def decision_basis(decision: Decision) -> dict[str, list]:
     }
 
 
+@dataclass(frozen=True)
+class TeamBasis:
+    """What the rehabilitation team recommended before the decision, and whether and how the municipality departed
+    from it (lov om organisering § 11, stk. 2; seed 003 L3325–3335). Dates and kinds; the departure's reason is the
+    municipality's own, no text of the minutes."""
+
+    recommended_on: date  # the meeting that made the recommendation
+    kind: str
+    departed_on: date | None = None
+    departure_reason: str = ""
+    presented_again_on: date | None = None  # the later meeting the case went back to
+    later_recommended_on: date | None = None  # a recommendation made at a later meeting
+    later_kind: str = ""
+
+
+def decision_day(decision: Decision) -> date:
+    """The day a decision is judged on: its decision date once issued, today for a draft."""
+    from django.utils import timezone
+
+    return decision.decided_on or timezone.localdate()
+
+
+def team_basis(case: Case, *, on: date) -> TeamBasis | None:
+    """The team's recommendation on or before `on` that the decision follows on: the latest one, or — when the
+    municipality departed from one — that one, the departure and the meeting the case went back to."""
+    from evne.reform.models import Departure, Recommendation
+
+    recommendations = Recommendation.objects.filter(case=case, item__meeting__held_on__lte=on).select_related(
+        "item__meeting"
+    )
+    latest = recommendations.order_by("-item__meeting__held_on", "-id").first()
+    if latest is None:
+        return None
+    departure = (
+        Departure.objects.filter(recommendation__in=recommendations, departed_on__lte=on)
+        .select_related("recommendation__item__meeting").order_by("-departed_on", "-id").first()
+    )  # fmt: skip
+    if departure is None:
+        return TeamBasis(recommended_on=latest.item.meeting.held_on, kind=latest.kind)
+    departed = departure.recommendation
+    held = departed.item.meeting.held_on
+    again = (
+        case.rehab_agenda_items.filter(meeting__held_on__gt=held, meeting__held_on__gte=departure.departed_on,
+                                       meeting__held_on__lte=on)
+        .order_by("meeting__held_on", "id").select_related("meeting").first()
+    )  # fmt: skip
+    later = latest if latest.pk != departed.pk and latest.item.meeting.held_on > held else None
+    return TeamBasis(
+        recommended_on=held, kind=departed.kind, departed_on=departure.departed_on, departure_reason=departure.reason,
+        presented_again_on=again.meeting.held_on if again else None,
+        later_recommended_on=later.item.meeting.held_on if later else None, later_kind=later.kind if later else "",
+    )  # fmt: skip
+
+
+def pension_transferred_on(case: Case, *, on: date) -> date | None:
+    """The day the case moved to treatment under the førtidspension rules, as last recorded on or before `on` (a
+    correction is a new row)."""
+    transfer = case.pension_transfers.filter(transferred_on__lte=on).order_by("-created_at", "-id").first()
+    return transfer.transferred_on if transfer else None
+
+
 def reasons_warnings(decision: Decision) -> list[str]:
     return reason_checks.warnings(decision)
 

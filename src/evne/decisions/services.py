@@ -399,7 +399,7 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
                 field="override_reason",
             )  # fmt: skip
         guidance = guidance_for(today) if current.appealable and not current.fully_grants else None
-        title, sections = content.decision_letter(current, guidance=guidance)
+        title, sections = content.decision_letter(current, guidance=guidance, on=today)
         letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=today,
                               stored=stored)  # fmt: skip
         now = timezone.now()

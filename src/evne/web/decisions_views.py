@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
-from evne.decisions import selectors, services
+from evne.decisions import content, selectors, services
 from evne.decisions.models import AppealOutcome, Channel, HearingAnswer, OutcomeKind, Reconsideration
 from evne.errors import DomainError, StaleVersion
 
@@ -356,6 +356,9 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
         "complaints": list(decision.complaints.order_by("-received_on")),
         "can_write": can_write_case(request.user, case), "deadline": services.complaint_deadline(decision),
         "basis": selectors.decision_basis(decision),
+        # As the letter states them (in Danish, the letter's language), judged on the decision date.
+        "team_statements": content.team_statements(decision, on=selectors.decision_day(decision)),
+        "pension_statements": content.pension_statements(decision, on=selectors.decision_day(decision)),
     }  # fmt: skip
     if not decision.issued:
         review = selectors.review(decision, on=today)
