@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from pypdf import PdfReader
 from weasyprint import HTML
 
@@ -88,6 +89,24 @@ def test_an_image_is_put_on_its_own_page_and_a_broken_pdf_is_handed_out_separate
     reader = PdfReader(BytesIO(access.bundle.file.read()))
     last = reader.pages[-1]
     assert last.images and not last.extract_text().strip()  # the image page holds the image and nothing else
+    files = {r["document_id"]: r["file"] for r in access.handed_out}
+    assert sorted(files.values()) == ["", "image", "separate"]  # the specialist statement has no file
+
+
+def test_the_page_tells_the_caseworker_which_files_to_hand_out_separately(client, alice, prepared):
+    case = prepared["case"]
+    upload(alice, case, title="Beskadiget fil", name="beskadiget.pdf", data=b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    request = services.file_access_request(actor=alice, case=case, requested_on=TODAY(), channel="oral")
+    client.force_login(alice)
+
+    response = client.post(reverse("web:decisions_file_access_hand_out", args=[case.pk, request.pk]),
+                           {"version": 1, "handed_out_on": TODAY().isoformat()}, follow=True)  # fmt: skip
+
+    page = response.content.decode()
+    warning = next(line for line in page.splitlines() if 'class="warning"' in line)
+    assert "beskadiget.pdf" in warning, warning
+    request.refresh_from_db()
+    assert request.bundle is not None
 
 
 def test_an_earlier_bundle_is_not_attached_again(alice, prepared):

@@ -656,14 +656,19 @@ def file_access_hand_out(
                                                      attachments=attachments)  # fmt: skip
         bundle = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=handed_out_on,
                               stored=stored, attachments=attachments)  # fmt: skip
-        current.handed_out_on, current.handed_out, current.bundle = handed_out_on, rows, bundle
+        # Per row, how the document's file went with it: "pdf", "image", "separate" (hand it out beside the
+        # bundle) or "" (no file, left out, or an earlier bundle).
+        how = {a.document.pk: a.kind for a in attachments}
+        handed = [r | {"file": how.get(r["document_id"], "")} for r in rows]
+        current.handed_out_on, current.handed_out, current.bundle = handed_out_on, handed, bundle
         current.version += 1
         current.save()
         record_event(
             case=case, kind=EventKind.FILE_ACCESS_GIVEN, actor=actor, at=timezone.now(),
             data={"file_access_id": current.pk, "handed_out_on": handed_out_on.isoformat(),
                   "document_id": bundle.pk, "included": sum(r["included"] for r in rows),
-                  "excluded": sum(not r["included"] for r in rows), "in_time": handed_out_on <= current.due_on},
+                  "excluded": sum(not r["included"] for r in rows), "in_time": handed_out_on <= current.due_on,
+                  "separate": [r["document_id"] for r in handed if r["file"] == "separate"]},
         )  # fmt: skip
         return current
 

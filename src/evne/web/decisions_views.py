@@ -549,14 +549,19 @@ def file_access_hand_out(request: HttpRequest, case_id: int, request_id: int) ->
     try:
         day = forms.DateField().clean(request.POST.get("handed_out_on"))
         version = int(request.POST.get("version") or 0)
-        services.file_access_hand_out(actor=request.user, request=access_request, expected_version=version,
-                                      handed_out_on=day, documents=rows)  # fmt: skip
+        handed = services.file_access_hand_out(actor=request.user, request=access_request, expected_version=version,
+                                               handed_out_on=day, documents=rows)  # fmt: skip
     except forms.ValidationError:
         messages.error(request, _("Enter a date."))
     except (DomainError, ValueError) as exc:
         messages.error(request, getattr(exc, "message", _("Check the form.")))
     else:
         messages.success(request, _("The file was handed out as one PDF and stored in the case."))
+        separate = [r["document_id"] for r in handed.handed_out if r.get("file") == "separate"]
+        if separate:
+            names = case.documents.filter(pk__in=separate).order_by("pk").values_list("original_filename", flat=True)
+            messages.warning(request, _("These files could not be put into the PDF: hand them out separately: "
+                                        "%(files)s.") % {"files": ", ".join(names)})  # fmt: skip
     return redirect("web:decisions_file_access", case_id=case.pk)
 
 
