@@ -27,7 +27,7 @@ def test_it_answers_401_json_to_anonymous_requests_on_every_endpoint(db, case):
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["detail"]
         seen.append((method, path))
-    assert len(seen) == 88  # every operation of the API, counted from its own document
+    assert len(seen) == 93  # every operation of the API, counted from its own document
 
 
 def test_it_accepts_http_basic_with_the_django_username_and_password(client, alice, case):
@@ -181,6 +181,9 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/cases/{case_id}/decisions/{number}/issue",
         "/api/cases/{case_id}/file-access",
         "/api/cases/{case_id}/file-access/{request_id}/hand-out",
+        "/api/cases/{case_id}/delay-notices",
+        "/api/cases/{case_id}/reasons-requests",
+        "/api/cases/{case_id}/reasons-requests/{request_id}/answer",
         "/api/citizens/{citizen_id}",
         "/api/citizens/{citizen_id}/cases",
         "/api/citizens/{citizen_id}/supporters",

@@ -1,6 +1,6 @@
-"""Decisions, the hearing, issuing, complaints and file access, through the same services as the web pages
-(evne.decisions.services). Thin views: parse → access_case() (the one gate, logging the access with channel
-"api") → one service or selector → render. Registered in api.py under /cases.
+"""Decisions, the hearing, issuing, complaints, file access, delay notices and written reasons, through the same
+services as the web pages (evne.decisions.services). Thin views: parse → access_case() (the one gate, logging the
+access with channel "api") → one service or selector → render. Registered in api.py under /cases.
 """
 
 from datetime import date, datetime
@@ -138,6 +138,34 @@ class FileAccessOut(Schema):
     version: int
 
 
+class DelayNoticeOut(Schema):
+    id: int
+    sent_on: date
+    expected_on: date
+    reason: str
+    letter_id: int | None
+    created_at: datetime
+
+
+class ReasonsRequestOut(Schema):
+    id: int
+    decision_notified_on: date
+    decision_summary: str
+    requested_on: date
+    due_on: date = Field(description="When the written reasons are due (deadlines.reasons_request_days)")
+    answered_on: date | None
+    letter_id: int | None
+    version: int
+
+    @staticmethod
+    def resolve_due_on(obj) -> date:
+        from datetime import timedelta
+
+        from evne.rules.parameters import param
+
+        return obj.requested_on + timedelta(days=param("deadlines.reasons_request_days", obj.requested_on))
+
+
 class DraftIn(In):
     outcome: OutcomeKind
     applied_for: LongText
@@ -221,6 +249,25 @@ class FileAccessIn(In):
     requested_on: date
     channel: Channel
     scope: LongText = ""
+
+
+class DelayNoticeIn(In):
+    sent_on: date
+    expected_on: date = Field(description="When a decision can be expected; after sent_on")
+    reason: LongText
+
+
+class ReasonsRequestIn(In):
+    decision_notified_on: date = Field(description="The day the oral decision was given")
+    decision_summary: LongText
+    requested_on: date = Field(description="Within deadlines.reasons_request_days (14) of the oral decision")
+
+
+class ReasonsAnswerIn(In):
+    version: Version
+    answered_on: date
+    reasons: LongText
+    legal_basis: LongText
 
 
 class HandOutRow(In):
@@ -389,3 +436,47 @@ def hand_out_file(request: HttpRequest, payload: HandOutIn, case_id: int = CaseI
     v = payload.model_dump()
     return services.file_access_hand_out(actor=request.auth, request=access_request, expected_version=v["version"],
                                          handed_out_on=v["handed_out_on"], documents=v["documents"])  # fmt: skip
+
+
+@router.get("/{case_id}/delay-notices", response={200: list[DelayNoticeOut], **errors(404)}, summary="Delay notices")
+def list_delay_notices(request: HttpRequest, case_id: int = CaseId):
+    """Notices that the local decision deadline will be missed (RTL § 3, stk. 2), newest first."""
+    return selectors.delay_notices_for(_case(request, case_id))
+
+
+@router.post("/{case_id}/delay-notices", response={201: DelayNoticeOut, **errors(400, 403, 404)},
+             summary="Send a delay notice")  # fmt: skip
+def add_delay_notice(request: HttpRequest, payload: DelayNoticeIn, case_id: int = CaseId):
+    """Renders and stores the letter to the citizen: the deadline cannot be kept, why, and when to expect a
+    decision."""
+    case = _case(request, case_id, write=True)
+    return Status(201, services.delay_notice_send(actor=request.auth, case=case, **payload.model_dump()))
+
+
+@router.get("/{case_id}/reasons-requests", response={200: list[ReasonsRequestOut], **errors(404)},
+            summary="Requests for written reasons")  # fmt: skip
+def list_reasons_requests(request: HttpRequest, case_id: int = CaseId):
+    return selectors.reasons_requests_for(_case(request, case_id))
+
+
+@router.post("/{case_id}/reasons-requests", response={201: ReasonsRequestOut, **errors(400, 403, 404)},
+             summary="Register a request for written reasons")  # fmt: skip
+def add_reasons_request(request: HttpRequest, payload: ReasonsRequestIn, case_id: int = CaseId):
+    """A request for written reasons for an oral decision (FVL § 23), within 14 days of it."""
+    case = _case(request, case_id, write=True)
+    return Status(201, services.reasons_request_record(actor=request.auth, case=case, **payload.model_dump()))
+
+
+@router.post("/{case_id}/reasons-requests/{request_id}/answer",
+             response={200: ReasonsRequestOut, **errors(400, 403, 404, 409)},
+             summary="Give the written reasons")  # fmt: skip
+def answer_reasons_request(request: HttpRequest, payload: ReasonsAnswerIn, case_id: int = CaseId,
+                           request_id: int = ItemId):  # fmt: skip
+    """Renders and stores the letter with the reasons, the legal basis and the complaint guidance."""
+    case = _case(request, case_id, write=True)
+    reasons_request = selectors.reasons_request_by_id(case, request_id)
+    if reasons_request is None:
+        raise NotFound
+    v = payload.model_dump()
+    return services.reasons_request_answer(actor=request.auth, request=reasons_request,
+                                           expected_version=v.pop("version"), **v)  # fmt: skip

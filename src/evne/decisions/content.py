@@ -26,6 +26,20 @@ OUTCOME_DA = {
 }
 
 
+# The team's recommendation kinds (evne.reform.models.RecommendationKind), as the letter says them.
+RECOMMENDATION_DA = {
+    "ressourceforlob": "ressourceforløb",
+    "fleksjob": "fleksjob",
+    "fortidspension": "førtidspension",
+    "jobafklaring": "jobafklaringsforløb",
+    "other": "en anden indsats (beskæftigelses-, social-, sundheds- eller revalideringsindsats)",
+    "postponement": "at sagen blev udsat, så der kunne indhentes flere oplysninger",
+}
+PENSION_OUTCOMES = frozenset({
+    OutcomeKind.FORTIDSPENSION, OutcomeKind.FORTIDSPENSION_EXISTING, OutcomeKind.SENIOR_FORTIDSPENSION,
+})  # fmt: skip
+
+
 def _d(day: date) -> str:
     return f"{day:%d-%m-%Y}"
 
@@ -36,7 +50,51 @@ def _element_da(key: str) -> str:
     return element_name_da(key)
 
 
-def decision_letter(decision: Decision, *, guidance: Guidance | None) -> tuple[str, list[Section]]:
+def team_statements(decision: Decision, *, on: date) -> list[str]:
+    """What the decision letter says about the rehabilitation team's recommendation before the decision (and the
+    departure from it, with the later presentation the law requires). Facts only: dates, kinds and the
+    municipality's reason for departing; nothing of the minutes."""
+    from .selectors import team_basis
+
+    statements = []
+    basis = team_basis(decision.case, on=on)
+    if basis is not None:
+        kind = RECOMMENDATION_DA.get(basis.kind, basis.kind)
+        statements.append(f"Rehabiliteringsteamet behandlede din sag på sit møde den {_d(basis.recommended_on)} og "
+                          f"indstillede {kind}.")  # fmt: skip
+        if basis.departed_on is not None:
+            statements.append(f"Den {_d(basis.departed_on)} besluttede kommunen ikke at følge teamets indstilling. "
+                              f"Begrundelse: {basis.departure_reason}")  # fmt: skip
+            if basis.presented_again_on is not None:
+                statements.append(
+                    f"Derfor blev din sag forelagt rehabiliteringsteamet igen på mødet den "
+                    f"{_d(basis.presented_again_on)}, før afgørelsen blev truffet (§ 11, stk. 2, i lov om "
+                    "organisering og understøttelse af beskæftigelsesindsatsen m.v.)."
+                )
+            else:
+                statements.append("Din sag er ikke forelagt rehabiliteringsteamet igen, efter at kommunen besluttede "
+                                  "ikke at følge indstillingen.")  # fmt: skip
+            if basis.later_recommended_on is not None:
+                later = RECOMMENDATION_DA.get(basis.later_kind, basis.later_kind)
+                statements.append(f"På mødet den {_d(basis.later_recommended_on)} indstillede rehabiliteringsteamet "
+                                  f"{later}.")  # fmt: skip
+    return statements
+
+
+def pension_statements(decision: Decision, *, on: date) -> list[str]:
+    """For a førtidspension decision: the day the case moved to treatment under the pension rules, if recorded."""
+    from .selectors import pension_transferred_on
+
+    if decision.outcome not in PENSION_OUTCOMES:
+        return []
+    transferred = pension_transferred_on(decision.case, on=on)
+    if transferred is None:
+        return []
+    return [f"Din sag blev overgået til behandling efter reglerne om førtidspension den {_d(transferred)} "
+            "(§ 18, stk. 1, i lov om social pension)."]  # fmt: skip
+
+
+def decision_letter(decision: Decision, *, guidance: Guidance | None, on: date) -> tuple[str, list[Section]]:
     title = f"Afgørelse om {OUTCOME_DA.get(decision.outcome, decision.outcome)}"
     sections = [
         Section("Afgørelse", [decision.decision_text]),
@@ -45,6 +103,12 @@ def decision_letter(decision: Decision, *, guidance: Guidance | None) -> tuple[s
     reasons = [p for p in (decision.reasons, decision.considerations) if p]
     if reasons:
         sections.append(Section("Begrundelse", reasons))
+    team = team_statements(decision, on=on)
+    if team:
+        sections.append(Section("Rehabiliteringsteamets indstilling", team))
+    pension = pension_statements(decision, on=on)
+    if pension:
+        sections.append(Section("Behandling efter reglerne om førtidspension", pension))
     if decision.answer_dealt_with:
         sections.append(Section("Dine bemærkninger", [decision.answer_dealt_with]))
     if decision.facts:
@@ -146,22 +210,46 @@ def written_reasons_letter(request: ReasonsRequest, *, reasons: str, legal_basis
     ]  # fmt: skip
 
 
-def file_access_bundle(request: FileAccessRequest, *, rows: list[dict]):
-    """The file as one document: each included document with its date, author and content, then the journal notes
-    (facts) and the decisions. Internal working documents without facts found elsewhere are listed as left out."""
+def bundle_documents(request: FileAccessRequest, *, rows: list[dict]) -> tuple[list, list]:
+    """The documents handed out (by date) and those left out. Earlier file-access bundles are handed out as their
+    summary only: their files are copies of what the case already holds."""
     from evne.evidence.models import Document
 
     case = request.case
     docs = {d.pk: d for d in Document.objects.filter(case=case)}
     included = [docs[r["document_id"]] for r in rows if r["included"] and r["document_id"] in docs]
     excluded = [docs[r["document_id"]] for r in rows if not r["included"] and r["document_id"] in docs]
+    return sorted(included, key=lambda d: (d.document_date, d.pk)), excluded
+
+
+def file_access_bundle(request: FileAccessRequest, *, included: list, excluded: list, attachments: list):
+    """The file as one document: each included document with its date, author and content, then the journal notes
+    (facts) and the decisions. The documents' own files follow the cover as numbered attachments (bilag); a file
+    that cannot be put into the PDF is named as handed out separately. Internal working documents without facts
+    found elsewhere are listed as left out."""
+    case = request.case
+    attached = {a.document.pk: a for a in attachments}
     sections = [Section("", [
         f"Du bad om aktindsigt den {_d(request.requested_on)}"
         + (f" ({request.scope})." if request.scope else " i hele din sag.")
         + " Her er sagens dokumenter (forvaltningslovens § 9). Det koster ikke noget.",
     ])]  # fmt: skip
-    for d in sorted(included, key=lambda d: (d.document_date, d.pk)):
-        sections.append(Section(f"{d.title} ({_d(d.document_date)}, {d.author})", [d.summary]))
+    if any(a.kind != "separate" for a in attachments):
+        sections[0].paragraphs.append("Dokumenternes egne filer følger efter denne oversigt som bilag.")
+    for d in included:
+        paragraphs = [d.summary]
+        a = attached.get(d.pk)
+        if a is not None and a.kind != "separate":
+            pages = f"{a.pages} side" + ("r" if a.pages != 1 else "")
+            paragraphs.append(f"Dokumentet er vedlagt som bilag {a.number} ({pages}).")
+        elif a is not None:
+            paragraphs.append(f"Filen {d.original_filename} kan ikke sættes ind her og er vedlagt særskilt.")
+        sections.append(Section(f"{d.title} ({_d(d.document_date)}, {d.author})", paragraphs))
+    separate = [a for a in attachments if a.kind == "separate"]
+    if separate:
+        sections.append(Section("Vedlagt særskilt", [], [
+            f"{a.document.original_filename} ({a.document.title}, {_d(a.document.document_date)})" for a in separate
+        ]))  # fmt: skip
     notes = list(case.notes.order_by("created_at", "id"))
     if notes:
         sections.append(Section("Journalnotater", [],

@@ -7,13 +7,16 @@ profile's PDF is (evne.profiles.pdf). Call only for a case obtained through acce
 checks access. The services call `store_letter` inside their transaction.
 """
 
+import base64
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML, default_url_fetcher
 
 from evne.cases.models import Case
@@ -21,6 +24,9 @@ from evne.evidence import files
 from evne.evidence.models import Document, DocumentKind
 
 TEMPLATE = "decisions/letter.html"
+ATTACHMENTS_TEMPLATE = "decisions/bundle_attachments.html"
+# Uploaded images WeasyPrint puts on a page of the bundle; other files (TIFF) are handed out separately.
+EMBEDDED_IMAGES = frozenset({"image/png", "image/jpeg"})
 
 
 @dataclass
@@ -79,11 +85,15 @@ def letter_text(title: str, sections: list[Section]) -> str:
 
 
 def store_letter(
-    *, actor, case: Case, title: str, sections: list[Section], letter_date: date, stored: list[str]
-) -> Document:
+    *, actor, case: Case, title: str, sections: list[Section], letter_date: date, stored: list[str],
+    attachments: list["Attachment"] | None = None,
+) -> Document:  # fmt: skip
     """Render the letter and keep it in the case as an outgoing Document with its PDF. `stored` collects the file
-    name, so a caller whose transaction fails removes the file again (evidence.services._discard)."""
+    name, so a caller whose transaction fails removes the file again (evidence.services._discard). With
+    `attachments` (the file-access bundle) the documents' own files follow the letter, each after a separator page."""
     pdf = render_letter_pdf(case=case, title=title, sections=sections, letter_date=letter_date)
+    if attachments:
+        pdf = append_attachments(case=case, title=title, cover=pdf, attachments=attachments)
     branding = getattr(case.municipality, "letter_branding", None)
     document = Document(
         case=case, kind=DocumentKind.OUTGOING_LETTER, title=title[:200], document_date=letter_date,
@@ -96,3 +106,95 @@ def store_letter(
     stored.append(document.file.name)
     document.save()
     return document
+
+
+# --- the file-access bundle's attachments ---------------------------------------------------------------------
+
+
+@dataclass
+class Attachment:
+    """One handed-out document's uploaded file: `pdf` (its pages follow a separator page), `image` (put on a page
+    after the separator) or `separate` (cannot be put into the bundle: handed out separately, named on the cover)."""
+
+    document: Document
+    kind: str
+    number: int = 0
+    pages: int = 0
+    reader: PdfReader | None = None
+    data_uri: str = ""
+
+
+def _read_file(document: Document) -> bytes | None:
+    try:
+        with document.file.storage.open(document.file.name, "rb") as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        return None
+
+
+def _open_pdf(data: bytes) -> PdfReader | None:
+    """The uploaded PDF, or None when it cannot be read or is locked with a password. Uploads were checked only by
+    their first bytes, so a damaged file must not stop the bundle: pypdf raises many kinds of error on one."""
+    try:
+        reader = PdfReader(BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return None
+        # Copied once here, so a file that reads but cannot be copied fails now and not half-way into the bundle.
+        copy = PdfWriter()
+        copy.append(reader)
+        out = BytesIO()
+        copy.write(out)
+        reader = PdfReader(BytesIO(out.getvalue()))
+        return reader if len(reader.pages) else None
+    except Exception:  # any unreadable upload is handed out separately instead
+        return None
+
+
+def plan_attachments(documents: list[Document]) -> list[Attachment]:
+    """What of each document's file goes into the bundle, in the order given; numbered from 1 as "bilag"."""
+    plan, number = [], 0
+    for document in documents:
+        if not document.file:
+            continue
+        data = _read_file(document)
+        attachment = Attachment(document=document, kind="separate")
+        if data is not None and document.content_type == "application/pdf":
+            reader = _open_pdf(data)
+            if reader is not None:
+                attachment.kind, attachment.reader, attachment.pages = "pdf", reader, len(reader.pages)
+        elif data is not None and document.content_type in EMBEDDED_IMAGES:
+            attachment.kind, attachment.pages = "image", 1
+            attachment.data_uri = f"data:{document.content_type};base64,{base64.b64encode(data).decode('ascii')}"
+        if attachment.kind != "separate":
+            number += 1
+            attachment.number = number
+        plan.append(attachment)
+    return plan
+
+
+def append_attachments(*, case: Case, title: str, cover: bytes, attachments: list[Attachment]) -> bytes:
+    """The cover letter, then per attachment its separator page and its pages (a PDF's own, or the image's). The
+    separators are rendered in one document; the element ids on each page tell where each attachment starts."""
+    embedded = [a for a in attachments if a.kind != "separate"]
+    if not embedded:
+        return cover
+    with translation.override("da"):
+        html = render_to_string(ATTACHMENTS_TEMPLATE, {"title": title, "case_number": case.number,
+                                                       "attachments": embedded})  # fmt: skip
+    rendered = HTML(string=html, url_fetcher=_fetch).render()
+    starts: dict[str, int] = {}
+    for index, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            starts.setdefault(anchor, index)
+    separators = PdfReader(BytesIO(rendered.write_pdf()))
+    bounds = [starts[f"attachment-{a.number}"] for a in embedded] + [len(separators.pages)]
+    writer = PdfWriter()
+    writer.append(PdfReader(BytesIO(cover)))
+    for position, attachment in enumerate(embedded):
+        for index in range(bounds[position], bounds[position + 1]):
+            writer.add_page(separators.pages[index])
+        if attachment.kind == "pdf":
+            writer.append(attachment.reader)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -9,7 +9,15 @@ from evne.rules import snapshot as s
 from . import reasons as reason_checks
 from .guidance import guidance_for
 from .language import plain_language_notes
-from .models import Complaint, Decision, FileAccessRequest, HearingAnswer, LocalDeadline, ReasonsRequest
+from .models import (
+    Complaint,
+    Decision,
+    DelayNotice,
+    FileAccessRequest,
+    HearingAnswer,
+    LocalDeadline,
+    ReasonsRequest,
+)
 
 
 def decisions_for(case: Case) -> list[Decision]:
@@ -44,6 +52,14 @@ def reasons_requests_for(case: Case) -> list[ReasonsRequest]:
     return list(case.reasons_requests.order_by("-requested_on", "-id"))
 
 
+def reasons_request_by_id(case: Case, request_id: int) -> ReasonsRequest | None:
+    return case.reasons_requests.filter(pk=request_id).first()
+
+
+def delay_notices_for(case: Case) -> list[DelayNotice]:
+    return list(case.delay_notices.order_by("-sent_on", "-id"))
+
+
 def decision_basis(decision: Decision) -> dict[str, list]:
     """The exact resource-profile versions, assessment and documents the decision rests on (ARCHITECTURE §3)."""
     from evne.evidence.models import Document
@@ -55,6 +71,67 @@ def decision_basis(decision: Decision) -> dict[str, list]:
         "versions": sorted(versions, key=lambda v: (order.get(v.element, len(order)), v.number)),
         "documents": list(Document.objects.filter(pk__in=decision.document_ids, case_id=decision.case_id)),
     }
+
+
+@dataclass(frozen=True)
+class TeamBasis:
+    """What the rehabilitation team recommended before the decision, and whether and how the municipality departed
+    from it (lov om organisering § 11, stk. 2; seed 003 L3325–3335). Dates and kinds; the departure's reason is the
+    municipality's own, no text of the minutes."""
+
+    recommended_on: date  # the meeting that made the recommendation
+    kind: str
+    departed_on: date | None = None
+    departure_reason: str = ""
+    presented_again_on: date | None = None  # the later meeting the case went back to
+    later_recommended_on: date | None = None  # a recommendation made at a later meeting
+    later_kind: str = ""
+
+
+def decision_day(decision: Decision) -> date:
+    """The day a decision is judged on: its decision date once issued, today for a draft."""
+    from django.utils import timezone
+
+    return decision.decided_on or timezone.localdate()
+
+
+def team_basis(case: Case, *, on: date) -> TeamBasis | None:
+    """The team's recommendation on or before `on` that the decision follows on: the latest one, or — when the
+    municipality departed from one — that one, the departure and the meeting the case went back to."""
+    from evne.reform.models import Departure, Recommendation
+
+    recommendations = Recommendation.objects.filter(case=case, item__meeting__held_on__lte=on).select_related(
+        "item__meeting"
+    )
+    latest = recommendations.order_by("-item__meeting__held_on", "-id").first()
+    if latest is None:
+        return None
+    departure = (
+        Departure.objects.filter(recommendation__in=recommendations, departed_on__lte=on)
+        .select_related("recommendation__item__meeting").order_by("-departed_on", "-id").first()
+    )  # fmt: skip
+    if departure is None:
+        return TeamBasis(recommended_on=latest.item.meeting.held_on, kind=latest.kind)
+    departed = departure.recommendation
+    held = departed.item.meeting.held_on
+    again = (
+        case.rehab_agenda_items.filter(meeting__held_on__gt=held, meeting__held_on__gte=departure.departed_on,
+                                       meeting__held_on__lte=on)
+        .order_by("meeting__held_on", "id").select_related("meeting").first()
+    )  # fmt: skip
+    later = latest if latest.pk != departed.pk and latest.item.meeting.held_on > held else None
+    return TeamBasis(
+        recommended_on=held, kind=departed.kind, departed_on=departure.departed_on, departure_reason=departure.reason,
+        presented_again_on=again.meeting.held_on if again else None,
+        later_recommended_on=later.item.meeting.held_on if later else None, later_kind=later.kind if later else "",
+    )  # fmt: skip
+
+
+def pension_transferred_on(case: Case, *, on: date) -> date | None:
+    """The day the case moved to treatment under the førtidspension rules, as last recorded on or before `on` (a
+    correction is a new row)."""
+    transfer = case.pension_transfers.filter(transferred_on__lte=on).order_by("-created_at", "-id").first()
+    return transfer.transferred_on if transfer else None
 
 
 def reasons_warnings(decision: Decision) -> list[str]:

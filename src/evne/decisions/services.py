@@ -25,7 +25,7 @@ from evne.validation import model_text, past_or_today
 
 from . import content
 from .guidance import guidance_for
-from .letters import store_letter
+from .letters import plan_attachments, store_letter
 from .models import (
     NEVER_FULL,
     AppealOutcome,
@@ -399,7 +399,7 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
                 field="override_reason",
             )  # fmt: skip
         guidance = guidance_for(today) if current.appealable and not current.fully_grants else None
-        title, sections = content.decision_letter(current, guidance=guidance)
+        title, sections = content.decision_letter(current, guidance=guidance, on=today)
         letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=today,
                               stored=stored)  # fmt: skip
         now = timezone.now()
@@ -631,9 +631,9 @@ def file_access_hand_out(
     *, actor: User, request: FileAccessRequest, expected_version: int, handed_out_on: date,
     documents: list[dict] | None = None,
 ) -> FileAccessRequest:  # fmt: skip
-    """Build the file as one PDF bundle (every document of the case, its journal notes and decisions; internal
-    working documents left out unless they hold facts found nowhere else), store it in the case and record exactly
-    what was handed out."""
+    """Build the file as one PDF bundle (every document of the case with its uploaded file appended, its journal
+    notes and decisions; internal working documents left out unless they hold facts found nowhere else), store it in
+    the case and record exactly what was handed out."""
     case = request.case
     require_case_write(actor, case)
     past_or_today(handed_out_on, field="handed_out_on")
@@ -648,17 +648,27 @@ def file_access_hand_out(
                          {"handed_out_on": handed_out_on}, current)  # fmt: skip
         if current.handed_out_on:
             raise DomainError(_("The file has already been handed out for this request."), field="handed_out_on")
-        title, sections = content.file_access_bundle(current, rows=rows)
+        included, excluded = content.bundle_documents(current, rows=rows)
+        bundles = FileAccessRequest.objects.filter(case=case).exclude(bundle=None)
+        earlier = set(bundles.values_list("bundle_id", flat=True))
+        attachments = plan_attachments([d for d in included if d.pk not in earlier])
+        title, sections = content.file_access_bundle(current, included=included, excluded=excluded,
+                                                     attachments=attachments)  # fmt: skip
         bundle = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=handed_out_on,
-                              stored=stored)  # fmt: skip
-        current.handed_out_on, current.handed_out, current.bundle = handed_out_on, rows, bundle
+                              stored=stored, attachments=attachments)  # fmt: skip
+        # Per row, how the document's file went with it: "pdf", "image", "separate" (hand it out beside the
+        # bundle) or "" (no file, left out, or an earlier bundle).
+        how = {a.document.pk: a.kind for a in attachments}
+        handed = [r | {"file": how.get(r["document_id"], "")} for r in rows]
+        current.handed_out_on, current.handed_out, current.bundle = handed_out_on, handed, bundle
         current.version += 1
         current.save()
         record_event(
             case=case, kind=EventKind.FILE_ACCESS_GIVEN, actor=actor, at=timezone.now(),
             data={"file_access_id": current.pk, "handed_out_on": handed_out_on.isoformat(),
                   "document_id": bundle.pk, "included": sum(r["included"] for r in rows),
-                  "excluded": sum(not r["included"] for r in rows), "in_time": handed_out_on <= current.due_on},
+                  "excluded": sum(not r["included"] for r in rows), "in_time": handed_out_on <= current.due_on,
+                  "separate": [r["document_id"] for r in handed if r["file"] == "separate"]},
         )  # fmt: skip
         return current
 
@@ -742,6 +752,9 @@ def reasons_request_answer(
                          {"answered_on": answered_on}, current)  # fmt: skip
         if current.answered_on:
             raise DomainError(_("The written reasons have already been given."), field="answered_on")
+        if answered_on < current.requested_on:
+            raise DomainError(_("The written reasons cannot be given before they were asked for."),
+                              field="answered_on")  # fmt: skip
         title, sections = content.written_reasons_letter(current, reasons=reasons, legal_basis=legal_basis,
                                                          guidance=guidance_for(answered_on))  # fmt: skip
         letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=answered_on,

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
-from evne.decisions import selectors, services
+from evne.decisions import content, selectors, services
 from evne.decisions.models import AppealOutcome, Channel, HearingAnswer, OutcomeKind, Reconsideration
 from evne.errors import DomainError, StaleVersion
 
@@ -356,6 +356,9 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
         "complaints": list(decision.complaints.order_by("-received_on")),
         "can_write": can_write_case(request.user, case), "deadline": services.complaint_deadline(decision),
         "basis": selectors.decision_basis(decision),
+        # As the letter states them (in Danish, the letter's language), judged on the decision date.
+        "team_statements": content.team_statements(decision, on=selectors.decision_day(decision)),
+        "pension_statements": content.pension_statements(decision, on=selectors.decision_day(decision)),
     }  # fmt: skip
     if not decision.issued:
         review = selectors.review(decision, on=today)
@@ -546,14 +549,19 @@ def file_access_hand_out(request: HttpRequest, case_id: int, request_id: int) ->
     try:
         day = forms.DateField().clean(request.POST.get("handed_out_on"))
         version = int(request.POST.get("version") or 0)
-        services.file_access_hand_out(actor=request.user, request=access_request, expected_version=version,
-                                      handed_out_on=day, documents=rows)  # fmt: skip
+        handed = services.file_access_hand_out(actor=request.user, request=access_request, expected_version=version,
+                                               handed_out_on=day, documents=rows)  # fmt: skip
     except forms.ValidationError:
         messages.error(request, _("Enter a date."))
     except (DomainError, ValueError) as exc:
         messages.error(request, getattr(exc, "message", _("Check the form.")))
     else:
         messages.success(request, _("The file was handed out as one PDF and stored in the case."))
+        separate = [r["document_id"] for r in handed.handed_out if r.get("file") == "separate"]
+        if separate:
+            names = case.documents.filter(pk__in=separate).order_by("pk").values_list("original_filename", flat=True)
+            messages.warning(request, _("These files could not be put into the PDF: hand them out separately: "
+                                        "%(files)s.") % {"files": ", ".join(names)})  # fmt: skip
     return redirect("web:decisions_file_access", case_id=case.pk)
 
 
