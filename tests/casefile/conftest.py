@@ -189,7 +189,8 @@ def build_decisions(alice, case, document, note):
 
 def build_reform(alice, bob, case, today):
     """The reform pathway: plan, a presentation with a recommendation and the municipality's departure, a course,
-    a transfer, a visitation, a flex job and a ledighedsydelse period."""
+    a transfer, a visitation, a flex job with its end, a ledighedsydelse period with its end given and one ended
+    later."""
     from evne.reform import services as reform
     from evne.reform.models import RehabTeam, RehabTeamMember
 
@@ -219,9 +220,12 @@ def build_reform(alice, bob, case, today):
     reform.clarification_start(actor=alice, case=case, start_on=today, coordinating_caseworker=bob, plan="Afklaring.")
     reform.visitation_record(actor=alice, case=case, visited_on=today, permanently_reduced=True, measures_tried=True,
                              work_functions="Lager", hours_per_week="12")  # fmt: skip
-    reform.flex_job_record(actor=alice, case=case, employer="Lagerhuset A/S", start_on=today, hours_per_week="12",
-                           accommodation="Ingen tunge løft.")  # fmt: skip
+    job = reform.flex_job_record(actor=alice, case=case, employer="Lagerhuset A/S", start_on=today,
+                                 hours_per_week="12", accommodation="Ingen tunge løft.")  # fmt: skip
+    reform.flex_job_end(actor=alice, job=job, ended_on=today, reason="dismissed", note="Virksomheden lukkede.")
     reform.ledighedsydelse_record(actor=alice, case=case, start_on=today - timedelta(days=30), end_on=today)
+    running = reform.ledighedsydelse_record(actor=alice, case=case, start_on=today)
+    reform.ledighedsydelse_end(actor=bob, period=running, ended_on=today)
 
 
 def export_text(tmp_path, number, username, name="out.json", *extra) -> str:

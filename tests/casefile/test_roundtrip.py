@@ -45,7 +45,20 @@ def test_the_file_is_rich(exported):
     assert data["resource_courses"][0]["coordinating_caseworker"] == "bob"
     assert data["resource_courses"][0]["follow_ups"][0]["author"] == "bob"
     assert [len(data[k]) for k in ("pension_transfers", "fleksjob_visitations", "flex_jobs",
-                                   "ledighedsydelse_periods")] == [1, 1, 1, 1]  # fmt: skip
+                                   "ledighedsydelse_periods")] == [1, 1, 1, 2]  # fmt: skip
+    job = data["flex_jobs"][0]
+    assert job["ref"] == "flex_job-1" and job["end"]["reason"] == "dismissed" and job["end"]["author"] == "alice"
+    periods = data["ledighedsydelse_periods"]
+    assert [p["ref"] for p in periods] == ["period-1", "period-2"]
+    assert periods[0]["end"] is None and periods[1]["end_on"] is None and periods[1]["end"]["author"] == "bob"
+    ended = [e["data"] for e in data["timeline"] if e["kind"] in ("flex_job_ended", "ledighedsydelse_ended")]
+    assert ended[0]["flex_job_id"] == "flex_job-1" and ended[1]["period_id"] == "period-2"
+    # the team-meeting events name the presentation (the agenda item), which the file carries; the meeting is not
+    assert meeting["ref"] == "agenda_item-1"
+    team_events = [e["data"] for e in data["timeline"]
+                   if e["kind"] in ("rehab_referred", "rehab_attendance", "rehab_recommendation")]  # fmt: skip
+    assert len(team_events) == 3
+    assert {d["agenda_item_id"] for d in team_events} == {"agenda_item-1"}
     profile = data["profile"]
     assert [v["element"] for v in profile["versions"]] == ["education", "education", "health", "adaptability"]
     decision = profile["presentations"][0]["responses"][0]["decision"]
@@ -99,3 +112,28 @@ def test_an_exported_file_is_valid_against_the_schema_by_the_standard_validator(
     assert errors == []
     broken = json.loads(exported["text"]) | {"version": 2}
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(broken))
+
+
+def test_a_file_written_before_the_agenda_item_and_flex_job_refs_still_imports(exported, tmp_path):
+    """Files from before the refs (and the ends) were added: no `ref` on presentations, flex jobs and periods, no
+    `end`, no agenda item id in the team-meeting events. They import, and the events still read."""
+    from evne.cases.timeline import describe
+
+    data = json.loads(exported["text"])
+    for key in ("rehab_meetings", "flex_jobs", "ledighedsydelse_periods"):
+        for row in data[key]:
+            row.pop("ref")
+            row.pop("end", None)
+    dropped = {"flex_job_ended", "ledighedsydelse_ended"}
+    data["timeline"] = [e for e in data["timeline"] if e["kind"] not in dropped]
+    for event in data["timeline"]:
+        for key in ("agenda_item_id", "flex_job_id", "period_id"):
+            event["data"].pop(key, None) if isinstance(event["data"], dict) else None
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    import_file(path)
+    case = Case.objects.get(number=exported["number"])
+    assert case.flex_jobs.get().employer == "Lagerhuset A/S"
+    referred = case.events.get(kind="rehab_referred")
+    assert "agenda_item_id" not in referred.data
+    assert "Rehabiliteringsteam Nord" in describe(referred)

@@ -94,3 +94,26 @@ def test_the_case_page_says_when_the_team_wants_the_case_back(client, alice, rit
                           development_perspective=True, factors="F", goal="G", measures="M", order_of_measures="O",
                           follow_up="Hver 2. måned", mentor="Ja")  # fmt: skip
     assert "Teamet vil se sagen igen" in client.get(url).content.decode()
+
+
+def test_the_page_shows_a_flex_jobs_end_and_ends_a_period(client, alice, flex_case):
+    from evne.reform import services
+
+    today = timezone.localdate()
+    job = services.flex_job_record(actor=alice, case=flex_case, employer="Lagerhuset A/S", start_on=today,
+                                   hours_per_week="10", accommodation="Pauser")  # fmt: skip
+    period = services.ledighedsydelse_record(actor=alice, case=flex_case, start_on=today)
+    login(client, alice)
+    page = client.get(reverse("web:reform", args=[flex_case.pk])).content.decode()
+    end_url = reverse("web:reform_flex_job_end", args=[flex_case.pk, job.pk])
+    assert end_url in page
+    bad = client.post(end_url, {"ended_on": today.isoformat(), "reason": "other"})
+    assert bad.status_code == 422 and not hasattr(job, "end")
+    assert client.post(end_url, {"ended_on": today.isoformat(), "reason": "dismissed"}).status_code == 302
+    page = client.get(reverse("web:reform", args=[flex_case.pk])).content.decode()
+    assert end_url not in page
+    assert "Arbejdsgiveren opsagde ansættelsen" in page
+    period_url = reverse("web:reform_ledighedsydelse_end", args=[flex_case.pk, period.pk])
+    assert client.post(period_url, {"ended_on": today.isoformat()}).status_code == 302
+    page = client.get(reverse("web:reform", args=[flex_case.pk])).content.decode()
+    assert period_url not in page and f"{today:%d-%m-%Y}–{today:%d-%m-%Y}" in page

@@ -295,3 +295,54 @@ def test_a_jobafklaringsforloeb_has_its_own_plan_and_refuses_a_stale_end(alice, 
         services.clarification_end(actor=alice, course=course, expected_version=1, ended_on=date(2026, 3, 2),
                                    outcome="work")  # fmt: skip
     assert outcome(flex_case, "pathways.rehab_plan_prepared") == "missing"  # the same preparatory part is required
+
+
+# --- the team meeting's events, the flex job's end ----------------------------------------------------------------
+
+
+def test_team_meeting_events_name_the_agenda_item_and_old_events_still_read(alice, rita, item, meeting):
+    from evne.cases.models import TimelineEvent
+    from evne.cases.timeline import describe
+
+    services.attendance_record(actor=rita, item=item, expected_version=1, citizen_present=True,
+                               caseworker_present=False)  # fmt: skip
+    services.recommendation_record(actor=rita, item=item, kind="fleksjob", **FLEX)
+    kinds = (EventKind.REHAB_REFERRED, EventKind.REHAB_ATTENDANCE, EventKind.REHAB_RECOMMENDATION)
+    events = list(item.case.events.filter(kind__in=kinds).order_by("at", "id"))
+    assert [e.kind for e in events] == list(kinds)
+    assert [e.data["agenda_item_id"] for e in events] == [item.pk] * 3
+    assert {e.data["team"] for e in events} == {"Rehabiliteringsteam Nord"}
+    # an event written before the id was recorded (date and team only) still reads
+    data = {"held_on": "2026-03-10", "team": "Rehabiliteringsteam Nord", "reason": "first"}
+    old = TimelineEvent(case=item.case, kind=EventKind.REHAB_REFERRED, actor=alice, at=timezone.now(), data=data)
+    assert "Rehabiliteringsteam Nord" in describe(old) and "2026-03-10" in describe(old)
+
+
+def test_a_flex_job_ends_once_with_its_reason_and_ledighedsydelse_follows(alice, carol, flex_case):
+    start = timezone.localdate() - timedelta(days=100)
+    job = services.flex_job_record(actor=alice, case=flex_case, employer="Firma", start_on=start, hours_per_week="10",
+                                   accommodation="Pauser")  # fmt: skip
+    with pytest.raises(DomainError) as exc:
+        services.flex_job_end(actor=alice, job=job, ended_on=start - timedelta(days=1), reason="resigned")
+    assert exc.value.field == "ended_on"
+    with pytest.raises(DomainError) as exc:
+        services.flex_job_end(actor=alice, job=job, ended_on=start, reason="other")
+    assert exc.value.field == "note"
+    with pytest.raises(DomainError) as exc:
+        services.flex_job_end(actor=alice, job=job, ended_on=start, reason="bored")
+    assert exc.value.field == "reason"
+    with pytest.raises(AccessDenied):
+        services.flex_job_end(actor=carol, job=job, ended_on=start, reason="resigned")
+    end_on = timezone.localdate() - timedelta(days=10)
+    end = services.flex_job_end(actor=alice, job=job, ended_on=end_on, reason="dismissed")
+    with pytest.raises(DomainError) as exc:
+        services.flex_job_end(actor=alice, job=job, ended_on=end_on, reason="resigned")
+    assert exc.value.field == "ended_on"
+    assert selectors.flex_job_end(selectors.flex_jobs(flex_case)[0]) == end
+    with pytest.raises(PermissionError):
+        end.delete()  # append-only
+    period = services.ledighedsydelse_record(actor=alice, case=flex_case, start_on=end_on + timedelta(days=1))
+    assert selectors.ledighedsydelse_periods(flex_case)[0].effective_end_on is None
+    services.ledighedsydelse_end(actor=alice, period=period, ended_on=timezone.localdate())
+    assert selectors.ledighedsydelse_periods(flex_case)[0].effective_end_on == timezone.localdate()
+    assert flex_case.events.filter(kind=EventKind.FLEX_JOB_ENDED).get().data["reason"] == "dismissed"

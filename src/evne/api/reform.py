@@ -1,6 +1,7 @@
 """The reform pathways over the API: the rehabilitation plan's preparatory part, the case's presentations to the
 rehabilitation team (referral, recommendation, departure), the transfer to pension treatment, the ressourceforløb
-and the fleksjob visitation; the team's meeting with its agenda and the recommendation.
+(with its follow-ups, action part and end), the jobafklaringsforløb, the fleksjob visitation, the flex job with its
+end and the ledighedsydelse periods; the team's meeting with its agenda and the recommendation.
 
 Thin views: parse → access_case() / access_meeting() (the gates, which log the access with channel "api") → one
 service in evne.reform.services → render. Registered in api.py under /cases and /rehab.
@@ -19,7 +20,15 @@ from evne.accounts.models import AccessAction, AccessChannel, User
 from evne.errors import DomainError, NotFound
 from evne.reform import selectors, services
 from evne.reform.access import access_meeting, access_team
-from evne.reform.models import AgendaReason, CourseOutcome, GpBasis, Recommendation, RecommendationKind
+from evne.reform.models import (
+    AgendaReason,
+    ClarificationOutcome,
+    CourseOutcome,
+    FlexJobEndReason,
+    GpBasis,
+    Recommendation,
+    RecommendationKind,
+)
 
 from .schemas import MAX_ID, Id, In, UserRef, errors, text_max
 
@@ -184,9 +193,107 @@ class CourseOut(Schema):
     end_on: date
     coordinating_caseworker: UserRef
     action_part: str
+    action_part_written_on: date | None
+    ended_on: date | None
+    outcome: str
+    still_in_target_group: bool
+    version: int
+
+
+class ActionPartIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    action_part: Long
+    written_on: date
+
+
+class FollowUpIn(In):
+    held_on: date
+    note: Long
+    with_citizen: bool = True
+
+
+class FollowUpOut(Schema):
+    id: int
+    held_on: date
+    with_citizen: bool
+    note: str
+    author: UserRef
+    created_at: datetime
+
+
+class ClarificationIn(In):
+    start_on: date
+    coordinating_caseworker_id: Id
+    plan: Long
+
+
+class ClarificationOut(Schema):
+    id: int
+    start_on: date
+    coordinating_caseworker: UserRef
+    plan: str
     ended_on: date | None
     outcome: str
     version: int
+
+
+class ClarificationEndIn(In):
+    version: int = Field(ge=1, le=MAX_ID, description="The version you read; a stale one gives 409.")
+    ended_on: date
+    outcome: ClarificationOutcome
+
+
+class FlexJobIn(In):
+    employer: text_max(200)
+    start_on: date
+    hours_per_week: Decimal = Field(gt=0, le=37, max_digits=4, decimal_places=1)
+    accommodation: Long
+
+
+class FlexJobEndOut(Schema):
+    ended_on: date
+    reason: str
+    note: str
+    author: UserRef
+    created_at: datetime
+
+
+class FlexJobOut(Schema):
+    id: int
+    employer: str
+    start_on: date
+    hours_per_week: Decimal
+    accommodation: str
+    end: FlexJobEndOut | None = Field(None, description="The end of the job; null while it runs")
+
+    @staticmethod
+    def resolve_end(obj):
+        return getattr(obj, "end", None)
+
+
+class FlexJobEndIn(In):
+    ended_on: date
+    reason: FlexJobEndReason
+    note: Long = ""
+
+
+class PeriodIn(In):
+    start_on: date
+    end_on: date | None = None
+
+
+class PeriodOut(Schema):
+    id: int
+    start_on: date
+    end_on: date | None = Field(description="The end given with the period or recorded later; null while it runs")
+
+    @staticmethod
+    def resolve_end_on(obj):
+        return obj.effective_end_on
+
+
+class PeriodEndIn(In):
+    ended_on: date
 
 
 class VisitationIn(In):
@@ -354,6 +461,153 @@ def end_course(request: HttpRequest, payload: CourseEndIn, case_id: int = CaseId
         raise NotFound
     values = payload.model_dump()
     return services.course_end(actor=request.auth, course=course, expected_version=values.pop("version"), **values)
+
+
+@router.get("/{case_id}/resource-courses", response={200: list[CourseOut], **errors(404)},
+            summary="The case's ressourceforløb")  # fmt: skip
+def list_courses(request: HttpRequest, case_id: int = CaseId):
+    """Newest first, with the action part (indsatsdel) and the end."""
+    return selectors.resource_courses(_case(request, case_id))
+
+
+def _course(case, course_id: int):
+    course = case.resource_courses.filter(pk=course_id).first()
+    if course is None:
+        raise NotFound
+    return course
+
+
+@router.put("/{case_id}/resource-courses/{course_id}/action-part",
+            response={200: CourseOut, **errors(400, 403, 404, 409)},
+            summary="Write the action part (indsatsdel) of a granted ressourceforløb")  # fmt: skip
+def write_action_part(request: HttpRequest, payload: ActionPartIn, case_id: int = CaseId,
+                      course_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """The action part exists only for a granted course (it is a part of the course record). `version` is the
+    course's; a stale one gives 409."""
+    course = _course(_case(request, case_id, write=True), course_id)
+    values = payload.model_dump()
+    return services.course_action_part_write(actor=request.auth, course=course,
+                                             expected_version=values.pop("version"), **values)  # fmt: skip
+
+
+@router.get("/{case_id}/resource-courses/{course_id}/follow-ups", response={200: list[FollowUpOut], **errors(404)},
+            summary="The follow-up meetings of a ressourceforløb")  # fmt: skip
+def list_course_follow_ups(request: HttpRequest, case_id: int = CaseId, course_id: int = Path(..., ge=1, le=MAX_ID)):
+    """Oldest first."""
+    return selectors.course_follow_ups(_course(_case(request, case_id), course_id))
+
+
+@router.post("/{case_id}/resource-courses/{course_id}/follow-ups",
+             response={201: FollowUpOut, **errors(400, 403, 404)},
+             summary="Record a follow-up meeting in a ressourceforløb")  # fmt: skip
+def record_course_follow_up(request: HttpRequest, payload: FollowUpIn, case_id: int = CaseId,
+                            course_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """Append-only. Not before the course began, not in the future; `note` says what was followed up."""
+    course = _course(_case(request, case_id, write=True), course_id)
+    return Status(201, services.course_follow_up_record(actor=request.auth, course=course, **payload.model_dump()))
+
+
+def _coordinator(payload) -> User:
+    worker = User.objects.filter(pk=payload.coordinating_caseworker_id).first()
+    if worker is None:
+        raise DomainError(_("Unknown caseworker."), field="coordinating_caseworker_id")
+    return worker
+
+
+@router.get("/{case_id}/job-clarification-courses", response={200: list[ClarificationOut], **errors(404)},
+            summary="The case's jobafklaringsforløb")  # fmt: skip
+def list_clarifications(request: HttpRequest, case_id: int = CaseId):
+    """Newest first."""
+    return selectors.clarification_courses(_case(request, case_id))
+
+
+@router.post("/{case_id}/job-clarification-courses", response={201: ClarificationOut, **errors(400, 403, 404)},
+             summary="Start a jobafklaringsforløb")  # fmt: skip
+def start_clarification(request: HttpRequest, payload: ClarificationIn, case_id: int = CaseId):
+    """With its own plan and a coordinating caseworker of the municipality."""
+    case = _case(request, case_id, write=True)
+    worker = _coordinator(payload)
+    try:
+        course = services.clarification_start(actor=request.auth, case=case, start_on=payload.start_on,
+                                              coordinating_caseworker=worker, plan=payload.plan)  # fmt: skip
+    except DomainError as exc:
+        if exc.field == "coordinating_caseworker":
+            exc.field = "coordinating_caseworker_id"
+        raise
+    return Status(201, course)
+
+
+@router.post("/{case_id}/job-clarification-courses/{course_id}/end",
+             response={200: ClarificationOut, **errors(400, 403, 404, 409)},
+             summary="End a jobafklaringsforløb and record what follows")  # fmt: skip
+def end_clarification(request: HttpRequest, payload: ClarificationEndIn, case_id: int = CaseId,
+                      course_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    case = _case(request, case_id, write=True)
+    course = case.job_clarification_courses.filter(pk=course_id).first()
+    if course is None:
+        raise NotFound
+    return services.clarification_end(actor=request.auth, course=course, expected_version=payload.version,
+                                      ended_on=payload.ended_on, outcome=payload.outcome)  # fmt: skip
+
+
+@router.get("/{case_id}/fleksjob-visitations", response={200: list[VisitationOut], **errors(404)},
+            summary="The case's fleksjob visitations")  # fmt: skip
+def list_visitations(request: HttpRequest, case_id: int = CaseId):
+    """Newest first."""
+    return selectors.visitations(_case(request, case_id))
+
+
+@router.get("/{case_id}/flex-jobs", response={200: list[FlexJobOut], **errors(404)},
+            summary="The citizen's flex jobs in this case")  # fmt: skip
+def list_flex_jobs(request: HttpRequest, case_id: int = CaseId):
+    """Newest first, each with its `end` (null while the job runs)."""
+    return selectors.flex_jobs(_case(request, case_id))
+
+
+@router.post("/{case_id}/flex-jobs", response={201: FlexJobOut, **errors(400, 403, 404)},
+             summary="Record a flex job")  # fmt: skip
+def record_flex_job(request: HttpRequest, payload: FlexJobIn, case_id: int = CaseId):
+    case = _case(request, case_id, write=True)
+    return Status(201, services.flex_job_record(actor=request.auth, case=case, **payload.model_dump()))
+
+
+@router.post("/{case_id}/flex-jobs/{job_id}/end", response={201: FlexJobEndOut, **errors(400, 403, 404)},
+             summary="Record the end of a flex job")  # fmt: skip
+def end_flex_job(request: HttpRequest, payload: FlexJobEndIn, case_id: int = CaseId,
+                 job_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """Once per job (append-only): a second end is a 400 on `ended_on`. `note` is required for reason `other`."""
+    case = _case(request, case_id, write=True)
+    job = case.flex_jobs.filter(pk=job_id).first()
+    if job is None:
+        raise NotFound
+    return Status(201, services.flex_job_end(actor=request.auth, job=job, **payload.model_dump()))
+
+
+@router.get("/{case_id}/ledighedsydelse-periods", response={200: list[PeriodOut], **errors(404)},
+            summary="The case's ledighedsydelse periods")  # fmt: skip
+def list_periods(request: HttpRequest, case_id: int = CaseId):
+    """Newest first; `end_on` is null while the period runs."""
+    return selectors.ledighedsydelse_periods(_case(request, case_id))
+
+
+@router.post("/{case_id}/ledighedsydelse-periods", response={201: PeriodOut, **errors(400, 403, 404)},
+             summary="Record a ledighedsydelse period")  # fmt: skip
+def record_period(request: HttpRequest, payload: PeriodIn, case_id: int = CaseId):
+    case = _case(request, case_id, write=True)
+    return Status(201, services.ledighedsydelse_record(actor=request.auth, case=case, **payload.model_dump()))
+
+
+@router.post("/{case_id}/ledighedsydelse-periods/{period_id}/end", response={200: PeriodOut, **errors(400, 403, 404)},
+             summary="End a running ledighedsydelse period")  # fmt: skip
+def end_period(request: HttpRequest, payload: PeriodEndIn, case_id: int = CaseId,
+               period_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
+    """Once; a period recorded with its end cannot be ended again (400 on `ended_on`)."""
+    case = _case(request, case_id, write=True)
+    period = case.ledighedsydelse_periods.filter(pk=period_id).first()
+    if period is None:
+        raise NotFound
+    services.ledighedsydelse_end(actor=request.auth, period=period, ended_on=payload.ended_on)
+    return case.ledighedsydelse_periods.select_related("end").get(pk=period.pk)
 
 
 @router.post("/{case_id}/fleksjob-visitations", response={201: VisitationOut, **errors(400, 403, 404)},

@@ -35,6 +35,7 @@ from evne.reform.models import (
     CourseFollowUp,
     Departure,
     FlexJob,
+    FlexJobEnd,
     FlexJobVisitation,
     JobClarificationCourse,
     PensionTransfer,
@@ -42,6 +43,7 @@ from evne.reform.models import (
     RehabPlanRevision,
     ResourceCourse,
     UnemploymentPeriod,
+    UnemploymentPeriodEnd,
 )
 
 FORMAT = "evne-case-file"
@@ -66,6 +68,9 @@ REF_KIND = {
     Recommendation: "recommendation",
     ResourceCourse: "course",
     FlexJobVisitation: "visitation",
+    AgendaItem: "agenda_item",
+    FlexJob: "flex_job",
+    UnemploymentPeriod: "period",
     PromptAnswer: "answer",
     FollowUp: "follow_up",
     Decision: "decision",
@@ -107,7 +112,13 @@ JSON_ID_KEYS = {
     "recommendation_id": "recommendation",
     "course_id": "course",
     "visitation_id": "visitation",
+    "agenda_item_id": "agenda_item",
+    "flex_job_id": "flex_job",
+    "period_id": "period",
 }
+
+# Refs added after the first reform files were written (2026-11-23): a file without them still imports.
+OPTIONAL_REF_KINDS = {"agenda_item", "flex_job", "period"}
 
 # Facts of a decision point at a record as "<kind>:<id>" (evne.decisions.services._clean_facts): the id becomes
 # the record's file ref ("document:document-2") and back.
@@ -157,6 +168,8 @@ PARENT = {
     FlexJobVisitation: "case",
     FlexJob: "case",
     UnemploymentPeriod: "case",
+    FlexJobEnd: "job",
+    UnemploymentPeriodEnd: "period",
 }
 
 
@@ -267,6 +280,9 @@ class Exporter:
         out.update(extra)
         return out
 
+    def optional(self, obj) -> dict | None:
+        return None if obj is None else self.record(obj)
+
     def document(self, doc: Document) -> dict:
         content = None
         if self.include_files and doc.file:
@@ -309,10 +325,12 @@ class Exporter:
         reasons_requests = self.assign(ReasonsRequest.objects.filter(case=case).order_by(by_id))
         delay_notices = self.assign(DelayNotice.objects.filter(case=case).order_by(by_id))
         rehab_plans = self.assign(RehabPlanRevision.objects.filter(case=case).order_by(by_id))
-        items = list(AgendaItem.objects.filter(case=case).select_related("meeting__team").order_by(by_id))
+        items = self.assign(AgendaItem.objects.filter(case=case).select_related("meeting__team").order_by(by_id))
         recommendations = {r.item_id: r for r in self.assign(Recommendation.objects.filter(case=case).order_by(by_id))}
         courses = self.assign(ResourceCourse.objects.filter(case=case).order_by(by_id))
         visitations = self.assign(FlexJobVisitation.objects.filter(case=case).order_by(by_id))
+        flex_jobs = self.assign(FlexJob.objects.filter(case=case).order_by(by_id))
+        periods = self.assign(UnemploymentPeriod.objects.filter(case=case).order_by(by_id))
         profile_out = None
         if profile is not None:
             hypotheses = self.assign(Hypothesis.objects.filter(profile=profile).order_by(by_id))
@@ -392,9 +410,12 @@ class Exporter:
                 self.record(c) for c in JobClarificationCourse.objects.filter(case=case).order_by(by_id)
             ],
             "fleksjob_visitations": [self.record(v) for v in visitations],
-            "flex_jobs": [self.record(j) for j in FlexJob.objects.filter(case=case).order_by(by_id)],
+            "flex_jobs": [
+                self.record(j, end=self.optional(FlexJobEnd.objects.filter(job=j).first())) for j in flex_jobs
+            ],
             "ledighedsydelse_periods": [
-                self.record(p) for p in UnemploymentPeriod.objects.filter(case=case).order_by(by_id)
+                self.record(p, end=self.optional(UnemploymentPeriodEnd.objects.filter(period=p).first()))
+                for p in periods
             ],
             "hearings": [self.record(h, decision=self.ref(Decision, h.decision_id)) for h in hearings],
             "decisions": [self.record(d, complaints=[self.record(c) for c in complaints[d.pk]]) for d in decisions],

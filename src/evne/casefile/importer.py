@@ -40,6 +40,7 @@ from evne.reform.models import (
     CourseFollowUp,
     Departure,
     FlexJob,
+    FlexJobEnd,
     FlexJobVisitation,
     JobClarificationCourse,
     PensionTransfer,
@@ -49,9 +50,10 @@ from evne.reform.models import (
     RehabTeam,
     ResourceCourse,
     UnemploymentPeriod,
+    UnemploymentPeriodEnd,
 )
 
-from .export import FORMAT, JSON_ID_KEYS, REF_KIND, SOURCE_KINDS, VERSION, fields_of
+from .export import FORMAT, JSON_ID_KEYS, OPTIONAL_REF_KINDS, REF_KIND, SOURCE_KINDS, VERSION, fields_of
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "case-file-1.json"
 
@@ -271,6 +273,8 @@ class Importer:
         if kind is None:
             return
         ref = data.get("ref")
+        if ref is None and kind in OPTIONAL_REF_KINDS:
+            return  # a file written before these records carried refs
         table = self.ids.setdefault(kind, {})
         if not isinstance(ref, str) or not ref.startswith(f"{kind}-"):
             raise CaseFileError(f"{path}.ref: expected a {kind} ref such as '{kind}-1', got {ref!r}")
@@ -392,6 +396,7 @@ class Importer:
                                                       created_at=item.added_at)  # fmt: skip
             item.meeting = meeting
             item.save(force_insert=True)
+            self.remember(item, row, path)
             rec_data = row.get("recommendation")
             if rec_data is not None:
                 rec = self.create(Recommendation, rec_data, f"{path}.recommendation", item=item, case=case)
@@ -406,6 +411,11 @@ class Importer:
                 obj = self.create(model, row, f"{key}[{i}]", case=case)
                 for j, sub in enumerate(row.get("follow_ups", []) if model is ResourceCourse else []):
                     self.create(CourseFollowUp, sub, f"{key}[{i}].follow_ups[{j}]", course=obj)
+                # The end of a flex job or a ledighedsydelse period (absent in older files: optional).
+                if model is FlexJob and row.get("end") is not None:
+                    self.create(FlexJobEnd, row["end"], f"{key}[{i}].end", job=obj)
+                if model is UnemploymentPeriod and row.get("end") is not None:
+                    self.create(UnemploymentPeriodEnd, row["end"], f"{key}[{i}].end", period=obj)
 
     def profile(self, data: dict, case: Case) -> None:
         profile = self.create_keeping(ResourceProfile, data, "profile", "created_at", case=case)

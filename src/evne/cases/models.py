@@ -240,6 +240,8 @@ class EventKind(models.TextChoices):
     FLEX_JOB_VISITATION = "flex_job_visitation", _("Fleksjob visitation recorded")
     FLEX_JOB_STARTED = "flex_job_started", _("Flex job recorded")
     LEDIGHEDSYDELSE_PERIOD = "ledighedsydelse_period", _("Ledighedsydelse period recorded")
+    FLEX_JOB_ENDED = "flex_job_ended", _("Flex job ended")
+    LEDIGHEDSYDELSE_ENDED = "ledighedsydelse_ended", _("Ledighedsydelse period ended")
     FOLLOW_UP_RECORDED = "follow_up_recorded", _("Follow-up conversation recorded")
     DECISION_DRAFTED = "decision_drafted", _("Decision drafted")
     DECISION_REVISED = "decision_revised", _("Decision draft changed")

@@ -177,5 +177,8 @@ def _reform_facts(case: Case) -> dict:
             )
             for v in FlexJobVisitation.objects.filter(case=case).order_by("visited_on", "id")
         ),
-        "flex_jobs": tuple(s.FlexJob(start_on=j.start_on) for j in case.flex_jobs.order_by("start_on", "id")),
+        "flex_jobs": tuple(
+            s.FlexJob(start_on=j.start_on, ended_on=j.end.ended_on if hasattr(j, "end") else None)
+            for j in case.flex_jobs.select_related("end").order_by("start_on", "id")
+        ),
     }  # fmt: skip

@@ -459,6 +459,35 @@ class FlexJob(AppendOnlyModel):
         return f"{self.case_id} flex job {self.start_on}"
 
 
+class FlexJobEndReason(models.TextChoices):
+    """Why a flex job ended (LAB § 74 ff.: ledighedsydelse is paid between flex jobs)."""
+
+    DISMISSED = "dismissed", _("The employer ended the employment")
+    RESIGNED = "resigned", _("The citizen resigned")
+    NEW_FLEX_JOB = "new_flex_job", _("Another flex job")
+    ORDINARY_WORK = "ordinary_work", _("Work on ordinary terms")
+    FORTIDSPENSION = "fortidspension", _("Førtidspension")
+    OTHER = "other", _("Other")
+
+
+class FlexJobEnd(AppendOnlyModel):
+    """The end of a flex job: a record of its own, as the job itself is append-only. At most one per job."""
+
+    job = models.OneToOneField(FlexJob, on_delete=models.CASCADE, related_name="end")
+    ended_on = models.DateField(_("ended on"))
+    reason = models.CharField(_("why the flex job ended"), max_length=20, choices=FlexJobEndReason.choices)
+    note = models.TextField(_("note"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("end of a flex job")
+        verbose_name_plural = _("ends of flex jobs")
+
+    def __str__(self) -> str:
+        return f"{self.job_id} ended {self.ended_on}"
+
+
 class UnemploymentPeriod(AppendOnlyModel):
     """A period on ledighedsydelse (while waiting for or between flex jobs)."""
 
@@ -475,3 +504,27 @@ class UnemploymentPeriod(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.case_id} ledighedsydelse {self.start_on}"
+
+    @property
+    def effective_end_on(self):
+        """The end given with the period, or recorded later (UnemploymentPeriodEnd); None while it runs."""
+        if self.end_on is not None:
+            return self.end_on
+        end = getattr(self, "end", None)
+        return end.ended_on if end is not None else None
+
+
+class UnemploymentPeriodEnd(AppendOnlyModel):
+    """The end of a ledighedsydelse period recorded without one (the period itself is append-only)."""
+
+    period = models.OneToOneField(UnemploymentPeriod, on_delete=models.CASCADE, related_name="end")
+    ended_on = models.DateField(_("ended on"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("end of a ledighedsydelse period")
+        verbose_name_plural = _("ends of ledighedsydelse periods")
+
+    def __str__(self) -> str:
+        return f"{self.period_id} ended {self.ended_on}"

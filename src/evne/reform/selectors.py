@@ -83,11 +83,21 @@ def visitations(case: Case) -> list:
 
 
 def flex_jobs(case: Case) -> list:
-    return list(case.flex_jobs.order_by("-start_on", "-id"))
+    """Newest first, each with its end (`job.end`, absent while the job runs)."""
+    return list(case.flex_jobs.select_related("end").order_by("-start_on", "-id"))
+
+
+def flex_job_end(job):
+    return getattr(job, "end", None)
 
 
 def ledighedsydelse_periods(case: Case) -> list:
-    return list(case.ledighedsydelse_periods.order_by("-start_on", "-id"))
+    """Newest first; `effective_end_on` is the end given with the period or recorded later."""
+    return list(case.ledighedsydelse_periods.select_related("end").order_by("-start_on", "-id"))
+
+
+def course_follow_ups(course: ResourceCourse) -> list:
+    return list(course.follow_ups.select_related("author").order_by("held_on", "id"))
 
 
 def teams_for(user: User) -> list[RehabTeam]:

@@ -36,6 +36,8 @@ from .models import (
     CourseOutcome,
     Departure,
     FlexJob,
+    FlexJobEnd,
+    FlexJobEndReason,
     FlexJobVisitation,
     GpBasis,
     JobClarificationCourse,
@@ -47,6 +49,7 @@ from .models import (
     RehabTeam,
     ResourceCourse,
     UnemploymentPeriod,
+    UnemploymentPeriodEnd,
 )
 
 TEXT_MAX = 20_000
@@ -205,7 +208,8 @@ def agenda_add(*, actor: User, meeting: RehabMeeting, case: Case, reason: str = 
             item = AgendaItem.objects.create(meeting=meeting, case=case, reason=reason, added_by=actor, added_at=now)
             record_event(
                 case=case, kind=EventKind.REHAB_REFERRED, actor=actor, at=now,
-                data={"held_on": meeting.held_on.isoformat(), "team": meeting.team.name, "reason": reason},
+                data={"agenda_item_id": item.pk, "held_on": meeting.held_on.isoformat(), "team": meeting.team.name,
+                      "reason": reason},
             )  # fmt: skip
             return item
     except IntegrityError:
@@ -229,7 +233,8 @@ def attendance_record(
         current.save(update_fields=["citizen_present", "caseworker_present", "version"])
         record_event(
             case=current.case, kind=EventKind.REHAB_ATTENDANCE, actor=actor, at=timezone.now(),
-            data={"held_on": item.meeting.held_on.isoformat(), "citizen_present": current.citizen_present,
+            data={"agenda_item_id": item.pk, "held_on": item.meeting.held_on.isoformat(),
+                  "team": item.meeting.team.name, "citizen_present": current.citizen_present,
                   "caseworker_present": current.caseworker_present},
         )  # fmt: skip
         return current
@@ -276,8 +281,8 @@ def recommendation_record(*, actor: User, item: AgendaItem, kind: str, **content
             )
             record_event(
                 case=item.case, kind=EventKind.REHAB_RECOMMENDATION, actor=actor, at=now,
-                data={"recommendation_id": rec.pk, "held_on": meeting.held_on.isoformat(), "kind": kind,
-                      "wants_case_back": flags["wants_case_back"]},
+                data={"recommendation_id": rec.pk, "agenda_item_id": item.pk, "held_on": meeting.held_on.isoformat(),
+                      "team": meeting.team.name, "kind": kind, "wants_case_back": flags["wants_case_back"]},
             )  # fmt: skip
             return rec
     except IntegrityError:
@@ -564,7 +569,8 @@ def flex_job_record(
         job = FlexJob.objects.create(case=case, employer=employer, start_on=start_on, hours_per_week=hours,
                                      accommodation=accommodation, author=actor, created_at=now)  # fmt: skip
         record_event(case=case, kind=EventKind.FLEX_JOB_STARTED, actor=actor, at=now,
-                     data={"start_on": start_on.isoformat(), "hours_per_week": str(hours)})  # fmt: skip
+                     data={"flex_job_id": job.pk, "start_on": start_on.isoformat(),
+                           "hours_per_week": str(hours)})  # fmt: skip
         return job
 
 
@@ -584,6 +590,51 @@ def ledighedsydelse_record(
             kind=EventKind.LEDIGHEDSYDELSE_PERIOD,
             actor=actor,
             at=now,
-            data={"start_on": start_on.isoformat(), "end_on": end_on.isoformat() if end_on else None},
+            data={
+                "period_id": period.pk,
+                "start_on": start_on.isoformat(),
+                "end_on": end_on.isoformat() if end_on else None,
+            },
         )
         return period
+
+
+def flex_job_end(*, actor: User, job: FlexJob, ended_on: date, reason: str, note: str = "") -> FlexJobEnd:
+    """The flex job ends: its end date and why, recorded once (the job is append-only, so the end is a record of its
+    own). Between flex jobs the citizen may receive ledighedsydelse (LAB § 74)."""
+    require_case_write(actor, job.case)
+    past_or_today(ended_on, field="ended_on")
+    if ended_on < job.start_on:
+        raise DomainError(_("The flex job cannot end before it began."), field="ended_on")
+    if reason not in FlexJobEndReason.values:
+        raise DomainError(_("Choose why the flex job ended."), field="reason")
+    note = _text(FlexJobEnd, "note", note, required=reason == FlexJobEndReason.OTHER)
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            end = FlexJobEnd.objects.create(job=job, ended_on=ended_on, reason=reason, note=note, author=actor,
+                                            created_at=now)  # fmt: skip
+            record_event(case=job.case, kind=EventKind.FLEX_JOB_ENDED, actor=actor, at=now,
+                         data={"flex_job_id": job.pk, "ended_on": ended_on.isoformat(), "reason": reason})  # fmt: skip
+            return end
+    except IntegrityError:
+        raise DomainError(_("The flex job has already ended."), field="ended_on") from None
+
+
+def ledighedsydelse_end(*, actor: User, period: UnemploymentPeriod, ended_on: date) -> UnemploymentPeriodEnd:
+    """End a ledighedsydelse period that was recorded without an end (once; the period is append-only)."""
+    require_case_write(actor, period.case)
+    past_or_today(ended_on, field="ended_on")
+    if period.end_on is not None:
+        raise DomainError(_("The period has already ended."), field="ended_on")
+    if ended_on < period.start_on:
+        raise DomainError(_("The period cannot end before it starts."), field="ended_on")
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            end = UnemploymentPeriodEnd.objects.create(period=period, ended_on=ended_on, author=actor, created_at=now)
+            record_event(case=period.case, kind=EventKind.LEDIGHEDSYDELSE_ENDED, actor=actor, at=now,
+                         data={"period_id": period.pk, "ended_on": ended_on.isoformat()})  # fmt: skip
+            return end
+    except IntegrityError:
+        raise DomainError(_("The period has already ended."), field="ended_on") from None

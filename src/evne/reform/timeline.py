@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from evne.cases.models import EventKind, TimelineEvent
 
-from .models import AgendaReason, ClarificationOutcome, CourseOutcome, GpBasis, RecommendationKind
+from .models import AgendaReason, ClarificationOutcome, CourseOutcome, FlexJobEndReason, GpBasis, RecommendationKind
 
 
 def _label(choices, value) -> str:
@@ -67,4 +67,9 @@ def describe(event: TimelineEvent) -> str | None:
                 "date": d.get("start_on", ""), "hours": d.get("hours_per_week", "")}  # fmt: skip
         case EventKind.LEDIGHEDSYDELSE_PERIOD:
             return _("Ledighedsydelse from %(date)s.") % {"date": d.get("start_on", "")}
+        case EventKind.FLEX_JOB_ENDED:
+            return _("Flex job ended on %(date)s (%(reason)s).") % {
+                "date": d.get("ended_on", ""), "reason": _label(FlexJobEndReason, d.get("reason"))}  # fmt: skip
+        case EventKind.LEDIGHEDSYDELSE_ENDED:
+            return _("Ledighedsydelse ended on %(date)s.") % {"date": d.get("ended_on", "")}
     return None

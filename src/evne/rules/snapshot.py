@@ -267,6 +267,7 @@ class ResourceCourse:
 @dataclass(frozen=True)
 class FlexJob:
     start_on: date
+    ended_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,12 @@ urlpatterns = [
     path("cases/<int:case_id>/reform/fleksjob/visitation/", views.visitation, name="reform_visitation"),
     path("cases/<int:case_id>/reform/fleksjob/job/", views.flex_job, name="reform_flex_job"),
     path("cases/<int:case_id>/reform/fleksjob/ledighedsydelse/", views.ledighedsydelse, name="reform_ledighedsydelse"),
+    path("cases/<int:case_id>/reform/fleksjob/job/<int:job_id>/end/", views.flex_job_end, name="reform_flex_job_end"),
+    path(
+        "cases/<int:case_id>/reform/fleksjob/ledighedsydelse/<int:period_id>/end/",
+        views.ledighedsydelse_end,
+        name="reform_ledighedsydelse_end",
+    ),
     path("rehab/", views.teams, name="rehab_teams"),
     path("rehab/teams/<int:team_id>/", views.team_detail, name="rehab_team"),
     path("rehab/meetings/<int:meeting_id>/", views.meeting_detail, name="rehab_meeting"),

@@ -27,6 +27,7 @@ from evne.reform.models import (
     AgendaReason,
     ClarificationOutcome,
     CourseOutcome,
+    FlexJobEndReason,
     GpBasis,
     Recommendation,
     RecommendationKind,
@@ -191,6 +192,16 @@ class FlexJobForm(forms.Form):
     hours_per_week = forms.DecimalField(label=gettext_lazy("Hours per week"), max_digits=4, decimal_places=1)
     accommodation = forms.CharField(label=gettext_lazy("Accommodation (skånehensyn)"), required=False,
                                     widget=forms.Textarea(attrs=AREA))  # fmt: skip
+
+
+class FlexJobEndForm(forms.Form):
+    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DateInput())
+    reason = forms.ChoiceField(label=gettext_lazy("Why the flex job ended"), choices=FlexJobEndReason.choices)
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs=AREA))
+
+
+class PeriodEndForm(forms.Form):
+    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DateInput())
 
 
 class PeriodForm(forms.Form):
@@ -563,6 +574,36 @@ def ledighedsydelse(request: HttpRequest, case_id: int) -> HttpResponse:
         _("Ledighedsydelse period"),
         _("The period was recorded."),
     )
+
+
+def _ended(request, case_id, record_id, *, related: str, form_class, service, key: str, title, success):
+    case = _case(request, case_id, write=True)
+    record = getattr(case, related).filter(pk=record_id).first()
+    if record is None:
+        raise Http404
+    form = form_class(request.POST or None, initial={"ended_on": timezone.localdate()})
+    status = 200
+    if request.method == "POST":
+
+        def call(data):
+            return service(actor=request.user, **{key: record}, **data)
+
+        done, status = _run(request, form, call, success=success)
+        if done is not None:
+            return redirect("web:reform", case_id=case.pk)
+    return _form_page(request, case=case, form=form, title=title, status=status)
+
+
+def flex_job_end(request: HttpRequest, case_id: int, job_id: int) -> HttpResponse:
+    return _ended(request, case_id, job_id, related="flex_jobs", form_class=FlexJobEndForm,
+                  service=services.flex_job_end, key="job", title=_("End the flex job"),
+                  success=_("The end of the flex job was recorded."))  # fmt: skip
+
+
+def ledighedsydelse_end(request: HttpRequest, case_id: int, period_id: int) -> HttpResponse:
+    return _ended(request, case_id, period_id, related="ledighedsydelse_periods", form_class=PeriodEndForm,
+                  service=services.ledighedsydelse_end, key="period", title=_("End the ledighedsydelse period"),
+                  success=_("The end of the period was recorded."))  # fmt: skip
 
 
 # --- the team's pages -------------------------------------------------------------------------------------

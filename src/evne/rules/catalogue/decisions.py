@@ -13,7 +13,7 @@ the texts themselves, so the explanation stored with an issued decision holds no
 from datetime import date, timedelta
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
-from ..parameters import param
+from ..parameters import param, value_on
 from ..snapshot import Snapshot
 
 FVL = date(1987, 1, 1)  # forvaltningsloven (lov nr. 571 af 19. december 1985), in force 1 January 1987
@@ -270,6 +270,9 @@ def _appeal_deadline(s: Snapshot, on: date) -> Finding:
             f"The complaint deadline of decision {decision.number} does not run: no correct guidance was given.",
             number=decision.number,
         )
+    if value_on("deadlines.appeal_weeks", decision.guidance_given_on) is None:
+        # guidance given before the deadline parameter's first value: the rule does not reach that far back
+        return Finding.not_applicable(number=decision.number, guidance_given_on=decision.guidance_given_on)
     due = complaint_due(decision.guidance_given_on, [(r.requested_on, r.handed_out_on) for r in s.file_access], on)
     if on > due:
         return Finding.ok(number=decision.number, expired_on=due)

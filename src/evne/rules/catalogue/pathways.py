@@ -446,9 +446,13 @@ def _fleksjob_pension_exclusive(s: Snapshot, on: date) -> Finding:
     transfer = s.pension_transfer
     if transfer is None or transfer.transferred_on > on:
         return Finding.not_applicable(pension_case=False)
-    jobs = [j.start_on for j in s.flex_jobs if j.start_on <= on]
-    if not jobs:
+    started = [j for j in s.flex_jobs if j.start_on <= on]
+    if not started:
         return Finding.ok(flex_jobs=0)
+    # A flex job whose end is recorded (on or before the day checked) no longer stands in the way.
+    jobs = [j.start_on for j in started if j.ended_on is None or j.ended_on > on]
+    if not jobs:
+        return Finding.ok(flex_jobs_ended=max(j.ended_on for j in started))
     answer = _pathway_answer(s, "pathways.fleksjob_pension_exclusive")
     if answer:
         return Finding.ok(answer=answer)
