@@ -88,6 +88,8 @@ snapshots = st.builds(
     fleksjob_visitations=st.lists(st.builds(s.FlexJobVisitation, visited_on=days, very_few_hours=st.booleans()),
                                   max_size=2).map(tuple),
     flex_jobs=st.lists(st.builds(s.FlexJob, start_on=days, ended_on=st.none() | days), max_size=2).map(tuple),
+    ledighedsydelse_periods=st.lists(st.builds(s.LedighedsydelsePeriod, start_on=days, end_on=st.none() | days),
+                                     max_size=2).map(tuple),
 )  # fmt: skip
 
 

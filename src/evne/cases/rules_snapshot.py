@@ -181,4 +181,9 @@ def _reform_facts(case: Case) -> dict:
             s.FlexJob(start_on=j.start_on, ended_on=j.end.ended_on if hasattr(j, "end") else None)
             for j in case.flex_jobs.select_related("end").order_by("start_on", "id")
         ),
+        "ledighedsydelse_periods": tuple(
+            s.LedighedsydelsePeriod(start_on=p.start_on,
+                                    end_on=p.end_on or (p.end.ended_on if hasattr(p, "end") else None))
+            for p in case.ledighedsydelse_periods.select_related("end").order_by("start_on", "id")
+        ),
     }  # fmt: skip

@@ -271,6 +271,12 @@ class FlexJob:
 
 
 @dataclass(frozen=True)
+class LedighedsydelsePeriod:
+    start_on: date
+    end_on: date | None = None  # the period's own end, or its recorded end
+
+
+@dataclass(frozen=True)
 class FlexJobVisitation:
     visited_on: date
     permanently_reduced: bool = False
@@ -314,6 +320,7 @@ class Snapshot:
     resource_courses: tuple[ResourceCourse, ...] = ()
     fleksjob_visitations: tuple[FlexJobVisitation, ...] = ()
     flex_jobs: tuple[FlexJob, ...] = ()
+    ledighedsydelse_periods: tuple[LedighedsydelsePeriod, ...] = ()
 
     def __post_init__(self):
         for name in ("answer_versions", "answer_dates"):

@@ -531,6 +531,37 @@ def _few_hours_fleksjob(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Seed 001 l. 874–883 (R52): "Personer, der er visiteret til et fleksjob, kan modtage ledighedsydelse i perioden fra
+# visitationen indtil ansættelsen i fleksjob og i mellem to fleksjob." A period before the visitation, or while a
+# flex job runs, is flagged (the payment itself is the benefit system's, not Evne's).
+def _ledighedsydelse_between_jobs(s: Snapshot, on: date) -> Finding:
+    periods = [p for p in s.ledighedsydelse_periods if p.start_on <= on]
+    if not periods:
+        return Finding.not_applicable(periods=0)
+    visited = [v.visited_on for v in s.fleksjob_visitations if v.visited_on <= on]
+    wrong = []
+    for p in periods:
+        p_end = p.end_on or on
+        if not visited or p.start_on < min(visited):
+            wrong.append(p.start_on)
+            continue
+        for j in s.flex_jobs:
+            j_end = j.ended_on or on
+            if j.start_on <= on and p.start_on < j_end and j.start_on < p_end:
+                wrong.append(p.start_on)
+                break
+    if wrong:
+        days = ", ".join(f"{d:%d-%m-%Y}" for d in wrong)
+        return Finding.missing(
+            f"Ledighedsydelse (periode fra {days}) kan kun gives fra visitationen til fleksjob og mellem to fleksjob — "
+            "ikke før visitationen eller mens et fleksjob løber.",
+            f"Ledighedsydelse (period from {days}) is only for the time from the flex-job visitation and between two "
+            "flex jobs — not before the visitation or while a flex job runs.",
+            periods=wrong,
+        )  # fmt: skip
+    return Finding.ok(periods=len(periods))
+
+
 RULES = (
     Rule("pathways.rehab_plan_prepared", "Rehabiliteringsplanens forberedende del er udarbejdet med borgeren",
          "The preparatory part of the rehabilitation plan is written with the citizen", Severity.BLOCKING,
@@ -651,4 +682,10 @@ RULES = (
          decision_types=("ressourceforlob",),
          checks_da="At det er overvejet, om fleksjob på få timer er bedre end ressourceforløb, når arbejdsevnen er "
                    "vurderet på fleksjobniveau."),
+    Rule("pathways.ledighedsydelse_between_jobs", "Ledighedsydelse fra visitationen og mellem fleksjob",
+         "Ledighedsydelse from the visitation and between flex jobs", Severity.WARNING,
+         (_v(_ledighedsydelse_between_jobs, Citation("aktivloven", "§ 74 (ledighedsydelse)", "001", "874-883"),
+             start=date(2003, 1, 1)),),
+         checks_da="At en periode med ledighedsydelse ligger efter visitationen til fleksjob og ikke mens et "
+                   "fleksjob løber."),
 )  # fmt: skip
