@@ -17,7 +17,8 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from pypdf import PdfReader, PdfWriter
-from weasyprint import HTML, default_url_fetcher
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
 from evne.cases.models import Case
 from evne.evidence import files
@@ -36,11 +37,10 @@ class Section:
     items: list[str] = field(default_factory=list)
 
 
-def _fetch(url: str, timeout: int = 10, ssl_context=None):
-    """Letters load nothing from disk or the network; an inline data: URI (a logo) is the only exception."""
-    if url.startswith("data:"):
-        return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
-    raise ValueError(f"Letters load no external resources ({url}).")
+def _fetcher() -> URLFetcher:
+    """Letters load nothing from disk or the network; an inline data: URI (a logo, an uploaded image) is the only
+    exception. A new fetcher per document: WeasyPrint's fetcher keeps per-request state."""
+    return URLFetcher(allowed_protocols=("data",), allow_redirects=False)
 
 
 def letter_context(*, case: Case, title: str, sections: list[Section], letter_date: date) -> dict:
@@ -71,7 +71,7 @@ def render_letter_pdf(*, case: Case, title: str, sections: list[Section], letter
     with translation.override("da"):
         html = render_to_string(TEMPLATE, letter_context(case=case, title=title, sections=sections,
                                                          letter_date=letter_date))  # fmt: skip
-    return HTML(string=html, url_fetcher=_fetch).write_pdf()
+    return HTML(string=html, url_fetcher=_fetcher()).write_pdf()
 
 
 def letter_text(title: str, sections: list[Section]) -> str:
@@ -181,7 +181,7 @@ def append_attachments(*, case: Case, title: str, cover: bytes, attachments: lis
     with translation.override("da"):
         html = render_to_string(ATTACHMENTS_TEMPLATE, {"title": title, "case_number": case.number,
                                                        "attachments": embedded})  # fmt: skip
-    rendered = HTML(string=html, url_fetcher=_fetch).render()
+    rendered = HTML(string=html, url_fetcher=_fetcher()).render()
     starts: dict[str, int] = {}
     for index, page in enumerate(rendered.pages):
         for anchor in page.anchors:
