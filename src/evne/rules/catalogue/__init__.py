@@ -1,6 +1,6 @@
 """The consolidated catalogue: every rule Evne checks, with a stable id. Modules mirror the law's structure."""
 
-from . import assessment, deadlines, decisions, evidence, method, pathways, procedure, profile, reform
+from . import assessment, deadlines, decisions, evidence, judgement, method, pathways, procedure, profile, reform
 
 RULES = (
     *profile.RULES,
@@ -12,5 +12,6 @@ RULES = (
     *pathways.RULES,
     *procedure.RULES,
     *decisions.RULES,
+    *judgement.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
