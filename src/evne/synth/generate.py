@@ -197,6 +197,7 @@ def load_demo(*, seed: int = DEMO_SEED) -> DemoSummary:
             town=names.EVNEKOBING,
         )
         _add_rehab_team(evnekobing)
+        _add_flex_jobs(evnekobing)
         # Another seed, or Andeby's citizens would repeat Evnekøbing's first ones.
         generate_population(municipality=andeby, n_citizens=ANDEBY_CITIZENS, seed=seed + 1, town=names.ANDEBY)
     return _demo_summary(created=True)
@@ -265,6 +266,44 @@ def _add_rehab_team(municipality: Municipality) -> None:
         if index == 0:
             reform.departure_record(actor=writer, recommendation=rec, departed_on=today,
                                     reason="Kommunen vurderer, at et ressourceforløb skal forsøges først.")  # fmt: skip
+
+
+def _add_flex_jobs(municipality: Municipality) -> None:
+    """Two decided fleksjob cases with their visitation, ledighedsydelse until the flex job, and the job; in the
+    first the job has ended and ledighedsydelse runs again between flex jobs (LAB § 74), with the terms recorded."""
+    from evne.cases.services import prompt_answer
+    from evne.reform import services as reform
+
+    today = timezone.localdate()
+    cases = Case.objects.filter(municipality=municipality, pathway=Pathway.FLEKSJOB, status=CaseStatus.DECIDED)
+    for index, case in enumerate(cases.select_related("caseworker").order_by("number")[:2]):
+        writer = case.caseworker
+        visited = today - timedelta(days=300)
+        reform.visitation_record(actor=writer, case=case, visited_on=visited, permanently_reduced=True,
+                                 measures_tried=True, work_functions="Lettere lager- og kontorfunktioner",
+                                 hours_per_week="15")  # fmt: skip
+        start = visited + timedelta(days=60)
+        reform.ledighedsydelse_record(actor=writer, case=case, start_on=visited + timedelta(days=1),
+                                      end_on=start - timedelta(days=1))  # fmt: skip
+        job = reform.flex_job_record(
+            actor=writer,
+            case=case,
+            employer="Evnekøbing Lager ApS",
+            start_on=start,
+            hours_per_week="15",
+            accommodation="Ingen tunge løft; pause hver time.",
+        )
+        if index == 0:
+            ended = start + timedelta(days=150)
+            reform.flex_job_end(actor=writer, job=job, ended_on=ended, reason="dismissed",
+                                note="Virksomheden lukkede afdelingen.")  # fmt: skip
+            reform.ledighedsydelse_record(actor=writer, case=case, start_on=ended + timedelta(days=1))
+            prompt_answer(
+                actor=writer,
+                case=case,
+                rule_id="pathways.fleksjob_terms",
+                answer="Løn efter overenskomstens sociale kapitel; 3F inddraget; ny arbejdsgiver.",
+            )
 
 
 def demo_logins() -> tuple[DemoLogin, ...]:
