@@ -361,6 +361,16 @@ class Snapshot:
             self._memo[key] = max(made, key=lambda a: a.number) if made else None
         return self._memo[key]
 
+    def answer(self, rule_id: str, *, since: date | None = None) -> str:
+        """The caseworker's recorded answer to a rule's prompt ("" when there is none). With `since`, only an answer
+        given on or after that day counts (an answer without a recorded date, from an older case file, counts)."""
+        text = (self.answers.get(rule_id) or "").strip()
+        if text and since is not None:
+            answered = self.answer_dates.get(rule_id)
+            if answered is not None and date.fromisoformat(answered) < since:
+                return ""
+        return text
+
     def without_answer(self, rule_id: str) -> Snapshot:
         """The same facts without the answer to one rule (an answer given under another version of the law)."""
         key = ("without", rule_id)

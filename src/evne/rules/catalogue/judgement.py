@@ -16,14 +16,6 @@ ALL_DECISIONS = ("revalidering", "ressourceforlob", "jobafklaring", "fleksjob", 
 ALL_ELEMENTS = 12  # the profile's named elements (bek. 543/2002 § 6; profiles/elements.yaml), "other" not counted
 
 
-def _answered_since(s: Snapshot, rule_id: str, since: date) -> str:
-    answer = (s.answers.get(rule_id) or "").strip()
-    answered = s.answer_dates.get(rule_id)
-    if answer and (answered is None or date.fromisoformat(answered) >= since):
-        return answer
-    return ""
-
-
 def _decision_prompt(rule_id: str, message: tuple[str, str]):
     """A question about the decision being drafted: asked while a draft exists, answered once per decision."""
 
@@ -31,7 +23,7 @@ def _decision_prompt(rule_id: str, message: tuple[str, str]):
         decision = s.decision_in_question(on)
         if decision is None or decision.status != "draft":
             return Finding.not_applicable(draft=False)
-        answer = _answered_since(s, rule_id, decision.created_on)
+        answer = s.answer(rule_id, since=decision.created_on)
         if answer:
             return Finding.ok(decision=decision.number, answer=answer)
         return Finding.prompt(*message, decision=decision.number)
@@ -86,7 +78,7 @@ def _over_investigation(s: Snapshot, on: date) -> Finding:
     described = [k for k, e in s.current_elements(on).items() if k != "other" and e.relevant and e.has_facts]
     if len(described) < ALL_ELEMENTS:
         return Finding.not_applicable(described=len(described))
-    answer = (s.answers.get("profile.proportionate") or "").strip()
+    answer = s.answer("profile.proportionate")
     if answer:
         return Finding.ok(described=len(described), answer=answer)
     return Finding.prompt(

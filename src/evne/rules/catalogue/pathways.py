@@ -182,7 +182,7 @@ def _activity_before_team(s: Snapshot, on: date) -> Finding:
               and min(a.actual_end_on or a.planned_end_on, first.held_on) >= since]  # fmt: skip
     if active:
         return Finding.ok(meeting=first.id, activities=[a.id for a in active])
-    answer = (s.answers.get("pathways.activity_before_team") or "").strip()
+    answer = s.answer("pathways.activity_before_team")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -404,10 +404,6 @@ def _visitation(s: Snapshot, on: date) -> Finding:
 # --- seed 003 P7, P14, R1, D9) -------------------------------------------------------------------------------
 
 
-def _pathway_answer(s: Snapshot, rule_id: str) -> str:
-    return (s.answers.get(rule_id) or "").strip()
-
-
 def _flex_job_terms(message: tuple[str, str]):
     # Aktivloven § 73 / LAB (seed 001 l. 857–873): the employer agrees to the accommodation; wages and terms follow the
     # collective agreement (or its social chapter, or a comparable agreement); seed 000 L4784–4791: "De faglige
@@ -418,7 +414,7 @@ def _flex_job_terms(message: tuple[str, str]):
         jobs = [j for j in s.flex_jobs if j.start_on <= on]
         if not jobs:
             return Finding.not_applicable(flex_jobs=0)
-        answer = _pathway_answer(s, "pathways.fleksjob_terms")
+        answer = s.answer("pathways.fleksjob_terms")
         if answer:
             return Finding.ok(answer=answer)
         return Finding.prompt(*message, started=max(j.start_on for j in jobs))
@@ -453,7 +449,7 @@ def _fleksjob_pension_exclusive(s: Snapshot, on: date) -> Finding:
     jobs = [j.start_on for j in started if j.ended_on is None or j.ended_on > on]
     if not jobs:
         return Finding.ok(flex_jobs_ended=max(j.ended_on for j in started))
-    answer = _pathway_answer(s, "pathways.fleksjob_pension_exclusive")
+    answer = s.answer("pathways.fleksjob_pension_exclusive")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -475,7 +471,7 @@ def _refusal_without_team(s: Snapshot, on: date) -> Finding:
         return Finding.not_applicable(refusal=False)
     if s.recommendations_until(on):
         return Finding.ok(recommendations=len(s.recommendations_until(on)))
-    answer = _pathway_answer(s, "pathways.refusal_without_team")
+    answer = s.answer("pathways.refusal_without_team")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -495,7 +491,7 @@ def _existing_evidence_to_team(s: Snapshot, on: date) -> Finding:
         return Finding.not_applicable(on_existing_evidence=False)
     if transfer.without_team or any(m.held_on <= transfer.transferred_on for m in s.rehab_meetings):
         return Finding.ok(without_team=transfer.without_team)
-    answer = _pathway_answer(s, "pathways.existing_evidence_to_team")
+    answer = s.answer("pathways.existing_evidence_to_team")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -518,7 +514,7 @@ def _few_hours_fleksjob(s: Snapshot, on: date) -> Finding:
     assessment = s.latest_assessment(on)
     if assessment is None or assessment.conclusion != "flex_job_level":
         return Finding.ok(conclusion=assessment.conclusion if assessment else None)
-    answer = _pathway_answer(s, "pathways.fleksjob_over_course_few_hours")
+    answer = s.answer("pathways.fleksjob_over_course_few_hours")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(

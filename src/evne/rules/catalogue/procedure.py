@@ -19,10 +19,6 @@ INCOME_SUPPORT = ("sygedagpenge", "kontanthjaelp")  # the pathways where help to
 LESS_INTRUSIVE = ("lae_265", "medical_certificate", "status_statement", "hospital_records")
 
 
-def _answer(s: Snapshot, rule_id: str) -> str:
-    return (s.answers.get(rule_id) or "").strip()
-
-
 def _cite(act: str, section: str, seed: str, lines: str) -> Citation:
     return Citation(act, section, seed, lines)
 
@@ -61,7 +57,7 @@ def _profile_required(pathways: tuple[str, ...]):
 def _threat_recorded(s: Snapshot, on: date) -> Finding:
     if s.case.pathway not in INCOME_SUPPORT or s.case.help_requested_on > on:
         return Finding.not_applicable(pathway=s.case.pathway)
-    answer = _answer(s, "method.threat_recorded")
+    answer = s.answer("method.threat_recorded")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -83,7 +79,7 @@ def _threat_8_weeks(s: Snapshot, on: date) -> Finding:
         return Finding.not_applicable(pathway=s.case.pathway)
     weeks = param("deadlines.threat_assessment_weeks", on)
     due = date.fromordinal(s.case.help_requested_on.toordinal() + 7 * weeks)
-    if _answer(s, "method.threat_recorded"):
+    if s.answer("method.threat_recorded"):
         return Finding.ok(requested=s.case.help_requested_on)
     if s.case.status in CLOSED:
         return Finding.not_applicable(status=s.case.status)
@@ -131,7 +127,7 @@ def _holistic(s: Snapshot, on: date) -> Finding:
         return Finding.not_applicable(assessment=False)
     if s.case.pathway == "fortidspension" and on >= REFORM:
         return Finding.not_applicable(see="reform.pension_refusal_holistic")
-    answer = _answer(s, "method.holistic_assessment")
+    answer = s.answer("method.holistic_assessment")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -151,7 +147,7 @@ def _referral_ordinary(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None or latest.conclusion != "sufficient":
         return Finding.not_applicable()
-    answer = _answer(s, "method.referral_ordinary_work")
+    answer = s.answer("method.referral_ordinary_work")
     if answer:
         return Finding.ok(answer=answer, assessed_on=latest.assessed_on)
     return Finding.prompt(
@@ -176,8 +172,8 @@ def _diagnosis_chase(s: Snapshot, on: date) -> Finding:
                          and r.sent_on <= on and not r.cancelled_on), key=lambda r: r.sent_on)  # fmt: skip
     if not specialist:
         return Finding.not_applicable(specialist_requests=0)
-    if _answer(s, "evidence.no_diagnosis_chase"):
-        return Finding.ok(answer=_answer(s, "evidence.no_diagnosis_chase"), requests=[r.id for r in specialist])
+    if s.answer("evidence.no_diagnosis_chase"):
+        return Finding.ok(answer=s.answer("evidence.no_diagnosis_chase"), requests=[r.id for r in specialist])
     first = specialist[0]
     milder = [d.id for d in s.documents if d.kind in LESS_INTRUSIVE and d.document_date <= first.sent_on] + [
         r.id for r in s.requests if r.document_type in LESS_INTRUSIVE and r.sent_on and r.sent_on <= first.sent_on
@@ -214,7 +210,7 @@ def _disability_compensation(s: Snapshot, on: date) -> Finding:
     needs = sorted(k for k, e in s.current_elements(on).items() if e.has_accommodation_needs)
     if not needs:
         return Finding.not_applicable(accommodation_needs=False)
-    answer = _answer(s, "method.disability_compensation")
+    answer = s.answer("method.disability_compensation")
     if answer:
         return Finding.ok(answer=answer, elements=needs)
     return Finding.prompt(
@@ -301,7 +297,7 @@ def _round_table_consent(s: Snapshot, on: date) -> Finding:
 def _change_duty_guidance(s: Snapshot, on: date) -> Finding:
     if s.case.help_requested_on > on:
         return Finding.not_applicable()
-    answer = _answer(s, "evidence.change_duty_guidance")
+    answer = s.answer("evidence.change_duty_guidance")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -323,7 +319,7 @@ def _impartiality(s: Snapshot, on: date) -> Finding:
     if since is None or since > on:
         return Finding.not_applicable(caseworker_since=since)
     answered = s.answer_dates.get("method.impartiality")
-    if _answer(s, "method.impartiality") and answered and date.fromisoformat(answered) >= since:
+    if s.answer("method.impartiality") and answered and date.fromisoformat(answered) >= since:
         return Finding.ok(caseworker_since=since, declared_on=answered)
     return Finding.prompt(
         "Sagsbehandleren skal tage stilling til inhabilitet (slægt, venskab, uvenskab, egen tidligere afgørelse …) "

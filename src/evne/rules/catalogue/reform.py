@@ -26,10 +26,6 @@ TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
 CLOSED = ("decided", "closed")
 
 
-def _answer(s: Snapshot, rule_id: str) -> str:
-    return (s.answers.get(rule_id) or "").strip()
-
-
 def _activities_before(s: Snapshot, on: date):
     return [a for a in s.activities if a.start_on <= on]
 
@@ -48,8 +44,8 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is not None and latest.job_functions_meetable >= 1:
         return Finding.ok(number=latest.number, meetable=latest.job_functions_meetable)
-    if _answer(s, "reform.pension_refusal_job_function"):
-        return Finding.ok(answer=_answer(s, "reform.pension_refusal_job_function"))
+    if s.answer("reform.pension_refusal_job_function"):
+        return Finding.ok(answer=s.answer("reform.pension_refusal_job_function"))
     return Finding.missing(
         "Et afslag på førtidspension skal angive mindst én konkret, realistisk arbejdsfunktion, som borgeren kan "
         "udføre (pensionslovens § 20, stk. 2; § 19, stk. 1, nr. 5). Angiv den i arbejdsevnevurderingen.",
@@ -71,7 +67,7 @@ def _pension_age(s: Snapshot, on: date) -> Finding:
     age = s.age_on(on)  # from the birth date in the CPR number; the prompt remains for a case file without it
     if age is not None and age >= min_age:
         return Finding.ok(age=age, min_age=min_age)
-    answer = _answer(s, "reform.pension_age_40")
+    answer = s.answer("reform.pension_age_40")
     if answer:
         return Finding.ok(answer=answer, age=age)
     if age is not None:
@@ -131,7 +127,7 @@ def _measures_tried_2018(s: Snapshot, on: date) -> Finding:
 def _measures_tried(s: Snapshot, on: date, message: tuple[str, str]) -> Finding:
     if s.case.pathway != "fortidspension":
         return Finding.not_applicable(pathway=s.case.pathway)
-    answer = _answer(s, "reform.pension_measures_tried")
+    answer = s.answer("reform.pension_measures_tried")
     tried = [a.id for a in _activities_before(s, on)]
     if answer:
         return Finding.ok(answer=answer, activities=tried)
@@ -143,7 +139,7 @@ def _measures_tried(s: Snapshot, on: date, message: tuple[str, str]) -> Finding:
 def _meeting_offer(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "fortidspension":
         return Finding.not_applicable(pathway=s.case.pathway)
-    answer = _answer(s, "reform.pension_meeting_offer")
+    answer = s.answer("reform.pension_meeting_offer")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -170,7 +166,7 @@ def _transfer_recorded(s: Snapshot, on: date) -> Finding:
             "the citizen was told (pension act § 18(1)).",
             transferred_on=transfer.transferred_on,
         )  # fmt: skip
-    answer = _answer(s, "reform.pension_transfer_recorded")
+    answer = s.answer("reform.pension_transfer_recorded")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -187,7 +183,7 @@ def _transfer_recorded(s: Snapshot, on: date) -> Finding:
 def _refusal_holistic(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "fortidspension":
         return Finding.not_applicable(pathway=s.case.pathway)
-    answer = _answer(s, "reform.pension_refusal_holistic")
+    answer = s.answer("reform.pension_refusal_holistic")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -214,7 +210,7 @@ def _health_current(s: Snapshot, on: date) -> Finding:
     months = param("reform.medical_max_age_months", on)
     if add_months(latest.document_date, months) > on:
         return Finding.ok(latest=latest.id, dated=latest.document_date)
-    answer = _answer(s, "reform.health_information_current")
+    answer = s.answer("reform.health_information_current")
     if answer:
         return Finding.ok(answer=answer, latest=latest.id, dated=latest.document_date)
     return Finding.prompt(
@@ -252,7 +248,7 @@ def _team_recommendation(s: Snapshot, on: date) -> Finding:
             "recommendation: present the case again once what is missing has been obtained.",
             recommendation=made[-1].id,
         )  # fmt: skip
-    answer = _answer(s, "reform.rehab_team_recommendation")
+    answer = s.answer("reform.rehab_team_recommendation")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -287,7 +283,7 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
         )  # fmt: skip
     if made:
         return Finding.ok(follows=made[-1].id)  # no departure recorded: the municipality follows the recommendation
-    answer = _answer(s, "reform.rehab_team_rereferral")
+    answer = s.answer("reform.rehab_team_rereferral")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -319,7 +315,7 @@ def _development_2013(s: Snapshot, on: date) -> Finding:
         )  # fmt: skip
     if latest is not None and latest.conclusion == "can_be_improved":
         return Finding.ok(number=latest.number, conclusion=latest.conclusion)
-    answer = _answer(s, "reform.ressourceforloeb_development")
+    answer = s.answer("reform.ressourceforloeb_development")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -360,7 +356,7 @@ def _development_2018(s: Snapshot, on: date) -> Finding:
         )  # fmt: skip
     if latest is not None and latest.conclusion == "can_be_improved":
         return Finding.ok(number=latest.number, conclusion=latest.conclusion)
-    answer = _answer(s, "reform.ressourceforloeb_development")
+    answer = s.answer("reform.ressourceforloeb_development")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -417,7 +413,7 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
     again = [m for m in s.rehab_meetings if due <= m.held_on <= on]  # presented to the team again (issue 7)
     if again:
         return Finding.ok(presented_again=min(m.held_on for m in again), started=start)
-    answer = _answer(s, "reform.ressourceforloeb_no_measure_6_months")
+    answer = s.answer("reform.ressourceforloeb_no_measure_6_months")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -439,7 +435,7 @@ def _fleksjob_tried(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "fleksjob":
         return Finding.not_applicable(pathway=s.case.pathway)
     tried = [a.id for a in _activities_before(s, on)]
-    answer = _answer(s, "reform.fleksjob_offers_tried")
+    answer = s.answer("reform.fleksjob_offers_tried")
     if answer:
         return Finding.ok(answer=answer, activities=tried)
     if not tried:
@@ -463,7 +459,7 @@ def _fleksjob_tried(s: Snapshot, on: date) -> Finding:
 def _fleksjob_refusal_explicit(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "fleksjob":
         return Finding.not_applicable(pathway=s.case.pathway)
-    answer = _answer(s, "reform.fleksjob_refusal_explicit")
+    answer = s.answer("reform.fleksjob_refusal_explicit")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -487,7 +483,7 @@ def _lae_265(s: Snapshot, on: date) -> Finding:
     plan = s.latest_rehab_plan(on)
     if plan is not None and plan.gp_basis == "existing_evidence":
         return Finding.ok(rehab_plan=plan.number, gp_basis=plan.gp_basis)  # § 17, stk. 2: no new LÆ 265 (39-17)
-    answer = _answer(s, "reform.rehab_team_lae_265")
+    answer = s.answer("reform.rehab_team_lae_265")
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -506,7 +502,7 @@ def _clinical_function_only(s: Snapshot, on: date) -> Finding:
     advisers = [d.id for d in s.documents if d.kind == "medical_adviser" and d.document_date <= on]
     if not advisers:
         return Finding.ok()
-    answer = _answer(s, "reform.clinical_function_only")
+    answer = s.answer("reform.clinical_function_only")
     if answer:
         return Finding.ok(answer=answer, documents=advisers)
     return Finding.missing(
