@@ -3,9 +3,10 @@ Bob is on her team, Carol is in another team of the same municipality, and Charl
 (another municipality). All data is synthetic."""
 
 import os
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+import time_machine
 
 from evne.accounts.models import Municipality, Role, Team, User
 from evne.cases.services import case_open
@@ -16,6 +17,20 @@ from evne.citizens.services import citizen_create
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "demo-Evne-2026"
+
+# Every test but the browser tests runs on a frozen clock (ticking from this instant), so the suite passes on any
+# date; EVNE_TEST_NOW moves it (e.g. EVNE_TEST_NOW=2031-01-02T09:00:00+01:00 ./test) to prove it. The browser tests
+# run on the real clock: Chromium judges the session cookie's expiry by its own clock.
+FROZEN_AT = datetime.fromisoformat(os.environ.get("EVNE_TEST_NOW", "2026-06-15T10:00:00+02:00"))
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(request):
+    if request.node.get_closest_marker("e2e"):
+        yield
+        return
+    with time_machine.travel(FROZEN_AT, tick=True):
+        yield
 
 
 @pytest.fixture

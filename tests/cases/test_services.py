@@ -134,9 +134,11 @@ def test_it_shows_my_open_cases_in_the_worklist_and_the_team_to_its_leader(alice
 
 
 @pytest.mark.parametrize(
-    "query", ["Mette", "testrup", "mette test", "010180-1234", "0101801234", "010180", "2026-0000"]
+    "query", ["Mette", "testrup", "mette test", "010180-1234", "0101801234", "010180", "<case number prefix>"]
 )
 def test_it_finds_a_case_by_name_cpr_or_number(alice, case, query):
+    if query == "<case number prefix>":
+        query = case.number[:9]  # "YYYY-0000": case numbers carry the year the case was opened
     assert selectors.case_search(user=alice, query=query, channel="web") == [case]
     assert AccessLogEntry.objects.filter(user=alice, action=AccessAction.SEARCH).count() == 1
 

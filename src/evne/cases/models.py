@@ -257,6 +257,13 @@ class EventKind(models.TextChoices):
     REASONS_REQUESTED = "reasons_requested", _("Written reasons requested")
     REASONS_GIVEN = "reasons_given", _("Written reasons given")
     DELAY_NOTICE_SENT = "delay_notice_sent", _("Notice of a delayed decision sent")
+    STATEMENT_RECORDED = "statement_recorded", _("Conclusions of a statement recorded")
+    TREATMENT_RECORDED = "treatment_recorded", _("Recommended treatment recorded")
+    TREATMENT_UPDATED = "treatment_updated", _("What became of a treatment recorded")
+    WORK_TRIAL_RECORDED = "work_trial_recorded", _("Work trial period recorded")
+    OWN_WORK_RECORDED = "own_work_recorded", _("The citizen's own work recorded")
+    APPLICATION_RECEIVED = "application_received", _("Application received")
+    APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
 
 
 class TimelineEvent(AppendOnlyModel):
@@ -285,14 +292,17 @@ class TimelineEvent(AppendOnlyModel):
 
 
 class PromptAnswer(AppendOnlyModel):
-    """The caseworker's recorded answer to a legal check that needs judgement (a rule's prompt). The latest
-    answer per rule counts; older answers stay as the record of how the judgement developed."""
+    """The caseworker's recorded answer to a legal check that needs judgement (a rule's prompt): a fact of its own —
+    the text, the day it was given, who gave it, the rule version and the decision it was given for. It counts only
+    from the day it was given; older answers stay as the record of how the judgement developed."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="prompt_answers")
     rule_id = models.CharField(_("rule"), max_length=100)
     # the version of the rule (its first day in force) the answer was given under; it counts only for that version
     rule_version = models.DateField(_("rule version"), null=True, blank=True)
     answer = models.TextField(_("answer"))
+    # the decision (its number in the case) the answer was given for; null = a question about the case itself
+    decision_number = models.PositiveIntegerField(_("for decision number"), null=True, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     answered_at = models.DateTimeField(_("answered"))
 
