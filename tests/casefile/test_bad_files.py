@@ -62,8 +62,8 @@ def test_wrong_format(tmp_path, data):
 
 
 def test_wrong_version(tmp_path, data):
-    data["version"] = 2
-    refused(tmp_path, data, "version", "2")
+    data["version"] = 3
+    refused(tmp_path, data, "version", "3")
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_wrong_version(tmp_path, data):
     [
         (("case", "number"), "case.number: required field is missing"),
         (("citizen", "cpr"), "citizen.cpr: required field is missing"),
-        (("timeline",), "timeline: required field is missing"),
+        (("decisions",), "decisions: required field is missing"),
         (("hearings",), "hearings: required field is missing"),
     ],
 )

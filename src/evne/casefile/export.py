@@ -40,14 +40,19 @@ from evne.reform.models import (
     JobClarificationCourse,
     PensionTransfer,
     Recommendation,
+    RehabMeeting,
     RehabPlanRevision,
+    RehabTeam,
+    RehabTeamMember,
     ResourceCourse,
     UnemploymentPeriod,
     UnemploymentPeriodEnd,
 )
 
+from .rows import load as load_rows
+
 FORMAT = "evne-case-file"
-VERSION = 1
+VERSION = 2
 
 # Models whose records are referred to elsewhere: they carry a `ref` of this kind.
 REF_KIND = {
@@ -204,11 +209,14 @@ def normalise(value):
 
 
 class Exporter:
-    def __init__(self, case: Case, *, include_files: bool = True):
+    def __init__(self, case: Case, *, include_files: bool = True, timeline: bool = True):
         self.case = case
         self.include_files = include_files
+        self.timeline = timeline
         self.refs: dict[str, dict[int, str]] = {}
         self.usernames: dict[int, str] = {}
+        self.activity_types: dict[int, str] = {}
+        self.team_roles: dict[int, list[str]] = {}
 
     # --- references -------------------------------------------------------------------------------------------
 
@@ -265,7 +273,7 @@ class Exporter:
                 if target is User:
                     value = self.username(value)
                 elif target is ActivityType:
-                    value = obj.type.code
+                    value = self.activity_types[value]
                 else:
                     value = self.ref(target, value)
             elif isinstance(field, models.JSONField):
@@ -293,80 +301,129 @@ class Exporter:
             content = base64.b64encode(data).decode("ascii")
         return self.record(doc, content_base64=content)
 
-    def presentation(self, item: AgendaItem, rec: Recommendation | None) -> dict:
+    def presentation(self, item: AgendaItem, rec: Recommendation | None, departure, meeting, team) -> dict:
         """One presentation to the rehabilitation team: the team by name, the meeting date, the recommendation
         with the municipality's departure from it."""
         recommendation = None
         if rec is not None:
-            departure = Departure.objects.filter(recommendation=rec).first()
-            recommendation = self.record(rec, departure=self.record(departure) if departure else None)
-        return self.record(item, team=item.meeting.team.name, held_on=item.meeting.held_on.isoformat(),
-                           recommendation=recommendation)  # fmt: skip
+            recommendation = self.record(rec, departure=self.optional(departure))
+        return self.record(item, team=team.name, team_roles=list(self.team_roles.get(team.pk, ())),
+                           held_on=meeting.held_on.isoformat(), recommendation=recommendation)  # fmt: skip
+
+    # --- reading -----------------------------------------------------------------------------------------------
+
+    def load(self) -> dict:
+        """Every row of the case in one query (casefile.rows), then the usernames and activity codes they name."""
+        case = self.case
+        in_case = {"case_id": case.pk}
+        specs = [
+            (CaseAssignment, in_case), (JournalNote, in_case), (PromptAnswer, in_case), (FollowUp, in_case),
+            (Supporter, {"citizen_id": case.citizen_id}),
+            (ResourceProfile, in_case), (Hypothesis, {"profile__case_id": case.pk}),
+            (InvolvementRecord, {"profile__case_id": case.pk}), (ElementVersion, {"profile__case_id": case.pk}),
+            (ProfilePresentation, {"profile__case_id": case.pk}),
+            (ElementResponse, {"presentation__profile__case_id": case.pk}),
+            (HypothesisResponse, {"presentation__profile__case_id": case.pk}),
+            (DisagreementDecision, {"response__presentation__profile__case_id": case.pk}),
+            (PlanRevision, in_case), (Activity, in_case), (ActivityOrder, {"activity__case_id": case.pk}),
+            (ProviderReport, {"activity__case_id": case.pk}),
+            (Consent, in_case), (InformationRequest, in_case), (Document, in_case), (WorkAbilityAssessment, in_case),
+            (Decision, in_case), (Hearing, {"decision__case_id": case.pk}), (Complaint, {"decision__case_id": case.pk}),
+            (FileAccessRequest, in_case), (ReasonsRequest, in_case), (DelayNotice, in_case),
+            (RehabPlanRevision, in_case), (AgendaItem, in_case), (RehabMeeting, {"items__case_id": case.pk}),
+            (RehabTeam, {"meetings__items__case_id": case.pk}),
+            (RehabTeamMember, {"team__meetings__items__case_id": case.pk, "active": True}),
+            (Recommendation, in_case), (Departure, {"recommendation__case_id": case.pk}),
+            (PensionTransfer, in_case), (ResourceCourse, in_case), (CourseFollowUp, {"course__case_id": case.pk}),
+            (JobClarificationCourse, in_case), (FlexJobVisitation, in_case), (FlexJob, in_case),
+            (FlexJobEnd, {"job__case_id": case.pk}), (UnemploymentPeriod, in_case),
+            (UnemploymentPeriodEnd, {"period__case_id": case.pk}),
+        ]  # fmt: skip
+        if self.timeline:
+            specs.append((TimelineEvent, in_case))
+        rows = load_rows(specs)
+        users = {case.created_by_id} if hasattr(case, "created_by_id") else set()
+        types: set[int] = set()
+        for model, found in rows.items():
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.ForeignKey) and field.related_model is User:
+                    users.update(getattr(obj, field.attname) for obj in found)
+                elif isinstance(field, models.ForeignKey) and field.related_model is ActivityType:
+                    types.update(getattr(obj, field.attname) for obj in found)
+        for model, found in rows.items():  # user ids inside JSON data (timeline: caseworker_id …)
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.JSONField):
+                    for obj in found:
+                        _user_ids(getattr(obj, field.attname), users)
+        users.discard(None)
+        if users:
+            self.usernames.update(User.objects.filter(pk__in=users).values_list("pk", "username"))
+        if types:
+            self.activity_types.update(ActivityType.objects.filter(pk__in=types).values_list("pk", "code"))
+        return rows
 
     def build(self, *, exported_at: dt.datetime) -> dict:
         case = self.case
-        by_id = "id"
-        notes = self.assign(JournalNote.objects.filter(case=case).order_by(by_id))
-        answers = self.assign(PromptAnswer.objects.filter(case=case).order_by(by_id))
-        follow_ups = self.assign(FollowUp.objects.filter(case=case).order_by(by_id))
-        consents = self.assign(Consent.objects.filter(case=case).order_by(by_id))
-        requests = self.assign(InformationRequest.objects.filter(case=case).order_by(by_id))
-        documents = self.assign(Document.objects.filter(case=case).order_by(by_id))
-        activities = self.assign(Activity.objects.filter(case=case).select_related("type").order_by(by_id))
-        orders = {a.pk: self.assign(ActivityOrder.objects.filter(activity=a).order_by(by_id)) for a in activities}
-        reports = {a.pk: self.assign(ProviderReport.objects.filter(activity=a).order_by(by_id)) for a in activities}
-        profile = ResourceProfile.objects.filter(case=case).first()
-        plans = self.assign(PlanRevision.objects.filter(case=case).order_by(by_id))
-        assessments = self.assign(WorkAbilityAssessment.objects.filter(case=case).order_by(by_id))
-        decisions = self.assign(Decision.objects.filter(case=case).order_by(by_id))
-        hearings = self.assign(Hearing.objects.filter(decision__case=case).order_by(by_id))
-        complaints = {d.pk: self.assign(Complaint.objects.filter(decision=d).order_by(by_id)) for d in decisions}
-        file_access = self.assign(FileAccessRequest.objects.filter(case=case).order_by(by_id))
-        reasons_requests = self.assign(ReasonsRequest.objects.filter(case=case).order_by(by_id))
-        delay_notices = self.assign(DelayNotice.objects.filter(case=case).order_by(by_id))
-        rehab_plans = self.assign(RehabPlanRevision.objects.filter(case=case).order_by(by_id))
-        items = self.assign(AgendaItem.objects.filter(case=case).select_related("meeting__team").order_by(by_id))
-        recommendations = {r.item_id: r for r in self.assign(Recommendation.objects.filter(case=case).order_by(by_id))}
-        courses = self.assign(ResourceCourse.objects.filter(case=case).order_by(by_id))
-        visitations = self.assign(FlexJobVisitation.objects.filter(case=case).order_by(by_id))
-        flex_jobs = self.assign(FlexJob.objects.filter(case=case).order_by(by_id))
-        periods = self.assign(UnemploymentPeriod.objects.filter(case=case).order_by(by_id))
+        rows = self.load()
+
+        def of(model, **where):
+            ((key, value),) = where.items() if where else ((None, None),)
+            return [r for r in rows[model] if key is None or getattr(r, key) == value]
+
+        notes = self.assign(of(JournalNote))
+        answers = self.assign(of(PromptAnswer))
+        follow_ups = self.assign(of(FollowUp))
+        consents = self.assign(of(Consent))
+        requests = self.assign(of(InformationRequest))
+        documents = self.assign(of(Document))
+        activities = self.assign(of(Activity))
+        orders = {a.pk: self.assign(of(ActivityOrder, activity_id=a.pk)) for a in activities}
+        reports = {a.pk: self.assign(of(ProviderReport, activity_id=a.pk)) for a in activities}
+        profile = next(iter(rows[ResourceProfile]), None)
+        plans = self.assign(of(PlanRevision))
+        assessments = self.assign(of(WorkAbilityAssessment))
+        decisions = self.assign(of(Decision))
+        hearings = self.assign(of(Hearing))
+        complaints = {d.pk: self.assign(of(Complaint, decision_id=d.pk)) for d in decisions}
+        file_access = self.assign(of(FileAccessRequest))
+        reasons_requests = self.assign(of(ReasonsRequest))
+        delay_notices = self.assign(of(DelayNotice))
+        rehab_plans = self.assign(of(RehabPlanRevision))
+        items = self.assign(of(AgendaItem))
+        recommendations = {r.item_id: r for r in self.assign(of(Recommendation))}
+        departures = {d.recommendation_id: d for d in rows[Departure]}
+        meetings = {m.pk: m for m in rows[RehabMeeting]}
+        teams = {t.pk: t for t in rows[RehabTeam]}
+        self.team_roles = {t: sorted({m.role for m in rows[RehabTeamMember] if m.team_id == t}) for t in teams}
+        courses = self.assign(of(ResourceCourse))
+        visitations = self.assign(of(FlexJobVisitation))
+        flex_jobs = self.assign(of(FlexJob))
+        periods = self.assign(of(UnemploymentPeriod))
+        job_ends = {e.job_id: e for e in rows[FlexJobEnd]}
+        period_ends = {e.period_id: e for e in rows[UnemploymentPeriodEnd]}
         profile_out = None
         if profile is not None:
-            hypotheses = self.assign(Hypothesis.objects.filter(profile=profile).order_by(by_id))
-            versions = self.assign(ElementVersion.objects.filter(profile=profile).order_by(by_id))
-            presentations = self.assign(ProfilePresentation.objects.filter(profile=profile).order_by(by_id))
-            responses = {
-                p.pk: self.assign(ElementResponse.objects.filter(presentation=p).order_by(by_id)) for p in presentations
-            }
+            hypotheses = self.assign(of(Hypothesis))
+            versions = self.assign(of(ElementVersion))
+            presentations = self.assign(of(ProfilePresentation))
+            responses = {p.pk: self.assign(of(ElementResponse, presentation_id=p.pk)) for p in presentations}
+            decided = {d.response_id: d for d in rows[DisagreementDecision]}
             profile_out = self.record(
                 profile,
                 hypotheses=[self.record(h) for h in hypotheses],
-                involvement=[self.record(r) for r in InvolvementRecord.objects.filter(profile=profile).order_by(by_id)],
+                involvement=[self.record(r) for r in of(InvolvementRecord)],
                 versions=[self.record(v) for v in versions],
                 presentations=[
                     self.record(
                         p,
-                        responses=[
-                            self.record(
-                                r,
-                                decision=(
-                                    self.record(r.decision)
-                                    if DisagreementDecision.objects.filter(response=r).exists()
-                                    else None
-                                ),
-                            )
-                            for r in responses[p.pk]
-                        ],
-                        hypothesis_responses=[
-                            self.record(hr) for hr in HypothesisResponse.objects.filter(presentation=p).order_by(by_id)
-                        ],
+                        responses=[self.record(r, decision=self.optional(decided.get(r.pk))) for r in responses[p.pk]],
+                        hypothesis_responses=[self.record(hr) for hr in of(HypothesisResponse, presentation_id=p.pk)],
                     )
                     for p in presentations
                 ],
             )
         citizen: Citizen = case.citizen
-        return {
+        out = {
             "format": FORMAT,
             "version": VERSION,
             "exported_at": iso_datetime(exported_at),
@@ -374,15 +431,12 @@ class Exporter:
                 case,
                 municipality=case.municipality.code,
                 team=case.team.name,
-                assignments=[self.record(a) for a in CaseAssignment.objects.filter(case=case).order_by(by_id)],
+                assignments=[self.record(a) for a in of(CaseAssignment)],
                 notes=[self.record(n) for n in notes],
                 prompt_answers=[self.record(a) for a in answers],
                 follow_ups=[self.record(f) for f in follow_ups],
             ),
-            "citizen": self.record(
-                citizen,
-                supporters=[self.record(s) for s in Supporter.objects.filter(citizen=citizen).order_by(by_id)],
-            ),
+            "citizen": self.record(citizen, supporters=[self.record(s) for s in of(Supporter)]),
             "profile": profile_out,
             "plan": [self.record(p) for p in plans],
             "activities": [
@@ -398,38 +452,55 @@ class Exporter:
             "documents": [self.document(d) for d in documents],
             "assessments": [self.record(a) for a in assessments],
             "rehab_plans": [self.record(p) for p in rehab_plans],
-            "rehab_meetings": [self.presentation(i, recommendations.get(i.pk)) for i in items],
-            "pension_transfers": [self.record(t) for t in PensionTransfer.objects.filter(case=case).order_by(by_id)],
-            "resource_courses": [
-                self.record(
-                    c, follow_ups=[self.record(f) for f in CourseFollowUp.objects.filter(course=c).order_by(by_id)]
+            "rehab_meetings": [
+                self.presentation(
+                    i,
+                    recommendations.get(i.pk),
+                    departures.get(getattr(recommendations.get(i.pk), "pk", None)),
+                    meetings[i.meeting_id],
+                    teams[meetings[i.meeting_id].team_id],
                 )
-                for c in courses
+                for i in items
             ],
-            "job_clarification_courses": [
-                self.record(c) for c in JobClarificationCourse.objects.filter(case=case).order_by(by_id)
+            "pension_transfers": [self.record(t) for t in of(PensionTransfer)],
+            "resource_courses": [
+                self.record(c, follow_ups=[self.record(f) for f in of(CourseFollowUp, course_id=c.pk)]) for c in courses
             ],
+            "job_clarification_courses": [self.record(c) for c in of(JobClarificationCourse)],
             "fleksjob_visitations": [self.record(v) for v in visitations],
-            "flex_jobs": [
-                self.record(j, end=self.optional(FlexJobEnd.objects.filter(job=j).first())) for j in flex_jobs
-            ],
-            "ledighedsydelse_periods": [
-                self.record(p, end=self.optional(UnemploymentPeriodEnd.objects.filter(period=p).first()))
-                for p in periods
-            ],
+            "flex_jobs": [self.record(j, end=self.optional(job_ends.get(j.pk))) for j in flex_jobs],
+            "ledighedsydelse_periods": [self.record(p, end=self.optional(period_ends.get(p.pk))) for p in periods],
             "hearings": [self.record(h, decision=self.ref(Decision, h.decision_id)) for h in hearings],
             "decisions": [self.record(d, complaints=[self.record(c) for c in complaints[d.pk]]) for d in decisions],
             "file_access_requests": [self.record(r) for r in file_access],
             "reasons_requests": [self.record(r) for r in reasons_requests],
             "delay_notices": [self.record(n) for n in delay_notices],
-            "timeline": [self.record(e) for e in TimelineEvent.objects.filter(case=case).order_by("at", by_id)],
         }
+        if self.timeline:
+            events = sorted(rows[TimelineEvent], key=lambda e: (e.at, e.pk))
+            out["timeline"] = [self.record(e) for e in events]
+        return out
 
 
-def export_case(case: Case, *, exported_at: dt.datetime | None = None, include_files: bool = True) -> dict:
+def _user_ids(value, into: set) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if JSON_ID_KEYS.get(k) == "user" and isinstance(v, int):
+                into.add(v)
+            else:
+                _user_ids(v, into)
+    elif isinstance(value, list):
+        for v in value:
+            _user_ids(v, into)
+
+
+def export_case(
+    case: Case, *, exported_at: dt.datetime | None = None, include_files: bool = True, timeline: bool = True
+) -> dict:
     from django.utils import timezone
 
-    return Exporter(case, include_files=include_files).build(exported_at=exported_at or timezone.now())
+    exporter = Exporter(case, include_files=include_files, timeline=timeline)
+    return exporter.build(exported_at=exported_at or timezone.now())
 
 
 def dumps(data: dict) -> str:

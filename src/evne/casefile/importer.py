@@ -7,11 +7,13 @@ the management command turns it into a CommandError. Nothing is written unless t
 import base64
 import binascii
 import datetime as dt
+import functools
 import hashlib
 import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import jsonschema
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, models, transaction
@@ -55,7 +57,8 @@ from evne.reform.models import (
 
 from .export import FORMAT, JSON_ID_KEYS, OPTIONAL_REF_KINDS, REF_KIND, SOURCE_KINDS, VERSION, fields_of
 
-SCHEMA_PATH = Path(__file__).parent / "schema" / "case-file-1.json"
+SCHEMA_DIR = Path(__file__).parent / "schema"
+READS = (1, VERSION)  # the versions this Evne reads; a version-1 file is upgraded on reading
 
 
 class CaseFileError(ValueError):
@@ -65,8 +68,15 @@ class CaseFileError(ValueError):
 # --- reading and validating -------------------------------------------------------------------------------------
 
 
-def load_schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+@functools.cache
+def load_schema(version: int = VERSION) -> dict:
+    return json.loads((SCHEMA_DIR / f"case-file-{version}.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _validator(version: int) -> jsonschema.protocols.Validator:
+    schema = load_schema(version)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def parse(text: str) -> dict:
@@ -74,74 +84,117 @@ def parse(text: str) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseFileError(f"(file): malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    return read(data)
+
+
+def read(data) -> dict:
+    """A parsed case file, validated against the schema of its version and upgraded to the current version."""
     if not isinstance(data, dict):
         raise CaseFileError("(file): a case file is a JSON object")
     if data.get("format") != FORMAT:
         raise CaseFileError(f"format: expected {FORMAT!r}, got {data.get('format')!r}")
-    if data.get("version") != VERSION:
-        raise CaseFileError(f"version: this Evne reads version {VERSION}, the file is version {data.get('version')!r}")
-    validate(data, load_schema())
+    version = data.get("version")
+    if version not in READS:
+        raise CaseFileError(
+            f"version: this Evne reads versions {', '.join(map(str, READS))}, the file is version {version!r}"
+        )
+    validate(data, version)
+    if version == 1:
+        data = upgrade_from_1(data)
+        validate(data, VERSION)
     return data
 
 
-_TYPES = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-}
+def validate(data: dict, version: int = VERSION) -> None:
+    """Check the file against the JSON Schema of its version (the `jsonschema` library, draft 2020-12). The first
+    error becomes one line that starts with the field's path: `activities[0].orders[0].purpose: …`."""
+    error = jsonschema.exceptions.best_match(_validator(version).iter_errors(data), key=_deepest)
+    if error is not None:
+        raise CaseFileError(_message(error))
 
 
-def validate(value, schema: dict, path: str = "", root: dict | None = None) -> None:
-    """Check `value` against the subset of JSON Schema (2020-12) the case-file schema uses: $ref to $defs, type,
-    anyOf, const, enum, required, properties, additionalProperties: false, items, maxItems (format, pattern
-    and minimum are checked by the importer)."""
-    root = root or schema
-    name = path or "(file)"
+def _deepest(error):
+    return (-len(error.absolute_path), *jsonschema.exceptions.relevance(error))
+
+
+def _path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(error) -> str:
+    while error.context:  # anyOf: the option that got furthest
+        error = max(error.context, key=lambda e: len(e.absolute_path))
+    where = _path(error.absolute_path)
+    prefix = f"{where}." if where else ""
+    if error.validator == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        return f"{prefix}{missing[0]}: required field is missing"
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        return f"{prefix}{extra[0]}: unknown field"
+    name = where or "(file)"
+    if error.validator == "type":
+        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"{name}: expected {' or '.join(kinds)}, got {type(error.instance).__name__}"
+    if error.validator == "enum":
+        return f"{name}: must be one of {error.validator_value!r}"
+    if error.validator == "const":
+        return f"{name}: must be {error.validator_value!r}"
+    if error.validator == "format" and error.validator_value == "date":
+        return f"{name}: expected an ISO date (YYYY-MM-DD), got {error.instance!r}"
+    if error.validator == "format" and error.validator_value == "date-time":
+        return f"{name}: expected an ISO date-time with time zone, got {error.instance!r}"
+    return f"{name}: {error.message}"
+
+
+def upgrade_from_1(data: dict) -> dict:
+    """A version-1 file as version 2: every field version 2 added is filled in with the value it has for a record
+    made before it existed (a model field's default, an empty list, null; refs numbered in file order)."""
+    schema = load_schema(VERSION)
+    out = _fill(data, schema, schema, counters={})
+    out["version"] = VERSION
+    return out
+
+
+def _fill(value, schema: dict, root: dict, counters: dict):
     if "$ref" in schema:
-        target = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        validate(value, target, path, root)
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return _fill(value, root["$defs"][name], root, counters) if value is not None else None
     if "anyOf" in schema:
-        errors = []
-        for option in schema["anyOf"]:
-            try:
-                validate(value, option, path, root)
-                break
-            except CaseFileError as exc:
-                errors.append(exc)
-        else:
-            raise errors[0]
-    if "type" in schema:
-        kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-        if not any(_TYPES[k](value) for k in kinds):
-            raise CaseFileError(f"{name}: expected {' or '.join(kinds)}, got {type(value).__name__}")
-    if "const" in schema and value != schema["const"]:
-        raise CaseFileError(f"{name}: must be {schema['const']!r}")
-    if "enum" in schema and value not in schema["enum"]:
-        raise CaseFileError(f"{name}: must be one of {schema['enum']!r}")
-    if isinstance(value, dict):
-        for key in schema.get("required", []):
-            if key not in value:
-                raise CaseFileError(f"{path + '.' if path else ''}{key}: required field is missing")
-        props = schema.get("properties", {})
-        for key, sub in props.items():
-            if key in value:
-                validate(value[key], sub, f"{path + '.' if path else ''}{key}", root)
-        if schema.get("additionalProperties") is False:
-            for key in value:
-                if key not in props:
-                    raise CaseFileError(f"{path + '.' if path else ''}{key}: unknown field")
-    if isinstance(value, list):
-        if "maxItems" in schema and len(value) > schema["maxItems"]:
-            raise CaseFileError(f"{name}: at most {schema['maxItems']} items in version {VERSION}")
-        if "items" in schema:
-            for index, item in enumerate(value):
-                validate(item, schema["items"], f"{path}[{index}]", root)
+        return None if value is None else _fill(value, schema["anyOf"][0], root, counters)
+    if isinstance(value, list) and "items" in schema:
+        return [_fill(v, schema["items"], root, counters) for v in value]
+    if not isinstance(value, dict) or "properties" not in schema:
+        return value
+    out = {}
+    for key, sub in schema["properties"].items():
+        if key in value:
+            out[key] = _fill(value[key], sub, root, counters)
+        elif key == "ref" and "pattern" in sub:
+            kind = sub["pattern"][1:].split("-[")[0]
+            counters[kind] = counters.get(kind, 0) + 1
+            out[key] = f"{kind}-{counters[kind]}"
+        elif key in schema.get("required", ()):
+            out[key] = _empty(sub)
+    return out
+
+
+def _empty(sub: dict):
+    kinds = sub.get("type", "object")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "null" in kinds or "anyOf" in sub:
+        return None
+    if "array" in kinds:
+        return []
+    if "boolean" in kinds:
+        return False
+    if "string" in kinds:
+        return ""
+    return None
 
 
 # --- importing --------------------------------------------------------------------------------------------------
@@ -373,7 +426,7 @@ class Importer:
         for i, row in enumerate(data.get("delay_notices", [])):
             self.create(DelayNotice, row, f"delay_notices[{i}]", case=case)
         self.reform(data, case)
-        for i, row in enumerate(data["timeline"]):
+        for i, row in enumerate(data.get("timeline", [])):
             self.create(TimelineEvent, row, f"timeline[{i}]", case=case)
         return case
 
