@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from evne.accounts.models import Municipality, User
 from evne.cases.models import Case
-from evne.cases.rules_snapshot import snapshot_for_case
+from evne.checks.case import snapshot_for_case
 
 from .conftest import import_file
 
@@ -19,7 +19,7 @@ def check(tmp_path, text, *args):
     path = tmp_path / "case-file.json"
     path.write_text(text, encoding="utf-8")
     out = StringIO()
-    call_command("check", str(path), *args, stdout=out)
+    call_command("legal_check", str(path), *args, stdout=out)
     return out.getvalue()
 
 

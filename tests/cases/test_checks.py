@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 
-from evne.cases.checks import case_checks
+from evne.checks.case import case_checks
 from evne.profiles.services import element_save, involvement_record, profile_present
 
 from ..conftest import PASSWORD
@@ -89,8 +89,8 @@ def test_it_refuses_an_empty_answer_or_an_unknown_check(client, alice, carol, ca
 
 
 def test_an_answer_records_the_rule_version_in_force_and_the_snapshot_carries_it(alice, case):
-    from evne.cases.rules_snapshot import snapshot_for_case
     from evne.cases.services import prompt_answer
+    from evne.checks.case import snapshot_for_case
     from evne.rules.catalogue import BY_ID
 
     recorded = prompt_answer(actor=alice, case=case, rule_id="reform.ressourceforloeb_development",

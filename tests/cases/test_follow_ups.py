@@ -7,9 +7,9 @@ from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from evne.cases.checks import case_checks
 from evne.cases.models import EventKind, FollowUp
 from evne.cases.services import case_open, follow_up_record
+from evne.checks.case import case_checks
 from evne.errors import AccessDenied, DomainError
 
 from ..api.conftest import basic

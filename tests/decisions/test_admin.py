@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from evne.accounts.models import Role
-from evne.cases.rules_snapshot import snapshot_for_case
+from evne.checks.case import snapshot_for_case
 from evne.decisions.models import LetterBranding, LocalDeadline
 
 

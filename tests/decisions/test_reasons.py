@@ -1,6 +1,6 @@
 """Reasons warnings (X7) and the plain-language check, and how they reach the rules snapshot."""
 
-from evne.cases.rules_snapshot import snapshot_for_case
+from evne.checks.case import snapshot_for_case
 from evne.decisions import reasons, services
 from evne.decisions.language import plain_language_notes
 

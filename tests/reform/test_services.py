@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from evne.cases.models import EventKind
-from evne.cases.rules_snapshot import snapshot_for_case
+from evne.checks.case import snapshot_for_case
 from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.reform import selectors, services
 from evne.reform.models import AgendaReason, RehabPlanRevision
@@ -131,7 +131,7 @@ def test_a_departure_requires_a_later_meeting_before_the_decision(alice, rita, r
     assert selectors.pending_rereferral(case) is not None
     assert outcome(case, "reform.rehab_team_rereferral") == "missing"
     assert case in selectors.cases_to_present_again(rehab_team)
-    from evne.cases.checks import case_checks
+    from evne.checks.case import case_checks
 
     blocking = {r.rule.id for r in case_checks(case, on=timezone.localdate()).evaluation.blocking("fleksjob")}
     assert "reform.rehab_team_rereferral" in blocking

@@ -22,7 +22,7 @@ def run(tmp_path, data, *args):
     from io import StringIO
 
     out = StringIO()
-    call_command("check", str(path), *args, stdout=out)
+    call_command("legal_check", str(path), *args, stdout=out)
     return out.getvalue()
 
 
@@ -70,3 +70,11 @@ def test_a_bad_date_inside_the_answers_is_named(tmp_path):
     data = {"format": "evne-snapshot/1", "snapshot": {**CASE["snapshot"], "answer_dates": {"method.impartiality": "x"}}}
     with pytest.raises(CommandError, match=r"answer_dates\.method\.impartiality: 'x' is not a date"):
         run(tmp_path, data)
+
+
+def test_evne_check_with_a_json_file_is_the_legal_check_and_without_one_django_s():
+    from evne.cli import route
+
+    assert route(["/usr/bin/evne", "check", "case.json", "--json"]) == ["evne", "legal_check", "case.json", "--json"]
+    assert route(["evne", "check", "--deploy"]) == ["evne", "check", "--deploy"]
+    assert route(["evne", "export", "X", "-o", "x.json"]) == ["evne", "export", "X", "-o", "x.json"]

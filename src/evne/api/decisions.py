@@ -60,7 +60,7 @@ class DecisionOut(Schema):
     status: str
     outcome: str
     outcome_label: str
-    decision_type: str = Field(description="The readiness type (cases.checks.DECISION_TYPES) it is checked as")
+    decision_type: str = Field(description="The readiness type (checks.case.DECISION_TYPES) it is checked as")
     applied_for: str
     fully_grants: bool
     appealable: bool

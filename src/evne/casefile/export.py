@@ -217,6 +217,7 @@ class Exporter:
         self.usernames: dict[int, str] = {}
         self.activity_types: dict[int, str] = {}
         self.team_roles: dict[int, list[str]] = {}
+        self.company_based: dict[str, bool] = {}
 
     # --- references -------------------------------------------------------------------------------------------
 
@@ -359,7 +360,11 @@ class Exporter:
         if users:
             self.usernames.update(User.objects.filter(pk__in=users).values_list("pk", "username"))
         if types:
-            self.activity_types.update(ActivityType.objects.filter(pk__in=types).values_list("pk", "code"))
+            for pk, code, company_based in ActivityType.objects.filter(pk__in=types).values_list(
+                "pk", "code", "company_based"
+            ):
+                self.activity_types[pk] = code
+                self.company_based[code] = company_based
         return rows
 
     def build(self, *, exported_at: dt.datetime) -> dict:
@@ -442,6 +447,7 @@ class Exporter:
             "activities": [
                 self.record(
                     a,
+                    type_company_based=self.company_based[self.activity_types[a.type_id]],
                     orders=[self.record(o) for o in orders[a.pk]],
                     reports=[self.record(r) for r in reports[a.pk]],
                 )

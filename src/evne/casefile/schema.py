@@ -75,7 +75,19 @@ DEFS: list[tuple[str, type[models.Model], dict]] = [
     ("disagreement_decision", E.DisagreementDecision, {}),
     ("hypothesis_response", E.HypothesisResponse, {}),
     ("plan_revision", E.PlanRevision, {}),
-    ("activity", E.Activity, {"orders": _array("activity_order"), "reports": _array("provider_report")}),
+    (
+        "activity",
+        E.Activity,
+        {
+            "type_company_based": {
+                "type": "boolean",
+                "description": "the activity type takes place at a company "
+                "(from the activity catalogue; for information, not imported)",
+            },
+            "orders": _array("activity_order"),
+            "reports": _array("provider_report"),
+        },
+    ),
     ("activity_order", E.ActivityOrder, {}),
     ("provider_report", E.ProviderReport, {}),
     ("consent", E.Consent, {}),

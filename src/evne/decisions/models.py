@@ -32,7 +32,7 @@ class OutcomeKind(models.TextChoices):
     REFUSE_PENSION_CASE = "refuse_pension_case", _("Refusal to start a pension case")
 
 
-# The readiness decision types of evne.cases.checks.DECISION_TYPES each outcome is checked against.
+# The readiness decision types of evne.checks.case.DECISION_TYPES each outcome is checked against.
 DECISION_TYPE = {
     OutcomeKind.ORDINARY_WORK: "ordinary_work",
     OutcomeKind.ACTIVITIES: "revalidering",

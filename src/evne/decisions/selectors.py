@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from evne.cases.models import Case
-from evne.rules import snapshot as s
 
 from . import reasons as reason_checks
+from .evaluator import evaluation_for
 from .guidance import guidance_for
 from .language import plain_language_notes
 from .models import (
@@ -14,7 +14,6 @@ from .models import (
     Decision,
     DelayNotice,
     FileAccessRequest,
-    HearingAnswer,
     LocalDeadline,
     ReasonsRequest,
 )
@@ -158,20 +157,6 @@ class Review:
     guidance: object | None
 
 
-def evaluation_for(decision: Decision, *, on: date):
-    """The whole catalogue on `on`, with this decision as the decision in question: later drafts of the case are
-    left out of the snapshot, so the rules judge the decision being issued and not another one."""
-    from dataclasses import replace
-
-    from evne.cases.rules_snapshot import snapshot_for_case
-    from evne.rules.catalogue import RULES
-    from evne.rules.engine import evaluate
-
-    snapshot = snapshot_for_case(decision.case)
-    snapshot = replace(snapshot, decisions=tuple(d for d in snapshot.decisions if d.number <= decision.number))
-    return evaluate(RULES, snapshot, on=on)
-
-
 def review(decision: Decision, *, on: date) -> Review:
     evaluation = evaluation_for(decision, on=on)
     blocking = evaluation.blocking(decision.decision_type)
@@ -182,62 +167,3 @@ def review(decision: Decision, *, on: date) -> Review:
                                  decision.answer_dealt_with) if p)  # fmt: skip
     guidance = guidance_for(on) if decision.appealable and not decision.fully_grants else None
     return Review(blocking=blocking, warnings=warn, plain_language=plain_language_notes(text), guidance=guidance)
-
-
-def _day(value):
-    from django.utils import timezone
-
-    return timezone.localtime(value).date()
-
-
-def snapshot_parts(case: Case) -> dict:
-    """The decision facts of the rules snapshot: flags and dates only, no free text."""
-    from evne.evidence.models import Document
-    from evne.profiles.models import ElementVersion
-
-    kinds = dict(Document.objects.filter(case=case).values_list("pk", "kind"))
-    received = dict(Document.objects.filter(case=case).values_list("pk", "received_on"))
-    specialist = {pk for pk, kind in kinds.items() if kind in ("specialist_statement", "medical_adviser")}
-    has_profile = ElementVersion.objects.filter(profile__case=case).exists()
-    decisions, hearings = [], []
-    for d in case.decisions.order_by("number"):
-        decisions.append(s.Decision(
-            number=d.number, decision_type=d.decision_type, outcome=d.outcome, status=d.status,
-            created_on=_day(d.created_at), fully_grants=d.fully_grants, appealable=d.appealable,
-            decided_on=d.decided_on, has_decision_text=bool(d.decision_text), has_legal_basis=bool(d.legal_basis),
-            has_reasons=bool(d.reasons), has_facts=bool(d.facts),
-            facts_in_case=not reason_checks.unsourced_facts(d.facts),
-            reasons_only_doctor=reason_checks.reasons_only_doctor(d.reasons),
-            specialist_conclusion_as_fact=bool(reason_checks.conclusion_facts(d.facts, kinds)),
-            answer_dealt_with=bool(d.answer_dealt_with), has_guidance=bool(d.guidance_text),
-            guidance_given_on=d.decided_on if d.guidance_text else None, override=bool(d.override_reason),
-        ))  # fmt: skip
-        for h in d.hearings.order_by("sent_on", "id"):
-            sent_docs = {p.get("document_id") for p in h.package if p.get("kind") == "document"}
-            hearings.append(s.Hearing(
-                decision_number=d.number, sent_on=h.sent_on, response_due_on=h.response_due_on,
-                includes_profile=not has_profile or any(p.get("kind") == "version" for p in h.package),
-                includes_new_specialist_statements=all(
-                    pk in sent_docs for pk in specialist if received[pk] <= h.sent_on),
-                answer=h.answer if h.answer in HearingAnswer.values else "", answered_on=h.answered_on,
-            ))  # fmt: skip
-    return {
-        "decisions": tuple(decisions),
-        "hearings": tuple(hearings),
-        "complaints": tuple(
-            s.Complaint(decision_number=c.decision.number, received_on=c.received_on,
-                        reconsideration=c.reconsideration, reconsidered_on=c.reconsidered_on,
-                        forwarded_on=c.forwarded_on, appeal_outcome=c.appeal_outcome,
-                        appeal_decided_on=c.appeal_decided_on)
-            for c in Complaint.objects.filter(decision__case=case).select_related("decision").order_by("id")
-        ),
-        "file_access": tuple(s.FileAccess(requested_on=r.requested_on, handed_out_on=r.handed_out_on)
-                             for r in case.file_access_requests.order_by("id")),
-        "reasons_requests": tuple(
-            s.ReasonsRequest(decision_notified_on=r.decision_notified_on, requested_on=r.requested_on,
-                             answered_on=r.answered_on)
-            for r in case.reasons_requests.order_by("id")
-        ),
-        "local_decision_due_on": local_deadline(case),
-        "delay_notices": tuple(n.sent_on for n in case.delay_notices.order_by("sent_on", "id")),
-    }  # fmt: skip

@@ -369,9 +369,8 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
     rendered and stored in the case, the rules explanation under the law in force today is stored with it, and the
     row is frozen (a database trigger refuses any later UPDATE). A blocking finding of `evne.rules` for this
     decision type needs a written override reason, recorded on the timeline."""
-    from evne.cases.checks import title as check_title
-
-    from .selectors import evaluation_for
+    from .evaluator import evaluation_for
+    from .evaluator import title as check_title
 
     case = decision.case
     require_case_write(actor, case)

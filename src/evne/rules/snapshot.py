@@ -1,5 +1,5 @@
 """The immutable case snapshot — the only input rules see. Built from the database by
-`evne.cases.rules_snapshot.snapshot_for_case`, or loaded from a case-file dict with `Snapshot.from_dict`.
+`evne.checks.build.snapshot_from_case_file` (from a case read from the database, or a case file), or loaded from a case-file dict with `Snapshot.from_dict`.
 
 It carries facts as flags, dates and ids, not free text: a rule needs to know *that* a disagreement has its
 content, not what the citizen said — so explanations stored with decisions hold no personal narrative.
@@ -148,7 +148,7 @@ class Decision:
     """A decision draft or an issued decision (issue 6): what the rules need, as flags and dates."""
 
     number: int
-    decision_type: str  # the readiness type (cases.checks.DECISION_TYPES) its outcome maps to
+    decision_type: str  # the readiness type (checks.case.DECISION_TYPES) its outcome maps to
     outcome: str
     status: str  # draft | issued
     created_on: date

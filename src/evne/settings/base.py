@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "evne.decisions",
     "evne.reform",
     "evne.casefile",
+    "evne.checks",
     "evne.synth",
     "evne.web",
 ]

@@ -362,7 +362,7 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
     }  # fmt: skip
     if not decision.issued:
         review = selectors.review(decision, on=today)
-        from evne.cases.checks import message, title
+        from evne.checks.case import message, title
 
         context |= {
             "review": review,

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from evne.cases.checks import title
+from evne.checks.case import title
 from evne.rules.catalogue import RULES
 from evne.rules.coverage import counts, disposition, ledger, sources_by_rule
 from evne.rules.parameters import all_parameters

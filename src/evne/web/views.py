@@ -24,10 +24,10 @@ from evne.accounts.access import (
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.cases import selectors as case_selectors
 from evne.cases import services as case_services
-from evne.cases.checks import case_checks
-from evne.cases.checks import message as check_message
-from evne.cases.checks import title as check_title
 from evne.cases.timeline import describe
+from evne.checks.case import case_checks
+from evne.checks.case import message as check_message
+from evne.checks.case import title as check_title
 from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
 from evne.errors import AccessDenied, DomainError, StaleVersion

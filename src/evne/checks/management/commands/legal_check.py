@@ -1,10 +1,14 @@
-"""`evne check FILE.json [--date D] [--for TYPE] [--json]`: the legal checks on a case file.
+"""`evne check FILE.json [--date D] [--for TYPE] [--json] [--policy P] [--local-deadline-weeks N]`: the legal
+checks on a case file, without a database.
 
-Without a .json file argument this is Django's own system check (`evne check`, `evne check --deploy`).
-The file is a whole case file (`evne export`, format "evne-case-file", docs/case-file.md) — read through the
-importer into a transaction that is always rolled back, so the same code as the case page builds the facts — or a
-rules snapshot: `{"format": "evne-snapshot/1", "snapshot": {...}}` (or the snapshot object itself). `--policy`
-switches a municipal policy on for the check. Bad files get a clear error naming the field, never a traceback.
+`evne check FILE.json` is the documented entry point: the `evne` command (evne.cli) hands a `check` with a .json
+argument to this command, `legal_check`, so Django's own system check (`evne check`, `evne check --deploy`) keeps
+its name. The file is a whole case file (`evne export`, format "evne-case-file", version 1 or 2, docs/case-file.md):
+it is validated against its schema and the snapshot is built from it by the same builder as on the case page
+(evne.checks.build) — nothing is imported, nothing is written. A rules snapshot works too:
+`{"format": "evne-snapshot/1", "snapshot": {...}}` (or the snapshot object itself). The municipality's settings are
+not in a case file: `--policy` switches a municipal policy on, `--local-deadline-weeks` sets its own decision
+deadline. Bad files get a clear error naming the field, never a traceback.
 """
 
 import dataclasses
@@ -12,40 +16,52 @@ import json
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import CommandError
-from django.core.management.commands.check import Command as SystemCheck
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from evne.cases.checks import DECISION_TYPES
+from evne.casefile.importer import CaseFileError, read
 from evne.rules.catalogue import RULES
 from evne.rules.engine import Outcome, evaluate
 from evne.rules.parameters import all_parameters
 from evne.rules.snapshot import Snapshot, SnapshotError
+
+from ...build import snapshot_from_case_file
+from ...case import DECISION_TYPES
 
 FORMAT = "evne-snapshot/1"
 CASE_FILE = "evne-case-file"
 POLICIES = sorted(name for name, values in all_parameters().items() if values[-1].policy)
 
 
-class Command(SystemCheck):
-    help = "Run the legal checks on a case file (FILE.json), or Django's system checks without one."
+class Command(BaseCommand):
+    help = "Run the legal checks on case files (FILE.json): `evne check FILE.json`."
 
     def add_arguments(self, parser):
-        super().add_arguments(parser)
+        parser.add_argument("files", nargs="+", metavar="FILE.json")
         parser.add_argument("--date", dest="on", help="Judge the case on this date (YYYY-MM-DD); default today.")
         parser.add_argument("--for", dest="decision", choices=[c for c, _l in DECISION_TYPES],
                             help="Show what blocks this decision type.")  # fmt: skip
         parser.add_argument("--json", action="store_true", help="Machine-readable output.")
         parser.add_argument("--policy", action="append", metavar="PARAMETER",
                             help="Switch a municipal policy (not law) on for this check; repeatable.")  # fmt: skip
+        parser.add_argument("--local-deadline-weeks", type=int, metavar="N",
+                            help="The municipality's own decision deadline for the case's pathway, in weeks.")  # fmt: skip
 
-    def handle(self, *app_labels, **options):
-        files = [a for a in app_labels if a.endswith(".json")]
-        if not files:
-            return super().handle(*app_labels, **options)
-        for name in files:
-            self._check_file(Path(name), options)
+    def handle(self, *args, **options):
+        policies = tuple(options.get("policy") or ())
+        unknown = [p for p in policies if p not in POLICIES]
+        if unknown:
+            raise CommandError(f"--policy: {', '.join(unknown)} is not a policy parameter ({', '.join(POLICIES)})")
+        weeks = options.get("local_deadline_weeks")
+        if weeks is not None and not 1 <= weeks <= 520:
+            raise CommandError("--local-deadline-weeks: between 1 and 520 weeks")
+        for name in options["files"]:
+            snapshot = self._load(Path(name), policies=policies, weeks=weeks)
+            self._report(snapshot, options)
 
-    def _check_file(self, path: Path, options) -> None:
+    def _load(self, path: Path, *, policies: tuple[str, ...], weeks: int | None) -> Snapshot:
+        if path.suffix != ".json":
+            raise CommandError(f"{path}: expected a .json case file")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -53,24 +69,14 @@ class Command(SystemCheck):
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CommandError(f"{path}: not valid JSON ({exc})") from None
         if isinstance(data, dict) and data.get("format") == CASE_FILE:
-            snapshot = self._case_file(path, data)
-        else:
-            snapshot = self._snapshot(path, data)
-        policies = tuple(options.get("policy") or ())
-        unknown = [p for p in policies if p not in POLICIES]
-        if unknown:
-            raise CommandError(f"--policy: {', '.join(unknown)} is not a policy parameter ({', '.join(POLICIES)})")
+            try:
+                return snapshot_from_case_file(read(data), policies=policies, local_decision_weeks=weeks)
+            except CaseFileError as exc:
+                raise CommandError(f"{path}: {exc}") from None
+        snapshot = self._snapshot(path, data)
         if policies:
             snapshot = dataclasses.replace(snapshot, policies=tuple(sorted({*snapshot.policies, *policies})))
-        self._report(snapshot, options)
-
-    def _case_file(self, path: Path, data: dict) -> Snapshot:
-        from evne.casefile.importer import CaseFileError, parse, snapshot_of_case_file
-
-        try:
-            return snapshot_of_case_file(parse(json.dumps(data)))
-        except CaseFileError as exc:
-            raise CommandError(f"{path}: {exc}") from None
+        return snapshot
 
     def _snapshot(self, path: Path, data) -> Snapshot:
         if isinstance(data, dict) and "format" in data:
@@ -84,7 +90,7 @@ class Command(SystemCheck):
 
     def _report(self, snapshot: Snapshot, options) -> None:
         try:
-            on = date.fromisoformat(options["on"]) if options.get("on") else date.today()
+            on = date.fromisoformat(options["on"]) if options.get("on") else timezone.localdate()
         except ValueError:
             raise CommandError(f"--date: {options['on']!r} is not a date (YYYY-MM-DD)") from None
         evaluation = evaluate(RULES, snapshot, on=on)
