@@ -18,19 +18,32 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "demo-Evne-2026"
 
-# Every test but the browser tests runs on a frozen clock (ticking from this instant), so the suite passes on any
-# date; EVNE_TEST_NOW moves it (e.g. EVNE_TEST_NOW=2031-01-02T09:00:00+01:00 ./test) to prove it. The browser tests
-# run on the real clock: Chromium judges the session cookie's expiry by its own clock.
+# Every test but the browser tests runs on a clock frozen at this instant (and ticking from it), from before the
+# tests are collected, so module-level dates and module-scoped fixtures see it too and the suite passes on any
+# date; EVNE_TEST_NOW moves it (e.g. EVNE_TEST_NOW=2031-01-02T09:00:00+01:00 ./test) to prove it. The browser
+# tests run on the real clock: Chromium judges the session cookie's expiry by its own clock.
 FROZEN_AT = datetime.fromisoformat(os.environ.get("EVNE_TEST_NOW", "2026-06-15T10:00:00+02:00"))
+_CLOCK = time_machine.travel(FROZEN_AT, tick=True)
+
+
+def pytest_configure(config):
+    _CLOCK.start()
+
+
+def pytest_unconfigure(config):
+    _CLOCK.stop()
 
 
 @pytest.fixture(autouse=True)
-def _frozen_clock(request):
-    if request.node.get_closest_marker("e2e"):
+def _real_clock_for_the_browser(request):
+    if not request.node.get_closest_marker("e2e"):
         yield
         return
-    with time_machine.travel(FROZEN_AT, tick=True):
+    _CLOCK.stop()
+    try:
         yield
+    finally:
+        _CLOCK.start()
 
 
 @pytest.fixture

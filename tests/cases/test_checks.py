@@ -98,7 +98,9 @@ def test_an_answer_records_the_rule_version_in_force_and_the_snapshot_carries_it
     in_force = BY_ID["reform.ressourceforloeb_development"].version_on(timezone.localdate())
     assert recorded.rule_version == in_force.valid_from == date(2018, 6, 1)
     snap = snapshot_for_case(case)
-    assert snap.answer_versions == {"reform.ressourceforloeb_development": "2018-06-01"}
+    [answer] = snap.answers
+    assert (answer.rule_id, answer.rule_version) == ("reform.ressourceforloeb_development", date(2018, 6, 1))
+    assert answer.given_on == timezone.localdate() and answer.decision_number is None
 
 
 def test_a_municipality_switches_a_policy_on_and_its_check_appears(alice, case):

@@ -67,8 +67,9 @@ def test_it_is_still_the_system_check_without_a_file():
 
 
 def test_a_bad_date_inside_the_answers_is_named(tmp_path):
-    data = {"format": "evne-snapshot/1", "snapshot": {**CASE["snapshot"], "answer_dates": {"method.impartiality": "x"}}}
-    with pytest.raises(CommandError, match=r"answer_dates\.method\.impartiality: 'x' is not a date"):
+    answers = [{"rule_id": "method.impartiality", "text": "Ingen inhabilitet", "given_on": "x"}]
+    data = {"format": "evne-snapshot/1", "snapshot": {**CASE["snapshot"], "answers": answers}}
+    with pytest.raises(CommandError, match=r"answers\[0\]\.given_on: 'x' is not a date"):
         run(tmp_path, data)
 
 

@@ -45,9 +45,9 @@ snapshots = st.builds(
                                    document_count=st.integers(0, 3)), max_size=3).map(tuple),
     follow_ups=st.lists(st.builds(s.FollowUp, held_on=days, parties=st.lists(texts, max_size=2).map(tuple)),
                         max_size=4).map(tuple),
-    answers=st.dictionaries(rule_ids, texts, max_size=4),
-    answer_versions=st.dictionaries(rule_ids, iso_days, max_size=3),
-    answer_dates=st.dictionaries(rule_ids, iso_days, max_size=3),
+    answers=st.lists(st.builds(s.Answer, rule_id=rule_ids, text=texts, given_on=days,
+                               rule_version=st.none() | days, decision_number=st.none() | st.integers(1, 3)),
+                     max_size=4).map(tuple),
     policies=st.lists(st.sampled_from(["policy.clarification_guarantee_months", "x"]), max_size=2).map(tuple),
     # decisions, hearing and appeals (issue 6)
     decisions=st.lists(st.builds(s.Decision, number=st.integers(1, 3), decision_type=texts,

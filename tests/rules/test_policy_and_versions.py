@@ -34,11 +34,11 @@ def test_every_policy_rule_names_a_parameter_marked_as_policy():
 
 
 def _development_case(answer_version):
-    facts = {"case": {"pathway": "ressourceforlob"},
-             "answers": {DEVELOPMENT.id: "Udviklingsperspektiv: mentor og praktik vurderet realistisk"}}  # fmt: skip
+    answer = {"rule_id": DEVELOPMENT.id, "text": "Udviklingsperspektiv: mentor og praktik vurderet realistisk",
+              "given_on": "2016-06-01"}  # fmt: skip
     if answer_version:
-        facts["answer_versions"] = {DEVELOPMENT.id: answer_version}
-    return facts
+        answer["rule_version"] = answer_version
+    return {"case": {"pathway": "ressourceforlob"}, "answers": [answer]}
 
 
 def test_an_answer_given_under_the_old_law_does_not_satisfy_the_new_version():

@@ -301,21 +301,35 @@ def follow_up_record(
 
 
 @transaction.atomic
-def prompt_answer(*, actor: User, case: Case, rule_id: str, answer: str) -> PromptAnswer:
-    """Record the caseworker's answer to a legal check that asks for judgement; it becomes a fact for the rules."""
+def prompt_answer(
+    *, actor: User, case: Case, rule_id: str, answer: str, decision_number: int | None = None
+) -> PromptAnswer:
+    """Record the caseworker's answer to a legal check that asks for judgement; it becomes a fact for the rules:
+    the text, the day, who gave it, the rule version in force and — for a question about a decision — the decision
+    (its number in the case) it was given for. It counts only from the day it was given."""
     from evne.rules.catalogue import BY_ID
 
     require_case_write(actor, case)
     if rule_id not in BY_ID:
         raise DomainError(_("Unknown legal check."), field="rule_id")
+    if decision_number is not None and not case.decisions.filter(number=decision_number).exists():
+        raise DomainError(_("The case has no decision with that number."), field="decision_number")
     answer = clean_text(answer, field="answer", label=_("The answer"), max_length=NOTE_MAX_LENGTH, required=True)
     now = timezone.now()
     version = BY_ID[rule_id].version_on(timezone.localdate(now))
     if version is None:
         raise DomainError(_("This legal check is not in force today."), field="rule_id")
     recorded = PromptAnswer.objects.create(
-        case=case, rule_id=rule_id, rule_version=version.valid_from, answer=answer, answered_by=actor, answered_at=now
+        case=case,
+        rule_id=rule_id,
+        rule_version=version.valid_from,
+        answer=answer,
+        decision_number=decision_number,
+        answered_by=actor,
+        answered_at=now,
     )
-    record_event(case=case, kind=EventKind.PROMPT_ANSWERED, actor=actor, at=now,
-                 data={"rule_id": rule_id, "answer_id": recorded.pk})  # fmt: skip
+    data = {"rule_id": rule_id, "answer_id": recorded.pk}
+    if decision_number is not None:
+        data["decision_number"] = decision_number
+    record_event(case=case, kind=EventKind.PROMPT_ANSWERED, actor=actor, at=now, data=data)
     return recorded

@@ -204,14 +204,13 @@ def _requests(data: Record) -> tuple[s.Request, ...]:
 
 
 def _answers(rows: list[Record]) -> dict:
-    latest: dict[str, Record] = {}
-    for a in _ordered(rows, "answered_at"):
-        latest[a["rule_id"]] = a  # the latest per rule wins
     return {
-        "answers": {rule_id: a["answer"] for rule_id, a in latest.items()},
-        "answer_versions": {rule_id: a["rule_version"] for rule_id, a in latest.items() if a["rule_version"]},
-        "answer_dates": {rule_id: day(a["answered_at"]).isoformat() for rule_id, a in latest.items()},
-    }
+        "answers": tuple(
+            s.Answer(rule_id=a["rule_id"], text=a["answer"], given_on=day(a["answered_at"]),
+                     rule_version=_date(a["rule_version"]), decision_number=a["decision_number"])
+            for a in _ordered(rows, "answered_at")
+        )
+    }  # fmt: skip
 
 
 def _decisions(data: Record, *, has_profile: bool) -> dict:

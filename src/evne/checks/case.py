@@ -78,19 +78,34 @@ def title(result_or_rule) -> str:
     return rule.title_en if (get_language() or "da").startswith("en") else rule.title_da
 
 
+def target_for(snapshot: s.Snapshot, decision_type: str) -> s.Target:
+    """A readiness type as the decision in question: a grant of that measure, or — for "refusal" — a refusal of
+    the measure the case is about."""
+    if decision_type == "refusal":
+        return s.Target(subject=snapshot.case.pathway, grants=False)
+    return s.Target(subject=decision_type, grants=True)
+
+
 def case_checks(case: Case, *, on: dt.date) -> CaseChecks:
-    """Evaluate the whole catalogue on `on`."""
-    evaluation = evaluate(RULES, snapshot_for_case(case), on=on)
+    """Evaluate the whole catalogue on `on`: once for the case as it stands (its drafts are the decisions in
+    question), and once per decision type for the readiness list, each with that decision as the one in question."""
+    snapshot = snapshot_for_case(case)
+    evaluation = evaluate(RULES, snapshot, on=on)
     findings = [r for r in evaluation.results if r.finding.outcome in (Outcome.MISSING, Outcome.LATE, Outcome.PROMPT)]
-    readiness = [Readiness(code, str(label), evaluation.blocking(code)) for code, label in DECISION_TYPES]
+    readiness = []
+    for code, label in DECISION_TYPES:
+        judged = evaluate(RULES, dataclasses.replace(snapshot, target=target_for(snapshot, code)), on=on)
+        readiness.append(Readiness(code, str(label), judged.blocking(judged.in_question)))
     return CaseChecks(evaluation=evaluation, findings=findings, deadlines=evaluation.deadlines(), readiness=readiness)
 
 
 def evaluation_for(decision: Decision, *, on: dt.date) -> Evaluation:
-    """The whole catalogue on `on`, with this decision as the decision in question: later drafts of the case are
-    left out of the snapshot, so the rules judge the decision being issued and not another one."""
+    """The whole catalogue on `on`, with this decision as the decision in question (its subject, whether it grants
+    in full, its number): later drafts of the case are left out of the snapshot, so the rules judge the decision
+    being issued and not another one."""
     snapshot = snapshot_for_case(decision.case)
-    snapshot = dataclasses.replace(
-        snapshot, decisions=tuple(d for d in snapshot.decisions if d.number <= decision.number)
-    )
-    return evaluate(RULES, snapshot, on=on)
+    kept = tuple(d for d in snapshot.decisions if d.number <= decision.number)
+    snapshot = dataclasses.replace(snapshot, decisions=kept)
+    this = next(d for d in kept if d.number == decision.number)
+    target = s.Target(subject=snapshot.subject_of(this), grants=this.fully_grants, number=this.number)
+    return evaluate(RULES, dataclasses.replace(snapshot, target=target), on=on)

@@ -159,7 +159,7 @@ class Review:
 
 def review(decision: Decision, *, on: date) -> Review:
     evaluation = evaluation_for(decision, on=on)
-    blocking = evaluation.blocking(decision.decision_type)
+    blocking = evaluation.blocking(evaluation.in_question)
     warn = reason_checks.warnings(decision)
     warn += [r.finding.message_da for r in evaluation.results
              if r.rule.id == "decision.reasons_quality" and r.finding.outcome == "missing" and not warn]  # fmt: skip

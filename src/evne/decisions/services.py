@@ -390,7 +390,7 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
     def work(stored):
         current = _locked_decision(decision, expected_version)
         evaluation = evaluation_for(current, on=today)
-        blocking = evaluation.blocking(current.decision_type)
+        blocking = evaluation.blocking(evaluation.in_question)
         if blocking and not override:
             raise DomainError(
                 _("The legal checks still find something blocking (%(rules)s). Resolve it, or write why the "

@@ -127,14 +127,18 @@ class Result(NamedTuple):
 class Evaluation:
     on: date
     results: tuple[Result, ...]
+    in_question: tuple[str, ...] = ()  # the decision types judged (Snapshot.in_question)
 
-    def blocking(self, decision_type: str | None = None) -> list[Result]:
-        """What blocks a decision: failed blocking rules that apply to it (or to every decision)."""
+    def blocking(self, decision_type: str | Iterable[str] | None = None) -> list[Result]:
+        """What blocks a decision of these types: failed blocking rules that apply to one of them (or to every
+        decision). With no type: every failed blocking rule."""
+        types = (decision_type,) if isinstance(decision_type, str) else decision_type
+        wanted = None if types is None else frozenset(types)
         return [
             r for r in self.results
             if r.finding.outcome in (Outcome.MISSING, Outcome.LATE, Outcome.PROMPT)
             and r.rule.severity == Severity.BLOCKING
-            and (not r.rule.decision_types or decision_type is None or decision_type in r.rule.decision_types)
+            and (not r.rule.decision_types or wanted is None or not wanted.isdisjoint(r.rule.decision_types))
         ]  # fmt: skip
 
     def deadlines(self) -> list[Result]:
@@ -145,7 +149,8 @@ class Evaluation:
 
     def explain(self) -> dict[str, Any]:
         """Which rules ran, on which facts, with which result and under which citations — stored with a decision."""
-        return {"on": self.on.isoformat(), "results": [r.explain() for r in self.results]}
+        return {"on": self.on.isoformat(), "in_question": list(self.in_question),
+                "results": [r.explain() for r in self.results]}  # fmt: skip
 
 
 def evaluate(rules: Iterable[Rule], snapshot, *, on: date) -> Evaluation:
@@ -164,12 +169,9 @@ def evaluate(rules: Iterable[Rule], snapshot, *, on: date) -> Evaluation:
         if rule.policy and rule.policy not in snapshot.policies:
             results.append(Result(rule, version, Finding.not_applicable(policy=rule.policy, switched_on=False)))
             continue
-        answered_under = snapshot.answer_versions.get(rule.id)
-        judged = snapshot
-        if answered_under and answered_under != version.valid_from.isoformat():
-            judged = snapshot.without_answer(rule.id)
+        judged = snapshot.answers_under(rule.id, version.valid_from) if rule.id in snapshot.answered_rules else snapshot
         results.append(Result(rule, version, version.check(judged, on)))
-    return Evaluation(on=on, results=tuple(results))
+    return Evaluation(on=on, results=tuple(results), in_question=snapshot.in_question(on))
 
 
 _VERSIONS: dict[tuple[int, date], tuple[tuple[Rule, ...], tuple[RuleVersion | None, ...]]] = {}

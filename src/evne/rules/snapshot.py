@@ -1,5 +1,6 @@
-"""The immutable case snapshot — the only input rules see. Built from the database by
-`evne.checks.build.snapshot_from_case_file` (from a case read from the database, or a case file), or loaded from a case-file dict with `Snapshot.from_dict`.
+"""The immutable case snapshot — the only input rules see. Built by `evne.checks.build.snapshot_from_case_file`
+from the case-file representation (of a case read from the database, or of a file), or loaded from a snapshot dict
+with `Snapshot.from_dict` (the YAML cases).
 
 It carries facts as flags, dates and ids, not free text: a rule needs to know *that* a disagreement has its
 content, not what the citizen said — so explanations stored with decisions hold no personal narrative.
@@ -11,7 +12,7 @@ import dataclasses
 import functools
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -144,6 +145,19 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """The caseworker's recorded answer to a rule's prompt: a fact with its day, its author's judgement under one
+    version of the rule, and — for a question about a decision — the decision it was given for. It counts only from
+    the day it was given."""
+
+    rule_id: str
+    text: str
+    given_on: date
+    rule_version: date | None = None  # the version (its first day in force) it was given under; None = any version
+    decision_number: int | None = None  # the decision it was given for; None = a question about the case
+
+
+@dataclass(frozen=True)
 class Decision:
     """A decision draft or an issued decision (issue 6): what the rules need, as flags and dates."""
 
@@ -166,6 +180,17 @@ class Decision:
     has_guidance: bool = False
     guidance_given_on: date | None = None
     override: bool = False
+    subject: str = ""  # the measure it is about (fleksjob, fortidspension, …) — a refusal's too; "" = by its type
+
+
+@dataclass(frozen=True)
+class Target:
+    """The decision the checks are asked about (the draft on the decision page; each readiness type on the case
+    page): its subject (the measure), whether it grants the request in full, and its number when it is a draft."""
+
+    subject: str
+    grants: bool = True
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -300,7 +325,7 @@ class Snapshot:
     activities: tuple[Activity, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
-    answers: dict[str, str] = field(default_factory=dict)  # recorded answers to prompts: rule id → answer
+    answers: tuple[Answer, ...] = ()  # recorded answers to prompts, oldest first
     decisions: tuple[Decision, ...] = ()
     hearings: tuple[Hearing, ...] = ()
     complaints: tuple[Complaint, ...] = ()
@@ -308,9 +333,6 @@ class Snapshot:
     reasons_requests: tuple[ReasonsRequest, ...] = ()
     local_decision_due_on: date | None = None  # the municipality's own deadline for this case type (RTL § 3)
     delay_notices: tuple[date, ...] = ()  # when written notice of a delayed decision was sent
-    # the rule version (its valid_from, YYYY-MM-DD) each answer was given under; absent = any version
-    answer_versions: dict[str, str] = field(default_factory=dict)
-    answer_dates: dict[str, str] = field(default_factory=dict)  # the day (YYYY-MM-DD) each latest answer was given
     policies: tuple[str, ...] = ()  # the municipality's policy parameters switched on (not law; off by default)
     citizen_born_on: date | None = None  # from the CPR number; the number itself never enters the snapshot
     rehab_plans: tuple[RehabPlan, ...] = ()
@@ -321,14 +343,7 @@ class Snapshot:
     fleksjob_visitations: tuple[FlexJobVisitation, ...] = ()
     flex_jobs: tuple[FlexJob, ...] = ()
     ledighedsydelse_periods: tuple[LedighedsydelsePeriod, ...] = ()
-
-    def __post_init__(self):
-        for name in ("answer_versions", "answer_dates"):
-            for rule_id, value in getattr(self, name).items():
-                try:
-                    date.fromisoformat(value)
-                except (TypeError, ValueError):
-                    raise SnapshotError(f"snapshot.{name}.{rule_id}: {value!r} is not a date (YYYY-MM-DD)") from None
+    target: Target | None = None  # the decision in question; None = the case's drafts, else its pathway
 
     # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------
 
@@ -361,28 +376,78 @@ class Snapshot:
             self._memo[key] = max(made, key=lambda a: a.number) if made else None
         return self._memo[key]
 
-    def answer(self, rule_id: str, *, since: date | None = None) -> str:
-        """The caseworker's recorded answer to a rule's prompt ("" when there is none). With `since`, only an answer
-        given on or after that day counts (an answer without a recorded date, from an older case file, counts)."""
-        text = (self.answers.get(rule_id) or "").strip()
-        if text and since is not None:
-            answered = self.answer_dates.get(rule_id)
-            if answered is not None and date.fromisoformat(answered) < since:
-                return ""
-        return text
+    def answer(self, rule_id: str, on: date, *, since: date | None = None, decision: int | None = None) -> str:
+        """The latest answer to a rule's prompt given on or before `on` ("" when there is none): an answer counts
+        only from the day it was given. With `since`, only one given on or after that day; with `decision`, only one
+        given for that decision (or, from before answers named their decision, given since `since`)."""
+        found = self.answer_record(rule_id, on, since=since, decision=decision)
+        return found.text.strip() if found is not None else ""
 
-    def without_answer(self, rule_id: str) -> Snapshot:
-        """The same facts without the answer to one rule (an answer given under another version of the law)."""
-        key = ("without", rule_id)
+    def answer_record(
+        self, rule_id: str, on: date, *, since: date | None = None, decision: int | None = None
+    ) -> Answer | None:
+        found = None
+        for a in self.answers:
+            if a.rule_id != rule_id or a.given_on > on or (since is not None and a.given_on < since):
+                continue
+            if decision is not None and a.decision_number is not None and a.decision_number != decision:
+                continue
+            if a.text.strip():
+                found = a
+        return found
+
+    def answers_under(self, rule_id: str, version_from: date) -> Snapshot:
+        """The same facts without the answers to one rule given under another version of it: when the law changes,
+        the caseworker judges again under the new version (an answer without a recorded version counts for all)."""
+        key = ("under", rule_id, version_from)
         if key not in self._memo:
-            answers = {k: v for k, v in self.answers.items() if k != rule_id}
-            self._memo[key] = dataclasses.replace(self, answers=answers)
+            kept = tuple(
+                a for a in self.answers
+                if a.rule_id != rule_id or a.rule_version is None or a.rule_version == version_from
+            )  # fmt: skip
+            self._memo[key] = self if len(kept) == len(self.answers) else dataclasses.replace(self, answers=kept)
         return self._memo[key]
 
+    @functools.cached_property
+    def answered_rules(self) -> frozenset[str]:
+        """The rules with an answer given under a named version (the engine looks only at these)."""
+        return frozenset(a.rule_id for a in self.answers if a.rule_version is not None)
+
     def decision_in_question(self, on: date) -> Decision | None:
-        """The decision being made or last made by `on`: the highest-numbered one created by then."""
+        """The decision being made or last made by `on`: the target's draft when the checks are asked about one,
+        else the highest-numbered decision created by then."""
         made = [d for d in self.decisions if d.created_on <= on]
+        if self.target is not None and self.target.number is not None:
+            made = [d for d in made if d.number == self.target.number]
         return max(made, key=lambda d: d.number) if made else None
+
+    def in_question(self, on: date) -> tuple[str, ...]:
+        """The decision types the checks judge on `on`: the target's (its subject, and "refusal" when it does not
+        grant in full); without a target, those of the case's drafts; only when neither exists does the case's
+        pathway stand in for the decision it is heading for. A rule decides its applicability from these, so a
+        fleksjob refusal drafted on a sygedagpenge case is judged as a fleksjob decision."""
+        key = ("in_question", on)
+        if key not in self._memo:
+            if self.target is not None:
+                types = {self.target.subject} | (set() if self.target.grants else {"refusal"})
+            else:
+                drafts = [d for d in self.decisions if d.status == "draft" and d.created_on <= on]
+                types = {t for d in drafts for t in (d.decision_type, self.subject_of(d)) if t}
+                if not types:
+                    types = {self.case.pathway}
+            self._memo[key] = tuple(sorted(types))
+        return self._memo[key]
+
+    def subject_of(self, decision: Decision) -> str:
+        """The measure a decision is about; a refusal recorded before decisions named their subject is taken to be
+        about the measure of the case's pathway."""
+        if decision.subject:
+            return decision.subject
+        return self.case.pathway if decision.decision_type == "refusal" else decision.decision_type
+
+    def concerns(self, on: date, *types: str) -> bool:
+        """Whether the decision in question on `on` is one of these types (see in_question)."""
+        return any(t in types for t in self.in_question(on))
 
     def hearings_of(self, number: int, on: date) -> list[Hearing]:
         return sorted((h for h in self.hearings if h.decision_number == number and h.sent_on <= on),

@@ -32,6 +32,7 @@ from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
 from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.evidence import selectors as evidence_selectors
+from evne.rules.catalogue import BY_ID
 
 from . import assessments_views, decisions_views, evidence_views, followups_views, forms, plans_views, reform_views
 
@@ -226,7 +227,10 @@ def _checks(case):
                      for r in checks.findings],
         "deadlines": [{"rule": r.rule, "finding": r.finding, "title": check_title(r)} for r in checks.deadlines],
         "readiness": checks.readiness,
-        "answers": list(case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:20]),
+        "answers": [
+            {"answer": a, "title": check_title(BY_ID[a.rule_id]) if a.rule_id in BY_ID else a.rule_id}
+            for a in case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:20]
+        ],
     }  # fmt: skip
 
 
@@ -343,10 +347,11 @@ def citizen_access_log(request: HttpRequest, citizen_id: int) -> HttpResponse:
 def prompt_answer(request: HttpRequest, case_id: int) -> HttpResponse:
     """Record the caseworker's answer to a legal check's question; the check then reads it as a fact."""
     case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, write=True)
+    number = request.POST.get("decision_number", "")
     try:
         case_services.prompt_answer(
             actor=request.user, case=case, rule_id=request.POST.get("rule_id", ""),
-            answer=request.POST.get("answer", ""),
+            answer=request.POST.get("answer", ""), decision_number=int(number) if number.isdigit() else None,
         )  # fmt: skip
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -23,7 +23,8 @@ def add_months(day: date, months: int) -> date:
 def _pension_3_months(s: Snapshot, on: date) -> Finding:
     transfer = s.pension_transfer
     start = transfer.transferred_on if transfer is not None else s.case.help_requested_on
-    if s.case.pathway != "fortidspension" or start > on:
+    # with a recorded transfer the deadline runs whatever the case's pathway; without one, a pension case's
+    if (transfer is None and s.case.pathway != "fortidspension") or start > on:
         return Finding.not_applicable()
     due = add_months(start, param("deadlines.pension_decision_months", on))
     if s.case.status in CLOSED:
@@ -44,7 +45,7 @@ def _further_measures(s: Snapshot, on: date) -> Finding:
     days = param("deadlines.further_measures_days_before_end", on)
     first = min(running, key=lambda a: a.planned_end_on)
     due = first.planned_end_on - timedelta(days=days)
-    decided = s.answers.get("deadline.further_measures_before_end")
+    decided = s.answer("deadline.further_measures_before_end", on)
     if on > due and not decided:
         return Finding.prompt(
             f"Tilbuddet slutter {first.planned_end_on:%d-%m-%Y}: tag stilling til den videre indsats (frist "

@@ -23,7 +23,7 @@ def _decision_prompt(rule_id: str, message: tuple[str, str]):
         decision = s.decision_in_question(on)
         if decision is None or decision.status != "draft":
             return Finding.not_applicable(draft=False)
-        answer = s.answer(rule_id, since=decision.created_on)
+        answer = s.answer(rule_id, on, since=decision.created_on, decision=decision.number)
         if answer:
             return Finding.ok(decision=decision.number, answer=answer)
         return Finding.prompt(*message, decision=decision.number)
@@ -78,7 +78,7 @@ def _over_investigation(s: Snapshot, on: date) -> Finding:
     described = [k for k, e in s.current_elements(on).items() if k != "other" and e.relevant and e.has_facts]
     if len(described) < ALL_ELEMENTS:
         return Finding.not_applicable(described=len(described))
-    answer = s.answer("profile.proportionate")
+    answer = s.answer("profile.proportionate", on)
     if answer:
         return Finding.ok(described=len(described), answer=answer)
     return Finding.prompt(

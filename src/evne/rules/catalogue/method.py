@@ -50,7 +50,7 @@ def _fleksjob_visitation(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None or latest.conclusion != "flex_job_level":
         return Finding.not_applicable()
-    answer = s.answers.get("method.fleksjob_visitation")
+    answer = s.answer("method.fleksjob_visitation", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -100,7 +100,7 @@ def _refusal_on_the_evidence(s: Snapshot, on: date) -> Finding:
     will_not = [i for i in s.involvement if i.non_participation == "will_not" and i.occurred_on <= on]
     if not refused and not will_not:
         return Finding.not_applicable()
-    answer = s.answers.get("method.refusal_on_the_evidence")
+    answer = s.answer("method.refusal_on_the_evidence", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -133,7 +133,7 @@ def _whole_labour_market(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None or latest.conclusion not in ("below_flex_job", "flex_job_level"):
         return Finding.not_applicable()
-    answer = s.answers.get("method.whole_labour_market")
+    answer = s.answer("method.whole_labour_market", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(

@@ -57,8 +57,8 @@ def _v(check, *citations: Citation, start: date = REFORM, end: date | None = Non
 # borgeren" and must be so thorough that the case is fully informed before the team; its sections L2784–2800.
 # Required in § 17, stk. 2 cases too (L730–731).
 def _plan_prepared(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_PATHWAYS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_PATHWAYS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     plan = s.latest_rehab_plan(on)
     if plan is None:
         return Finding.missing(
@@ -92,8 +92,8 @@ def _plan_prepared(s: Snapshot, on: date) -> Finding:
 # Seed 003 L3160–3164 (R2): an FP, FJ or RF case starts only after a team meeting at which the citizen and the
 # caseworker attend in person.
 def _attendance(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_PATHWAYS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_PATHWAYS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     held = [m for m in s.rehab_meetings if m.held_on <= on]
     if not held:
         return Finding.not_applicable(reason="no meeting yet")
@@ -115,8 +115,8 @@ def _attendance(s: Snapshot, on: date) -> Finding:
 # Lov om organisering § 10 (seed 003 L3094–3104, L3166–3174; R7): employment, social and health members and the
 # region's health coordinator; education for citizens under 30 without vocational education.
 def _composition(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_PATHWAYS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_PATHWAYS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     held = [m for m in s.rehab_meetings if m.held_on <= on]
     if not held:
         return Finding.not_applicable(reason="no meeting yet")
@@ -143,8 +143,8 @@ def _composition(s: Snapshot, on: date) -> Finding:
 # within a reasonable time (§ 9; L829–832, L3252–3254).
 def _recommendation_content(s: Snapshot, on: date) -> Finding:
     rec = s.latest_recommendation(on)
-    if rec is None or s.case.pathway not in TEAM_PATHWAYS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if rec is None or not s.concerns(on, *TEAM_PATHWAYS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     missing = [c for c in REQUIRED_CONTENT.get(rec.kind, ("factors",)) if c not in rec.content]
     if rec.kind == "fleksjob" and rec.very_few_hours and "development_within_reasonable_time" not in rec.content:
         missing.append("development_within_reasonable_time")
@@ -170,8 +170,8 @@ def _recommendation_content(s: Snapshot, on: date) -> Finding:
 # about a year without any employment-oriented activity. Any recorded activity counts (the snapshot does not tell
 # employment-oriented activities from others); the caseworker's answer settles the prompt.
 def _activity_before_team(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_PATHWAYS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_PATHWAYS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     held = [m for m in s.rehab_meetings if m.held_on <= on]
     if not held:
         return Finding.not_applicable(reason="no meeting yet")
@@ -182,7 +182,7 @@ def _activity_before_team(s: Snapshot, on: date) -> Finding:
               and min(a.actual_end_on or a.planned_end_on, first.held_on) >= since]  # fmt: skip
     if active:
         return Finding.ok(meeting=first.id, activities=[a.id for a in active])
-    answer = s.answer("pathways.activity_before_team")
+    answer = s.answer("pathways.activity_before_team", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -209,8 +209,8 @@ def _on_existing_evidence(s: Snapshot, on: date) -> bool:
 # (§ 17, stk. 2) the case moves to pension treatment immediately and no later than 3 weeks after the team's
 # recommendation. A running deadline.
 def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension" or not _on_existing_evidence(s, on):
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fortidspension") or not _on_existing_evidence(s, on):
+        return Finding.not_applicable(in_question=s.in_question(on))
     recs = [r for r in s.recommendations_until(on) if r.kind != "postponement"]
     if not recs:
         return Finding.not_applicable(reason="no recommendation yet")
@@ -244,8 +244,8 @@ NEW_EXAMINATIONS = ("lae_265", "specialist_statement")
 
 
 def _no_new_examinations(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension" or not _on_existing_evidence(s, on):
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fortidspension") or not _on_existing_evidence(s, on):
+        return Finding.not_applicable(in_question=s.in_question(on))
     plans = [p for p in s.rehab_plans if p.gp_basis == "existing_evidence" and p.saved_on <= on]
     since = min((p.saved_on for p in plans), default=s.case.help_requested_on)
     new = [r.id for r in s.requests if r.document_type in NEW_EXAMINATIONS and since <= r.created_on <= on
@@ -266,8 +266,8 @@ def _no_new_examinations(s: Snapshot, on: date) -> Finding:
 # decided without the team only when all four conditions hold.
 def _without_team(s: Snapshot, on: date) -> Finding:
     t = s.pension_transfer
-    if s.case.pathway != "fortidspension" or t is None or not t.without_team or t.transferred_on > on:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fortidspension") or t is None or not t.without_team or t.transferred_on > on:
+        return Finding.not_applicable(in_question=s.in_question(on))
     missing = [c for c in FUTILE_CONDITIONS if c not in t.futile_conditions]
     if not missing:
         return Finding.ok(conditions=t.futile_conditions)
@@ -286,8 +286,8 @@ def _without_team(s: Snapshot, on: date) -> Finding:
 # labour market. Repealed from 2020-01-01 (seniorpension; law-timeline.md).
 def _senior(s: Snapshot, on: date) -> Finding:
     t = s.pension_transfer
-    if s.case.pathway != "fortidspension" or t is None or not t.senior:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fortidspension") or t is None or not t.senior:
+        return Finding.not_applicable(in_question=s.in_question(on))
     if s.citizen_born_on is None:
         return Finding.prompt(
             "Seniorførtidspension: borgerens fødselsdato kendes ikke — registrér, hvor mange år der er til "
@@ -369,8 +369,8 @@ def _after_end(s: Snapshot, on: date) -> Finding:
 # relevant offers tried unless obviously futile; concrete work functions and hours; on very few hours, development
 # within a reasonable period (25-14, L841–843; bek. 996/2016 § 9).
 def _visitation(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fleksjob":
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fleksjob"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     done = [v for v in s.fleksjob_visitations if v.visited_on <= on]
     if not done:
         return Finding.missing(
@@ -414,7 +414,7 @@ def _flex_job_terms(message: tuple[str, str]):
         jobs = [j for j in s.flex_jobs if j.start_on <= on]
         if not jobs:
             return Finding.not_applicable(flex_jobs=0)
-        answer = s.answer("pathways.fleksjob_terms")
+        answer = s.answer("pathways.fleksjob_terms", on)
         if answer:
             return Finding.ok(answer=answer)
         return Finding.prompt(*message, started=max(j.start_on for j in jobs))
@@ -449,7 +449,7 @@ def _fleksjob_pension_exclusive(s: Snapshot, on: date) -> Finding:
     jobs = [j.start_on for j in started if j.ended_on is None or j.ended_on > on]
     if not jobs:
         return Finding.ok(flex_jobs_ended=max(j.ended_on for j in started))
-    answer = s.answer("pathways.fleksjob_pension_exclusive")
+    answer = s.answer("pathways.fleksjob_pension_exclusive", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -464,14 +464,14 @@ def _fleksjob_pension_exclusive(s: Snapshot, on: date) -> Finding:
 # Seed 003 L3431–3446: the municipality may refuse fleksjob and ressourceforløb without the team only when the
 # citizen is clearly outside those target groups. A refusal in such a case with no recommendation asks for that.
 def _refusal_without_team(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in ("fleksjob", "ressourceforlob"):
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fleksjob", "ressourceforlob"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     decision = s.decision_in_question(on)
     if decision is None or decision.outcome != "refusal":
         return Finding.not_applicable(refusal=False)
     if s.recommendations_until(on):
         return Finding.ok(recommendations=len(s.recommendations_until(on)))
-    answer = s.answer("pathways.refusal_without_team")
+    answer = s.answer("pathways.refusal_without_team", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -491,7 +491,7 @@ def _existing_evidence_to_team(s: Snapshot, on: date) -> Finding:
         return Finding.not_applicable(on_existing_evidence=False)
     if transfer.without_team or any(m.held_on <= transfer.transferred_on for m in s.rehab_meetings):
         return Finding.ok(without_team=transfer.without_team)
-    answer = s.answer("pathways.existing_evidence_to_team")
+    answer = s.answer("pathways.existing_evidence_to_team", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -514,7 +514,7 @@ def _few_hours_fleksjob(s: Snapshot, on: date) -> Finding:
     assessment = s.latest_assessment(on)
     if assessment is None or assessment.conclusion != "flex_job_level":
         return Finding.ok(conclusion=assessment.conclusion if assessment else None)
-    answer = s.answer("pathways.fleksjob_over_course_few_hours")
+    answer = s.answer("pathways.fleksjob_over_course_few_hours", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(

@@ -32,8 +32,8 @@ def _cite(act: str, section: str, seed: str, lines: str) -> Citation:
 # so this version keeps only revalidering; the plan's own rule covers the team cases.
 def _profile_required(pathways: tuple[str, ...]):
     def check(s: Snapshot, on: date) -> Finding:
-        if s.case.pathway not in pathways:
-            return Finding.not_applicable(pathway=s.case.pathway)
+        if not s.concerns(on, *pathways):
+            return Finding.not_applicable(in_question=s.in_question(on))
         described = sorted(k for k, e in s.current_elements(on).items() if e.relevant and e.has_facts)
         if described:
             return Finding.ok(elements=described)
@@ -56,8 +56,8 @@ def _profile_required(pathways: tuple[str, ...]):
 # arbejdsevne ikke anses for truet." A judgement: the caseworker records threatened / not threatened and why.
 def _threat_recorded(s: Snapshot, on: date) -> Finding:
     if s.case.pathway not in INCOME_SUPPORT or s.case.help_requested_on > on:
-        return Finding.not_applicable(pathway=s.case.pathway)
-    answer = s.answer("method.threat_recorded")
+        return Finding.not_applicable(in_question=s.in_question(on))
+    answer = s.answer("method.threat_recorded", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -76,10 +76,10 @@ def _threat_recorded(s: Snapshot, on: date) -> Finding:
 # after the 2014–2015 employment reforms (law-timeline.md): its end date is one line here when known.
 def _threat_8_weeks(s: Snapshot, on: date) -> Finding:
     if s.case.pathway not in INCOME_SUPPORT or s.case.help_requested_on > on:
-        return Finding.not_applicable(pathway=s.case.pathway)
+        return Finding.not_applicable(in_question=s.in_question(on))
     weeks = param("deadlines.threat_assessment_weeks", on)
     due = date.fromordinal(s.case.help_requested_on.toordinal() + 7 * weeks)
-    if s.answer("method.threat_recorded"):
+    if s.answer("method.threat_recorded", on):
         return Finding.ok(requested=s.case.help_requested_on)
     if s.case.status in CLOSED:
         return Finding.not_applicable(status=s.case.status)
@@ -125,9 +125,9 @@ def _missing_information(s: Snapshot, on: date) -> Finding:
 def _holistic(s: Snapshot, on: date) -> Finding:
     if s.latest_assessment(on) is None:
         return Finding.not_applicable(assessment=False)
-    if s.case.pathway == "fortidspension" and on >= REFORM:
+    if s.concerns(on, "fortidspension") and on >= REFORM:
         return Finding.not_applicable(see="reform.pension_refusal_holistic")
-    answer = s.answer("method.holistic_assessment")
+    answer = s.answer("method.holistic_assessment", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -147,7 +147,7 @@ def _referral_ordinary(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None or latest.conclusion != "sufficient":
         return Finding.not_applicable()
-    answer = s.answer("method.referral_ordinary_work")
+    answer = s.answer("method.referral_ordinary_work", on)
     if answer:
         return Finding.ok(answer=answer, assessed_on=latest.assessed_on)
     return Finding.prompt(
@@ -172,8 +172,8 @@ def _diagnosis_chase(s: Snapshot, on: date) -> Finding:
                          and r.sent_on <= on and not r.cancelled_on), key=lambda r: r.sent_on)  # fmt: skip
     if not specialist:
         return Finding.not_applicable(specialist_requests=0)
-    if s.answer("evidence.no_diagnosis_chase"):
-        return Finding.ok(answer=s.answer("evidence.no_diagnosis_chase"), requests=[r.id for r in specialist])
+    if s.answer("evidence.no_diagnosis_chase", on):
+        return Finding.ok(answer=s.answer("evidence.no_diagnosis_chase", on), requests=[r.id for r in specialist])
     first = specialist[0]
     milder = [d.id for d in s.documents if d.kind in LESS_INTRUSIVE and d.document_date <= first.sent_on] + [
         r.id for r in s.requests if r.document_type in LESS_INTRUSIVE and r.sent_on and r.sent_on <= first.sent_on
@@ -210,7 +210,7 @@ def _disability_compensation(s: Snapshot, on: date) -> Finding:
     needs = sorted(k for k, e in s.current_elements(on).items() if e.has_accommodation_needs)
     if not needs:
         return Finding.not_applicable(accommodation_needs=False)
-    answer = s.answer("method.disability_compensation")
+    answer = s.answer("method.disability_compensation", on)
     if answer:
         return Finding.ok(answer=answer, elements=needs)
     return Finding.prompt(
@@ -297,7 +297,7 @@ def _round_table_consent(s: Snapshot, on: date) -> Finding:
 def _change_duty_guidance(s: Snapshot, on: date) -> Finding:
     if s.case.help_requested_on > on:
         return Finding.not_applicable()
-    answer = s.answer("evidence.change_duty_guidance")
+    answer = s.answer("evidence.change_duty_guidance", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -318,9 +318,9 @@ def _impartiality(s: Snapshot, on: date) -> Finding:
     since = s.case.caseworker_since
     if since is None or since > on:
         return Finding.not_applicable(caseworker_since=since)
-    answered = s.answer_dates.get("method.impartiality")
-    if s.answer("method.impartiality") and answered and date.fromisoformat(answered) >= since:
-        return Finding.ok(caseworker_since=since, declared_on=answered)
+    declared = s.answer_record("method.impartiality", on, since=since)
+    if declared is not None:
+        return Finding.ok(caseworker_since=since, declared_on=declared.given_on)
     return Finding.prompt(
         "Sagsbehandleren skal tage stilling til inhabilitet (slægt, venskab, uvenskab, egen tidligere afgørelse …) "
         "ved sagens start og når sagen skifter sagsbehandler: registrér det.",
@@ -357,7 +357,7 @@ def _cadence(s: Snapshot, on: date, first_due: date, every, unit: str) -> Findin
 # L4139–4146): at the first follow-up, take a position on which parties to involve.
 def _sick_pay_follow_up(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "sygedagpenge" or s.case.help_requested_on > on:
-        return Finding.not_applicable(pathway=s.case.pathway)
+        return Finding.not_applicable(in_question=s.in_question(on))
     held = _follow_ups_before(s, on)
     if held and not held[0].parties_decided:
         return Finding.missing(
@@ -379,7 +379,7 @@ def _sick_pay_follow_up(s: Snapshot, on: date) -> Finding:
 # 3 months of the last; seed 003 L2569–2573 (T8): at least four conversations a year.
 def _activation_follow_up(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "kontanthjaelp" or s.case.help_requested_on > on:
-        return Finding.not_applicable(pathway=s.case.pathway)
+        return Finding.not_applicable(in_question=s.in_question(on))
     months = param("deadlines.activation_follow_up_months", on)
     return _cadence(s, on, add_months(s.case.help_requested_on, months), lambda last: add_months(last, months),
                     f"senest {months} måneder efter hjælpen begyndte eller efter seneste opfølgning")  # fmt: skip

@@ -39,13 +39,13 @@ def _activities_before(s: Snapshot, on: date):
 # Leaving it out can make the refusal invalid unless keeping it is "helt ubetænkeligt". (P-7-04: weaker when decided on
 # the existing documentation, § 17, stk. 2 — the caseworker records that under this rule's answer.)
 def _refusal_job_function(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension":
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fortidspension"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     latest = s.latest_assessment(on)
     if latest is not None and latest.job_functions_meetable >= 1:
         return Finding.ok(number=latest.number, meetable=latest.job_functions_meetable)
-    if s.answer("reform.pension_refusal_job_function"):
-        return Finding.ok(answer=s.answer("reform.pension_refusal_job_function"))
+    if s.answer("reform.pension_refusal_job_function", on):
+        return Finding.ok(answer=s.answer("reform.pension_refusal_job_function", on))
     return Finding.missing(
         "Et afslag på førtidspension skal angive mindst én konkret, realistisk arbejdsfunktion, som borgeren kan "
         "udføre (pensionslovens § 20, stk. 2; § 19, stk. 1, nr. 5). Angiv den i arbejdsevnevurderingen.",
@@ -61,13 +61,13 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
 # arbejdsevnen ikke kan forbedres." The age comes from the citizen's birth date (citizen_born_on); under 40 the
 # caseworker records why it is documented or obvious (a judgement); a case file without the birth date gets a prompt.
 def _pension_age(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension":
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fortidspension"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     min_age = param("reform.pension_main_rule_min_age", on)
     age = s.age_on(on)  # from the birth date in the CPR number; the prompt remains for a case file without it
     if age is not None and age >= min_age:
         return Finding.ok(age=age, min_age=min_age)
-    answer = s.answer("reform.pension_age_40")
+    answer = s.answer("reform.pension_age_40", on)
     if answer:
         return Finding.ok(answer=answer, age=age)
     if age is not None:
@@ -125,9 +125,9 @@ def _measures_tried_2018(s: Snapshot, on: date) -> Finding:
 
 
 def _measures_tried(s: Snapshot, on: date, message: tuple[str, str]) -> Finding:
-    if s.case.pathway != "fortidspension":
-        return Finding.not_applicable(pathway=s.case.pathway)
-    answer = s.answer("reform.pension_measures_tried")
+    if not s.concerns(on, "fortidspension"):
+        return Finding.not_applicable(in_question=s.in_question(on))
+    answer = s.answer("reform.pension_measures_tried", on)
     tried = [a.id for a in _activities_before(s, on)]
     if answer:
         return Finding.ok(answer=answer, activities=tried)
@@ -137,9 +137,9 @@ def _measures_tried(s: Snapshot, on: date, message: tuple[str, str]) -> Finding:
 # Pension act § 20, stk. 3 (seed 003 L3315–3323): "borgeren i førtidspensionssager skal have tilbud om på et møde at
 # udtale sig over for den eller de personer, der skal træffe afgørelsen" — a missing offer can invalidate the decision.
 def _meeting_offer(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension":
-        return Finding.not_applicable(pathway=s.case.pathway)
-    answer = s.answer("reform.pension_meeting_offer")
+    if not s.concerns(on, "fortidspension"):
+        return Finding.not_applicable(in_question=s.in_question(on))
+    answer = s.answer("reform.pension_meeting_offer", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -153,8 +153,8 @@ def _meeting_offer(s: Snapshot, on: date) -> Finding:
 # Pension act § 18, stk. 1 (seed 003 L713–721): "Tidspunktet for overgangen til behandling skal fremgå af sagen og
 # meddeles til borgeren." The 3-month deadline (§ 21, stk. 1) runs from that day.
 def _transfer_recorded(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension":
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fortidspension"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     transfer = s.pension_transfer
     if transfer is not None and transfer.transferred_on <= on:
         if transfer.citizen_told_on is not None and transfer.citizen_told_on <= on:
@@ -166,7 +166,7 @@ def _transfer_recorded(s: Snapshot, on: date) -> Finding:
             "the citizen was told (pension act § 18(1)).",
             transferred_on=transfer.transferred_on,
         )  # fmt: skip
-    answer = s.answer("reform.pension_transfer_recorded")
+    answer = s.answer("reform.pension_transfer_recorded", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -181,9 +181,9 @@ def _transfer_recorded(s: Snapshot, on: date) -> Finding:
 # kommunen samtidig vurdere borgerens sag i forhold til alle de muligheder, der findes for at give hjælp efter den
 # sociale lovgivning."
 def _refusal_holistic(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fortidspension":
-        return Finding.not_applicable(pathway=s.case.pathway)
-    answer = s.answer("reform.pension_refusal_holistic")
+    if not s.concerns(on, "fortidspension"):
+        return Finding.not_applicable(in_question=s.in_question(on))
+    answer = s.answer("reform.pension_refusal_holistic", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -198,8 +198,8 @@ def _refusal_holistic(s: Snapshot, on: date) -> Finding:
 # or recommendation delays cases and makes information stale. The law sets no validity period: whether new
 # information is needed is the caseworker's judgement (rtl § 10), so a stale certificate is a prompt.
 def _health_current(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_DECISIONS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_DECISIONS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     medical = [d for d in s.documents if d.medical and d.document_date <= on]
     if not medical:
         return Finding.missing(
@@ -210,7 +210,7 @@ def _health_current(s: Snapshot, on: date) -> Finding:
     months = param("reform.medical_max_age_months", on)
     if add_months(latest.document_date, months) > on:
         return Finding.ok(latest=latest.id, dated=latest.document_date)
-    answer = s.answer("reform.health_information_current")
+    answer = s.answer("reform.health_information_current", on)
     if answer:
         return Finding.ok(answer=answer, latest=latest.id, dated=latest.document_date)
     return Finding.prompt(
@@ -230,14 +230,14 @@ def _health_current(s: Snapshot, on: date) -> Finding:
 # erhvervsdrivende og førtidspension træffes"; seed 003 L3160–3164: the citizen and caseworker attend in person.
 # Exceptions (obviously futile pension, § 18, stk. 2; undoubted cases, § 17, stk. 4) are recorded as the answer.
 def _team_recommendation(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_DECISIONS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_DECISIONS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     made = s.recommendations_until(on)
     decisive = [r for r in made if r.kind != "postponement"]
     if decisive:
         return Finding.ok(recommendation=decisive[-1].id, kind=decisive[-1].kind, on=decisive[-1].recommended_on)
     t = s.pension_transfer
-    if s.case.pathway == "fortidspension" and t is not None and t.without_team and t.transferred_on <= on:
+    if s.concerns(on, "fortidspension") and t is not None and t.without_team and t.transferred_on <= on:
         return Finding.ok(without_team=True, conditions=t.futile_conditions)  # § 18, stk. 2 (pathways rule checks)
     if made:
         return Finding.missing(
@@ -248,7 +248,7 @@ def _team_recommendation(s: Snapshot, on: date) -> Finding:
             "recommendation: present the case again once what is missing has been obtained.",
             recommendation=made[-1].id,
         )  # fmt: skip
-    answer = s.answer("reform.rehab_team_recommendation")
+    answer = s.answer("reform.rehab_team_recommendation", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -264,8 +264,8 @@ def _team_recommendation(s: Snapshot, on: date) -> Finding:
 # § 11, stk. 2 (seed 003 L3325–3335; seed 002 L575–580, L654–659): "Hvis kommunen ikke følger rehabiliterings-
 # teamets indstilling, skal sagen forelægges for rehabiliteringsteamet på ny, inden der træffes afgørelse."
 def _team_rereferral(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_DECISIONS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_DECISIONS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     made = s.recommendations_until(on)
     departed = [r for r in made if r.departed_on is not None and r.departed_on <= on]
     if departed:
@@ -283,7 +283,7 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
         )  # fmt: skip
     if made:
         return Finding.ok(follows=made[-1].id)  # no departure recorded: the municipality follows the recommendation
-    answer = s.answer("reform.rehab_team_rereferral")
+    answer = s.answer("reform.rehab_team_rereferral", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -302,8 +302,8 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
 # formålsløst at forsøge at udvikle arbejdsevnen"; in practice it was started whenever development "ikke kan
 # udelukkes" (L162–167).
 def _development_2013(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "ressourceforlob":
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "ressourceforlob"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     latest = s.latest_assessment(on)
     if latest is not None and latest.conclusion == "below_flex_job":
         return Finding.missing(
@@ -315,7 +315,7 @@ def _development_2013(s: Snapshot, on: date) -> Finding:
         )  # fmt: skip
     if latest is not None and latest.conclusion == "can_be_improved":
         return Finding.ok(number=latest.number, conclusion=latest.conclusion)
-    answer = s.answer("reform.ressourceforloeb_development")
+    answer = s.answer("reform.ressourceforloeb_development", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -331,8 +331,8 @@ def _development_2013(s: Snapshot, on: date) -> Finding:
 # relevant, når der er et udviklingsperspektiv i forhold til arbejdsevnen" — decided on "en vurdering af om borgeren vil
 # kunne udvikle sin arbejdsevne og ikke alene på baggrund af, at det ikke kan udelukkes". 92-16 is discarded.
 def _development_2018(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "ressourceforlob":
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "ressourceforlob"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     team = [r for r in s.recommendations_until(on) if r.kind == "ressourceforlob"]
     if team and team[-1].development_perspective:
         return Finding.ok(recommendation=team[-1].id, development_perspective=True)
@@ -356,7 +356,7 @@ def _development_2018(s: Snapshot, on: date) -> Finding:
         )  # fmt: skip
     if latest is not None and latest.conclusion == "can_be_improved":
         return Finding.ok(number=latest.number, conclusion=latest.conclusion)
-    answer = s.answer("reform.ressourceforloeb_development")
+    answer = s.answer("reform.ressourceforloeb_development", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -365,6 +365,14 @@ def _development_2018(s: Snapshot, on: date) -> Finding:
         "Record the assessment that the citizen will be able to develop work ability in a resource course "
         "(a development perspective). That it cannot be ruled out is no longer enough (L 193).",
     )
+
+
+def _course_running(s: Snapshot, on: date) -> bool:
+    """A ressourceforløb has been granted by `on` (a recorded course; a case file from before courses were recorded:
+    the case's pathway and its help request stand in)."""
+    if s.latest_course(on) is not None:
+        return True
+    return not s.resource_courses and s.case.pathway == "ressourceforlob" and s.case.help_requested_on <= on
 
 
 def _course_start(s: Snapshot, on: date) -> date:
@@ -376,8 +384,8 @@ def _course_start(s: Snapshot, on: date) -> date:
 # A ressourceforløb lasts 1–5 years (seed 003 L2052–2054; LAB § 68 b). The snapshot has no course start, so
 # case.help_requested_on is taken as the day the course began. A deadline: decide on what follows before 5 years.
 def _duration(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "ressourceforlob" or s.case.help_requested_on > on:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not _course_running(s, on):
+        return Finding.not_applicable(in_question=s.in_question(on))
     start = _course_start(s, on)
     years = param("ressourceforloeb.max_years", on)
     earliest = add_months(start, 12 * param("ressourceforloeb.min_years", on))
@@ -400,8 +408,8 @@ def _duration(s: Snapshot, on: date) -> Finding:
 # after the course began. Course start = case.help_requested_on (the snapshot has no separate course start); a
 # measure = any activity starting on or after that day.
 def _no_measure(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "ressourceforlob" or s.case.help_requested_on > on:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not _course_running(s, on):
+        return Finding.not_applicable(in_question=s.in_question(on))
     start = _course_start(s, on)
     months = param("ressourceforloeb.no_measure_months", on)
     due = add_months(start, months)
@@ -413,7 +421,7 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
     again = [m for m in s.rehab_meetings if due <= m.held_on <= on]  # presented to the team again (issue 7)
     if again:
         return Finding.ok(presented_again=min(m.held_on for m in again), started=start)
-    answer = s.answer("reform.ressourceforloeb_no_measure_6_months")
+    answer = s.answer("reform.ressourceforloeb_no_measure_6_months", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -432,10 +440,10 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
 # beskæftigelsesindsatsloven og anden lovgivning er afprøvet. Undtaget herfra er tilfælde, hvor det er åbenbart
 # formålsløst at gennemføre de nævnte foranstaltninger forud for visitationen."
 def _fleksjob_tried(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fleksjob":
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, "fleksjob"):
+        return Finding.not_applicable(in_question=s.in_question(on))
     tried = [a.id for a in _activities_before(s, on)]
-    answer = s.answer("reform.fleksjob_offers_tried")
+    answer = s.answer("reform.fleksjob_offers_tried", on)
     if answer:
         return Finding.ok(answer=answer, activities=tried)
     if not tried:
@@ -457,9 +465,9 @@ def _fleksjob_tried(s: Snapshot, on: date) -> Finding:
 # Ankestyrelsen 64-11 (seed 003 L3122–3125): a citizen who applied for a flex job and is granted something else
 # (e.g. a ressourceforløb) can appeal — the municipality must also decide the refusal of the flex job.
 def _fleksjob_refusal_explicit(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway != "fleksjob":
-        return Finding.not_applicable(pathway=s.case.pathway)
-    answer = s.answer("reform.fleksjob_refusal_explicit")
+    if not s.concerns(on, "fleksjob"):
+        return Finding.not_applicable(in_question=s.in_question(on))
+    answer = s.answer("reform.fleksjob_refusal_explicit", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -474,8 +482,8 @@ def _fleksjob_refusal_explicit(s: Snapshot, on: date) -> Finding:
 # kommunen også indhente praktiserende læges vurdering … på en blanket … som kaldes LÆ 265." Not in a § 17, stk. 2
 # case (existing documentation); optional in obviously futile cases (§ 12, L3376–3384). The exception is the answer.
 def _lae_265(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_DECISIONS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_DECISIONS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     forms = [d for d in s.documents if d.kind == "lae_265" and d.document_date <= on]
     if forms:
         latest = max(forms, key=lambda d: d.document_date)
@@ -483,7 +491,7 @@ def _lae_265(s: Snapshot, on: date) -> Finding:
     plan = s.latest_rehab_plan(on)
     if plan is not None and plan.gp_basis == "existing_evidence":
         return Finding.ok(rehab_plan=plan.number, gp_basis=plan.gp_basis)  # § 17, stk. 2: no new LÆ 265 (39-17)
-    answer = s.answer("reform.rehab_team_lae_265")
+    answer = s.answer("reform.rehab_team_lae_265", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -497,12 +505,12 @@ def _lae_265(s: Snapshot, on: date) -> Finding:
 # Pension act § 19, stk. 3 and lov om organisering §§ 13–15 (seed 003 L3154–3158): in team cases the municipality
 # "kun benytte sundhedsfaglig rådgivning fra regionens kliniske funktion (og dermed ikke … lægekonsulenter)".
 def _clinical_function_only(s: Snapshot, on: date) -> Finding:
-    if s.case.pathway not in TEAM_DECISIONS:
-        return Finding.not_applicable(pathway=s.case.pathway)
+    if not s.concerns(on, *TEAM_DECISIONS):
+        return Finding.not_applicable(in_question=s.in_question(on))
     advisers = [d.id for d in s.documents if d.kind == "medical_adviser" and d.document_date <= on]
     if not advisers:
         return Finding.ok()
-    answer = s.answer("reform.clinical_function_only")
+    answer = s.answer("reform.clinical_function_only", on)
     if answer:
         return Finding.ok(answer=answer, documents=advisers)
     return Finding.missing(

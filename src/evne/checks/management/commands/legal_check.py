@@ -44,8 +44,10 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Machine-readable output.")
         parser.add_argument("--policy", action="append", metavar="PARAMETER",
                             help="Switch a municipal policy (not law) on for this check; repeatable.")  # fmt: skip
-        parser.add_argument("--local-deadline-weeks", type=int, metavar="N",
-                            help="The municipality's own decision deadline for the case's pathway, in weeks.")  # fmt: skip
+        parser.add_argument(
+            "--local-deadline-weeks", type=int, metavar="N",
+            help="The municipality's own decision deadline for the case's pathway, in weeks.",
+        )  # fmt: skip
 
     def handle(self, *args, **options):
         policies = tuple(options.get("policy") or ())
