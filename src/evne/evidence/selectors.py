@@ -300,6 +300,15 @@ def latest_conclusions_by_document(case: Case) -> dict[int, StatementConclusions
     return latest
 
 
+def documents_with_conclusions(case: Case) -> list[Document]:
+    """documents_for, each with `latest_conclusions` set (None when none are recorded)."""
+    documents = documents_for(case)
+    latest = latest_conclusions_by_document(case)
+    for document in documents:
+        document.latest_conclusions = latest.get(document.pk)
+    return documents
+
+
 def _with_history(treatments: list[Treatment]) -> list[Treatment]:
     """Set `history` (statuses, oldest first) and `current` (the latest status, which counts) on each."""
     rows = TreatmentStatus.objects.filter(treatment__in=treatments).select_related("recorded_by").order_by("number")
