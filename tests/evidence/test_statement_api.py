@@ -60,7 +60,7 @@ def test_it_records_and_lists_conclusions_with_their_treatment(api, alice, case,
     response = post(client, url(case, f"/documents/{statement.pk}/conclusions"), body(), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 201, response.content
     data = response.json()
-    assert data["number"] == 1 and data["hours_per_week"] == 8.5 and data["icd10_code"] == "R52.2"
+    assert data["number"] == 1 and data["hours_per_week"] == "8.50" and data["icd10_code"] == "R52.2"
     assert data["work_ability_view_label"] == "Permanently and substantially reduced"
     assert data["author_role_label"] == "The region's clinical function (klinisk funktion)"
     revised = post(client, url(case, f"/documents/{statement.pk}/conclusions"),

@@ -252,7 +252,7 @@ class StatementConclusionsOut(Schema):
     prognosis: str
     prognosis_label: str
     prognosis_until: date | None = Field(description="For a temporary prognosis: until when")
-    hours_per_week: float | None
+    hours_per_week: Decimal | None = Field(description="A decimal string, as the flex jobs' hours")
     restrictions: str
     accommodation_needs: str
     development_view: str
