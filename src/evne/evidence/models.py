@@ -8,6 +8,7 @@ R33–R37 (seed-001-notes §6).
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from evne.appendonly import AppendOnlyModel
 from evne.cases.models import Case
@@ -219,7 +220,7 @@ class StatementAuthorRole(models.TextChoices):
 
 
 class Prognosis(models.TextChoices):
-    PERMANENT = "permanent", _("Permanent")
+    PERMANENT = "permanent", pgettext_lazy("prognosis", "Permanent")
     TEMPORARY = "temporary", _("Temporary, until a date")
     UNCLEAR = "unclear", _("Unclear")
     NOT_STATED = "not_stated", _("Not stated in the statement")
