@@ -202,3 +202,13 @@ def test_it_renders_the_pages_in_danish_without_errors(web, alice, case, answere
                        ("evidence_treatments", [case.pk]), ("evidence_documents", [case.pk])):  # fmt: skip
         response = client.get(reverse(f"web:{name}", args=args), **da)
         assert response.status_code == 200, name
+
+
+def test_it_starts_a_revision_from_the_latest_conclusions_and_lists_its_treatments(web, alice, case, answered):
+    treatments = [{"description": "Fysioterapi", "expected_effect": "unclear"}]
+    statement_record(actor=alice, document=answered, author_role="hospital", stated_on=days_ago(12),
+                     icd10_code="M51.1", treatments=treatments)  # fmt: skip
+    page = web(alice).get(reverse("web:evidence_conclusions", args=[case.pk, answered.pk]), **EN).content.decode()
+    assert '<option value="hospital" selected>' in page and 'value="M51.1"' in page
+    assert 'name="expected_number" value="1"' in page and 'name="reason"' in page
+    assert 'id="recorded-treatments"' in page and "Fysioterapi" in page

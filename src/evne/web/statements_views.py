@@ -271,6 +271,7 @@ def conclusions_form(request: HttpRequest, case_id: int, document_id: int) -> Ht
         rows = TreatmentRowFormSet(prefix="treatments")
     return render(request, "web/evidence/conclusions_form.html", _context(
         case, document=document, form=form, rows=rows, info=info, latest=latest,
+        recorded=selectors.treatments_for(case, document=document),
     ), status=status)  # fmt: skip
 
 
