@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from evne.cases.models import EventKind, TimelineEvent
 from evne.cases.services import case_open
@@ -289,7 +289,7 @@ def test_it_keeps_conclusions_treatments_and_statuses_append_only(alice, case, s
         (Treatment._meta.db_table, Treatment.objects.get().pk),
         (TreatmentStatus._meta.db_table, TreatmentStatus.objects.get().pk),
     ):
-        with pytest.raises(Exception), transaction.atomic(), connection.cursor() as cursor:  # noqa: B017
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"UPDATE {table} SET recorded_at = recorded_at WHERE id = %s", [pk])  # noqa: S608
     with pytest.raises(PermissionError):
         StatementConclusions.objects.filter(pk=row.pk).update(reason="x")
@@ -297,3 +297,11 @@ def test_it_keeps_conclusions_treatments_and_statuses_append_only(alice, case, s
         StatementConclusions.objects.create(
             **{f.name: getattr(row, f.name) for f in StatementConclusions._meta.concrete_fields if f.name != "id"}
         )
+
+
+def test_it_erases_the_conclusions_and_treatments_with_the_case(alice, case, statement):
+    """Erasure at the end of the retention period deletes the whole case; the append-only rows go with it."""
+    statement_record(actor=alice, document=statement, **conclusions(), treatments=[
+        {"description": "Fysioterapi", "expected_effect": "work_ability"}])  # fmt: skip
+    case.delete()
+    assert nothing_written() and not TreatmentStatus.objects.exists()

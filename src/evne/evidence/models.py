@@ -326,8 +326,10 @@ class Treatment(AppendOnlyModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="treatments")
     description = models.TextField(_("treatment recommended"))
     source = models.CharField(_("recommended in"), max_length=20, choices=TreatmentSource.choices)
+    # RESTRICT, not PROTECT: the statement cannot go while the treatment names it, but erasing the whole case
+    # (cascading to both) still works.
     document = models.ForeignKey(
-        Document, on_delete=models.PROTECT, null=True, blank=True, related_name="treatments",
+        Document, on_delete=models.RESTRICT, null=True, blank=True, related_name="treatments",
         verbose_name=_("statement"),
     )  # fmt: skip
     recommended_by = models.CharField(_("recommended by (role or name)"), max_length=200, blank=True)

@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 ('expected_effect', models.CharField(choices=[('work_ability', 'On the work ability'), ('quality_of_life', 'On the quality of life only'), ('unclear', 'Unclear')], max_length=20, verbose_name='expected effect')),
                 ('recorded_at', models.DateTimeField(verbose_name='recorded')),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='treatments', to='cases.case')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='treatments', to='evidence.document', verbose_name='statement')),
+                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='treatments', to='evidence.document', verbose_name='statement')),
                 ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
