@@ -91,9 +91,8 @@ def _choice(value, choices, field: str, message: str) -> str:
     return str(value)
 
 
-def _date(value, field: str, *, required: bool = True, past: bool = True) -> date | None:
-    if value is None and not required:
-        return None
+def _date(value, field: str, *, past: bool = True) -> date:
+    """A date that must be given; unless `past` is False, not in the future."""
     if not isinstance(value, date):
         raise DomainError(_("Enter a date."), field=field)
     if past and value > timezone.localdate():
@@ -329,7 +328,7 @@ def statement_record(
     stated_on = _date(stated_on, "stated_on")
     if stated_on > document.received_on:
         raise DomainError(_("A statement cannot be dated after the day it was received."), field="stated_on")
-    examined_on = _date(examined_on, "examined_on", required=False)
+    examined_on = None if examined_on is None else _date(examined_on, "examined_on")
     if examined_on is not None and stated_on < examined_on:
         raise DomainError(_("The statement cannot be dated before the examination."), field="stated_on")
     conditions = _text(conditions, "conditions", _("Conditions and diagnoses"))
