@@ -175,6 +175,14 @@ def test_it_names_other_statements_of_the_same_case_only(alice, citizen, case, s
     assert StatementConclusions.objects.count() == 1
 
 
+def test_it_refuses_conclusions_of_a_letter_from_the_municipality(alice, make_document):
+    letter = make_document(kind="outgoing_letter", title="Partshøring", author="Evnekøbing Kommune")
+    with pytest.raises(DomainError) as exc:
+        statement_record(actor=alice, document=letter, **conclusions())
+    assert exc.value.field == "document"
+    assert nothing_written()
+
+
 def test_it_lets_only_the_team_write(bob, carol, statement):
     statement_record(actor=bob, document=statement, **conclusions())
     with pytest.raises(PermissionDenied):

@@ -32,6 +32,7 @@ from evne.validation import clean_text, model_text
 from .models import (
     DevelopmentView,
     Document,
+    DocumentKind,
     ExpectedEffect,
     Prognosis,
     StatementAgreement,
@@ -201,7 +202,7 @@ def _clean_treatment(
             document = Document.objects.filter(case=case, pk=int(document_id)).first()
         except (TypeError, ValueError):
             document = None
-        if document is None:
+        if document is None or document.kind == DocumentKind.OUTGOING_LETTER:
             raise DomainError(_("Choose a statement registered in this case."), field=f"{prefix}document_id")
     if source == TreatmentSource.STATEMENT and document is None:
         raise DomainError(_("Choose the statement that recommends the treatment."), field=f"{prefix}document_id")
@@ -324,6 +325,9 @@ def statement_record(
     field as `treatments.<index>.<field>`."""
     case = document.case
     require_case_write(actor, case)
+    if document.kind == DocumentKind.OUTGOING_LETTER:
+        # The municipality's own letters are not statements about the citizen; their content is the decision's.
+        raise DomainError(_("A letter from the municipality is not a statement."), field="document")
     _choice(author_role, StatementAuthorRole, "author_role", _("Choose the author's role."))
     stated_on = _date(stated_on, "stated_on")
     if stated_on > document.received_on:
