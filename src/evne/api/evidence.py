@@ -1,5 +1,6 @@
-"""Evidence of a case: consent statements, information requests (prepare, send, answer, cancel) and the documents
-received, with their files. Registered in api.py under /cases.
+"""Evidence of a case: consent statements, information requests (prepare, send, answer, cancel), the documents
+received, with their files, the conclusions of statements, and the treatment history. Registered in api.py under
+/cases.
 
 Thin views: parse → access_case() (the one gate, which logs the access with channel "api") → one service or
 selector → answer. The rules (retssikkerhedsloven §§ 10–12, bek. 543/2002 § 7, stk. 4–7, the method book's
@@ -9,6 +10,7 @@ attachment and each download is written to the access log as "document".
 """
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -21,21 +23,29 @@ from pydantic import Field
 from evne.accounts.access import access_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.errors import NotFound
-from evne.evidence import files, selectors, services
+from evne.evidence import files, selectors, services, statements
 from evne.evidence.models import (
     CollectionGround,
     Consent,
     ConsentPurpose,
     ConsentStatus,
+    DevelopmentView,
     Document,
     DocumentKind,
+    ExpectedEffect,
     InformationRequest,
+    Prognosis,
     RecipientKind,
     RequestedDocument,
+    StatementAgreement,
+    StatementAuthorRole,
+    TreatmentSource,
+    TreatmentStatusKind,
+    WorkAbilityView,
 )
 from evne.evidence.services import TEXT_MAX
 
-from .profile_schemas import choice_label, optional
+from .profile_schemas import MAX_NUMBER, choice_label, optional
 from .schemas import MAX_ID, Id, In, UserRef, Version, errors, text_max
 
 router = Router(tags=["evidence"])
@@ -43,6 +53,7 @@ API = AccessChannel.API
 CaseId = Path(..., ge=1, le=MAX_ID, description="The case's id")
 RequestId = Path(..., ge=1, le=MAX_ID, description="The information request's id")
 DocumentId = Path(..., ge=1, le=MAX_ID, description="The document's id")
+TreatmentId = Path(..., ge=1, le=MAX_ID, description="The treatment's id")
 
 LongText = text_max(TEXT_MAX)
 Name = text_max(200)
@@ -225,6 +236,163 @@ class DocumentOut(Schema):
         return reverse("api:evidence_document_file", args=[obj.case_id, obj.pk]) if obj.file else None
 
 
+# --- statements and treatments: shapes ------------------------------------------------------------------
+
+
+class StatementConclusionsOut(Schema):
+    id: int
+    document_id: int
+    number: int = Field(description="The revision; the highest counts")
+    author_role: str
+    author_role_label: str
+    examined_on: date | None
+    stated_on: date
+    conditions: str
+    icd10_code: str
+    prognosis: str
+    prognosis_label: str
+    prognosis_until: date | None = Field(description="For a temporary prognosis: until when")
+    hours_per_week: Decimal | None = Field(description="A decimal string, as the flex jobs' hours")
+    restrictions: str
+    accommodation_needs: str
+    development_view: str
+    development_view_label: str
+    development_quote: str
+    work_ability_view: str
+    work_ability_view_label: str
+    agreement: str
+    agreement_label: str
+    document_ids: list[int] = Field(description="The documents of the case it agrees or disagrees with")
+    reason: str = Field(description="Why a revision was made")
+    recorded_by: UserRef
+    recorded_at: datetime
+
+    @staticmethod
+    def resolve_author_role_label(obj) -> str:
+        return choice_label(StatementAuthorRole, obj.author_role)
+
+    @staticmethod
+    def resolve_prognosis_label(obj) -> str:
+        return choice_label(Prognosis, obj.prognosis)
+
+    @staticmethod
+    def resolve_development_view_label(obj) -> str:
+        return choice_label(DevelopmentView, obj.development_view)
+
+    @staticmethod
+    def resolve_work_ability_view_label(obj) -> str:
+        return choice_label(WorkAbilityView, obj.work_ability_view)
+
+    @staticmethod
+    def resolve_agreement_label(obj) -> str:
+        return choice_label(StatementAgreement, obj.agreement)
+
+
+class StatementTreatmentIn(In):
+    """A treatment the statement recommends; it names the statement itself."""
+
+    description: text_max(statements.TREATMENT_TEXT_MAX)
+    expected_effect: ExpectedEffect = Field(description="work_ability, quality_of_life or unclear")
+    recommended_on: date | None = Field(None, description="Empty: the date of the statement")
+    status: TreatmentStatusKind = TreatmentStatusKind.PLANNED
+    status_on: date | None = Field(None, description="Empty: the day it was recommended")
+    status_reason: LongText = Field("", description="Required for declined and not_possible")
+
+
+class StatementConclusionsIn(In):
+    expected_number: int = Field(
+        0, ge=0, le=MAX_NUMBER,
+        description="The number of the latest conclusions you read (0 for the first); a stale one gives 409",
+    )  # fmt: skip
+    author_role: StatementAuthorRole
+    stated_on: date = Field(description="The date of the statement (not after it was received)")
+    examined_on: date | None = Field(None, description="The date of the examination (not after the statement)")
+    conditions: LongText = ""
+    icd10_code: text_max(10) = Field("", description="Optional, as WHO writes it: F32.1, M54")
+    prognosis: Prognosis = Prognosis.NOT_STATED
+    prognosis_until: date | None = Field(None, description="Required for a temporary prognosis, only for it")
+    hours_per_week: Decimal | None = Field(None, ge=0, le=80, max_digits=4, decimal_places=2)
+    restrictions: LongText = ""
+    accommodation_needs: LongText = ""
+    development_view: DevelopmentView = DevelopmentView.NOT_STATED
+    development_quote: text_max(statements.QUOTE_MAX) = Field("", description="Required when the view is yes or no")
+    work_ability_view: WorkAbilityView = WorkAbilityView.NOT_ASSESSED
+    agreement: StatementAgreement = StatementAgreement.NOT_STATED
+    document_ids: list[Id] = Field(
+        default_factory=list, max_length=statements.DOCUMENT_IDS_MAX,
+        description="Documents of the same case it agrees or disagrees with (required when it disagrees)",
+    )  # fmt: skip
+    reason: text_max(300) = Field("", description="Required for a revision")
+    treatments: list[StatementTreatmentIn] = Field(default_factory=list, max_length=statements.TREATMENTS_MAX)
+
+
+class TreatmentStatusOut(Schema):
+    number: int
+    status: str
+    status_label: str
+    status_on: date
+    reason: str
+    recorded_by: UserRef
+    recorded_at: datetime
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return choice_label(TreatmentStatusKind, obj.status)
+
+
+class TreatmentOut(Schema):
+    id: int
+    description: str
+    source: str
+    source_label: str
+    document_id: int | None = Field(description="The statement that recommends it")
+    recommended_by: str
+    recommended_on: date
+    expected_effect: str
+    expected_effect_label: str
+    status: TreatmentStatusOut | None = Field(description="The latest status, which counts")
+    history: list[TreatmentStatusOut] = Field(description="Every status, oldest first")
+    recorded_by: UserRef
+    recorded_at: datetime
+
+    @staticmethod
+    def resolve_source_label(obj) -> str:
+        return choice_label(TreatmentSource, obj.source)
+
+    @staticmethod
+    def resolve_expected_effect_label(obj) -> str:
+        return choice_label(ExpectedEffect, obj.expected_effect)
+
+    @staticmethod
+    def resolve_status(obj):
+        return obj.current
+
+    @staticmethod
+    def resolve_history(obj):
+        return obj.history
+
+
+class TreatmentIn(In):
+    description: text_max(statements.TREATMENT_TEXT_MAX)
+    source: TreatmentSource = Field(description="statement, plan, follow_up or other")
+    document_id: Id | None = Field(None, description="For source statement: the statement, a document of this case")
+    recommended_by: Name = Field("", description="Role or name; required without a statement")
+    recommended_on: date
+    expected_effect: ExpectedEffect
+    status: TreatmentStatusKind = TreatmentStatusKind.PLANNED
+    status_on: date | None = Field(None, description="Empty: the day it was recommended")
+    status_reason: LongText = Field("", description="Required for declined and not_possible")
+
+
+class TreatmentStatusIn(In):
+    expected_number: int = Field(
+        ge=1, le=MAX_NUMBER, description="The number of the latest status you read; a stale one gives 409"
+    )
+    status: TreatmentStatusKind
+    status_on: date
+    reason: LongText = Field("", description="Required for declined and not_possible")
+
+
 # --- helpers --------------------------------------------------------------------------------------------
 
 
@@ -398,3 +566,88 @@ def download_document(request: HttpRequest, case_id: int = CaseId, document_id: 
     if document is None:
         raise NotFound
     return files.file_response(document)
+
+
+# --- statements and treatments --------------------------------------------------------------------------
+
+
+def _document(case, document_id: int) -> Document:
+    document = case.documents.select_related("case").filter(pk=document_id).first()
+    if document is None:
+        raise NotFound
+    return document
+
+
+def _treatment(case, treatment_id: int):
+    treatment = selectors.treatment_for(case, treatment_id)
+    if treatment is None:
+        raise NotFound
+    return treatment
+
+
+@router.get(
+    "/{case_id}/documents/{document_id}/conclusions",
+    response={200: list[StatementConclusionsOut], **errors(404)},
+    summary="Conclusions of a statement",
+)
+def list_conclusions(request: HttpRequest, case_id: int = CaseId, document_id: int = DocumentId):
+    """Every revision of the document's conclusions, the latest (the one that counts) first."""
+    case = _read(request, case_id)
+    return selectors.conclusions_history(_document(case, document_id))
+
+
+@router.post(
+    "/{case_id}/documents/{document_id}/conclusions",
+    response={201: StatementConclusionsOut, **errors(400, 403, 404, 409)},
+    summary="Record the conclusions of a statement",
+)
+def add_conclusions(
+    request: HttpRequest, payload: StatementConclusionsIn, case_id: int = CaseId, document_id: int = DocumentId
+):
+    """The first record sends `expected_number` 0; a revision sends the number it read and a `reason`. The
+    treatments the statement recommends are recorded with it, in the same transaction."""
+    case = _write(request, case_id)
+    document = _document(case, document_id)
+    conclusions = statements.statement_record(actor=request.auth, document=document, **payload.model_dump())
+    return Status(201, conclusions)
+
+
+@router.get("/{case_id}/treatments", response={200: list[TreatmentOut], **errors(404)}, summary="Treatment history")
+def list_treatments(request: HttpRequest, case_id: int = CaseId):
+    """Every treatment recommended in the case, newest recommendation first, with its status history."""
+    case = _read(request, case_id)
+    return selectors.treatments_for(case)
+
+
+@router.post(
+    "/{case_id}/treatments", response={201: TreatmentOut, **errors(400, 403, 404)}, summary="Record a treatment"
+)
+def add_treatment(request: HttpRequest, payload: TreatmentIn, case_id: int = CaseId):
+    case = _write(request, case_id)
+    treatment = statements.treatment_record(actor=request.auth, case=case, **payload.model_dump())
+    return Status(201, _treatment(case, treatment.pk))
+
+
+@router.get(
+    "/{case_id}/treatments/{treatment_id}", response={200: TreatmentOut, **errors(404)}, summary="One treatment"
+)
+def get_treatment(request: HttpRequest, case_id: int = CaseId, treatment_id: int = TreatmentId):
+    case = _read(request, case_id)
+    return _treatment(case, treatment_id)
+
+
+@router.post(
+    "/{case_id}/treatments/{treatment_id}/status",
+    response={201: TreatmentOut, **errors(400, 403, 404, 409)},
+    summary="Record what became of a treatment",
+)
+def add_treatment_status(
+    request: HttpRequest, payload: TreatmentStatusIn, case_id: int = CaseId, treatment_id: int = TreatmentId
+):
+    """A new status (planned, ongoing, completed, declined, not_possible); the latest counts. Declined and
+    not_possible need the reason."""
+    case = _write(request, case_id)
+    statements.treatment_update_status(
+        actor=request.auth, treatment=_treatment(case, treatment_id), **payload.model_dump()
+    )
+    return Status(201, _treatment(case, treatment_id))

@@ -19,7 +19,17 @@ from evne.accounts.models import AccessChannel, Role, User
 from evne.cases.models import Case, CaseStatus, EventKind, TimelineEvent
 from evne.cases.selectors import cases_visible_to
 
-from .models import MEDICAL_DOCUMENTS, Consent, ConsentPurpose, ConsentStatus, Document, InformationRequest
+from .models import (
+    MEDICAL_DOCUMENTS,
+    Consent,
+    ConsentPurpose,
+    ConsentStatus,
+    Document,
+    InformationRequest,
+    StatementConclusions,
+    Treatment,
+    TreatmentStatus,
+)
 
 # --- consent --------------------------------------------------------------------------------------------
 
@@ -251,3 +261,75 @@ def latest_medical_information(case: Case, today: date) -> MedicalAge | None:
         days=(today - document.document_date).days,
         months=whole_months(document.document_date, today),
     )
+
+
+# --- statements and treatments --------------------------------------------------------------------------
+
+
+def request_answered_by(document: Document) -> InformationRequest | None:
+    """The information request the document answers: the one it was registered for, or the one whose answer
+    named it (a document registered first and chosen as the answer later)."""
+    if document.request_id:
+        return document.request
+    event = (
+        TimelineEvent.objects.filter(case_id=document.case_id, kind=EventKind.REQUEST_ANSWERED)
+        .filter(data__document_id=document.pk)
+        .order_by("-id")
+        .first()
+    )
+    if event is None:
+        return None
+    return InformationRequest.objects.filter(case_id=document.case_id, pk=event.data.get("request_id")).first()
+
+
+def conclusions_history(document: Document) -> list[StatementConclusions]:
+    """Every revision of the document's conclusions, the latest (the one that counts) first."""
+    return list(document.conclusions.select_related("recorded_by").order_by("-number"))
+
+
+def latest_conclusions(document: Document) -> StatementConclusions | None:
+    return document.conclusions.select_related("recorded_by").order_by("-number").first()
+
+
+def latest_conclusions_by_document(case: Case) -> dict[int, StatementConclusions]:
+    """Document id → the latest conclusions, for every document of the case that has them."""
+    latest: dict[int, StatementConclusions] = {}
+    rows = StatementConclusions.objects.filter(document__case=case).select_related("recorded_by").order_by("number")
+    for row in rows:
+        latest[row.document_id] = row
+    return latest
+
+
+def documents_with_conclusions(case: Case) -> list[Document]:
+    """documents_for, each with `latest_conclusions` set (None when none are recorded)."""
+    documents = documents_for(case)
+    latest = latest_conclusions_by_document(case)
+    for document in documents:
+        document.latest_conclusions = latest.get(document.pk)
+    return documents
+
+
+def _with_history(treatments: list[Treatment]) -> list[Treatment]:
+    """Set `history` (statuses, oldest first) and `current` (the latest status, which counts) on each."""
+    rows = TreatmentStatus.objects.filter(treatment__in=treatments).select_related("recorded_by").order_by("number")
+    history: dict[int, list[TreatmentStatus]] = {}
+    for row in rows:
+        history.setdefault(row.treatment_id, []).append(row)
+    for treatment in treatments:
+        treatment.history = history.get(treatment.pk, [])
+        treatment.current = treatment.history[-1] if treatment.history else None
+    return treatments
+
+
+def treatments_for(case: Case, *, document: Document | None = None) -> list[Treatment]:
+    """The case's treatments (or those one statement recommends), newest recommendation first, each with its
+    status history (`history`, oldest first) and current status (`current`)."""
+    qs = case.treatments.select_related("document", "recorded_by")
+    if document is not None:
+        qs = qs.filter(document=document)
+    return _with_history(list(qs.order_by("-recommended_on", "-id")))
+
+
+def treatment_for(case: Case, treatment_id: int) -> Treatment | None:
+    treatment = case.treatments.select_related("document", "recorded_by", "case").filter(pk=treatment_id).first()
+    return _with_history([treatment])[0] if treatment else None

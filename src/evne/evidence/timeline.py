@@ -10,7 +10,20 @@ from django.utils.translation import gettext as _
 
 from evne.cases.models import EventKind, TimelineEvent
 
-from .models import CollectionGround, ConsentPurpose, ConsentStatus, DocumentKind, RequestedDocument
+from .models import (
+    CollectionGround,
+    ConsentPurpose,
+    ConsentStatus,
+    DevelopmentView,
+    DocumentKind,
+    ExpectedEffect,
+    Prognosis,
+    RequestedDocument,
+    StatementAuthorRole,
+    TreatmentSource,
+    TreatmentStatusKind,
+    WorkAbilityView,
+)
 
 KINDS = {
     EventKind.CONSENT_RECORDED,
@@ -19,6 +32,9 @@ KINDS = {
     EventKind.REQUEST_ANSWERED,
     EventKind.REQUEST_CANCELLED,
     EventKind.DOCUMENT_RECEIVED,
+    EventKind.STATEMENT_RECORDED,
+    EventKind.TREATMENT_RECORDED,
+    EventKind.TREATMENT_UPDATED,
 }
 
 
@@ -94,4 +110,49 @@ def describe(event: TimelineEvent) -> str | None:
             if d.get("sensitive"):
                 text += " " + _("Contains health information.")
             return text
+        case EventKind.STATEMENT_RECORDED:
+            return _describe_statement(d)
+        case EventKind.TREATMENT_RECORDED:
+            text = _("Treatment recommended on %(date)s (%(source)s): %(what)s. Expected effect: %(effect)s.") % {
+                "date": _day(d.get("recommended_on")),
+                "source": _label(TreatmentSource, d.get("source")).lower(),
+                "what": d.get("description", ""),
+                "effect": _label(ExpectedEffect, d.get("expected_effect")).lower(),
+            }
+            return text + " " + _status(d)
+        case EventKind.TREATMENT_UPDATED:
+            return _("Treatment %(what)s:") % {"what": d.get("description", "")} + " " + _status(d)
     return None
+
+
+def _status(d: dict) -> str:
+    text = _("Status: %(status)s, %(date)s.") % {
+        "status": _label(TreatmentStatusKind, d.get("status")).lower(),
+        "date": _day(d.get("status_on")),
+    }
+    if d.get("reason"):
+        text += " " + _("Reason: %(reason)s") % {"reason": d["reason"]}
+    return text
+
+
+def _describe_statement(d: dict) -> str:
+    if (d.get("number") or 1) > 1:
+        text = _("Conclusions of %(title)s revised (revision %(number)s).") % {
+            "title": d.get("title", ""),
+            "number": d.get("number"),
+        }
+    else:
+        text = _("Conclusions of %(title)s recorded.") % {"title": d.get("title", "")}
+    text += " " + _("%(role)s, dated %(date)s.") % {
+        "role": _label(StatementAuthorRole, d.get("author_role")),
+        "date": _day(d.get("stated_on")),
+    }
+    if d.get("prognosis") == Prognosis.TEMPORARY:
+        text += " " + _("Prognosis: temporary until %(date)s.") % {"date": _day(d.get("prognosis_until"))}
+    else:
+        text += " " + _("Prognosis: %(prognosis)s.") % {"prognosis": _label(Prognosis, d.get("prognosis")).lower()}
+    text += " " + _("Work ability: %(view)s.") % {"view": _label(WorkAbilityView, d.get("work_ability_view")).lower()}
+    text += " " + _("Development: %(view)s.") % {"view": _label(DevelopmentView, d.get("development_view")).lower()}
+    if d.get("reason"):
+        text += " " + _("Reason: %(reason)s") % {"reason": d["reason"]}
+    return text

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import evidence_views as views
+from . import statements_views
 
 urlpatterns: list = [
     path("cases/<int:case_id>/consents/", views.consents, name="evidence_consents"),
@@ -16,5 +17,19 @@ urlpatterns: list = [
         "cases/<int:case_id>/documents/<int:document_id>/file/",
         views.document_download,
         name="evidence_document_download",
+    ),
+    path(
+        "cases/<int:case_id>/documents/<int:document_id>/", statements_views.document_detail, name="evidence_document"
+    ),
+    path(
+        "cases/<int:case_id>/documents/<int:document_id>/conclusions/",
+        statements_views.conclusions_form,
+        name="evidence_conclusions",
+    ),
+    path("cases/<int:case_id>/treatments/", statements_views.treatments, name="evidence_treatments"),
+    path(
+        "cases/<int:case_id>/treatments/<int:treatment_id>/status/",
+        statements_views.treatment_status,
+        name="evidence_treatment_status",
     ),
 ]

@@ -202,7 +202,7 @@ def case_section(request: HttpRequest, case) -> dict:
             (r for r in requests if r.state in OPEN_ORDER), key=lambda r: OPEN_ORDER.index(r.state)
         ),
         "evidence_overdue_count": sum(1 for r in requests if r.state == RequestState.OVERDUE),
-        "evidence_documents": selectors.documents_for(case)[:5],
+        "evidence_documents": selectors.documents_with_conclusions(case)[:5],
         "evidence_medical": selectors.latest_medical_information(case, today),
         "evidence_stopped": information_gathering_stopped(case),
     }
@@ -362,7 +362,8 @@ def documents(request: HttpRequest, case_id: int) -> HttpResponse:
                 return redirect("web:evidence_documents", case_id=case.pk)
         status = 422
     return render(request, "web/evidence/documents.html", _context(
-        case, form=form, documents=selectors.documents_for(case), can_write=can_write_case(request.user, case),
+        case, form=form, documents=selectors.documents_with_conclusions(case),
+        can_write=can_write_case(request.user, case),
         medical=selectors.latest_medical_information(case, today),
     ), status=status)  # fmt: skip
 
