@@ -187,7 +187,13 @@ def _clean_employment(values: dict) -> dict:
     if end_on is not None and end_on < start_on:
         raise DomainError(_("The job cannot end before it started."), field="end_on")
     cleaned["start_on"], cleaned["end_on"] = start_on, end_on
-    cleaned["accommodation"] = _employment_text(values, "accommodation", required=kind in ACCOMMODATED_KINDS)
+    cleaned["accommodation"] = _employment_text(values, "accommodation")
+    if kind in ACCOMMODATED_KINDS and not cleaned["accommodation"]:
+        raise DomainError(
+            _("A job on special terms or a skånejob rests on the accommodation the employer gives: describe the "
+              "accommodation given."),
+            field="accommodation",
+        )  # fmt: skip
     cleaned["end_reason"] = _employment_text(values, "end_reason")
     if cleaned["end_reason"] and end_on is None:
         raise DomainError(_("Give the date the job ended, or leave the reason it ended empty."), field="end_on")
