@@ -27,7 +27,7 @@ def test_it_answers_401_json_to_anonymous_requests_on_every_endpoint(db, case):
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["detail"]
         seen.append((method, path))
-    assert len(seen) == 107  # every operation of the API, counted from its own document
+    assert len(seen) == 113  # every operation of the API, counted from its own document
 
 
 def test_it_accepts_http_basic_with_the_django_username_and_password(client, alice, case):
@@ -131,6 +131,7 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/cases/{case_id}/activities/{activity_id}/order",
         "/api/cases/{case_id}/activities/{activity_id}/orders",
         "/api/cases/{case_id}/activities/{activity_id}/reports",
+        "/api/cases/{case_id}/activities/{activity_id}/trial-periods",
         "/api/cases/{case_id}/activity-types",
         "/api/cases/{case_id}/assessments",
         "/api/cases/{case_id}/assessments/{number}",
@@ -138,6 +139,8 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/cases/{case_id}/consents",
         "/api/cases/{case_id}/documents",
         "/api/cases/{case_id}/documents/{document_id}/file",
+        "/api/cases/{case_id}/employments",
+        "/api/cases/{case_id}/employments/{employment_id}",
         "/api/cases/{case_id}/follow-ups",
         "/api/cases/{case_id}/notes",
         "/api/cases/{case_id}/plan",
