@@ -217,3 +217,27 @@ def test_it_reports_on_a_report_written_after_a_period(alice, long_activity):
                            citizen_participated=True, citizen_agreement="agrees")  # fmt: skip
     period = trial_period_record(actor=alice, activity=long_activity, report=report, **values(long_activity))
     assert period.report_id == report.pk
+
+
+def test_it_describes_the_period_on_the_timeline_in_english_and_danish(alice, case, long_activity):
+    from django.utils import translation
+
+    from evne.cases.timeline import describe
+
+    first = trial_period_record(actor=alice, activity=long_activity, pace_percent=70,
+                                **values(long_activity, accommodation_respected="partly",
+                                         accommodation_note="Tunge løft i uge 2."))  # fmt: skip
+    trial_period_record(actor=alice, activity=long_activity, replaces=first, **values(long_activity))
+    first_event, correction = case.events.filter(kind=EventKind.WORK_TRIAL_RECORDED).order_by("id")
+    start, end = long_activity.start_on, long_activity.start_on + timedelta(weeks=4, days=-1)
+    with translation.override("en"):
+        assert describe(first_event) == (
+            f"Work trial at Lagerhuset A/S (Mentor) recorded: Lager og logistik, {start:%d-%m-%Y} to {end:%d-%m-%Y} "
+            "(4.0 weeks), 11.5 of 15.0 planned hours a week. Completed. Work pace 70% of normal. Accommodation needs "
+            "respected: Partly."
+        )
+        assert describe(correction).endswith("Corrects an earlier record of the period.")
+    with translation.override("da"):
+        text = describe(first_event)
+    assert text.startswith("Arbejdsprøvning hos Lagerhuset A/S (Mentor) registreret: Lager og logistik")
+    assert "Gennemført." in text and "Arbejdstempo 70 % af normalt." in text and "overholdt: Delvist" in text

@@ -221,7 +221,7 @@ class TrialPeriod(AppendOnlyModel):
     planned_hours_per_week = models.DecimalField(_("planned hours per week"), max_digits=4, decimal_places=1)
     actual_hours_per_week = models.DecimalField(_("actual hours per week"), max_digits=4, decimal_places=1)
     pace_percent = models.PositiveSmallIntegerField(
-        _("work pace (% of normal)"), null=True, blank=True,
+        _("work pace (percent of normal)"), null=True, blank=True,
         help_text=_("Only where the provider states it."),
     )  # fmt: skip
     absence_amount = models.DecimalField(_("absence"), max_digits=6, decimal_places=1, null=True, blank=True)

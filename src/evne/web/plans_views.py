@@ -204,7 +204,7 @@ class TrialPeriodForm(forms.Form):
         help_text=gettext_lazy("The hours the citizen actually worked on average in the period."),
     )  # fmt: skip
     pace_percent = forms.IntegerField(
-        label=gettext_lazy("Work pace (% of normal)"), required=False,
+        label=gettext_lazy("Work pace (percent of normal)"), required=False,
         help_text=gettext_lazy("Only where the provider states it: a whole percentage from 1 to 100."),
     )  # fmt: skip
     absence_amount = forms.DecimalField(label=gettext_lazy("Absence"), required=False)

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('job_functions', models.TextField(verbose_name='job functions tried')),
                 ('planned_hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='planned hours per week')),
                 ('actual_hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='actual hours per week')),
-                ('pace_percent', models.PositiveSmallIntegerField(blank=True, help_text='Only where the provider states it.', null=True, verbose_name='work pace (% of normal)')),
+                ('pace_percent', models.PositiveSmallIntegerField(blank=True, help_text='Only where the provider states it.', null=True, verbose_name='work pace (percent of normal)')),
                 ('absence_amount', models.DecimalField(blank=True, decimal_places=1, max_digits=6, null=True, verbose_name='absence')),
                 ('absence_unit', models.CharField(blank=True, choices=[('hours', 'hours'), ('days', 'days')], max_length=10, verbose_name='absence counted in')),
                 ('absence_reason', models.TextField(blank=True, verbose_name='reason for the absence')),
