@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -166,7 +167,7 @@ def _employment_text(values: dict, field: str, *, required: bool = False) -> str
 
 def _clean_employment(values: dict) -> dict:
     """Every field of a job, checked together: the same rules for a new record and for a change."""
-    cleaned = {
+    cleaned: dict[str, Any] = {
         "employer": _employment_text(values, "employer", required=True),
         "job_functions": _employment_text(values, "job_functions", required=True),
     }
@@ -178,8 +179,8 @@ def _clean_employment(values: dict) -> dict:
             field="kind",
         )  # fmt: skip
     cleaned["kind"] = kind
-    label = str(Employment._meta.get_field("hours_per_week").verbose_name).capitalize()
-    cleaned["hours_per_week"] = hours_per_week(values.get("hours_per_week"), field="hours_per_week", label=label)
+    cleaned["hours_per_week"] = hours_per_week(values.get("hours_per_week"), field="hours_per_week",
+                                               label=_("Hours per week"))  # fmt: skip
     start_on = past_or_today(values.get("start_on"), field="start_on")
     end_on = values.get("end_on")
     if end_on is not None and not isinstance(end_on, date):

@@ -701,16 +701,16 @@ def _pace(value) -> int | None:
     """Work pace as a whole percentage of normal pace, 1–100, only where the provider states it."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    refused = DomainError(
+        _("Work pace is a whole percentage of normal pace, from 1 to 100 (leave it empty if not stated)."),
+        field="pace_percent",
+    )
     try:
         pace = Decimal(str(value).strip().removesuffix("%").strip())
     except (InvalidOperation, ValueError):
-        pace = None
-    whole = pace is not None and pace.is_finite() and pace == pace.to_integral_value()
-    if isinstance(value, bool) or not whole or not 1 <= pace <= 100:
-        raise DomainError(
-            _("Work pace is a whole percentage of normal pace, from 1 to 100 (leave it empty if not stated)."),
-            field="pace_percent",
-        )
+        raise refused from None
+    if isinstance(value, bool) or not pace.is_finite() or pace != pace.to_integral_value() or not 1 <= pace <= 100:
+        raise refused
     return int(pace)
 
 
@@ -803,16 +803,18 @@ def trial_period_record(
     outcome_note = _text(TrialPeriod, values, "outcome_note", required=outcome == TrialOutcome.ENDED_OTHER)
     sustained = hours_per_week(sustained_hours_per_week, field="sustained_hours_per_week", required=False,
                                label=_label(TrialPeriod, "sustained_hours_per_week"))  # fmt: skip
-    report = _same_activity(ProviderReport, report, activity, field="report",
-                            message=_("The provider report must be a report on this activity."))  # fmt: skip
+    source: ProviderReport | None = _same_activity(
+        ProviderReport, report, activity, field="report",
+        message=_("The provider report must be a report on this activity."),
+    )  # fmt: skip
     try:
         with transaction.atomic():
             Activity.objects.select_for_update().filter(pk=activity.pk).first()  # one correction at a time
-            replaces = _same_activity(
+            corrected: TrialPeriod | None = _same_activity(
                 TrialPeriod, replaces, activity, field="replaces",
                 message=_("The record to correct must be a period of this activity."),
             )  # fmt: skip
-            if replaces is not None and replaces.corrections.exists():
+            if corrected is not None and TrialPeriod.objects.filter(replaces=corrected).exists():
                 raise DomainError(
                     _("That record has already been corrected: correct the latest version."), field="replaces"
                 )
@@ -822,19 +824,19 @@ def trial_period_record(
                 planned_hours_per_week=planned, actual_hours_per_week=actual, pace_percent=pace,
                 absence_amount=absence[0], absence_unit=absence[1], absence_reason=absence[2],
                 accommodation_respected=respected, accommodation_note=accommodation_note, outcome=outcome,
-                outcome_note=outcome_note, sustained_hours_per_week=sustained, report=report, replaces=replaces,
+                outcome_note=outcome_note, sustained_hours_per_week=sustained, report=source, replaces=corrected,
                 recorded_by=actor, recorded_at=now,
             )  # fmt: skip
             record_event(
                 case=case, kind=EventKind.WORK_TRIAL_RECORDED, actor=actor, at=now,
                 data={"activity_id": activity.pk, "period_id": period.pk,
-                      "replaces_id": replaces.pk if replaces else None, **_type_names(activity.type),
+                      "replaces_id": corrected.pk if corrected else None, **_type_names(activity.type),
                       "provider": activity.provider, "trade": trade, "start_on": start_on.isoformat(),
                       "end_on": end_on.isoformat(), "weeks": str(period.weeks),
                       "planned_hours_per_week": str(planned), "actual_hours_per_week": str(actual),
                       "pace_percent": pace, "accommodation_respected": respected, "outcome": outcome,
                       "sustained_hours_per_week": str(sustained) if sustained is not None else None,
-                      "report_id": report.pk if report else None},
+                      "report_id": source.pk if source else None},
             )  # fmt: skip
             return period
     except IntegrityError:
