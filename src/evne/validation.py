@@ -1,8 +1,14 @@
 """Text checks shared by the services, so every caller (web, API, CLI, import) gets the same clear refusal."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.utils.translation import gettext as _
 
 from evne.errors import DomainError
+
+# Hours per week of work: not a limit in the law, a plausibility bound (twice the full-time week), so that a typing
+# error (150) is refused.
+HOURS_PER_WEEK_MAX = 80
 
 
 def clean_text(value, *, field: str, label: str, max_length: int | None, required: bool = False) -> str:
@@ -45,3 +51,28 @@ def past_or_today(value, *, field: str):
     if value > timezone.localdate():
         raise DomainError(_("The date cannot lie in the future."), field=field)
     return value
+
+
+def hours_per_week(value, *, field: str, label: str, allow_zero: bool = True, required: bool = True):
+    """Hours per week as a Decimal with at most one decimal, from 0 (or more than 0) to HOURS_PER_WEEK_MAX. None
+    when the value is optional and missing."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise DomainError(_("%(field)s must be filled in.") % {"field": label}, field=field)
+        return None
+    try:
+        hours = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        hours = None
+    if isinstance(value, bool) or hours is None or not hours.is_finite():
+        raise DomainError(_("%(field)s must be a number.") % {"field": label}, field=field)
+    if hours > HOURS_PER_WEEK_MAX or hours < 0 or (hours == 0 and not allow_zero):
+        message = (
+            _("%(field)s must be from 0 to %(max)d hours.")
+            if allow_zero
+            else _("%(field)s must be more than 0 and at most %(max)d hours.")
+        )
+        raise DomainError(message % {"field": label, "max": HOURS_PER_WEEK_MAX}, field=field)
+    if hours != hours.quantize(Decimal("0.1")):
+        raise DomainError(_("%(field)s may have at most one decimal.") % {"field": label}, field=field)
+    return hours.quantize(Decimal("0.1"))

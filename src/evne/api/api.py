@@ -13,6 +13,7 @@ from .auth import AUTH, docs_login_required
 from .cases import router as cases_router
 from .citizens import router as citizens_router
 from .decisions import router as decisions_router
+from .employments import router as employments_router
 from .evidence import router as evidence_router
 from .plans import router as plans_router
 from .profiles import router as profiles_router
@@ -43,6 +44,7 @@ api.add_router("/citizens", citizens_router)
 api.add_router("/cases", profiles_router)
 api.add_router("/cases", evidence_router)
 api.add_router("/cases", plans_router)
+api.add_router("/cases", employments_router)
 api.add_router("/cases", assessments_router)
 api.add_router("/cases", decisions_router)
 api.add_router("/cases", reform_router)

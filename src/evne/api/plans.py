@@ -13,14 +13,21 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Router, Schema, Status
+from ninja import Path, Query, Router, Schema, Status
 from pydantic import Field
 
 from evne.accounts.access import access_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.errors import NotFound
 from evne.plans import selectors, services
-from evne.plans.models import AccommodationRespected, CitizenAgreement, EndReason
+from evne.plans.models import (
+    AbsenceUnit,
+    AccommodationRespected,
+    CitizenAgreement,
+    EndReason,
+    TrialAccommodation,
+    TrialOutcome,
+)
 from evne.profiles.models import ElementKey
 from evne.profiles.services import TEXT_MAX
 
@@ -33,6 +40,7 @@ CaseId = Path(..., ge=1, le=MAX_ID, description="The case's id")
 ActivityId = Path(..., ge=1, le=MAX_ID, description="The activity's id")
 ReportId = Path(..., ge=1, le=MAX_ID, description="The provider report's id")
 Number = Path(..., ge=1, le=MAX_NUMBER, description="The version number")
+IncludeCorrected = Query(False, description="Also the records that later records correct")
 LongText = text_max(TEXT_MAX)
 GoalId = text_max(16)
 
@@ -191,6 +199,49 @@ class ReportOut(Schema):
         return choice_label(CitizenAgreement, obj.citizen_agreement)
 
 
+class TrialPeriodOut(Schema):
+    """One period of work testing as it happened. Append-only: a correction is a new record whose `replaces_id`
+    names the record it corrects; the latest counts."""
+
+    id: int
+    activity_id: int
+    start_on: date
+    end_on: date
+    weeks: Decimal = Field(description="Derived from the dates: calendar days (both ends included) / 7, one decimal")
+    trade: str
+    job_functions: str
+    planned_hours_per_week: Decimal
+    actual_hours_per_week: Decimal
+    pace_percent: int | None = Field(description="Work pace as a percentage of normal, where the provider states it")
+    absence_amount: Decimal | None
+    absence_unit: str = Field(description="hours or days; empty when no absence is given")
+    absence_reason: str
+    accommodation_respected: str = Field(description="yes, partly, no or not_relevant (no accommodation needs)")
+    accommodation_respected_label: str
+    accommodation_note: str
+    outcome: str = Field(description="completed, ended_health, ended_other or running")
+    outcome_label: str
+    outcome_note: str
+    sustained_hours_per_week: Decimal | None = Field(description="The hours per week the citizen could keep up")
+    report_id: int | None = Field(description="The provider report the period comes from")
+    replaces_id: int | None = Field(description="The record this record corrects")
+    corrected: bool = Field(description="A later record corrects this one: it no longer counts")
+    recorded_by: UserRef
+    recorded_at: datetime
+
+    @staticmethod
+    def resolve_accommodation_respected_label(obj) -> str:
+        return choice_label(TrialAccommodation, obj.accommodation_respected)
+
+    @staticmethod
+    def resolve_outcome_label(obj) -> str:
+        return choice_label(TrialOutcome, obj.outcome)
+
+    @staticmethod
+    def resolve_corrected(obj) -> bool:
+        return obj.corrections.exists()
+
+
 # --- input ----------------------------------------------------------------------------------------------
 
 
@@ -281,6 +332,28 @@ class ReportIn(In):
     compensation: LongText = ""
     proposals: LongText = ""
     document_id: Id | None = Field(None, description="A document of this case holding the report")
+
+
+class TrialPeriodIn(In):
+    start_on: date = Field(description="Within the activity's dates, not in the future")
+    end_on: date = Field(description="Within the activity's dates; after today only for a period still running")
+    trade: text_max(200)
+    job_functions: LongText = Field(description="The concrete job functions tried")
+    planned_hours_per_week: Decimal = Field(description="More than 0 and at most 80, with at most one decimal")
+    actual_hours_per_week: Decimal = Field(description="From 0 to 80, with at most one decimal")
+    accommodation_respected: TrialAccommodation = Field(
+        description="not_relevant only when the resource profile records no accommodation needs"
+    )
+    outcome: TrialOutcome
+    pace_percent: int | None = Field(None, description="A whole percentage of normal pace, 1–100, if stated")
+    absence_amount: Decimal | None = Field(None, description="Absence in the period, in `absence_unit`")
+    absence_unit: optional(AbsenceUnit) = Field(None, description="Required with an absence")
+    absence_reason: LongText = Field("", description="Required with an absence of more than 0")
+    accommodation_note: LongText = Field("", description="Required for partly or no")
+    outcome_note: LongText = Field("", description="Required for ended_other")
+    sustained_hours_per_week: Decimal | None = None
+    report_id: Id | None = Field(None, description="A provider report on the same activity")
+    replaces_id: Id | None = Field(None, description="The record of this activity that this record corrects")
 
 
 class CarryIn(In):
@@ -468,3 +541,37 @@ def carry_finding(request: HttpRequest, payload: CarryIn, case_id: int = CaseId,
         raise NotFound
     version = services.report_finding_carry(actor=request.auth, case=case, report=report, **payload.model_dump())
     return Status(201, version)
+
+
+# --- work testing as it happened ------------------------------------------------------------------------
+
+
+@router.get(
+    "/{case_id}/activities/{activity_id}/trial-periods",
+    response={200: list[TrialPeriodOut], **errors(404)},
+    summary="Work-trial periods",
+)
+def list_trial_periods(request: HttpRequest, case_id: int = CaseId, activity_id: int = ActivityId,
+                       include_corrected: bool = IncludeCorrected):  # fmt: skip
+    """The periods that count, oldest first; with `include_corrected`, every record in the order recorded."""
+    activity = _activity(_read(request, case_id), activity_id)
+    if include_corrected:
+        return selectors.trial_period_history(activity)
+    return selectors.trial_periods(activity)
+
+
+@router.post(
+    "/{case_id}/activities/{activity_id}/trial-periods",
+    response={201: TrialPeriodOut, **errors(400, 403, 404)},
+    summary="Record a work-trial period",
+)
+def create_trial_period(request: HttpRequest, payload: TrialPeriodIn, case_id: int = CaseId,
+                        activity_id: int = ActivityId):  # fmt: skip
+    """One period of the work testing as it happened. To correct a record, send it again with `replaces_id`."""
+    case = _write(request, case_id)
+    activity = _activity(case, activity_id)
+    values = payload.model_dump()
+    values["report"], values["replaces"] = values.pop("report_id"), values.pop("replaces_id")
+    values["absence_unit"] = values["absence_unit"] or ""
+    period = services.trial_period_record(actor=request.auth, activity=activity, **values)
+    return Status(201, period)

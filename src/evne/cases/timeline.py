@@ -124,12 +124,13 @@ def describe(event: TimelineEvent) -> str:
     if event.kind == EventKind.PROMPT_ANSWERED:
         return _("Question from the legal check %(rule)s answered.") % {"rule": d.get("rule_id", "")}
     from evne.assessments import timeline as assessments
+    from evne.citizens import timeline as citizens
     from evne.decisions import timeline as decisions
     from evne.evidence import timeline as evidence
     from evne.plans import timeline as plans
     from evne.reform import timeline as reform
 
-    for app in (evidence, plans, assessments, decisions, reform):
+    for app in (citizens, evidence, plans, assessments, decisions, reform):
         text = app.describe(event)
         if text:
             return text

@@ -1,6 +1,8 @@
 """The citizen (borger) and the people who assist them (bisidder, partsrepræsentant)."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from evne.accounts.models import Municipality
@@ -82,3 +84,58 @@ class Supporter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.name}"
+
+
+class EmploymentKind(models.TextChoices):
+    """The kinds of the citizen's own work. A flex job is not one of them: reform.FlexJob records it."""
+
+    ORDINARY = "ordinary", _("Ordinary terms")
+    SPECIAL_TERMS = "special_terms", _("Job on special terms")
+    SKAANEJOB = "skaanejob", _("Skånejob")
+    SELF_EMPLOYED = "self_employed", _("Self-employed")
+    OTHER = "other", _("Other")
+
+
+class Employment(models.Model):
+    """The citizen's own work, current or past: an ordinary or accommodated job, or self-employment. Whether the
+    citizen works, how many hours and on which terms is evidence of work ability that Ankestyrelsen weighs in
+    fleksjob and førtidspension cases.
+
+    It belongs to the citizen (it is the same job whichever case looks at it) and is recorded through a case,
+    whose timeline gets the event. Editable: a change names the `version` it was based on, and a stale save is
+    refused; the timeline event of each change keeps the old and new values."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="employments")
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("recorded in case"),
+    )  # fmt: skip
+    employer = models.CharField(_("employer"), max_length=200)
+    job_functions = models.TextField(_("job and functions"))
+    kind = models.CharField(_("kind of employment"), max_length=20, choices=EmploymentKind.choices)
+    hours_per_week = models.DecimalField(_("hours per week"), max_digits=4, decimal_places=1)
+    start_on = models.DateField(_("since"))
+    end_on = models.DateField(_("until"), null=True, blank=True)
+    accommodation = models.TextField(_("accommodation given"), blank=True)
+    end_reason = models.TextField(_("why it ended"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("the citizen's own work")
+        verbose_name_plural = _("the citizen's own work")
+        ordering = ["-start_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_on__isnull=True) | models.Q(end_on__gte=models.F("start_on")),
+                name="employment_dates",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employer} ({self.start_on})"
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_on is None or self.end_on >= timezone.localdate()

@@ -8,7 +8,7 @@ from evne.accounts.access import can_read_cases, log_access
 from evne.accounts.models import AccessAction, User
 from evne.logfilters import scrub
 
-from .models import Citizen, Supporter
+from .models import Citizen, Employment, Supporter
 
 ACCESS_LOG_LIMIT = 500
 
@@ -68,3 +68,14 @@ def citizen_cases(citizen: Citizen):
 def citizen_access_log(citizen: Citizen):
     """Who read the citizen's data, newest first. Call only after can_read_access_log()."""
     return list(citizen.access_log.select_related("user", "case").order_by("-at", "-id")[:ACCESS_LOG_LIMIT])
+
+
+def employments(citizen: Citizen) -> list[Employment]:
+    """The citizen's own work, current and past, newest start first. Call only on a citizen obtained through
+    access_citizen() or access_case()."""
+    return list(citizen.employments.select_related("created_by").order_by("-start_on", "-id"))
+
+
+def employment_for(citizen: Citizen, employment_id: int) -> Employment | None:
+    """One job of the citizen, or None (also for a job of another citizen)."""
+    return citizen.employments.filter(pk=employment_id).first()

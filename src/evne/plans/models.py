@@ -5,6 +5,8 @@ Sources: bek. 543/2002 § 7, stk. 4 and the guidance on the action plan (seed 00
 method book on activities, orders and reports (seed 000, L3259–3311, L4516–4523, L5107–5207); rules K1–K6, R41.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -175,3 +177,97 @@ class ProviderReport(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.activity_id} report {self.report_date}"
+
+
+class TrialAccommodation(models.TextChoices):
+    """Whether the citizen's accommodation needs (skånehensyn) were respected in a period of work testing. The codes
+    of AccommodationRespected plus "partly": Ankestyrelsen asks which restrictions a trial kept and which it did
+    not, so a period can answer in part. Kept apart from AccommodationRespected, whose codes an activity's end and
+    the case-file format use."""
+
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+    NOT_RELEVANT = "not_relevant", _("No accommodation needs")
+
+
+class AbsenceUnit(models.TextChoices):
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("days")
+
+
+class TrialOutcome(models.TextChoices):
+    COMPLETED = "completed", _("Completed")
+    ENDED_HEALTH = "ended_health", _("Ended early for health reasons")
+    ENDED_OTHER = "ended_other", _("Ended early for another reason")
+    RUNNING = "running", _("Still running")
+
+
+class TrialPeriod(AppendOnlyModel):
+    """One period of work testing in an activity as it happened (arbejdsprøvning, virksomhedspraktik): the trade
+    and the job functions tried, planned and actual hours, pace, absences, whether the accommodation needs were
+    respected, the outcome and the hours sustained. Ankestyrelsen sets fleksjob and førtidspension decisions aside
+    when the testing was too short, in the wrong trade or ignored the citizen's restrictions, so these are recorded
+    as facts, not only as the provider's free text.
+
+    Append-only: a correction is a new row that names the row it `replaces`; the latest counts. The duration in
+    weeks is derived from the dates (`weeks`), never stored."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="trial_periods")
+    start_on = models.DateField(_("period start"))
+    end_on = models.DateField(_("period end"))
+    trade = models.CharField(_("trade"), max_length=200)
+    job_functions = models.TextField(_("job functions tried"))
+    planned_hours_per_week = models.DecimalField(_("planned hours per week"), max_digits=4, decimal_places=1)
+    actual_hours_per_week = models.DecimalField(_("actual hours per week"), max_digits=4, decimal_places=1)
+    pace_percent = models.PositiveSmallIntegerField(
+        _("work pace (percent of normal)"), null=True, blank=True,
+        help_text=_("Only where the provider states it."),
+    )  # fmt: skip
+    absence_amount = models.DecimalField(_("absence"), max_digits=6, decimal_places=1, null=True, blank=True)
+    absence_unit = models.CharField(_("absence counted in"), max_length=10, choices=AbsenceUnit.choices, blank=True)
+    absence_reason = models.TextField(_("reason for the absence"), blank=True)
+    accommodation_respected = models.CharField(
+        _("accommodation needs respected"), max_length=20, choices=TrialAccommodation.choices
+    )
+    accommodation_note = models.TextField(_("note on the accommodation needs"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=TrialOutcome.choices)
+    outcome_note = models.TextField(_("note on the outcome"), blank=True)
+    sustained_hours_per_week = models.DecimalField(
+        _("hours per week sustained"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    # CASCADE, not PROTECT or SET_NULL: neither row is ever deleted alone (both are append-only), and erasing a
+    # whole case must pass through both (an UPDATE to set null would hit the append-only trigger).
+    report = models.ForeignKey(
+        ProviderReport, on_delete=models.CASCADE, null=True, blank=True, related_name="trial_periods",
+        verbose_name=_("provider report it comes from"),
+    )  # fmt: skip
+    replaces = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="corrections",
+        verbose_name=_("corrects the record"),
+    )  # fmt: skip
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("work trial period")
+        verbose_name_plural = _("work trial periods")
+        ordering = ["start_on", "id"]
+        constraints = [
+            # A record is corrected once; a further correction corrects the correction (the latest counts).
+            models.UniqueConstraint(fields=["replaces"], name="trial_period_replaced_once"),
+            models.CheckConstraint(condition=models.Q(end_on__gte=models.F("start_on")), name="trial_period_dates"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} trial {self.start_on}–{self.end_on}"
+
+    @property
+    def days(self) -> int:
+        """Calendar days in the period, both ends included."""
+        return (self.end_on - self.start_on).days + 1
+
+    @property
+    def weeks(self) -> Decimal:
+        """The duration in weeks, to one decimal (calendar days / 7, both ends included)."""
+        return (Decimal(self.days) / Decimal(7)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -4,7 +4,8 @@ Call only for a case obtained through access_case().
 Rule ids (P…, K…, R…, C…) refer to shared/domain/seed-000-notes.md §6 and seed-001-notes.md §6.
 """
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -13,7 +14,17 @@ from evne.cases.models import Case
 from evne.profiles.models import ElementKey, ElementVersion
 from evne.profiles.selectors import current_elements, profile_for
 
-from .models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
+from .models import (
+    Activity,
+    ActivityOrder,
+    ActivityType,
+    EndReason,
+    PlanRevision,
+    ProviderReport,
+    TrialAccommodation,
+    TrialOutcome,
+    TrialPeriod,
+)
 
 # --- the action plan ----------------------------------------------------------------------------------------
 
@@ -253,3 +264,74 @@ def case_documents(case: Case):
     from evne.evidence.models import Document
 
     return list(Document.objects.filter(case=case).order_by("-document_date", "-id"))
+
+
+# --- work testing as it happened ---------------------------------------------------------------------------
+
+
+def _trial_rows(activity: Activity):
+    return TrialPeriod.objects.filter(activity=activity).select_related("recorded_by", "report", "replaces")
+
+
+def trial_periods(activity: Activity) -> list[TrialPeriod]:
+    """The periods that count: every record not corrected by a later one, oldest period first."""
+    return list(_trial_rows(activity).filter(corrections__isnull=True).order_by("start_on", "id"))
+
+
+def trial_period_history(activity: Activity) -> list[TrialPeriod]:
+    """Every record, corrected ones too, in the order they were recorded."""
+    return list(_trial_rows(activity).order_by("id"))
+
+
+def trial_period_for(activity: Activity, period_id: int) -> TrialPeriod | None:
+    return _trial_rows(activity).filter(pk=period_id).first()
+
+
+def trial_weeks(periods: list[TrialPeriod]) -> Decimal:
+    """The weeks of work testing in these periods, to one decimal (overlapping days counted once)."""
+    days: set[date] = set()
+    for period in periods:
+        days.update(period.start_on + timedelta(days=n) for n in range(period.days))
+    return (Decimal(len(days)) / Decimal(7)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+_OUTCOME_FROM_END = {
+    EndReason.COMPLETED: TrialOutcome.COMPLETED,
+    EndReason.GOAL_REACHED: TrialOutcome.COMPLETED,
+    EndReason.JOB: TrialOutcome.COMPLETED,
+    EndReason.HEALTH: TrialOutcome.ENDED_HEALTH,
+}
+
+
+def trial_period_initial(activity: Activity, *, report: ProviderReport | None = None, today: date) -> dict:
+    """A new period's form, started from what the case already says: it begins the day after the last period (or
+    when the activity began), runs to the report's date (or today, or the activity's end), at the activity's hours,
+    in the trade of the last period. From a report: what the citizen actually did, and the report as the source.
+    From an ended activity: its outcome and whether the accommodation needs were respected. All of it editable."""
+    last_end = activity.actual_end_on or activity.planned_end_on
+    previous = trial_periods(activity)
+    start = activity.start_on
+    if previous:
+        start = max(start, max(p.end_on for p in previous) + timedelta(days=1))
+    end = min(report.report_date if report else today, last_end)
+    if end < start:
+        start, end = min(start, last_end), last_end
+    initial = {
+        "start_on": start,
+        "end_on": end,
+        "planned_hours_per_week": activity.hours_per_week,
+        "trade": previous[-1].trade if previous else "",
+    }
+    if activity.actual_end_on:
+        initial["outcome"] = _OUTCOME_FROM_END.get(activity.end_reason, TrialOutcome.ENDED_OTHER)
+        if initial["outcome"] == TrialOutcome.ENDED_OTHER:
+            initial["outcome_note"] = activity.end_note
+        if activity.accommodation_respected in TrialAccommodation.values:
+            initial["accommodation_respected"] = activity.accommodation_respected
+            initial["accommodation_note"] = activity.accommodation_note
+    else:
+        initial["outcome"] = TrialOutcome.RUNNING
+    if report is not None:
+        initial["report"] = report.pk
+        initial["job_functions"] = report.actual_content
+    return initial

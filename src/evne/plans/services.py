@@ -21,10 +21,11 @@ from evne.cases.models import Case, EventKind
 from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
 from evne.profiles.models import ElementKey, ElementVersion, SourceKind
-from evne.validation import clean_text, model_text, past_or_today
+from evne.validation import clean_text, hours_per_week, model_text, past_or_today
 
 from . import selectors
 from .models import (
+    AbsenceUnit,
     AccommodationRespected,
     Activity,
     ActivityOrder,
@@ -33,6 +34,9 @@ from .models import (
     EndReason,
     PlanRevision,
     ProviderReport,
+    TrialAccommodation,
+    TrialOutcome,
+    TrialPeriod,
 )
 
 TEXT_MAX = 20_000
@@ -660,3 +664,184 @@ def report_finding_carry(
               "fact_id": fact_id},
     )  # fmt: skip
     return version
+
+
+# --- work testing as it happened (arbejdsprøvning) ---------------------------------------------------------
+
+
+def _label(model, field: str) -> str:
+    return str(model._meta.get_field(field).verbose_name).capitalize()
+
+
+def _trial_dates(activity: Activity, start_on, end_on, outcome: str) -> None:
+    """The period lies within the activity's dates, ends on or after its start, and has begun. It may end after
+    today only while it is still running (the end is then the end it is planned to have)."""
+    start_on = past_or_today(start_on, field="start_on")
+    end_on = _date(end_on, "end_on")
+    if end_on < start_on:
+        raise DomainError(_("The period cannot end before it starts."), field="end_on")
+    last = activity.actual_end_on or activity.planned_end_on
+    dates = {"start": activity.start_on.strftime("%d-%m-%Y"), "end": last.strftime("%d-%m-%Y")}
+    if start_on < activity.start_on:
+        raise DomainError(
+            _("The period must lie within the activity's dates (%(start)s to %(end)s).") % dates, field="start_on"
+        )
+    if end_on > last:
+        raise DomainError(
+            _("The period must lie within the activity's dates (%(start)s to %(end)s).") % dates, field="end_on"
+        )
+    if end_on > timezone.localdate() and outcome != TrialOutcome.RUNNING:
+        raise DomainError(
+            _('A period that ends after today is still running: choose "Still running", or give the day it ended.'),
+            field="end_on",
+        )
+
+
+def _pace(value) -> int | None:
+    """Work pace as a whole percentage of normal pace, 1–100, only where the provider states it."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    refused = DomainError(
+        _("Work pace is a whole percentage of normal pace, from 1 to 100 (leave it empty if not stated)."),
+        field="pace_percent",
+    )
+    try:
+        pace = Decimal(str(value).strip().removesuffix("%").strip())
+    except (InvalidOperation, ValueError):
+        raise refused from None
+    if isinstance(value, bool) or not pace.is_finite() or pace != pace.to_integral_value() or not 1 <= pace <= 100:
+        raise refused
+    return int(pace)
+
+
+def _absence(amount, unit: str, reason: str, *, days: int) -> tuple[Decimal | None, str, str]:
+    """Absence in hours or days within the period, with its reason; none at all when no amount is given."""
+    label = _label(TrialPeriod, "absence_reason")
+    reason = clean_text(reason, field="absence_reason", label=label, max_length=TEXT_MAX)
+    if amount is None or (isinstance(amount, str) and not amount.strip()):
+        if reason:
+            raise DomainError(
+                _("Give the absence in hours or days, or leave its reason empty."), field="absence_amount"
+            )
+        return None, "", ""
+    try:
+        value = Decimal(str(amount).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        value = None
+    if isinstance(amount, bool) or value is None or not value.is_finite() or value < 0:
+        raise DomainError(_("Give the absence as a number of hours or days (0 or more)."), field="absence_amount")
+    if value != value.quantize(Decimal("0.1")):
+        raise DomainError(_("Give the absence with at most one decimal."), field="absence_amount")
+    if unit not in AbsenceUnit.values:
+        raise DomainError(_("State whether the absence is counted in hours or days."), field="absence_unit")
+    limit = days if unit == AbsenceUnit.DAYS else days * 24
+    if value > limit:
+        raise DomainError(
+            _("The absence cannot be longer than the period (%(days)d days).") % {"days": days}, field="absence_amount"
+        )
+    if value > 0 and not reason:
+        raise DomainError(_("State the reason for the absence."), field="absence_reason")
+    return value.quantize(Decimal("0.1")), unit, reason
+
+
+def _trial_accommodation(case: Case, value: str, note: str) -> tuple[str, str]:
+    """Whether the accommodation needs (skånehensyn) were respected; a "partly" or "no" says which were not, and
+    why. When the profile records needs, "no accommodation needs" is not an answer (P8; seed 000, L2054–2059)."""
+    note = clean_text(note, field="accommodation_note", label=_label(TrialPeriod, "accommodation_note"),
+                      max_length=TEXT_MAX)  # fmt: skip
+    if value not in TrialAccommodation.values:
+        raise DomainError(_("State whether the accommodation needs were respected."), field="accommodation_respected")
+    if value == TrialAccommodation.NOT_RELEVANT and selectors.accommodation_needs(case):
+        raise DomainError(
+            _("The resource profile records accommodation needs: state whether they were respected in the period."),
+            field="accommodation_respected",
+        )
+    if value in (TrialAccommodation.PARTLY, TrialAccommodation.NO) and not note:
+        raise DomainError(
+            _("Describe which accommodation needs were not respected, and why."), field="accommodation_note"
+        )
+    return value, note
+
+
+def _same_activity(model, value, activity: Activity, *, field: str, message: str):
+    """A record of this activity given as an instance or an id, or None."""
+    if value is None or value == "":
+        return None
+    pk = value.pk if isinstance(value, model) else value
+    found = model.objects.filter(activity=activity, pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise DomainError(message, field=field)
+    return found
+
+
+def trial_period_record(
+    *, actor: User, activity: Activity, start_on: date, end_on: date, trade: str, job_functions: str,
+    planned_hours_per_week, actual_hours_per_week, accommodation_respected: str, outcome: str,
+    pace_percent=None, absence_amount=None, absence_unit: str = "", absence_reason: str = "",
+    accommodation_note: str = "", outcome_note: str = "", sustained_hours_per_week=None,
+    report: ProviderReport | int | None = None, replaces: TrialPeriod | int | None = None,
+) -> TrialPeriod:  # fmt: skip
+    """Record one period of work testing in the activity as it happened. Append-only: to correct a period, record it
+    again with `replaces` naming the record it corrects; the latest counts. `report` is the provider's report the
+    period comes from (a report on the same activity)."""
+    case = activity.case
+    require_case_write(actor, case)
+    if outcome not in TrialOutcome.values:
+        raise DomainError(_("Choose how the period went."), field="outcome")
+    _trial_dates(activity, start_on, end_on, outcome)
+    values = {"trade": trade, "job_functions": job_functions, "outcome_note": outcome_note}
+    trade = _text(TrialPeriod, values, "trade", required=True)
+    job_functions = _text(TrialPeriod, values, "job_functions", required=True)
+    planned = hours_per_week(planned_hours_per_week, field="planned_hours_per_week", allow_zero=False,
+                             label=_label(TrialPeriod, "planned_hours_per_week"))  # fmt: skip
+    actual = hours_per_week(actual_hours_per_week, field="actual_hours_per_week",
+                            label=_label(TrialPeriod, "actual_hours_per_week"))  # fmt: skip
+    pace = _pace(pace_percent)
+    days = (end_on - start_on).days + 1
+    absence = _absence(absence_amount, absence_unit or "", absence_reason, days=days)
+    respected, accommodation_note = _trial_accommodation(case, accommodation_respected, accommodation_note)
+    outcome_note = _text(TrialPeriod, values, "outcome_note", required=outcome == TrialOutcome.ENDED_OTHER)
+    sustained = hours_per_week(sustained_hours_per_week, field="sustained_hours_per_week", required=False,
+                               label=_label(TrialPeriod, "sustained_hours_per_week"))  # fmt: skip
+    source: ProviderReport | None = _same_activity(
+        ProviderReport, report, activity, field="report",
+        message=_("The provider report must be a report on this activity."),
+    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            Activity.objects.select_for_update().filter(pk=activity.pk).first()  # one correction at a time
+            corrected: TrialPeriod | None = _same_activity(
+                TrialPeriod, replaces, activity, field="replaces",
+                message=_("The record to correct must be a period of this activity."),
+            )  # fmt: skip
+            if corrected is not None and TrialPeriod.objects.filter(replaces=corrected).exists():
+                raise DomainError(
+                    _("That record has already been corrected: correct the latest version."), field="replaces"
+                )
+            now = timezone.now()
+            period = TrialPeriod.objects.create(
+                activity=activity, start_on=start_on, end_on=end_on, trade=trade, job_functions=job_functions,
+                planned_hours_per_week=planned, actual_hours_per_week=actual, pace_percent=pace,
+                absence_amount=absence[0], absence_unit=absence[1], absence_reason=absence[2],
+                accommodation_respected=respected, accommodation_note=accommodation_note, outcome=outcome,
+                outcome_note=outcome_note, sustained_hours_per_week=sustained, report=source, replaces=corrected,
+                recorded_by=actor, recorded_at=now,
+            )  # fmt: skip
+            record_event(
+                case=case, kind=EventKind.WORK_TRIAL_RECORDED, actor=actor, at=now,
+                data={"activity_id": activity.pk, "period_id": period.pk,
+                      "replaces_id": corrected.pk if corrected else None, **_type_names(activity.type),
+                      "provider": activity.provider, "trade": trade, "start_on": start_on.isoformat(),
+                      "end_on": end_on.isoformat(), "weeks": str(period.weeks),
+                      "planned_hours_per_week": str(planned), "actual_hours_per_week": str(actual),
+                      "pace_percent": pace, "accommodation_respected": respected, "outcome": outcome,
+                      "sustained_hours_per_week": str(sustained) if sustained is not None else None,
+                      "report_id": source.pk if source else None},
+            )  # fmt: skip
+            return period
+    except IntegrityError:
+        # Two corrections of the same record raced past the lock (SQLite has no row locks): the unique constraint
+        # on `replaces` decided.
+        raise DomainError(
+            _("That record has already been corrected: correct the latest version."), field="replaces"
+        ) from None

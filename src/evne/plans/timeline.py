@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from evne.cases.models import EventKind, TimelineEvent
 from evne.profiles.models import ElementKey
 
-from .models import AccommodationRespected, Activity, CitizenAgreement, EndReason
+from .models import AccommodationRespected, Activity, CitizenAgreement, EndReason, TrialAccommodation, TrialOutcome
 
 
 def _label(choices: type[models.TextChoices], value) -> str:
@@ -112,6 +112,31 @@ def describe(event: TimelineEvent) -> str | None:
                 "element": _label(ElementKey, d.get("element")),
                 "number": d.get("number"),
             }
+        case EventKind.WORK_TRIAL_RECORDED:
+            text = _(
+                "Work trial at %(provider)s (%(type)s) recorded: %(trade)s, %(start)s to %(end)s (%(weeks)s weeks), "
+                "%(actual)s of %(planned)s planned hours a week. %(outcome)s."
+            ) % {
+                "provider": d.get("provider", ""),
+                "type": _type(d),
+                "trade": d.get("trade", ""),
+                "start": _date(d.get("start_on")),
+                "end": _date(d.get("end_on")),
+                "weeks": d.get("weeks", "–"),
+                "actual": d.get("actual_hours_per_week", "–"),
+                "planned": d.get("planned_hours_per_week", "–"),
+                "outcome": _label(TrialOutcome, d.get("outcome")),
+            }
+            if d.get("pace_percent"):
+                text += " " + _("Work pace %(pace)s%% of normal.") % {"pace": d["pace_percent"]}
+            respected = d.get("accommodation_respected")
+            if respected and respected != TrialAccommodation.NOT_RELEVANT:
+                text += " " + _("Accommodation needs respected: %(answer)s.") % {
+                    "answer": _label(TrialAccommodation, respected)
+                }
+            if d.get("replaces_id"):
+                text += " " + _("Corrects an earlier record of the period.")
+            return text
     return None
 
 

@@ -19,4 +19,9 @@ urlpatterns = [
         name="plans_report_create",
     ),
     path("cases/<int:case_id>/reports/<int:report_id>/carry/", views.report_carry, name="plans_report_carry"),
+    path(
+        "cases/<int:case_id>/activities/<int:activity_id>/trial-periods/new/",
+        views.trial_period_create,
+        name="plans_trial_period_create",
+    ),
 ]

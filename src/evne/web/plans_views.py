@@ -15,7 +15,14 @@ from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.errors import DomainError, StaleVersion
 from evne.plans import selectors, services
-from evne.plans.models import AccommodationRespected, CitizenAgreement, EndReason
+from evne.plans.models import (
+    AbsenceUnit,
+    AccommodationRespected,
+    CitizenAgreement,
+    EndReason,
+    TrialAccommodation,
+    TrialOutcome,
+)
 from evne.profiles.models import ElementKey
 
 from .forms import DateInput
@@ -173,6 +180,62 @@ class CarryForm(forms.Form):
     element = forms.ChoiceField(label=gettext_lazy("Element of the resource profile"), choices=ElementKey.choices)
     text = _area(gettext_lazy("The finding, as it will stand in the description"), rows=4, max_length=5000)
     reason = forms.CharField(label=gettext_lazy("Reason for the new version"), required=False, max_length=300)
+
+
+class TrialPeriodForm(forms.Form):
+    """One period of work testing as it happened. Lenient at the edge: the service names what is missing."""
+
+    replaces = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    report = forms.TypedChoiceField(label=gettext_lazy("Provider report it comes from"), required=False, coerce=int,
+                                    empty_value=None)  # fmt: skip
+    start_on = forms.DateField(label=gettext_lazy("Period start"), widget=DateInput(), required=False)
+    end_on = forms.DateField(
+        label=gettext_lazy("Period end"), widget=DateInput(), required=False,
+        help_text=gettext_lazy("For a period still running: the end it is planned to have."),
+    )  # fmt: skip
+    trade = forms.CharField(
+        label=gettext_lazy("Trade"), max_length=200, required=False,
+        help_text=gettext_lazy("The trade or field of work tested, e.g. warehouse and logistics, retail, cleaning."),
+    )  # fmt: skip
+    job_functions = _area(gettext_lazy("Job functions tried"))
+    planned_hours_per_week = forms.DecimalField(label=gettext_lazy("Planned hours per week"), required=False)
+    actual_hours_per_week = forms.DecimalField(
+        label=gettext_lazy("Actual hours per week"), required=False,
+        help_text=gettext_lazy("The hours the citizen actually worked on average in the period."),
+    )  # fmt: skip
+    pace_percent = forms.IntegerField(
+        label=gettext_lazy("Work pace (percent of normal)"), required=False,
+        help_text=gettext_lazy("Only where the provider states it: a whole percentage from 1 to 100."),
+    )  # fmt: skip
+    absence_amount = forms.DecimalField(label=gettext_lazy("Absence"), required=False)
+    absence_unit = forms.ChoiceField(label=gettext_lazy("Absence counted in"), required=False,
+                                     choices=[("", "—"), *AbsenceUnit.choices])  # fmt: skip
+    absence_reason = _area(gettext_lazy("Reason for the absence"), rows=2)
+    accommodation_respected = forms.ChoiceField(
+        label=gettext_lazy("Were the accommodation needs respected?"), required=False,
+        choices=TrialAccommodation.choices, widget=forms.RadioSelect,
+    )  # fmt: skip
+    accommodation_note = _area(
+        gettext_lazy("Note on the accommodation needs"), rows=2,
+        help_text=gettext_lazy("Required for partly or no: which needs were not respected, and why."),
+    )  # fmt: skip
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Outcome"), required=False, choices=[("", "—"), *TrialOutcome.choices]
+    )
+    outcome_note = _area(
+        gettext_lazy("Note on the outcome"), rows=2,
+        help_text=gettext_lazy("Required when the period ended early for another reason."),
+    )  # fmt: skip
+    sustained_hours_per_week = forms.DecimalField(
+        label=gettext_lazy("Hours per week sustained"), required=False,
+        help_text=gettext_lazy("The capacity observed: the hours per week the citizen could keep up."),
+    )  # fmt: skip
+
+    def __init__(self, *args, reports=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report"].choices = [("", "—")] + [
+            (r.pk, f"{r.report_date:%d-%m-%Y} · {r.author}") for r in reports
+        ]
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
@@ -384,6 +447,7 @@ def activity_detail(request: HttpRequest, case_id: int, activity_id: int) -> Htt
     today = _today()
     goals = {row["id"]: row for row in selectors.goal_rows(selectors.current_plan(case))}
     order = selectors.latest_order(activity)
+    periods = selectors.trial_periods(activity)
     return render(request, "web/plans/activity.html", {
         "case": case, "citizen": case.citizen, "activity": activity, "can_write": can_write_case(request.user, case),
         "status": selectors.activity_status(activity, on=today),
@@ -395,6 +459,8 @@ def activity_detail(request: HttpRequest, case_id: int, activity_id: int) -> Htt
             {"report": r, "entries": selectors.resource_entries(r), "carried": selectors.carried_findings(case, r)}
             for r in activity.reports.all()
         ],
+        "trial_periods": periods, "trial_weeks": selectors.trial_weeks(periods),
+        "corrected": [p for p in selectors.trial_period_history(activity) if p not in periods],
     })  # fmt: skip
 
 
@@ -597,4 +663,54 @@ def report_carry(request: HttpRequest, case_id: int, report_id: int) -> HttpResp
     return render(request, "web/plans/carry_form.html", {
         "case": case, "citizen": case.citizen, "report": report, "activity": report.activity, "form": form,
         "entries": selectors.resource_entries(report), "carried": selectors.carried_findings(case, report),
+    }, status=status)  # fmt: skip
+
+
+# --- work testing as it happened ---------------------------------------------------------------------------
+
+
+def _initial_from_period(period) -> dict:
+    """A correction starts from the record it corrects."""
+    fields = [f for f in TrialPeriodForm.base_fields if f not in ("replaces", "report")]
+    return {**{f: getattr(period, f) for f in fields}, "report": period.report_id, "replaces": period.pk}
+
+
+def trial_period_create(request: HttpRequest, case_id: int, activity_id: int) -> HttpResponse:
+    """The period form. `?report=<id>` starts it from that provider report and the activity; `?replaces=<id>`
+    starts a correction from the record it corrects."""
+    case = _case(request, case_id, write=True)
+    activity = _activity(case, activity_id)
+    reports = list(activity.reports.all())
+    report = replaced = None
+    status = 200
+    if request.method == "POST":
+        form = TrialPeriodForm(request.POST, reports=reports)
+        if form.is_valid():
+            try:
+                services.trial_period_record(actor=request.user, activity=activity, **form.cleaned_data)
+            except DomainError as exc:
+                _apply_error(exc, form)
+            else:
+                messages.success(request, _("The work-trial period was recorded."))
+                return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
+        report = next((r for r in reports if r.pk == form.cleaned_data.get("report")), None)
+        status = 422
+    else:
+        replaces = request.GET.get("replaces", "")
+        if replaces.isdigit():
+            replaced = selectors.trial_period_for(activity, int(replaces))
+            if replaced is None:
+                raise Http404
+            initial = _initial_from_period(replaced)
+        else:
+            wanted = request.GET.get("report", "")
+            report = next((r for r in reports if str(r.pk) == wanted), None)
+            if wanted and report is None:
+                raise Http404
+            initial = selectors.trial_period_initial(activity, report=report, today=_today())
+        form = TrialPeriodForm(initial=initial, reports=reports)
+    return render(request, "web/plans/trial_period_form.html", {
+        "case": case, "citizen": case.citizen, "activity": activity, "form": form, "report": report,
+        "replaced": replaced, "accommodation": selectors.accommodation_needs(case),
+        "order": selectors.latest_order(activity),
     }, status=status)  # fmt: skip

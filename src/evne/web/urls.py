@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("evne.web.assessments_urls")),
     path("", include("evne.web.reform_urls")),
     path("", include("evne.web.followups_urls")),
+    path("", include("evne.web.employment_urls")),
     path("", include("evne.web.decisions_urls")),
     path("", views.worklist, name="worklist"),
     path("search/", views.search, name="search"),

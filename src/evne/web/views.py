@@ -34,7 +34,16 @@ from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.evidence import selectors as evidence_selectors
 from evne.rules.catalogue import BY_ID
 
-from . import assessments_views, decisions_views, evidence_views, followups_views, forms, plans_views, reform_views
+from . import (
+    assessments_views,
+    decisions_views,
+    employment_views,
+    evidence_views,
+    followups_views,
+    forms,
+    plans_views,
+    reform_views,
+)
 
 WEB = AccessChannel.WEB
 
@@ -212,7 +221,9 @@ def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> Htt
             caseworkers=case_selectors.team_caseworkers(case),
         )
     if not (request.htmx and request.method == "POST"):
-        for section in (evidence_views, plans_views, assessments_views, followups_views, reform_views, decisions_views):
+        sections = (evidence_views, plans_views, employment_views, assessments_views, followups_views, reform_views,
+                    decisions_views)  # fmt: skip
+        for section in sections:
             context.update(section.case_section(request, case))
         context["checks"] = _checks(case)
     template = "web/_case_timeline.html" if request.htmx and request.method == "POST" else "web/case_detail.html"
