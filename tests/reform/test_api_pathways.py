@@ -15,8 +15,13 @@ from evne.reform import services
 from evne.reform.models import CourseFollowUp, FlexJob, FlexJobEnd, UnemploymentPeriod, UnemploymentPeriodEnd
 
 TODAY = timezone.localdate
-TOMORROW = (timezone.localdate() + timedelta(days=2)).isoformat()
-TODAY_ISO = timezone.localdate().isoformat()
+# The parameters are built at import, before the clock is frozen: they name the day, the test resolves it.
+TOMORROW, TODAY_ISO = "<tomorrow>", "<today>"
+
+
+def _on_the_frozen_clock(body: dict) -> dict:
+    days = {TOMORROW: timezone.localdate() + timedelta(days=2), TODAY_ISO: timezone.localdate()}
+    return {k: days[v].isoformat() if v in days else v for k, v in body.items()}
 
 
 def api(user) -> Client:
@@ -84,7 +89,8 @@ def test_it_lists_courses_and_records_follow_ups(alice, flex_case, course):
     ],
 )
 def test_a_bad_follow_up_names_the_field_and_writes_nothing(alice, flex_case, course, body, status, field):
-    response = post(alice, f"/api/cases/{flex_case.pk}/resource-courses/{course.pk}/follow-ups", body)
+    response = post(alice, f"/api/cases/{flex_case.pk}/resource-courses/{course.pk}/follow-ups",
+                    _on_the_frozen_clock(body))  # fmt: skip
     assert response.status_code == status, response.content
     detail = response.json()
     assert detail.get("field") == field or field in [e["field"] for e in detail.get("errors", [])]
@@ -223,7 +229,7 @@ def test_it_records_a_flex_job_and_its_end(alice, flex_case):
     ],
 )
 def test_a_bad_flex_job_end_names_the_field_and_writes_nothing(alice, flex_case, job, body, status, field):
-    response = post(alice, f"/api/cases/{flex_case.pk}/flex-jobs/{job.pk}/end", body)
+    response = post(alice, f"/api/cases/{flex_case.pk}/flex-jobs/{job.pk}/end", _on_the_frozen_clock(body))
     assert response.status_code == status, response.content
     detail = response.json()
     assert detail.get("field") == field or field in [e["field"] for e in detail.get("errors", [])]
@@ -283,7 +289,7 @@ def test_a_bad_period_names_the_field_and_writes_nothing(alice, flex_case, perio
     assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "start_on"
     early = post(alice, f"{base}/{period.pk}/end", {"ended_on": "2000-01-01"})
     assert early.status_code == 400 and early.json()["field"] == "ended_on"
-    future = post(alice, f"{base}/{period.pk}/end", {"ended_on": TOMORROW})
+    future = post(alice, f"{base}/{period.pk}/end", _on_the_frozen_clock({"ended_on": TOMORROW}))
     assert future.status_code == 400 and future.json()["field"] == "ended_on"
     closed = services.ledighedsydelse_record(actor=alice, case=flex_case, start_on=date(2026, 1, 1),
                                              end_on=date(2026, 2, 1))  # fmt: skip
