@@ -663,8 +663,8 @@ def _add_decision(rng: random.Random, *, case: Case, actor: User, status: str, t
     outcome = rng.choice(["refusal", "fleksjob"]) if fleksjob else "activities"
     # The refusal refuses a fleksjob: the citizen applied for one, and the decision answers the application.
     application = (
-        decisions.application_record(actor=actor, case=case, kind="fleksjob", applied_on=case.help_requested_on,
-                                     channel="written")
+        decisions.application_record(actor=actor, case=case, kind="fleksjob",
+                                     applied_on=min(case.help_requested_on, today), channel="written")
         if outcome == "refusal" else None
     )  # fmt: skip
     note = case.notes.order_by("created_at", "id").first()
