@@ -222,3 +222,18 @@ def test_the_api_keeps_need_to_know_on_applications(client, alice, carol, charli
     assert post(client, f"{base}/999999/withdrawal", {"withdrawn_on": today().isoformat(), "guidance": "V."}
                 ).status_code == 404  # fmt: skip
     assert Application.objects.count() == 1
+
+
+def test_the_new_decision_page_answers_an_application_and_takes_its_subject(client, alice, case):
+    application = record(alice, case, kind="fleksjob")
+    login(client, alice)
+    url = f"/cases/{case.pk}/decisions/new/"
+    assert 'name="application_id"' in client.get(url).content.decode()
+    unanswered = client.post(url, {"outcome": "refusal", "applied_for": "Fleksjob.", "appealable": "on"})
+    assert unanswered.status_code == 422  # a refusal needs its subject or its application
+    response = client.post(url, {"outcome": "refusal", "applied_for": "Fleksjob.", "appealable": "on",
+                                 "application_id": application.pk})  # fmt: skip
+    assert response.status_code == 302
+    decision = case.decisions.get()
+    assert decision.application == application and decision.subject == "fleksjob"
+    assert "decision-subject" in client.get(f"/cases/{case.pk}/decisions/1/").content.decode()
