@@ -81,3 +81,18 @@ class ForbidUpdate(Operation):
 
     def deconstruct(self):
         return (self.__class__.__name__, [self.model_name], {})
+
+
+class AllowUpdate(ForbidUpdate):
+    """The reverse of ForbidUpdate, for the operations that follow it in one migration: adding a column on SQLite
+    rebuilds the table (which drops its triggers), and a data migration may have to fill the new column. End the
+    migration with ForbidUpdate on the same model to install the guard again."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_backwards(app_label, schema_editor, to_state, from_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_forwards(app_label, schema_editor, to_state, from_state)
+
+    def describe(self):
+        return f"Allow UPDATE on {self.model_name} until the guard is installed again"

@@ -27,7 +27,7 @@ def test_it_answers_401_json_to_anonymous_requests_on_every_endpoint(db, case):
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["detail"]
         seen.append((method, path))
-    assert len(seen) == 119  # every operation of the API, counted from its own document
+    assert len(seen) == 122  # every operation of the API, counted from its own document
 
 
 def test_it_accepts_http_basic_with_the_django_username_and_password(client, alice, case):
@@ -188,6 +188,8 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/cases/{case_id}/complaints/{complaint_id}/appeal-outcome",
         "/api/cases/{case_id}/complaints/{complaint_id}/forward",
         "/api/cases/{case_id}/complaints/{complaint_id}/reconsideration",
+        "/api/cases/{case_id}/applications",
+        "/api/cases/{case_id}/applications/{application_id}/withdrawal",
         "/api/cases/{case_id}/decisions",
         "/api/cases/{case_id}/decisions/{number}",
         "/api/cases/{case_id}/decisions/{number}/complaints",

@@ -157,7 +157,8 @@ def build_decisions(alice, case, document, note):
     from evne.decisions import services as d
 
     decision = d.decision_draft(
-        actor=alice, case=case, outcome="refusal", applied_for="Fleksjob.", decision_text="Afslag på fleksjob.",
+        actor=alice, case=case, outcome="refusal", subject="fleksjob", applied_for="Fleksjob.",
+        decision_text="Afslag på fleksjob.",
         reasons="Praktikken viste 30 timer.", legal_basis="LAB § 116.",
         facts=[{"text": "Statusattest.", "source": f"document:{document.pk}"},
                {"text": "Telefonnotat.", "source": f"note:{note.pk}"}],
@@ -206,7 +207,8 @@ def build_reform(alice, bob, case, today):
     reform.attendance_record(actor=alice, item=item, expected_version=1, citizen_present=True,
                              caseworker_present=True)  # fmt: skip
     rec = reform.recommendation_record(
-        actor=alice, item=item, kind="ressourceforlob", factors="Ryg og faste rammer.", goal="Lagerjob.",
+        actor=alice, item=item, kind="ressourceforlob", presented_for="fortidspension",
+        reasons="Arbejdsevnen kan udvikles.", factors="Ryg og faste rammer.", goal="Lagerjob.",
         measures="Mentor og praktik.", order_of_measures="Parallelt.", follow_up="Hver 2. måned.", mentor="Ja.",
         development_perspective=True,
     )  # fmt: skip

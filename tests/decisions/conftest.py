@@ -59,6 +59,7 @@ def prepared(alice, case):
 def refusal_values(prepared, **overrides):
     base = {
         "outcome": "refusal",
+        "subject": "fleksjob",
         "applied_for": "Fleksjob.",
         "decision_text": "Du får afslag på fleksjob.",
         "reasons": "Din arbejdsevne er ikke varigt nedsat, fordi praktikken viste, at du kan arbejde 30 timer.",

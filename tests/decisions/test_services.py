@@ -231,7 +231,9 @@ def test_a_delay_notice_is_a_letter_in_the_case(alice, case):
 
 def test_issuing_judges_this_decision_not_a_later_draft(alice, prepared, ready):
     # a second draft without a hearing or legal basis must not block issuing the first, which was heard
-    services.decision_draft(actor=alice, case=prepared["case"], outcome="refusal", applied_for="Noget andet.")
+    services.decision_draft(
+        actor=alice, case=prepared["case"], outcome="refusal", subject="other", applied_for="Noget andet."
+    )
     issued = issue(alice, ready)
     hearing = next(r for r in issued.explanation["results"] if r["rule"] == "decision.hearing")
     assert hearing["outcome"] == "ok" and hearing["facts"]["number"] == 1

@@ -44,6 +44,8 @@ def presented(rita, alice, case, *, days_ago: int, kind: str, **values):
     meeting = reform.meeting_create(actor=rita, team=team, held_on=TODAY() - timedelta(days=days_ago))
     reform.meeting_minutes_save(actor=rita, meeting=meeting, expected_version=1, minutes="Referat-tekst-MM7.")
     item = reform.agenda_add(actor=alice, meeting=meeting, case=case)
+    values.setdefault("presented_for", kind if kind in ("fleksjob", "fortidspension", "ressourceforlob") else "other")
+    values.setdefault("reasons", "Teamets begrundelse.")
     return reform.recommendation_record(actor=rita, item=item, kind=kind, **values)
 
 
@@ -128,6 +130,7 @@ def test_a_fortidspension_letter_states_the_transfer_to_pension_treatment(alice,
     assert "Behandling efter reglerne om førtidspension" in text
     assert f"efter reglerne om førtidspension den {d(TODAY() - timedelta(days=45))}" in text
     assert d(TODAY() - timedelta(days=50)) not in text
-    refusal = services.decision_draft(actor=alice, case=case, outcome="refusal", applied_for="Fleksjob.",
+    refusal = services.decision_draft(actor=alice, case=case, outcome="refusal", subject="fleksjob",
+                                      applied_for="Fleksjob.",
                                       decision_text="Afslag.", legal_basis="LAB § 116.")  # fmt: skip
     assert content.pension_statements(refusal, on=TODAY()) == []

@@ -46,6 +46,7 @@ def test_it_drafts_hears_issues_and_handles_a_complaint(live_server, new_page, a
     page.goto(f"{base}/decisions/new/")
     form = page.locator("main form").first
     page.select_option("[name=outcome]", "refusal")
+    page.select_option("[name=subject]", "fleksjob")
     page.fill("[name=applied_for]", "Borgeren har søgt om fleksjob.")
     submit(form)
     expect(page.locator(".messages")).to_be_visible()

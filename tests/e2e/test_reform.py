@@ -81,6 +81,8 @@ def test_it_prepares_refers_recommends_departs_and_requires_the_case_back(live_s
     expect(team_page.locator("table")).to_contain_text(case.number)
     team_page.get_by_role("link", name="Registrér indstillingen").click()
     team_page.check("input[name=kind][value=fleksjob]")
+    team_page.select_option("[name=presented_for]", "fleksjob")
+    team_page.fill("[name=reasons]", "Arbejdsprøvningen viser en varigt nedsat arbejdsevne.")
     team_page.fill("[name=factors]", "Varige rygsmerter; arbejdsprøvning viser 8 timer om ugen.")
     team_page.fill("[name=why_clarified]", "Afklaret gennem arbejdsprøvning og afsluttet behandling.")
     team_page.fill("[name=flex_job_types]", "Kontormedhjælp, reception.")

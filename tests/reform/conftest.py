@@ -87,6 +87,8 @@ def item(alice, meeting, flex_case):
 
 
 FLEX = {
+    "presented_for": "fleksjob",
+    "reasons": "Arbejdsprøvningen viser en varigt nedsat arbejdsevne på 8 timer om ugen.",
     "factors": "Varige rygsmerter; arbejdsprøvning viser 8 timer.",
     "why_clarified": "Arbejdsevnen er afklaret gennem arbejdsprøvning og behandling.",
     "flex_job_types": "Kontormedhjælp, reception.",

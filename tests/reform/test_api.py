@@ -50,7 +50,11 @@ def test_it_refers_recommends_departs_and_flags_the_case_back(alice, rita, flex_
     refer = post(alice, f"/api/cases/{flex_case.pk}/rehab-team/referrals", {"meeting_id": meeting.pk})
     assert refer.status_code == 201, refer.content
     item_id = refer.json()["item_id"]
-    bad = post(rita, f"/api/rehab/meetings/{meeting.pk}/items/{item_id}/recommendation", {"kind": "postponement"})
+    url = f"/api/rehab/meetings/{meeting.pk}/items/{item_id}/recommendation"
+    unnamed = post(rita, url, {"kind": "postponement"})
+    assert unnamed.status_code == 422
+    assert {e["field"] for e in unnamed.json()["errors"]} == {"presented_for", "reasons"}
+    bad = post(rita, url, {"kind": "postponement", "presented_for": "fleksjob", "reasons": "Uafklaret."})
     assert bad.status_code == 400
     assert bad.json()["field"] == "postponement_reason"
     rec = post(rita, f"/api/rehab/meetings/{meeting.pk}/items/{item_id}/recommendation", {"kind": "fleksjob", **FLEX})

@@ -91,6 +91,7 @@ def test_the_case_page_says_when_the_team_wants_the_case_back(client, alice, rit
     url = reverse("web:case_detail", args=[item.case_id])
     assert "Teamet vil se sagen igen" not in client.get(url).content.decode()
     recommendation_record(actor=rita, item=item, kind="ressourceforlob", wants_case_back=True,
+                          presented_for="fortidspension", reasons="Arbejdsevnen kan udvikles.",
                           development_perspective=True, factors="F", goal="G", measures="M", order_of_measures="O",
                           follow_up="Hver 2. måned", mentor="Ja")  # fmt: skip
     assert "Teamet vil se sagen igen" in client.get(url).content.decode()

@@ -93,16 +93,18 @@ def test_it_records_the_recommendation_with_the_content_its_kind_requires(rita, 
         services.recommendation_record(actor=rita, item=item, kind="fleksjob", **{**FLEX, "flex_job_types": ""})
     assert exc.value.field == "flex_job_types"
     rec = services.recommendation_record(actor=rita, item=item, kind="fleksjob", **FLEX)
-    assert rec.content() == ("factors", "why_clarified", "flex_job_types", "special_needs")
+    assert rec.content() == ("factors", "why_clarified", "flex_job_types", "special_needs", "reasons")
     assert outcome(item.case, "pathways.recommendation_content") == "ok"
     assert outcome(item.case, "reform.rehab_team_recommendation") == "ok"
 
 
 def test_it_refuses_a_postponement_without_its_reason(rita, item):
     with pytest.raises(DomainError) as exc:
-        services.recommendation_record(actor=rita, item=item, kind="postponement")
+        services.recommendation_record(actor=rita, item=item, kind="postponement", presented_for="fleksjob",
+                                       reasons="Uafklaret.")  # fmt: skip
     assert exc.value.field == "postponement_reason"
-    services.recommendation_record(actor=rita, item=item, kind="postponement",
+    services.recommendation_record(actor=rita, item=item, kind="postponement", presented_for="fleksjob",
+                                   reasons="Ryggen er ikke beskrevet af en speciallæge.",
                                    postponement_reason="Mangler speciallægeerklæring om ryggen.")  # fmt: skip
     assert outcome(item.case, "reform.rehab_team_recommendation") == "missing"  # postponed, not yet recommended
 

@@ -15,8 +15,12 @@ from evne.accounts.models import AccessAction, AccessChannel
 from evne.decisions import selectors, services
 from evne.decisions.models import (
     AppealOutcome,
+    ApplicationChannel,
+    ApplicationKind,
     Channel,
+    EvidenceStance,
     HearingAnswer,
+    Measure,
     OutcomeKind,
     Reconsideration,
 )
@@ -41,6 +45,61 @@ class FactIO(Schema):
     source: text_max(40) = Field("", description="document:<id>, note:<id> or version:<id> of this case")
 
 
+class EvidenceWeighingIO(In):
+    """How the draft's reasons stand to one received document of the case."""
+
+    document_id: Id
+    stance: EvidenceStance = Field(
+        description="relied_on: the reasons rely on it; points_another_way: it does not support the decision"
+    )
+    dealt_with: bool = Field(False, description="For a document pointing another way: the reasons deal with it")
+    note: text_max(services.NOTE_MAX) = Field("", description="Where and how; required when dealt_with is true")
+
+
+class ApplicationWithdrawalOut(Schema):
+    withdrawn_on: date
+    guidance: str = Field(description="The guidance given to the citizen before withdrawing")
+    created_at: datetime
+
+
+class ApplicationOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    other_text: str
+    applied_on: date
+    channel: str
+    note: str
+    withdrawal: ApplicationWithdrawalOut | None = Field(None, description="null unless withdrawn")
+    decision_numbers: list[int] = Field(description="The decisions answering it (a refusal to start a case too)")
+    created_at: datetime
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return choice_label(ApplicationKind, obj.kind)
+
+    @staticmethod
+    def resolve_withdrawal(obj):
+        return obj.withdrawal_or_none
+
+    @staticmethod
+    def resolve_decision_numbers(obj) -> list[int]:
+        return sorted(d.number for d in obj.decisions.all())
+
+
+class ApplicationIn(In):
+    kind: ApplicationKind
+    other_text: text_max(200) = Field("", description="What was applied for; required for kind other")
+    applied_on: date
+    channel: ApplicationChannel
+    note: LongText = ""
+
+
+class ApplicationWithdrawalIn(In):
+    withdrawn_on: date
+    guidance: LongText = Field(description="The guidance given before the citizen withdrew; required")
+
+
 class HearingOut(Schema):
     id: int
     sent_on: date
@@ -61,6 +120,9 @@ class DecisionOut(Schema):
     outcome: str
     outcome_label: str
     decision_type: str = Field(description="The readiness type (checks.case.DECISION_TYPES) it is checked as")
+    subject: str = Field(description="The measure the decision concerns (a refusal of a fleksjob: fleksjob)")
+    subject_label: str
+    application_id: int | None = Field(description="The application it answers")
     applied_for: str
     fully_grants: bool
     appealable: bool
@@ -73,6 +135,9 @@ class DecisionOut(Schema):
     profile_version_ids: list[int]
     assessment_id: int | None
     document_ids: list[int]
+    evidence_weighing: list[EvidenceWeighingIO] = Field(
+        description="Per received document: do the reasons rely on it, or does it point another way"
+    )
     decided_on: date | None
     override_reason: str
     guidance_version: str
@@ -88,6 +153,14 @@ class DecisionOut(Schema):
     @staticmethod
     def resolve_outcome_label(obj) -> str:
         return choice_label(OutcomeKind, obj.outcome)
+
+    @staticmethod
+    def resolve_subject(obj) -> str:
+        return selectors.decision_subject(obj)
+
+    @staticmethod
+    def resolve_subject_label(obj) -> str:
+        return choice_label(Measure, selectors.decision_subject(obj))
 
     @staticmethod
     def resolve_hearings(obj) -> list:
@@ -179,6 +252,9 @@ class DraftIn(In):
     answer_dealt_with: LongText = ""
     document_ids: list[Id] = Field([], max_length=1000)
     assessment_id: Id | None = None
+    subject: Measure | None = Field(None, description="Default: from the outcome, or the application it answers")
+    application_id: Id | None = Field(None, description="The application of the case it answers")
+    evidence_weighing: list[EvidenceWeighingIO] = Field([], max_length=1000)
 
 
 class DraftChangeIn(In):
@@ -197,6 +273,9 @@ class DraftChangeIn(In):
     answer_dealt_with: LongText | None = None
     document_ids: list[Id] | None = Field(None, max_length=1000)
     assessment_id: Id | None = None
+    subject: Measure | None = None
+    application_id: Id | None = Field(None, description="null unlinks the application")
+    evidence_weighing: list[EvidenceWeighingIO] | None = Field(None, max_length=1000)
 
 
 class HearingIn(In):
@@ -301,6 +380,34 @@ def _complaint(case, complaint_id: int):
     if complaint is None:
         raise NotFound
     return complaint
+
+
+@router.get("/{case_id}/applications", response={200: list[ApplicationOut], **errors(404)}, summary="Applications")
+def list_applications(request: HttpRequest, case_id: int = CaseId):
+    """What the citizen applied for, newest first, each with its withdrawal and the decisions answering it."""
+    return selectors.applications_for(_case(request, case_id))
+
+
+@router.post("/{case_id}/applications", response={201: ApplicationOut, **errors(400, 403, 404)},
+             summary="Record an application")  # fmt: skip
+def add_application(request: HttpRequest, payload: ApplicationIn, case_id: int = CaseId):
+    case = _case(request, case_id, write=True)
+    application = services.application_record(actor=request.auth, case=case, **payload.model_dump())
+    return Status(201, selectors.application_by_id(case, application.pk))
+
+
+@router.post("/{case_id}/applications/{application_id}/withdrawal",
+             response={201: ApplicationOut, **errors(400, 403, 404)},
+             summary="Record that the citizen withdrew the application")  # fmt: skip
+def withdraw_application(request: HttpRequest, payload: ApplicationWithdrawalIn, case_id: int = CaseId,
+                         application_id: int = ItemId):  # fmt: skip
+    """Once (append-only), with the guidance given before withdrawing; refused once a decision has answered it."""
+    case = _case(request, case_id, write=True)
+    application = selectors.application_by_id(case, application_id)
+    if application is None:
+        raise NotFound
+    services.application_withdraw(actor=request.auth, application=application, **payload.model_dump())
+    return Status(201, selectors.application_by_id(case, application_id))
 
 
 @router.get("/{case_id}/decisions", response={200: list[DecisionOut], **errors(404)}, summary="Decisions")

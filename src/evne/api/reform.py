@@ -23,9 +23,11 @@ from evne.reform.access import access_meeting, access_team
 from evne.reform.models import (
     AgendaReason,
     ClarificationOutcome,
+    CourseKind,
     CourseOutcome,
     FlexJobEndReason,
     GpBasis,
+    Measure,
     Recommendation,
     RecommendationKind,
 )
@@ -43,6 +45,7 @@ Long = text_max(services.TEXT_MAX)
 
 
 class RehabPlanOut(Schema):
+    id: int
     number: int
     goals: str
     employment_resources: str
@@ -90,6 +93,15 @@ class DepartureOut(Schema):
 class RecommendationOut(Schema):
     id: int
     kind: str
+    presented_for: str = Field(
+        description="The measure the case was presented for (the decision it is for); "
+        "empty for recommendations recorded before it was asked"
+    )
+    against_presented_measure: bool = Field(
+        description="The team recommends another measure than the one the case was presented for"
+    )
+    reasons: str
+    legal_test: str = Field(description="The legal test the recommendation states")
     factors: str
     goal: str
     measures: str
@@ -140,6 +152,9 @@ class DepartureIn(In):
 
 class RecommendationIn(In):
     kind: RecommendationKind
+    presented_for: Measure = Field(description="The measure the case was presented for: the decision it is for")
+    reasons: Long = Field(description="The team's reasons; required for every kind")
+    legal_test: Long = Field("", description="The legal test it states; required for not_clarified")
     factors: Long = ""
     goal: Long = ""
     measures: Long = ""
@@ -185,10 +200,18 @@ class CourseIn(In):
     start_on: date
     end_on: date
     coordinating_caseworker_id: Id
+    kind: CourseKind = Field(CourseKind.NEW, description="new, or extension of a course of the case")
+    extends_id: Id | None = Field(None, description="The course it extends; required for an extension")
+    rehab_plan_id: Id | None = Field(None, description="Its preparatory part: a rehabilitation plan version's id")
+    presentation_id: Id | None = Field(None, description="Its presentation to the team: the agenda item's id")
 
 
 class CourseOut(Schema):
     id: int
+    kind: str
+    extends_id: int | None
+    rehab_plan_id: int | None
+    presentation_id: int | None
     start_on: date
     end_on: date
     coordinating_caseworker: UserRef
@@ -445,8 +468,11 @@ def grant_course(request: HttpRequest, payload: CourseIn, case_id: int = CaseId)
     worker = User.objects.filter(pk=payload.coordinating_caseworker_id).first()
     if worker is None:
         raise DomainError(_("Unknown caseworker."), field="coordinating_caseworker_id")
-    course = services.course_grant(actor=request.auth, case=case, start_on=payload.start_on, end_on=payload.end_on,
-                                   coordinating_caseworker=worker)  # fmt: skip
+    course = services.course_grant(
+        actor=request.auth, case=case, start_on=payload.start_on, end_on=payload.end_on,
+        coordinating_caseworker=worker, kind=payload.kind, extends_id=payload.extends_id,
+        rehab_plan_id=payload.rehab_plan_id, presentation_id=payload.presentation_id,
+    )  # fmt: skip
     return Status(201, course)
 
 

@@ -34,6 +34,17 @@ RECOMMENDATION_DA = {
     "jobafklaring": "jobafklaringsforløb",
     "other": "en anden indsats (beskæftigelses-, social-, sundheds- eller revalideringsindsats)",
     "postponement": "at sagen blev udsat, så der kunne indhentes flere oplysninger",
+    "not_clarified": "ingen foranstaltning endnu, da sagen efter teamets vurdering ikke er tilstrækkeligt afklaret",
+}
+# What a decision concerns (evne.reform.models.Measure), as the letter says it.
+SUBJECT_DA = {
+    "fleksjob": "fleksjob",
+    "fortidspension": "førtidspension",
+    "ressourceforlob": "ressourceforløb",
+    "jobafklaring": "jobafklaringsforløb",
+    "revalidering": "revalidering",
+    "ordinary_work": "ordinær beskæftigelse",
+    "benefit": "en ydelse",
 }
 PENSION_OUTCOMES = frozenset({
     OutcomeKind.FORTIDSPENSION, OutcomeKind.FORTIDSPENSION_EXISTING, OutcomeKind.SENIOR_FORTIDSPENSION,
@@ -62,6 +73,8 @@ def team_statements(decision: Decision, *, on: date) -> list[str]:
         kind = RECOMMENDATION_DA.get(basis.kind, basis.kind)
         statements.append(f"Rehabiliteringsteamet behandlede din sag på sit møde den {_d(basis.recommended_on)} og "
                           f"indstillede {kind}.")  # fmt: skip
+        if basis.presented_for and basis.presented_for != basis.kind and basis.presented_for in SUBJECT_DA:
+            statements.append(f"Sagen var forelagt teamet med henblik på {SUBJECT_DA[basis.presented_for]}.")
         if basis.departed_on is not None:
             statements.append(f"Den {_d(basis.departed_on)} besluttede kommunen ikke at følge teamets indstilling. "
                               f"Begrundelse: {basis.departure_reason}")  # fmt: skip
@@ -96,6 +109,12 @@ def pension_statements(decision: Decision, *, on: date) -> list[str]:
 
 def decision_letter(decision: Decision, *, guidance: Guidance | None, on: date) -> tuple[str, list[Section]]:
     title = f"Afgørelse om {OUTCOME_DA.get(decision.outcome, decision.outcome)}"
+    # A refusal or a partial grant says in its heading what it refuses: "Afgørelse om afslag på fleksjob".
+    subject = SUBJECT_DA.get(decision.subject)
+    if subject and decision.outcome == OutcomeKind.REFUSAL:
+        title = f"Afgørelse om afslag på {subject}"
+    elif subject and decision.outcome == OutcomeKind.PARTIAL_GRANT:
+        title = f"Afgørelse om delvis bevilling af {subject}"
     sections = [
         Section("Afgørelse", [decision.decision_text]),
         Section("Det har du søgt om", [decision.applied_for]),

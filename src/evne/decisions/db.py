@@ -57,3 +57,18 @@ class ForbidUpdateWhen(Operation):
 
     def deconstruct(self):
         return (self.__class__.__name__, [self.model_name, self.column, self.value], {})
+
+
+class AllowUpdateWhen(ForbidUpdateWhen):
+    """The reverse of ForbidUpdateWhen, for the operations that follow it in one migration (a column added on SQLite
+    rebuilds the table and drops its triggers; a data migration may fill a new column of frozen rows). End the
+    migration with ForbidUpdateWhen on the same model to install the guard again."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_backwards(app_label, schema_editor, to_state, from_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        super().database_forwards(app_label, schema_editor, to_state, from_state)
+
+    def describe(self):
+        return f"Allow UPDATE of {self.model_name} where {self.column} = {self.value} until guarded again"

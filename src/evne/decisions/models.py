@@ -12,7 +12,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from evne.accounts.models import Municipality
+from evne.appendonly import AppendOnlyModel
 from evne.cases.models import Case, Pathway
+from evne.reform.models import Measure
+
+# What a decision concerns is a measure (Decision.subject); the set is shared with the rehabilitation team's
+# recommendation (reform.Recommendation.presented_for) and lives in reform, below this app.
+DecisionSubject = Measure
 
 
 class OutcomeKind(models.TextChoices):
@@ -54,6 +60,122 @@ NEVER_FULL = frozenset({
 })  # fmt: skip
 
 
+# What a decision that grants (or stops) something concerns, from its outcome. Refusals and partial grants concern
+# what was applied for: the linked application, or the caseworker's choice.
+SUBJECT_OF_OUTCOME = {
+    OutcomeKind.ORDINARY_WORK: Measure.ORDINARY_WORK,
+    OutcomeKind.ACTIVITIES: Measure.REVALIDERING,
+    OutcomeKind.RESSOURCEFORLOB: Measure.RESSOURCEFORLOB,
+    OutcomeKind.JOBAFKLARING: Measure.JOBAFKLARING,
+    OutcomeKind.FLEKSJOB: Measure.FLEKSJOB,
+    OutcomeKind.FORTIDSPENSION: Measure.FORTIDSPENSION,
+    OutcomeKind.FORTIDSPENSION_EXISTING: Measure.FORTIDSPENSION,
+    OutcomeKind.SENIOR_FORTIDSPENSION: Measure.FORTIDSPENSION,
+    OutcomeKind.STOP_REDUCTION: Measure.BENEFIT,
+    OutcomeKind.REFUSE_PENSION_CASE: Measure.FORTIDSPENSION,
+}
+
+
+class ApplicationKind(models.TextChoices):
+    """What the citizen applied for (seed 003 §1.2–§1.4; pension act § 17, stk. 2 and 3)."""
+
+    FLEKSJOB = "fleksjob", _("Fleksjob")
+    FORTIDSPENSION = "fortidspension", _("Førtidspension")
+    FORTIDSPENSION_EXISTING = (
+        "fortidspension_existing",
+        _("Førtidspension on the existing evidence (pension act § 17, stk. 2)"),
+    )
+    SENIOR_FORTIDSPENSION = "senior_fortidspension", _("Seniorførtidspension")
+    REVALIDERING = "revalidering", _("Revalidering")
+    RESSOURCEFORLOB = "ressourceforlob", _("Ressourceforløb")
+    JOBAFKLARING = "jobafklaring", _("Jobafklaringsforløb")
+    OTHER = "other", _("Other")
+
+
+# The measure each kind of application concerns (a refusal answering it concerns the same measure).
+MEASURE_OF_APPLICATION = {
+    ApplicationKind.FLEKSJOB: Measure.FLEKSJOB,
+    ApplicationKind.FORTIDSPENSION: Measure.FORTIDSPENSION,
+    ApplicationKind.FORTIDSPENSION_EXISTING: Measure.FORTIDSPENSION,
+    ApplicationKind.SENIOR_FORTIDSPENSION: Measure.FORTIDSPENSION,
+    ApplicationKind.REVALIDERING: Measure.REVALIDERING,
+    ApplicationKind.RESSOURCEFORLOB: Measure.RESSOURCEFORLOB,
+    ApplicationKind.JOBAFKLARING: Measure.JOBAFKLARING,
+    ApplicationKind.OTHER: Measure.OTHER,
+}
+
+
+class ApplicationChannel(models.TextChoices):
+    """How the application came. `Channel` (complaints, file access) knows only oral and written; an application
+    may also come through digital self-service, which the case should show as such."""
+
+    WRITTEN = "written", _("In writing (letter, e-mail)")
+    ORAL = "oral", _("Orally (in person or by phone)")
+    DIGITAL = "digital", _("Digitally (self-service, e.g. borger.dk)")
+
+
+class Application(AppendOnlyModel):
+    """What the citizen applied for, when and how. Append-only: what became of it is a decision answering it
+    (`Decision.application`) — a refusal to start a case is such a decision too — or its withdrawal."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="applications")
+    kind = models.CharField(_("applied for"), max_length=30, choices=ApplicationKind.choices)
+    other_text = models.CharField(_("what was applied for (other)"), max_length=200, blank=True)
+    applied_on = models.DateField(_("applied on"))
+    channel = models.CharField(_("how the application came"), max_length=10, choices=ApplicationChannel.choices)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-applied_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} application {self.kind} {self.applied_on}"
+
+    @property
+    def measure(self) -> str:
+        return MEASURE_OF_APPLICATION.get(self.kind, Measure.OTHER)
+
+    @property
+    def label(self) -> str:
+        """What was applied for, as the caseworker reads it."""
+        if self.kind == ApplicationKind.OTHER and self.other_text:
+            return self.other_text
+        return str(self.get_kind_display())
+
+    @property
+    def withdrawal_or_none(self):
+        return getattr(self, "withdrawal", None)
+
+
+class ApplicationWithdrawal(AppendOnlyModel):
+    """The citizen withdrew the application. Recorded once, with the guidance given before withdrawing (what the
+    withdrawal means for the citizen; RTL § 5, FVL § 7): a withdrawal without recorded guidance is refused."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="withdrawal")
+    withdrawn_on = models.DateField(_("withdrawn on"))
+    guidance = models.TextField(_("guidance given to the citizen before withdrawing"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("withdrawal of an application")
+        verbose_name_plural = _("withdrawals of applications")
+
+    def __str__(self) -> str:
+        return f"{self.application_id} withdrawn {self.withdrawn_on}"
+
+
+class EvidenceStance(models.TextChoices):
+    """How the decision's reasons stand to a document of the case (FVL § 24; seed 003 L3345–3347, L3773–3774)."""
+
+    RELIED_ON = "relied_on", _("The reasons rely on it")
+    POINTS_ANOTHER_WAY = "points_another_way", _("It points another way")
+
+
 class DecisionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     ISSUED = "issued", _("Issued")
@@ -67,6 +189,11 @@ class Decision(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
     outcome = models.CharField(_("outcome"), max_length=30, choices=OutcomeKind.choices)
     applied_for = models.TextField(_("what the citizen applied for"))
+    subject = models.CharField(_("what the decision concerns"), max_length=20, choices=Measure.choices)
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions",
+        verbose_name=_("the application it answers"),
+    )  # fmt: skip
     fully_grants = models.BooleanField(_("the decision fully grants the request"), default=False)
     appealable = models.BooleanField(_("the decision can be appealed"), default=True)
     decision_text = models.TextField(_("the decision"), blank=True)
@@ -84,6 +211,10 @@ class Decision(models.Model):
         verbose_name=_("work-ability assessment relied on"),
     )  # fmt: skip
     document_ids = models.JSONField(_("documents relied on"), default=list, blank=True)
+    evidence_weighing = models.JSONField(
+        _("what the reasons rely on and what points another way"), default=list, blank=True,
+        help_text=_("List of {document_id, stance, dealt_with, note}; stance is relied_on or points_another_way."),
+    )  # fmt: skip
     # Set when issued, never changed afterwards (trigger in migration 0002).
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
     override_reason = models.TextField(_("why it was issued despite blocking findings"), blank=True)
@@ -118,6 +249,12 @@ class Decision(models.Model):
     @property
     def issued(self) -> bool:
         return self.status == DecisionStatus.ISSUED
+
+    @property
+    def concerns(self) -> str:
+        """The measure the decision is about (`subject`), whatever its outcome: a refusal of a fleksjob concerns
+        fleksjob though its readiness type (`decision_type`) is "refusal"."""
+        return self.subject or SUBJECT_OF_OUTCOME.get(self.outcome, Measure.OTHER)
 
 
 class HearingAnswer(models.TextChoices):

@@ -10,6 +10,7 @@ from .evaluator import evaluation_for
 from .guidance import guidance_for
 from .language import plain_language_notes
 from .models import (
+    Application,
     Complaint,
     Decision,
     DelayNotice,
@@ -17,6 +18,41 @@ from .models import (
     LocalDeadline,
     ReasonsRequest,
 )
+
+
+def applications_for(case: Case) -> list[Application]:
+    """The case's applications, newest first, each with its withdrawal and the decisions answering it."""
+    return list(
+        case.applications.select_related("withdrawal", "recorded_by").prefetch_related("decisions")
+        .order_by("-applied_on", "-id")
+    )  # fmt: skip
+
+
+def application_by_id(case: Case, application_id: int) -> Application | None:
+    return case.applications.select_related("withdrawal").filter(pk=application_id).first()
+
+
+def decision_subject(decision: Decision) -> str:
+    """The measure the decision concerns (a Measure value): a refusal of a fleksjob concerns fleksjob, while its
+    readiness type (`decision_type`) stays "refusal"."""
+    return decision.concerns
+
+
+def evidence_rows(decision: Decision) -> list[dict]:
+    """The case's received documents with the draft's weighing of each (stance, dealt with, note); unmarked
+    documents have an empty stance. For the draft editor and the decision page."""
+    from evne.evidence.models import Document, DocumentKind
+
+    marks = {row["document_id"]: row for row in decision.evidence_weighing}
+    documents = (
+        Document.objects.filter(case_id=decision.case_id).exclude(kind=DocumentKind.OUTGOING_LETTER)
+        .order_by("-document_date", "-id")
+    )  # fmt: skip
+    return [
+        {"document": d, "stance": marks.get(d.pk, {}).get("stance", ""),
+         "dealt_with": marks.get(d.pk, {}).get("dealt_with", False), "note": marks.get(d.pk, {}).get("note", "")}
+        for d in documents
+    ]  # fmt: skip
 
 
 def decisions_for(case: Case) -> list[Decision]:
@@ -85,6 +121,7 @@ class TeamBasis:
     presented_again_on: date | None = None  # the later meeting the case went back to
     later_recommended_on: date | None = None  # a recommendation made at a later meeting
     later_kind: str = ""
+    presented_for: str = ""  # the measure the case was presented for (reform.models.Measure), "" for old rows
 
 
 def decision_day(decision: Decision) -> date:
@@ -110,7 +147,8 @@ def team_basis(case: Case, *, on: date) -> TeamBasis | None:
         .select_related("recommendation__item__meeting").order_by("-departed_on", "-id").first()
     )  # fmt: skip
     if departure is None:
-        return TeamBasis(recommended_on=latest.item.meeting.held_on, kind=latest.kind)
+        return TeamBasis(recommended_on=latest.item.meeting.held_on, kind=latest.kind,
+                         presented_for=latest.presented_for)  # fmt: skip
     departed = departure.recommendation
     held = departed.item.meeting.held_on
     again = (
@@ -123,6 +161,7 @@ def team_basis(case: Case, *, on: date) -> TeamBasis | None:
         recommended_on=held, kind=departed.kind, departed_on=departure.departed_on, departure_reason=departure.reason,
         presented_again_on=again.meeting.held_on if again else None,
         later_recommended_on=later.item.meeting.held_on if later else None, later_kind=later.kind if later else "",
+        presented_for=departed.presented_for,
     )  # fmt: skip
 
 

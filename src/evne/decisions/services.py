@@ -21,22 +21,29 @@ from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
 from evne.evidence.models import Document, DocumentKind
 from evne.rules.parameters import param
-from evne.validation import model_text, past_or_today
+from evne.validation import clean_text, model_text, past_or_today
 
 from . import content
 from .guidance import guidance_for
 from .letters import plan_attachments, store_letter
 from .models import (
     NEVER_FULL,
+    SUBJECT_OF_OUTCOME,
     AppealOutcome,
+    Application,
+    ApplicationChannel,
+    ApplicationKind,
+    ApplicationWithdrawal,
     Channel,
     Complaint,
     Decision,
     DecisionStatus,
     DelayNotice,
+    EvidenceStance,
     FileAccessRequest,
     Hearing,
     HearingAnswer,
+    Measure,
     OutcomeKind,
     ReasonsRequest,
     Reconsideration,
@@ -47,8 +54,10 @@ FACTS_MAX = 100
 SPECIALIST_KINDS = frozenset({DocumentKind.SPECIALIST_STATEMENT, DocumentKind.MEDICAL_ADVISER})
 DRAFT_FIELDS = (
     "outcome", "applied_for", "fully_grants", "appealable", "decision_text", "reasons", "considerations", "facts",
-    "legal_basis", "answer_dealt_with", "document_ids", "assessment_id",
+    "legal_basis", "answer_dealt_with", "document_ids", "assessment_id", "subject", "application_id",
+    "evidence_weighing",
 )  # fmt: skip
+NOTE_MAX = 2_000
 
 
 def _text(model, field: str, value, *, required: bool = False) -> str:
@@ -152,6 +161,83 @@ def _clean_assessment(case: Case, assessment_id):
     return found.pk
 
 
+def _clean_application(case: Case, application_id) -> Application | None:
+    """The application the decision answers: one of this case's, not withdrawn."""
+    if application_id in (None, ""):
+        return None
+    found = (
+        case.applications.select_related("withdrawal").filter(pk=application_id).first()
+        if str(application_id).isdigit() else None
+    )  # fmt: skip
+    if found is None:
+        raise DomainError(_("The decision can only answer an application of this case."), field="application_id")
+    withdrawal = found.withdrawal_or_none
+    if withdrawal is not None:
+        raise DomainError(
+            _("The application was withdrawn on %(date)s: no decision answers it.")
+            % {"date": f"{withdrawal.withdrawn_on:%d-%m-%Y}"},
+            field="application_id",
+        )
+    return found
+
+
+def _clean_subject(subject, outcome: str, application: Application | None) -> str:
+    """What the decision concerns: as chosen, else from the outcome for a grant, else from the application it
+    answers. A refusal or a partial grant without an application needs the choice."""
+    if subject not in (None, ""):
+        return _choice(subject, Measure, "subject", _("Choose what the decision concerns."))
+    if outcome in SUBJECT_OF_OUTCOME:
+        return SUBJECT_OF_OUTCOME[outcome]
+    if application is not None:
+        return application.measure
+    raise DomainError(
+        _("Choose what the decision concerns: what does the refusal or partial grant refuse (e.g. fleksjob)?"),
+        field="subject",
+    )
+
+
+def _clean_weighing(case: Case, raw) -> list[dict]:
+    """Per received document of the case: do the reasons rely on it, or does it point another way — and if so, do
+    the reasons deal with it, and where (FVL § 24, stk. 1; seed 003 L3345–3347, L3773–3774: how the documentation
+    was weighed must be visible)."""
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list | tuple):
+        raise DomainError(_("The weighing of the evidence must be a list."), field="evidence_weighing")
+    received = set(
+        Document.objects.filter(case=case).exclude(kind=DocumentKind.OUTGOING_LETTER).values_list("pk", flat=True)
+    )
+    rows, seen = [], set()
+    for index, item in enumerate(raw):
+        field = f"evidence_weighing.{index}"
+        if not isinstance(item, Mapping):
+            raise DomainError(_("Each row names a document and how the reasons stand to it."), field=field)
+        pk = item.get("document_id")
+        if isinstance(pk, bool) or not str(pk if pk is not None else "").isdigit():
+            raise DomainError(_("Unknown document."), field=field)
+        pk = int(pk)
+        if pk not in received:
+            raise DomainError(_("Only documents received in this case can be weighed."), field=field)
+        if pk in seen:
+            raise DomainError(_("Each document can be weighed only once."), field=field)
+        seen.add(pk)
+        stance = _choice(item.get("stance"), EvidenceStance, field,
+                         _("Choose whether the reasons rely on the document or it points another way."))  # fmt: skip
+        dealt_with = item.get("dealt_with", False)
+        if not isinstance(dealt_with, bool):
+            raise DomainError(_("Say whether the reasons deal with the document: yes or no."), field=field)
+        note = clean_text(item.get("note"), field=field, label=_("Where and how"), max_length=NOTE_MAX)
+        if stance == EvidenceStance.RELIED_ON:
+            dealt_with = False  # only a document pointing another way is "dealt with"
+        elif dealt_with and not note:
+            raise DomainError(
+                _("Document %(n)d points another way and the reasons deal with it: say where and how.") % {"n": pk},
+                field=field,
+            )
+        rows.append({"document_id": pk, "stance": stance, "dealt_with": dealt_with, "note": note})
+    return sorted(rows, key=lambda r: r["document_id"])
+
+
 def _clean_draft(case: Case, values: Mapping) -> dict:
     outcome = _choice(values.get("outcome"), OutcomeKind, "outcome", _("Choose what the decision decides."))
     fully = bool(values.get("fully_grants"))
@@ -160,7 +246,11 @@ def _clean_draft(case: Case, values: Mapping) -> dict:
             _("A refusal, a partial grant or a stop or reduction does not fully grant the request."),
             field="fully_grants",
         )
+    application = _clean_application(case, values.get("application_id"))
     return {
+        "subject": _clean_subject(values.get("subject"), outcome, application),
+        "application_id": application.pk if application else None,
+        "evidence_weighing": _clean_weighing(case, values.get("evidence_weighing")),
         "outcome": outcome,
         "applied_for": _text(Decision, "applied_for", values.get("applied_for"), required=True),
         "fully_grants": fully,
@@ -186,9 +276,12 @@ def decision_draft(
     *, actor: User, case: Case, outcome: str, applied_for: str, fully_grants: bool = False, appealable: bool = True,
     decision_text: str = "", reasons: str = "", considerations: str = "", facts: list | None = None,
     legal_basis: str = "", answer_dealt_with: str = "", document_ids: Iterable[int] = (), assessment_id=None,
+    subject: str = "", application_id: int | None = None, evidence_weighing: list | None = None,
 ) -> Decision:  # fmt: skip
     """Start a decision draft. It records the exact current resource-profile versions and, unless told otherwise,
-    the latest work-ability assessment it rests on (ARCHITECTURE §3; R47)."""
+    the latest work-ability assessment it rests on (ARCHITECTURE §3; R47). `subject` is the measure it concerns:
+    by default from the outcome for a grant, from the application it answers (`application_id`) for a refusal or
+    a partial grant; a refusal to start a case (e.g. a pension case) is a decision answering its application."""
     require_case_write(actor, case)
     values = _clean_draft(case, locals())
     if values["assessment_id"] is None:
@@ -206,7 +299,8 @@ def decision_draft(
             record_event(
                 case=current_case, kind=EventKind.DECISION_DRAFTED, actor=actor, at=now,
                 data={"decision_id": decision.pk, "number": number, "outcome": decision.outcome,
-                      "fully_grants": decision.fully_grants},
+                      "fully_grants": decision.fully_grants, "subject": decision.subject,
+                      "application_id": decision.application_id},
             )  # fmt: skip
             return decision
     except IntegrityError:
@@ -255,6 +349,72 @@ def decision_revise(*, actor: User, decision: Decision, expected_version: int, *
                   "fields": changed},
         )  # fmt: skip
         return current
+
+
+# --- applications -----------------------------------------------------------------------------------------------
+
+
+def application_record(
+    *, actor: User, case: Case, kind: str, applied_on: date, channel: str, other_text: str = "", note: str = ""
+) -> Application:
+    """What the citizen applied for, when and how (any form; a decision, or a refusal to start a case, answers it —
+    `Decision.application`). "Other" names what was applied for."""
+    require_case_write(actor, case)
+    _choice(kind, ApplicationKind, "kind", _("Choose what the citizen applied for."))
+    past_or_today(applied_on, field="applied_on")
+    _choice(channel, ApplicationChannel, "channel", _("Choose how the application came."))
+    other_text = _text(Application, "other_text", other_text, required=kind == ApplicationKind.OTHER)
+    if kind != ApplicationKind.OTHER:
+        other_text = ""
+    note = _text(Application, "note", note)
+    with transaction.atomic():
+        now = timezone.now()
+        application = Application.objects.create(
+            case=case, kind=kind, other_text=other_text, applied_on=applied_on, channel=channel, note=note,
+            recorded_by=actor, created_at=now,
+        )  # fmt: skip
+        record_event(
+            case=case, kind=EventKind.APPLICATION_RECEIVED, actor=actor, at=now,
+            data={"application_id": application.pk, "kind": kind, "other_text": other_text,
+                  "applied_on": applied_on.isoformat(), "channel": channel},
+        )  # fmt: skip
+        return application
+
+
+def application_withdraw(
+    *, actor: User, application: Application, withdrawn_on: date, guidance: str
+) -> ApplicationWithdrawal:
+    """The citizen withdraws the application. Recorded once, with the guidance the citizen was given before
+    withdrawing (what the withdrawal means, and the alternatives; RTL § 5, FVL § 7): without it the withdrawal is
+    refused. An application an issued decision has answered can no longer be withdrawn."""
+    case = application.case
+    require_case_write(actor, case)
+    past_or_today(withdrawn_on, field="withdrawn_on")
+    if withdrawn_on < application.applied_on:
+        raise DomainError(_("The application cannot be withdrawn before it was made."), field="withdrawn_on")
+    guidance = _text(ApplicationWithdrawal, "guidance", guidance, required=True)
+    try:
+        with transaction.atomic():
+            decided = application.decisions.filter(status=DecisionStatus.ISSUED).order_by("number").first()
+            if decided is not None:
+                raise DomainError(
+                    _("Decision %(number)s has answered the application: it can no longer be withdrawn.")
+                    % {"number": decided.number},
+                    field="withdrawn_on",
+                )
+            now = timezone.now()
+            withdrawal = ApplicationWithdrawal.objects.create(
+                application=application, withdrawn_on=withdrawn_on, guidance=guidance, recorded_by=actor,
+                created_at=now,
+            )  # fmt: skip
+            record_event(
+                case=case, kind=EventKind.APPLICATION_WITHDRAWN, actor=actor, at=now,
+                data={"application_id": application.pk, "kind": application.kind,
+                      "withdrawn_on": withdrawn_on.isoformat()},
+            )  # fmt: skip
+            return withdrawal
+    except IntegrityError:
+        raise DomainError(_("The application has already been withdrawn."), field="withdrawn_on") from None
 
 
 # --- the hearing ------------------------------------------------------------------------------------------------

@@ -5,7 +5,16 @@ from django.utils.translation import gettext as _
 
 from evne.cases.models import EventKind, TimelineEvent
 
-from .models import AppealOutcome, Channel, HearingAnswer, OutcomeKind, Reconsideration
+from .models import (
+    AppealOutcome,
+    ApplicationChannel,
+    ApplicationKind,
+    Channel,
+    HearingAnswer,
+    Measure,
+    OutcomeKind,
+    Reconsideration,
+)
 
 
 def _label(choices: type[models.TextChoices], value) -> str:
@@ -19,11 +28,26 @@ def describe(event: TimelineEvent) -> str | None:
     d = event.data
     n = d.get("number", "")
     match event.kind:
+        case EventKind.APPLICATION_RECEIVED:
+            what = d.get("other_text") or _label(ApplicationKind, d.get("kind"))
+            return _("Application for %(what)s received on %(date)s (%(channel)s).") % {
+                "what": what,
+                "date": d.get("applied_on"),
+                "channel": _label(ApplicationChannel, d.get("channel")),
+            }
+        case EventKind.APPLICATION_WITHDRAWN:
+            return _("The application for %(what)s was withdrawn on %(date)s, after guidance.") % {
+                "what": _label(ApplicationKind, d.get("kind")),
+                "date": d.get("withdrawn_on"),
+            }
         case EventKind.DECISION_DRAFTED:
-            return _("Decision %(number)s drafted: %(outcome)s.") % {
+            text = _("Decision %(number)s drafted: %(outcome)s.") % {
                 "number": n,
                 "outcome": _label(OutcomeKind, d.get("outcome")),
             }
+            if d.get("subject"):
+                text += " " + _("It concerns: %(subject)s.") % {"subject": _label(Measure, d.get("subject"))}
+            return text
         case EventKind.DECISION_REVISED:
             return _("Decision draft %(number)s changed (version %(version)s).") % {
                 "number": n,

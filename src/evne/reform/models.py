@@ -177,13 +177,54 @@ class AgendaItem(models.Model):
         return f"{self.meeting} · {self.case_id}"
 
 
+class Measure(models.TextChoices):
+    """The measure a decision is about, and the measure a case is presented to the rehabilitation team for. One set
+    shared by `Recommendation.presented_for` and `decisions.Decision.subject`: it lives here because reform sits
+    below decisions (decisions may import from reform, never the reverse)."""
+
+    FLEKSJOB = "fleksjob", _("Fleksjob")
+    FORTIDSPENSION = "fortidspension", _("Førtidspension")
+    RESSOURCEFORLOB = "ressourceforlob", _("Ressourceforløb")
+    JOBAFKLARING = "jobafklaring", _("Jobafklaringsforløb")
+    REVALIDERING = "revalidering", _("Revalidering")
+    ORDINARY_WORK = "ordinary_work", _("Ordinary work")
+    BENEFIT = "benefit", _("A benefit (stop or reduction)")
+    OTHER = "other", _("Other")
+
+
 class RecommendationKind(models.TextChoices):
+    """What the team recommends (bek. 996/2016 §§ 8–10; seed 003 L3188–3300).
+
+    Two kinds say the case cannot be recommended on yet, and the law treats them differently:
+    - POSTPONEMENT: the team postpones its recommendation so that named information can be obtained, or new facts
+      the citizen brought to the meeting examined (seed 003 L3297–3300); the case comes back to the team with the
+      information. It must say what exactly is missing (BDO L3769–3771).
+    - NOT_CLARIFIED: the team finds, on the material before it, that the case is not sufficiently clarified for
+      the measure it was presented for — the legal test (`legal_test`) is not shown to be met — without asking for
+      named information. It is a recommendation on the existing material, which matters where the case must be
+      decided on the evidence as it stands: an application on the existing evidence (pension act § 17, stk. 2;
+      39-17, L726–738) gets no new LÆ 265 and no new examinations, so postponing it for more information is not an
+      option, while a finding that the conditions are not clarified is.
+    """
+
     RESSOURCEFORLOB = "ressourceforlob", _("Ressourceforløb")
     FLEKSJOB = "fleksjob", _("Fleksjob")
     FORTIDSPENSION = "fortidspension", _("Førtidspension")
     JOBAFKLARING = "jobafklaring", _("Jobafklaringsforløb")
     OTHER = "other", _("Other measure (employment, social, health, revalidering)")
     POSTPONEMENT = "postponement", _("Postponement for more information")
+    NOT_CLARIFIED = "not_clarified", _("The case is not sufficiently clarified")
+
+
+# The measure each recommendation kind recommends; None for "other measure" (employment, social, health or
+# revalidering) and for the kinds that recommend no measure yet.
+RECOMMENDED_MEASURE = {
+    RecommendationKind.RESSOURCEFORLOB: Measure.RESSOURCEFORLOB,
+    RecommendationKind.FLEKSJOB: Measure.FLEKSJOB,
+    RecommendationKind.FORTIDSPENSION: Measure.FORTIDSPENSION,
+    RecommendationKind.JOBAFKLARING: Measure.JOBAFKLARING,
+}
+NO_MEASURE_YET = frozenset({RecommendationKind.POSTPONEMENT, RecommendationKind.NOT_CLARIFIED})
 
 
 # What the recommendation must contain for each kind (bek. 996/2016 §§ 8–10; seed 003 L3188–3300; notes §5.3
@@ -195,10 +236,12 @@ REQUIRED_CONTENT = {
     RecommendationKind.JOBAFKLARING: ("factors", "goal", "measures", "follow_up"),
     RecommendationKind.OTHER: ("factors", "measures"),
     RecommendationKind.POSTPONEMENT: ("postponement_reason",),
+    RecommendationKind.NOT_CLARIFIED: ("factors", "legal_test"),
 }
 CONTENT_FIELDS = (
     "factors", "goal", "measures", "order_of_measures", "follow_up", "mentor", "why_clarified", "flex_job_types",
     "special_needs", "development_within_reasonable_time", "professional_reasons", "postponement_reason",
+    "reasons", "legal_test",
 )  # fmt: skip
 
 
@@ -208,6 +251,12 @@ class Recommendation(AppendOnlyModel):
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="recommendation")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="rehab_recommendations")
     kind = models.CharField(_("recommendation"), max_length=20, choices=RecommendationKind.choices)
+    presented_for = models.CharField(
+        _("the measure the case was presented for (the decision the recommendation is for)"), max_length=20,
+        choices=Measure.choices, blank=True,
+    )  # fmt: skip
+    reasons = models.TextField(_("the team's reasons"), blank=True)
+    legal_test = models.TextField(_("the legal test the recommendation states"), blank=True)
     factors = models.TextField(_("employment, social and health factors relied on"), blank=True)
     goal = models.TextField(_("overall employment or education goal"), blank=True)
     measures = models.TextField(_("measures needed"), blank=True)
@@ -242,6 +291,18 @@ class Recommendation(AppendOnlyModel):
     def content(self) -> tuple[str, ...]:
         """The content parts that are filled in (flags for the rules: which, not what)."""
         return tuple(f for f in CONTENT_FIELDS if getattr(self, f).strip())
+
+    @property
+    def against_presented_measure(self) -> bool:
+        """The team recommends a measure other than the one the case was presented for ("ressourceforløb, not the
+        førtidspension applied for"). "Other measure" counts as against fleksjob, førtidspension, ressourceforløb and
+        jobafklaring, not against revalidering or other measures, which it covers."""
+        if not self.presented_for or self.kind in NO_MEASURE_YET:
+            return False
+        recommended = RECOMMENDED_MEASURE.get(self.kind)
+        if recommended is None:
+            return self.presented_for in RECOMMENDED_MEASURE.values()
+        return recommended != self.presented_for
 
 
 class Departure(AppendOnlyModel):
@@ -323,11 +384,34 @@ class CourseOutcome(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class CourseKind(models.TextChoices):
+    NEW = "new", _("New ressourceforløb")
+    EXTENSION = "extension", _("Extension of the running ressourceforløb")
+
+
 class ResourceCourse(models.Model):
     """A granted ressourceforløb (LAB § 68 a–b): the period (1–5 years), the coordinating caseworker, the action
-    part (indsatsdel) of the rehabiliteringsplan — written only once the course is granted — and its end."""
+    part (indsatsdel) of the rehabiliteringsplan — written only once the course is granted — and its end.
+
+    A course is new or extends a course of the same case (`extends`). A new course names its own preparatory part
+    (`rehab_plan`) and its presentation to the team (`presentation`); from 1 January 2013 a new course needs both
+    (seed 003 L3286–3288, L3094–3098). They are recorded here and judged by the legal checks, not refused."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="resource_courses")
+    kind = models.CharField(_("new course or extension"), max_length=10, choices=CourseKind.choices,
+                            default=CourseKind.NEW)  # fmt: skip
+    extends = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="extensions",
+        verbose_name=_("the course it extends"),
+    )  # fmt: skip
+    rehab_plan = models.ForeignKey(
+        RehabPlanRevision, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("its preparatory part (rehabilitation plan version)"),
+    )  # fmt: skip
+    presentation = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("its presentation to the rehabilitation team"),
+    )  # fmt: skip
     start_on = models.DateField(_("start"))
     end_on = models.DateField(_("granted until"))
     coordinating_caseworker = models.ForeignKey(

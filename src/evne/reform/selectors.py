@@ -69,7 +69,8 @@ def pension_transfer(case: Case):
 
 def resource_courses(case: Case) -> list[ResourceCourse]:
     return list(
-        case.resource_courses.select_related("coordinating_caseworker").prefetch_related("follow_ups")
+        case.resource_courses.select_related("coordinating_caseworker", "extends", "rehab_plan",
+                                             "presentation__meeting").prefetch_related("follow_ups")
         .order_by("-start_on", "-id")
     )  # fmt: skip
 

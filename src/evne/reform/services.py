@@ -33,6 +33,7 @@ from .models import (
     AgendaReason,
     ClarificationOutcome,
     CourseFollowUp,
+    CourseKind,
     CourseOutcome,
     Departure,
     FlexJob,
@@ -41,6 +42,7 @@ from .models import (
     FlexJobVisitation,
     GpBasis,
     JobClarificationCourse,
+    Measure,
     PensionTransfer,
     Recommendation,
     RecommendationKind,
@@ -240,14 +242,24 @@ def attendance_record(
         return current
 
 
-def recommendation_record(*, actor: User, item: AgendaItem, kind: str, **content) -> Recommendation:
+def recommendation_record(
+    *, actor: User, item: AgendaItem, kind: str, presented_for: str, reasons: str, legal_test: str = "", **content
+) -> Recommendation:
     """The team's recommendation with the content the law requires for its kind (bek. 996/2016 §§ 8–10; seed 003
-    L3188–3300). A postponement names its reason and what exactly is missing (L3297–3300; BDO L3769–3771)."""
+    L3188–3300). A postponement names its reason and what exactly is missing (L3297–3300; BDO L3769–3771).
+
+    Every recommendation names the measure the case was presented for (`presented_for`: the decision it is for),
+    so a recommendation of another measure — "ressourceforløb, not the førtidspension applied for" — is on record,
+    and gives its reasons; `legal_test` is the legal criterion it states (e.g. "arbejdsevnen er varigt og væsentligt
+    nedsat"), required when the team finds the case not sufficiently clarified."""
     meeting = item.meeting
     if not can_manage_team(actor, meeting.team):
         raise AccessDenied
     if kind not in RecommendationKind.values:
         raise DomainError(_("Choose the recommendation."), field="kind")
+    if presented_for not in Measure.values:
+        raise DomainError(_("Choose the measure the case was presented for."), field="presented_for")
+    content["reasons"], content["legal_test"] = reasons, legal_test
     if meeting.held_on > timezone.localdate():
         raise DomainError(_("The recommendation is recorded once the meeting has been held."), field="kind")
     flags = {f: bool(content.pop(f, False)) for f in ("wants_case_back", "development_perspective", "very_few_hours")}
@@ -256,6 +268,8 @@ def recommendation_record(*, actor: User, item: AgendaItem, kind: str, **content
         if field not in CONTENT_FIELDS:
             raise DomainError(_("Unknown field."), field=field)
         texts[field] = _text(Recommendation, field, value)
+    if not texts["reasons"]:
+        raise DomainError(_("State the team's reasons for the recommendation."), field="reasons")
     for field in REQUIRED_CONTENT[RecommendationKind(kind)]:
         if not texts.get(field):
             label = str(Recommendation._meta.get_field(field).verbose_name)
@@ -277,12 +291,14 @@ def recommendation_record(*, actor: User, item: AgendaItem, kind: str, **content
         with transaction.atomic():
             now = timezone.now()
             rec = Recommendation.objects.create(
-                item=item, case=item.case, kind=kind, **texts, **flags, author=actor, created_at=now
-            )
+                item=item, case=item.case, kind=kind, presented_for=presented_for, **texts, **flags, author=actor,
+                created_at=now,
+            )  # fmt: skip
             record_event(
                 case=item.case, kind=EventKind.REHAB_RECOMMENDATION, actor=actor, at=now,
                 data={"recommendation_id": rec.pk, "agenda_item_id": item.pk, "held_on": meeting.held_on.isoformat(),
-                      "team": meeting.team.name, "kind": kind, "wants_case_back": flags["wants_case_back"]},
+                      "team": meeting.team.name, "kind": kind, "wants_case_back": flags["wants_case_back"],
+                      "presented_for": presented_for, "against_presented_measure": rec.against_presented_measure},
             )  # fmt: skip
             return rec
     except IntegrityError:
@@ -368,14 +384,49 @@ def pension_transfer_record(
 # --- ressourceforløb ---------------------------------------------------------------------------------------------
 
 
+def _course_links(
+    case: Case, *, kind: str, extends_id, rehab_plan_id, presentation_id
+) -> tuple[ResourceCourse | None, RehabPlanRevision | None, AgendaItem | None]:
+    """The course it extends, its preparatory part and its presentation to the team: records of the same case only.
+    An extension needs the course it extends; a new course extends none. Whether a new course granted from 2013 has
+    its own preparatory part and presentation is for the legal checks to judge, not refused here."""
+    if kind not in CourseKind.values:
+        raise DomainError(_("Choose whether it is a new ressourceforløb or an extension."), field="kind")
+
+    def find(queryset, pk, field: str, message: str):
+        if pk in (None, ""):
+            return None
+        found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
+        if found is None:
+            raise DomainError(message, field=field)
+        return found
+
+    extends = find(case.resource_courses.all(), extends_id, "extends_id",
+                   _("Choose a ressourceforløb of this case to extend."))  # fmt: skip
+    if kind == CourseKind.EXTENSION and extends is None:
+        raise DomainError(_("An extension needs the ressourceforløb it extends."), field="extends_id")
+    if kind == CourseKind.NEW and extends is not None:
+        raise DomainError(_("A new ressourceforløb extends no other course; choose extension."), field="kind")
+    plan = find(case.rehab_plans.all(), rehab_plan_id, "rehab_plan_id",
+                _("Choose a version of this case's rehabilitation plan."))  # fmt: skip
+    presentation = find(case.rehab_agenda_items.all(), presentation_id, "presentation_id",
+                        _("Choose a presentation of this case to the rehabilitation team."))  # fmt: skip
+    return extends, plan, presentation
+
+
 def course_grant(
-    *, actor: User, case: Case, start_on: date, end_on: date, coordinating_caseworker: User
-) -> ResourceCourse:
+    *, actor: User, case: Case, start_on: date, end_on: date, coordinating_caseworker: User,
+    kind: str = CourseKind.NEW, extends_id: int | None = None, rehab_plan_id: int | None = None,
+    presentation_id: int | None = None,
+) -> ResourceCourse:  # fmt: skip
     """Record a granted ressourceforløb of 1–5 years (LAB § 68 b; seed 003 L2052–2054; parameters
-    ressourceforloeb.min_years / max_years) with its coordinating caseworker (seed 003 L2840–2866)."""
+    ressourceforloeb.min_years / max_years) with its coordinating caseworker (seed 003 L2840–2866): a new course
+    (with its own preparatory part and presentation to the team) or an extension of a course of the case."""
     require_case_write(actor, case)
     _date(start_on, "start_on")
     _date(end_on, "end_on")
+    extends, plan, presentation = _course_links(case, kind=kind, extends_id=extends_id, rehab_plan_id=rehab_plan_id,
+                                                presentation_id=presentation_id)  # fmt: skip
     low, high = param("ressourceforloeb.min_years", start_on), param("ressourceforloeb.max_years", start_on)
     if end_on < add_months(start_on, 12 * low) or end_on > add_months(start_on, 12 * high):
         raise DomainError(
@@ -392,12 +443,14 @@ def course_grant(
         now = timezone.now()
         course = ResourceCourse.objects.create(
             case=case, start_on=start_on, end_on=end_on, coordinating_caseworker=coordinating_caseworker,
-            created_by=actor, created_at=now,
+            kind=kind, extends=extends, rehab_plan=plan, presentation=presentation, created_by=actor, created_at=now,
         )  # fmt: skip
         record_event(
             case=case, kind=EventKind.COURSE_GRANTED, actor=actor, at=now,
             data={"course_id": course.pk, "start_on": start_on.isoformat(), "end_on": end_on.isoformat(),
-                  "caseworker_id": coordinating_caseworker.pk},
+                  "caseworker_id": coordinating_caseworker.pk, "kind": kind,
+                  "extends_id": extends.pk if extends else None, "rehab_plan_id": plan.pk if plan else None,
+                  "agenda_item_id": presentation.pk if presentation else None},
         )  # fmt: skip
         return course
 

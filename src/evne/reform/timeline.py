@@ -4,7 +4,16 @@ from django.utils.translation import gettext as _
 
 from evne.cases.models import EventKind, TimelineEvent
 
-from .models import AgendaReason, ClarificationOutcome, CourseOutcome, FlexJobEndReason, GpBasis, RecommendationKind
+from .models import (
+    AgendaReason,
+    ClarificationOutcome,
+    CourseKind,
+    CourseOutcome,
+    FlexJobEndReason,
+    GpBasis,
+    Measure,
+    RecommendationKind,
+)
 
 
 def _label(choices, value) -> str:
@@ -35,8 +44,12 @@ def describe(event: TimelineEvent) -> str | None:
                 "citizen": _("present") if d.get("citizen_present") else _("absent"),
                 "caseworker": _("present") if d.get("caseworker_present") else _("absent")}  # fmt: skip
         case EventKind.REHAB_RECOMMENDATION:
-            return _("The rehabilitation team recommends: %(kind)s (meeting %(date)s).") % {
+            text = _("The rehabilitation team recommends: %(kind)s (meeting %(date)s).") % {
                 "kind": _label(RecommendationKind, d.get("kind")), "date": d.get("held_on", "")}  # fmt: skip
+            if d.get("against_presented_measure"):
+                text += " " + _("The case was presented for: %(measure)s.") % {
+                    "measure": _label(Measure, d.get("presented_for"))}  # fmt: skip
+            return text
         case EventKind.REHAB_DEPARTURE:
             return _("The municipality departs from the team's recommendation (%(kind)s) on %(date)s: the case must be "
                      "presented to the team again.") % {
@@ -44,6 +57,9 @@ def describe(event: TimelineEvent) -> str | None:
         case EventKind.PENSION_TRANSFERRED:
             return _("Transferred to pension treatment on %(date)s.") % {"date": d.get("transferred_on", "")}
         case EventKind.COURSE_GRANTED:
+            if d.get("kind") == CourseKind.EXTENSION:
+                return _("Ressourceforløb extended: from %(start)s to %(end)s.") % {
+                    "start": d.get("start_on", ""), "end": d.get("end_on", "")}  # fmt: skip
             return _("Ressourceforløb granted from %(start)s to %(end)s.") % {
                 "start": d.get("start_on", ""), "end": d.get("end_on", "")}  # fmt: skip
         case EventKind.COURSE_ACTION_PART:

@@ -222,6 +222,8 @@ REHAB_TEXTS = {
     "special_needs": "Pauser, ingen løft over 5 kg.",
     "professional_reasons": "Arbejdsevnen er varigt og væsentligt nedsat; behandlingen er udtømt (se LÆ 265).",
     "postponement_reason": "Speciallægeerklæring fra psykiatrien mangler; teamet ser sagen igen, når den foreligger.",
+    "reasons": "Teamet har lagt vægt på den forberedende del, lægens vurdering og borgerens egne ønsker.",
+    "legal_test": "Om arbejdsevnen er varigt og væsentligt nedsat.",
 }  # fmt: skip
 REHAB_KIND = {
     Pathway.RESSOURCEFORLOB: "ressourceforlob", Pathway.FLEKSJOB: "fleksjob",
@@ -234,7 +236,7 @@ def _add_rehab_team(municipality: Municipality) -> None:
     ahead, and up to eight cases in the reform pathways with a preparatory part, a presentation and the team's
     recommendation — one postponed with its reason, one the municipality departs from (required back)."""
     from evne.reform import services as reform
-    from evne.reform.models import PLAN_CONTENT, REQUIRED_CONTENT, RehabTeam, RehabTeamMember
+    from evne.reform.models import PLAN_CONTENT, REQUIRED_CONTENT, Measure, RehabTeam, RehabTeamMember
 
     today = timezone.localdate()
     team = RehabTeam.objects.create(municipality=municipality, name="Rehabiliteringsteamet Evnekøbing")
@@ -262,7 +264,10 @@ def _add_rehab_team(municipality: Municipality) -> None:
                                  caseworker_present=True)  # fmt: skip
         kind = "postponement" if index == 1 else REHAB_KIND[case.pathway]
         texts = {f: REHAB_TEXTS[f] for f in REQUIRED_CONTENT[kind]}
-        rec = reform.recommendation_record(actor=chair, item=item, kind=kind, development_perspective=True, **texts)
+        texts |= {"reasons": REHAB_TEXTS["reasons"], "legal_test": REHAB_TEXTS["legal_test"]}
+        presented_for = REHAB_KIND[case.pathway] if REHAB_KIND[case.pathway] in Measure.values else Measure.OTHER
+        rec = reform.recommendation_record(actor=chair, item=item, kind=kind, presented_for=presented_for,
+                                           development_perspective=True, **texts)  # fmt: skip
         if index == 0:
             reform.departure_record(actor=writer, recommendation=rec, departed_on=today,
                                     reason="Kommunen vurderer, at et ressourceforløb skal forsøges først.")  # fmt: skip
@@ -656,9 +661,16 @@ def _add_decision(rng: random.Random, *, case: Case, actor: User, status: str, t
 
     fleksjob = case.assessments.filter(conclusion="flex_job_level").exists()
     outcome = rng.choice(["refusal", "fleksjob"]) if fleksjob else "activities"
+    # The refusal refuses a fleksjob: the citizen applied for one, and the decision answers the application.
+    application = (
+        decisions.application_record(actor=actor, case=case, kind="fleksjob",
+                                     applied_on=min(case.help_requested_on, today), channel="written")
+        if outcome == "refusal" else None
+    )  # fmt: skip
     note = case.notes.order_by("created_at", "id").first()
     decision = decisions.decision_draft(
         actor=actor, case=case, outcome=outcome, fully_grants=outcome != "refusal",
+        application_id=application.pk if application else None,
         facts=[{"text": profile_texts.DECISION_FACT, "source": f"note:{note.pk}" if note else ""}],
         **{"refusal": profile_texts.DECISION_REFUSAL, "fleksjob": profile_texts.DECISION_FLEKSJOB}.get(
             outcome, profile_texts.DECISION_GRANT),

@@ -8,6 +8,9 @@ C = "cases/<int:case_id>"
 D = f"{C}/decisions/<int:number>"
 
 urlpatterns = [
+    path(f"{C}/applications/", views.applications, name="decisions_applications"),
+    path(f"{C}/applications/<int:application_id>/withdraw/", views.application_withdraw,
+         name="decisions_application_withdraw"),
     path(f"{C}/decisions/", views.decision_list, name="decisions_list"),
     path(f"{C}/decisions/new/", views.decision_create, name="decisions_create"),
     path(f"{C}/decisions/delay-notice/", views.delay_notice, name="decisions_delay_notice"),

@@ -15,7 +15,17 @@ from django.views.decorators.http import require_POST
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.decisions import content, selectors, services
-from evne.decisions.models import AppealOutcome, Channel, HearingAnswer, OutcomeKind, Reconsideration
+from evne.decisions.models import (
+    AppealOutcome,
+    ApplicationChannel,
+    ApplicationKind,
+    Channel,
+    EvidenceStance,
+    HearingAnswer,
+    Measure,
+    OutcomeKind,
+    Reconsideration,
+)
 from evne.errors import DomainError, StaleVersion
 
 from .forms import DateInput
@@ -55,7 +65,29 @@ def _stale_rows(exc: StaleVersion) -> list[dict]:
 # --- forms ------------------------------------------------------------------------------------------------
 
 
-class DraftForm(forms.Form):
+def _application_choices(applications) -> list[tuple]:
+    return [("", "—")] + [
+        (a.pk, f"{a.label} · {a.applied_on:%d-%m-%Y}") for a in applications if a.withdrawal_or_none is None
+    ]
+
+
+class SubjectFields(forms.Form):
+    """What the decision concerns and the application it answers (on the new draft and in the editor)."""
+
+    subject = forms.ChoiceField(
+        label=gettext_lazy("What the decision concerns"), choices=[("", "—"), *Measure.choices], required=False,
+        help_text=gettext_lazy("Empty: from the outcome, or from the application it answers. A refusal or a partial "
+                               "grant needs it: a refusal of a fleksjob concerns fleksjob."),
+    )  # fmt: skip
+    application_id = forms.TypedChoiceField(label=gettext_lazy("The application it answers"), coerce=int,
+                                            required=False, empty_value=None)  # fmt: skip
+
+    def __init__(self, *args, applications=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application_id"].choices = _application_choices(applications)
+
+
+class DraftForm(SubjectFields):
     outcome = forms.ChoiceField(label=gettext_lazy("What the decision decides"), choices=OutcomeKind.choices)
     applied_for = forms.CharField(label=gettext_lazy("What the citizen applied for"),
                                   widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
@@ -65,8 +97,28 @@ class DraftForm(forms.Form):
     )  # fmt: skip
     appealable = forms.BooleanField(label=gettext_lazy("The decision can be appealed"), required=False, initial=True)
 
+    field_order = ["outcome", "subject", "application_id", "applied_for", "fully_grants", "appealable"]
 
-class ReasonsForm(forms.Form):
+
+class ApplicationForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Applied for"), choices=ApplicationKind.choices)
+    other_text = forms.CharField(label=gettext_lazy("What was applied for (other)"), required=False, max_length=200)
+    applied_on = forms.DateField(label=gettext_lazy("Applied on"), widget=DateInput())
+    channel = forms.ChoiceField(label=gettext_lazy("How the application came"), choices=ApplicationChannel.choices,
+                                widget=forms.RadioSelect)  # fmt: skip
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WithdrawalForm(forms.Form):
+    withdrawn_on = forms.DateField(label=gettext_lazy("Withdrawn on"), widget=DateInput())
+    guidance = forms.CharField(
+        label=gettext_lazy("Guidance given to the citizen before withdrawing"), required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=gettext_lazy("What the withdrawal means for the citizen, and the alternatives. Required."),
+    )  # fmt: skip
+
+
+class ReasonsForm(SubjectFields):
     """The method's order: the decision first, then the reasons, the facts and the legal rules (X7)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -98,6 +150,26 @@ class ReasonsForm(forms.Form):
     def __init__(self, *args, documents=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["document_ids"].choices = [(d.pk, f"{d.title} · {d.document_date:%d-%m-%Y}") for d in documents]
+
+
+def _weighing_from_post(post, documents) -> list[dict]:
+    """The evidence-weighing table of the editor: per document `weigh-<id>-stance` (empty: not marked),
+    `weigh-<id>-dealt_with` and `weigh-<id>-note`. The service checks the rows."""
+    rows = []
+    for d in documents:
+        stance = post.get(f"weigh-{d.pk}-stance", "")
+        if stance:
+            dealt_with = bool(post.get(f"weigh-{d.pk}-dealt_with"))
+            rows.append({"document_id": d.pk, "stance": stance, "dealt_with": dealt_with,
+                         "note": post.get(f"weigh-{d.pk}-note", "")})  # fmt: skip
+    return rows
+
+
+def _weighing_rows(documents, marks: list[dict]) -> list[dict]:
+    by_id = {m["document_id"]: m for m in marks}
+    return [{"document": d, "stance": by_id.get(d.pk, {}).get("stance", ""),
+             "dealt_with": by_id.get(d.pk, {}).get("dealt_with", False), "note": by_id.get(d.pk, {}).get("note", "")}
+            for d in documents]  # fmt: skip
 
 
 class FactForm(forms.Form):
@@ -219,6 +291,7 @@ class ReasonsAnswerForm(forms.Form):
 def case_section(request: HttpRequest, case) -> dict:
     """Context for the "Afgørelser" section on the case page (web/decisions/_case_section.html)."""
     return {
+        "applications": selectors.applications_for(case)[:5],
         "decisions": selectors.decisions_for(case)[:5],
         "complaints_open": [c for c in selectors.complaints_for(case) if not c.appeal_outcome],
         "file_access_open": [r for r in selectors.file_access_for(case) if not r.handed_out_on],
@@ -240,9 +313,52 @@ def decision_list(request: HttpRequest, case_id: int) -> HttpResponse:
     })  # fmt: skip
 
 
+def applications(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case's applications (what the citizen applied for, when and how) and what became of each: the decisions
+    answering it, or its withdrawal. A POST records a new application."""
+    case = _case(request, case_id)
+    form = ApplicationForm(request.POST or None, initial={"applied_on": timezone.localdate(),
+                                                          "channel": ApplicationChannel.WRITTEN})  # fmt: skip
+    if request.method == "POST":
+        case = _case(request, case_id, write=True)
+        if form.is_valid():
+            try:
+                services.application_record(actor=request.user, case=case, **form.cleaned_data)
+            except DomainError as exc:
+                _apply_error(form, exc)
+            else:
+                messages.success(request, _("The application was recorded."))
+                return redirect("web:decisions_applications", case_id=case.pk)
+    return render(request, "web/decisions/applications.html", {
+        "case": case, "citizen": case.citizen, "applications": selectors.applications_for(case), "form": form,
+        "can_write": can_write_case(request.user, case),
+    }, status=422 if form.errors else 200)  # fmt: skip
+
+
+def application_withdraw(request: HttpRequest, case_id: int, application_id: int) -> HttpResponse:
+    case = _case(request, case_id, write=True)
+    application = selectors.application_by_id(case, application_id)
+    if application is None:
+        raise Http404
+    form = WithdrawalForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_withdraw(actor=request.user, application=application, **form.cleaned_data)
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, _("The withdrawal was recorded."))
+            return redirect("web:decisions_applications", case_id=case.pk)
+    return _simple(request, case, form,
+                   _("Withdrawal of the application for %(what)s") % {"what": application.label},
+                   _("Record the guidance the citizen was given before withdrawing: what the withdrawal means and "
+                     "the alternatives."))  # fmt: skip
+
+
 def decision_create(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
-    form = DraftForm(request.POST or None, initial={"appealable": True})
+    form = DraftForm(request.POST or None, initial={"appealable": True},
+                     applications=selectors.applications_for(case))  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.decision_draft(actor=request.user, case=case, **form.cleaned_data)
@@ -298,11 +414,14 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
         messages.info(request, _("An issued decision cannot be changed; make a new decision instead."))
         return redirect("web:decisions_detail", case_id=case.pk, number=number)
     documents = list(case.documents.exclude(kind="outgoing_letter").order_by("-document_date"))
+    applications = selectors.applications_for(case)
     sources = _sources(case)
     stale = None
     status = 200
+    weighing = decision.evidence_weighing
     if request.method == "POST":
-        form = ReasonsForm(request.POST, documents=documents)
+        weighing = _weighing_from_post(request.POST, documents)
+        form = ReasonsForm(request.POST, documents=documents, applications=applications)
         facts = FactFormSet(request.POST, prefix="facts", form_kwargs={"sources": sources})
         if "more" in request.POST:
             data = request.POST.copy()
@@ -312,16 +431,19 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
             form.errors.clear()
         elif form.is_valid() and facts.is_valid():
             values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            if not values["subject"]:
+                values.pop("subject")  # "—" keeps what the draft concerns
             try:
                 services.decision_revise(actor=request.user, decision=decision,
                                          expected_version=form.cleaned_data["version"],
-                                         facts=[f for f in facts.cleaned_data if f], **values)  # fmt: skip
+                                         facts=[f for f in facts.cleaned_data if f], evidence_weighing=weighing,
+                                         **values)  # fmt: skip
             except StaleVersion as exc:
                 form.add_error(None, exc.message)
                 stale = _stale_rows(exc)
                 data = request.POST.copy()
                 data["version"] = str(selectors.decision_by_number(case, number).version)
-                form = ReasonsForm(data, documents=documents)
+                form = ReasonsForm(data, documents=documents, applications=applications)
                 form.is_valid()
                 status = 409
             except DomainError as exc:
@@ -337,12 +459,14 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
             "version": decision.version, "decision_text": decision.decision_text, "reasons": decision.reasons,
             "considerations": decision.considerations, "answer_dealt_with": decision.answer_dealt_with,
             "legal_basis": decision.legal_basis, "document_ids": decision.document_ids,
-        }, documents=documents)  # fmt: skip
+            "subject": decision.subject, "application_id": decision.application_id,
+        }, documents=documents, applications=applications)  # fmt: skip
         facts = FactFormSet(prefix="facts", initial=decision.facts, form_kwargs={"sources": sources})
     hearing = selectors.latest_hearing(decision)
     return render(request, "web/decisions/edit.html", {
         "case": case, "citizen": case.citizen, "decision": decision, "form": form, "facts": facts, "stale": stale,
         "hearing": hearing, "warnings": selectors.reasons_warnings(decision),
+        "weighing": _weighing_rows(documents, weighing), "stances": EvidenceStance.choices,
     }, status=status)  # fmt: skip
 
 
@@ -355,7 +479,7 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
         "case": case, "citizen": case.citizen, "decision": decision, "hearings": hearings,
         "complaints": list(decision.complaints.order_by("-received_on")),
         "can_write": can_write_case(request.user, case), "deadline": services.complaint_deadline(decision),
-        "basis": selectors.decision_basis(decision),
+        "basis": selectors.decision_basis(decision), "weighing": selectors.evidence_rows(decision),
         # As the letter states them (in Danish, the letter's language), judged on the decision date.
         "team_statements": content.team_statements(decision, on=selectors.decision_day(decision)),
         "pension_statements": content.pension_statements(decision, on=selectors.decision_day(decision)),

@@ -26,9 +26,11 @@ from evne.reform.models import (
     AgendaItem,
     AgendaReason,
     ClarificationOutcome,
+    CourseKind,
     CourseOutcome,
     FlexJobEndReason,
     GpBasis,
+    Measure,
     Recommendation,
     RecommendationKind,
     RehabPlanRevision,
@@ -120,13 +122,32 @@ class PensionTransferForm(forms.Form):
 
 
 class CourseForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("New course or extension"), choices=CourseKind.choices,
+                             initial=CourseKind.NEW, widget=forms.RadioSelect)  # fmt: skip
+    extends_id = forms.TypedChoiceField(label=gettext_lazy("The course it extends"), coerce=int, required=False,
+                                        empty_value=None)  # fmt: skip
     start_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
     end_on = forms.DateField(label=gettext_lazy("Granted until"), widget=DateInput())
     coordinating_caseworker = forms.TypedChoiceField(label=gettext_lazy("Coordinating caseworker"), coerce=int)
+    rehab_plan_id = forms.TypedChoiceField(
+        label=gettext_lazy("Its preparatory part (rehabilitation plan version)"), coerce=int, required=False,
+        empty_value=None,
+    )  # fmt: skip
+    presentation_id = forms.TypedChoiceField(label=gettext_lazy("Its presentation to the rehabilitation team"),
+                                             coerce=int, required=False, empty_value=None)  # fmt: skip
 
-    def __init__(self, *args, caseworkers=(), **kwargs):
+    def __init__(self, *args, caseworkers=(), courses=(), plans=(), presentations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["coordinating_caseworker"].choices = [(u.pk, str(u)) for u in caseworkers]
+        self.fields["extends_id"].choices = [("", "—")] + [
+            (c.pk, f"{c.start_on:%d-%m-%Y}–{c.end_on:%d-%m-%Y}") for c in courses
+        ]
+        self.fields["rehab_plan_id"].choices = [("", "—")] + [
+            (p.pk, f"{_('Version')} {p.number} · {p.saved_at:%d-%m-%Y}") for p in plans
+        ]
+        self.fields["presentation_id"].choices = [("", "—")] + [
+            (i.pk, f"{i.meeting.team} · {i.meeting.held_on:%d-%m-%Y}") for i in presentations
+        ]
 
 
 class ClarificationForm(forms.Form):
@@ -225,8 +246,9 @@ class AttendanceForm(forms.Form):
 
 
 REC_TEXTS = (
-    "factors", "goal", "measures", "order_of_measures", "follow_up", "mentor", "why_clarified", "flex_job_types",
-    "special_needs", "development_within_reasonable_time", "professional_reasons", "postponement_reason",
+    "reasons", "legal_test", "factors", "goal", "measures", "order_of_measures", "follow_up", "mentor",
+    "why_clarified", "flex_job_types", "special_needs", "development_within_reasonable_time", "professional_reasons",
+    "postponement_reason",
 )  # fmt: skip
 REC_FLAGS = ("wants_case_back", "development_perspective", "very_few_hours")
 
@@ -234,6 +256,12 @@ REC_FLAGS = ("wants_case_back", "development_perspective", "very_few_hours")
 class RecommendationForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Recommendation"), choices=RecommendationKind.choices,
                              widget=forms.RadioSelect)  # fmt: skip
+    presented_for = forms.ChoiceField(
+        label=gettext_lazy("The measure the case was presented for (the decision the recommendation is for)"),
+        choices=[("", "—"), *Measure.choices], required=False,
+        help_text=gettext_lazy("If the team recommends another measure, the recommendation is against the one "
+                               "applied for."),
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -420,14 +448,14 @@ def _caseworkers(case):
 def course_grant(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
     caseworkers = list(_caseworkers(case))
-    form = CourseForm(request.POST or None, caseworkers=caseworkers)
+    form = CourseForm(request.POST or None, caseworkers=caseworkers, courses=selectors.resource_courses(case),
+                      plans=selectors.rehab_plans(case), presentations=selectors.case_agenda(case))  # fmt: skip
     status = 200
     if request.method == "POST":
 
         def call(data):
-            worker = next(u for u in caseworkers if u.pk == data["coordinating_caseworker"])
-            return services.course_grant(actor=request.user, case=case, start_on=data["start_on"],
-                                         end_on=data["end_on"], coordinating_caseworker=worker)  # fmt: skip
+            worker = next(u for u in caseworkers if u.pk == data.pop("coordinating_caseworker"))
+            return services.course_grant(actor=request.user, case=case, coordinating_caseworker=worker, **data)
 
         done, status = _run(request, form, call, success=_("The ressourceforløb was recorded."))
         if done is not None:
