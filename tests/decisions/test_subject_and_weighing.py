@@ -204,3 +204,10 @@ def test_the_api_gives_and_changes_subject_and_weighing(client, alice, carol, ch
 def test_the_migration_fills_the_subject_from_the_outcome_or_the_application(outcome, application_kind, subject):
     migration = importlib.import_module("evne.decisions.migrations.0003_applications_subject_weighing")
     assert migration.subject_for(outcome, application_kind) == subject
+
+
+def test_the_migration_takes_a_refusal_without_application_to_concern_the_pathway_s_measure():
+    migration = importlib.import_module("evne.decisions.migrations.0003_applications_subject_weighing")
+    assert migration.subject_for("refusal", None, "fleksjob") == "fleksjob"
+    assert migration.subject_for("refusal", None, "sygedagpenge") == "other"
+    assert migration.subject_for("refusal", "ressourceforlob", "fleksjob") == "ressourceforlob"

@@ -31,21 +31,29 @@ APPLICATION_SUBJECT = {
 }
 
 
-def subject_for(outcome: str, application_kind: str | None = None) -> str:
+# The case pathways that are measures a refusal can concern (a refusal without an application on a fleksjob case
+# refused a fleksjob: the rules took it so before decisions named their subject).
+PATHWAY_SUBJECT = {p: p for p in ("fleksjob", "fortidspension", "ressourceforlob", "jobafklaring", "revalidering")}
+
+
+def subject_for(outcome: str, application_kind: str | None = None, pathway: str | None = None) -> str:
     """What an existing decision concerns: a grant (or a stop) from its outcome; a refusal or a partial grant from
-    the application it answers, else "other"."""
+    the application it answers, else from the case's pathway when that is a measure, else "other"."""
     if outcome in GRANT_SUBJECT:
         return GRANT_SUBJECT[outcome]
     if application_kind:
         return APPLICATION_SUBJECT.get(application_kind, "other")
-    return "other"
+    return PATHWAY_SUBJECT.get(pathway or "", "other")
 
 
 def fill_subjects(apps, schema_editor):
     Decision = apps.get_model("decisions", "Decision")
-    for decision in Decision.objects.select_related("application").only("outcome", "application__kind"):
+    for decision in Decision.objects.select_related("application", "case").only(
+        "outcome", "application__kind", "case__pathway"
+    ):
         kind = decision.application.kind if decision.application_id else None
-        Decision.objects.filter(pk=decision.pk).update(subject=subject_for(decision.outcome, kind))
+        subject = subject_for(decision.outcome, kind, decision.case.pathway)
+        Decision.objects.filter(pk=decision.pk).update(subject=subject)
 
 
 class Migration(migrations.Migration):
