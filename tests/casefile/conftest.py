@@ -147,9 +147,63 @@ def build_rich_case(alice, bob):
         restitution="Restituerer efter 7 timer.", conclusion="can_be_improved", reasons="Kan forbedres.",
         citizen_view="Enig.", document_ids=[document.pk],
     )  # fmt: skip
+    build_facts(alice, case, document, activity, today)
     build_decisions(alice, case, document, note)
     build_reform(alice, bob, case, today)
     return case
+
+
+def build_facts(alice, case, document, activity, today):
+    """The facts the law turns on (issue 11): a specialist statement's conclusions with a treatment, a treatment
+    with its history, a work-trial period from the report and a correction of it, the citizen's own work, and an
+    application withdrawn with guidance."""
+    from evne.citizens.services import employment_record
+    from evne.decisions.services import application_record, application_withdraw
+    from evne.evidence.services import document_register
+    from evne.evidence.statements import statement_record, treatment_record, treatment_update_status
+    from evne.plans.services import trial_period_record
+
+    statement = document_register(
+        actor=alice, case=case, kind="specialist_statement", title="Speciallægeerklæring", author="Reumatolog",
+        document_date=today - timedelta(days=8), received_on=today - timedelta(days=6),
+        summary="Varige rygsmerter; kan arbejde 12 timer.", sensitive=True,
+    )  # fmt: skip
+    statement_record(
+        actor=alice, document=statement, author_role="specialist", stated_on=today - timedelta(days=8),
+        examined_on=today - timedelta(days=9), conditions="Lændesmerter", icd10_code="M54.5",
+        prognosis="permanent", hours_per_week="12", restrictions="Ingen løft over 5 kg.",
+        accommodation_needs="Pauser hver time.", development_view="no",
+        development_quote="Funktionsniveauet vurderes stationært.",
+        work_ability_view="permanently_substantially_reduced", agreement="disagrees", document_ids=[document.pk],
+        treatments=[{"description": "Smerteklinik", "expected_effect": "quality_of_life", "status": "planned"}],
+    )  # fmt: skip
+    physio = treatment_record(
+        actor=alice, case=case, description="Fysioterapi", source="plan", recommended_by="Egen læge",
+        recommended_on=today - timedelta(days=20), expected_effect="work_ability",
+    )  # fmt: skip
+    treatment_update_status(actor=alice, treatment=physio, expected_number=1, status="completed",
+                            status_on=today - timedelta(days=2))  # fmt: skip
+    report = activity.reports.get()
+    first = trial_period_record(
+        actor=alice, activity=activity, start_on=activity.start_on, end_on=today, trade="Lager",
+        job_functions="Plukning og truckkørsel", planned_hours_per_week="15", actual_hours_per_week="12",
+        accommodation_respected="yes", outcome="running", pace_percent=70, sustained_hours_per_week="12",
+        report=report,
+    )  # fmt: skip
+    trial_period_record(
+        actor=alice, activity=activity, start_on=activity.start_on, end_on=today, trade="Lager",
+        job_functions="Plukning", planned_hours_per_week="15", actual_hours_per_week="10",
+        accommodation_respected="partly", accommodation_note="Løft forekom.", outcome="running",
+        absence_amount="2", absence_unit="days", absence_reason="Smerter", replaces=first,
+    )  # fmt: skip
+    employment_record(actor=alice, case=case, employer="Lagerhuset A/S", job_functions="Lagerarbejde",
+                      kind="ordinary", hours_per_week="37", start_on=date(2010, 1, 1), end_on=date(2024, 6, 30),
+                      end_reason="Sygdom")  # fmt: skip
+    applied = application_record(actor=alice, case=case, kind="fleksjob", applied_on=today - timedelta(days=3),
+                                 channel="written")  # fmt: skip
+    application_withdraw(actor=alice, application=applied, withdrawn_on=today - timedelta(days=1),
+                         guidance="Vejledt om ressourceforløb som alternativ.")  # fmt: skip
+    application_record(actor=alice, case=case, kind="fortidspension_existing", applied_on=today, channel="oral")
 
 
 def build_decisions(alice, case, document, note):
@@ -163,6 +217,7 @@ def build_decisions(alice, case, document, note):
         facts=[{"text": "Statusattest.", "source": f"document:{document.pk}"},
                {"text": "Telefonnotat.", "source": f"note:{note.pk}"}],
         document_ids=[document.pk],
+        evidence_weighing=[{"document_id": document.pk, "stance": "relied_on", "dealt_with": False, "note": ""}],
     )  # fmt: skip
     today = timezone.localdate()
     hearing = d.hearing_send(actor=alice, decision=decision, expected_version=decision.version, sent_on=today,

@@ -86,6 +86,31 @@ def test_the_file_is_rich(exported):
     assert data["case"]["caseworker"] == "bob" and data["case"]["assignments"][-1]["caseworker"] == "bob"
     assigned = [e for e in data["timeline"] if e["kind"] == "caseworker_assigned"]
     assert {e["data"].get("caseworker_id") for e in assigned} >= {"alice", "bob"}
+    # the facts the law turns on (version 2)
+    specialist = next(d for d in data["documents"] if d["kind"] == "specialist_statement")
+    [conclusions] = specialist["conclusions"]
+    assert (conclusions["prognosis"], conclusions["hours_per_week"], conclusions["document_ids"]) == (
+        "permanent", "12.00", ["document-1"],
+    )  # fmt: skip
+    assert [t["description"] for t in data["treatments"]] == ["Smerteklinik", "Fysioterapi"]
+    assert data["treatments"][0]["document"] == specialist["ref"]
+    assert [x["status"] for x in data["treatments"][1]["statuses"]] == ["planned", "completed"]
+    trials = data["activities"][0]["trial_periods"]
+    assert [t["ref"] for t in trials] == ["trial_period-1", "trial_period-2"] and trials[1][
+        "replaces"
+    ] == "trial_period-1"
+    assert trials[0]["report"] == "report-1" and trials[0]["pace_percent"] == 70
+    assert (
+        data["citizen"]["employments"][0]["hours_per_week"] == "37.0"
+        and "case" not in data["citizen"]["employments"][0]
+    )
+    withdrawn, existing = data["applications"]
+    assert withdrawn["withdrawal"]["guidance"].startswith("Vejledt") and existing["withdrawal"] is None
+    assert data["decisions"][0]["subject"] == "fleksjob"
+    assert data["decisions"][0]["evidence_weighing"][0]["document_id"] == "document-1"
+    trial_events = [e["data"] for e in data["timeline"] if e["kind"] == "work_trial_recorded"]
+    assert [d["trial_period_id"] for d in trial_events] == ["trial_period-1", "trial_period-2"]
+    assert trial_events[1]["replaces_trial_period_id"] == "trial_period-1"
     # no database key anywhere: every id is a file ref, a username, or a file-local string id
     assert not re.search(r'"[a-z_]*ids?": \[?\s*[0-9]', exported["text"])
 
@@ -131,19 +156,32 @@ def test_every_choice_field_of_an_exported_model_is_an_enum_in_the_schema():
                 assert values <= set(defs[name]["properties"][field.name]["enum"]), (name, field.name)
 
 
+def as_version_1(data: dict) -> dict:
+    """The file as version 1 wrote it: every field and record version 2 added left out."""
+
+    def strip(value, schema, root):
+        if "$ref" in schema:
+            return strip(value, root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], root)
+        if "anyOf" in schema and value is not None:
+            return strip(value, schema["anyOf"][0], root)
+        if isinstance(value, list) and "items" in schema:
+            return [strip(v, schema["items"], root) for v in value]
+        if isinstance(value, dict) and "properties" in schema:
+            return {k: strip(v, schema["properties"][k], root) for k, v in value.items() if k in schema["properties"]}
+        return value
+
+    old = load_schema(1)
+    kinds = old["$defs"]["timeline_event"]["properties"]["kind"]["enum"]
+    data = {**data, "version": 1, "timeline": [e for e in data["timeline"] if e["kind"] in kinds]}
+    return strip(data, old, old)
+
+
 def test_a_version_1_file_written_before_the_agenda_item_and_flex_job_refs_still_imports(exported, tmp_path):
     """Version-1 files from before the refs (and the ends) were added: no `ref` on presentations, flex jobs and
     periods, no `end`, no agenda item id in the team-meeting events. They import, and the events still read."""
     from evne.cases.timeline import describe
 
-    data = json.loads(exported["text"])
-    data["version"] = 1
-    for answer in data["case"]["prompt_answers"]:
-        answer.pop("decision_number")
-    for row in data["rehab_meetings"]:
-        row.pop("team_roles")
-    for row in data["activities"]:
-        row.pop("type_company_based")
+    data = as_version_1(json.loads(exported["text"]))
     for key in ("rehab_meetings", "flex_jobs", "ledighedsydelse_periods"):
         for row in data[key]:
             row.pop("ref")

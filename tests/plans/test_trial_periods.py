@@ -44,8 +44,8 @@ def test_it_records_a_period_with_its_weeks_and_a_timeline_event(alice, case, lo
     assert list(long_activity.trial_periods.all()) == [period]
     event = case.events.get(kind=EventKind.WORK_TRIAL_RECORDED)
     assert event.actor == alice
-    assert event.data["period_id"] == period.pk and event.data["trade"] == "Lager og logistik"
-    assert event.data["weeks"] == "4.0" and event.data["replaces_id"] is None
+    assert event.data["trial_period_id"] == period.pk and event.data["trade"] == "Lager og logistik"
+    assert event.data["weeks"] == "4.0" and event.data["replaces_trial_period_id"] is None
     assert event.data["accommodation_respected"] == "yes" and event.data["outcome"] == "completed"
 
 
@@ -67,7 +67,7 @@ def test_it_corrects_a_period_with_a_new_row_and_counts_the_latest(alice, case, 
     assert correction.replaces == first
     assert selectors.trial_periods(long_activity) == [correction]
     assert selectors.trial_period_history(long_activity) == [first, correction]
-    assert case.events.filter(kind=EventKind.WORK_TRIAL_RECORDED).last().data["replaces_id"] == first.pk
+    assert case.events.filter(kind=EventKind.WORK_TRIAL_RECORDED).last().data["replaces_trial_period_id"] == first.pk
     with pytest.raises(DomainError) as err:
         trial_period_record(actor=alice, activity=long_activity, replaces=first, **values(long_activity))
     assert err.value.field == "replaces"

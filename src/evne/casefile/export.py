@@ -16,10 +16,19 @@ from django.db import models
 from evne.accounts.models import User
 from evne.assessments.models import WorkAbilityAssessment
 from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
-from evne.citizens.models import Citizen, Supporter
-from evne.decisions.models import Complaint, Decision, DelayNotice, FileAccessRequest, Hearing, ReasonsRequest
-from evne.evidence.models import Consent, Document, InformationRequest
-from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
+from evne.citizens.models import Citizen, Employment, Supporter
+from evne.decisions.models import (
+    Application,
+    ApplicationWithdrawal,
+    Complaint,
+    Decision,
+    DelayNotice,
+    FileAccessRequest,
+    Hearing,
+    ReasonsRequest,
+)
+from evne.evidence.models import Consent, Document, InformationRequest, StatementConclusions, Treatment, TreatmentStatus
+from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport, TrialPeriod
 from evne.profiles.models import (
     DisagreementDecision,
     ElementResponse,
@@ -84,6 +93,12 @@ REF_KIND = {
     FileAccessRequest: "file_access",
     ReasonsRequest: "reasons_request",
     DelayNotice: "delay_notice",
+    # version 2 (issue 11): the facts the law turns on
+    StatementConclusions: "conclusions",
+    Treatment: "treatment",
+    TrialPeriod: "trial_period",
+    Employment: "employment",
+    Application: "application",
 }
 
 # Keys inside JSON data (timeline data, facts, assessment basis) that hold database ids, and what they point to.
@@ -120,6 +135,14 @@ JSON_ID_KEYS = {
     "agenda_item_id": "agenda_item",
     "flex_job_id": "flex_job",
     "period_id": "period",
+    "conclusions_id": "conclusions",
+    "treatment_id": "treatment",
+    "trial_period_id": "trial_period",
+    "replaces_trial_period_id": "trial_period",
+    "employment_id": "employment",
+    "application_id": "application",
+    "extends_id": "course",
+    "rehab_plan_id": "rehab-plan",
 }
 
 # Refs added after the first reform files were written (2026-11-23): a file without them still imports.
@@ -175,6 +198,13 @@ PARENT = {
     UnemploymentPeriod: "case",
     FlexJobEnd: "job",
     UnemploymentPeriodEnd: "period",
+    StatementConclusions: "document",
+    Treatment: "case",
+    TreatmentStatus: "treatment",
+    TrialPeriod: "activity",
+    Employment: "citizen",
+    Application: "case",
+    ApplicationWithdrawal: "application",
 }
 
 
@@ -186,6 +216,7 @@ MODEL_SKIP = {
     Citizen: {"municipality"},
     AgendaItem: {"meeting"},
     Recommendation: {"case"},
+    Employment: {"case"},  # the case it was recorded through: the imported case, when imported
 }
 
 
@@ -292,7 +323,7 @@ class Exporter:
     def optional(self, obj) -> dict | None:
         return None if obj is None else self.record(obj)
 
-    def document(self, doc: Document) -> dict:
+    def document(self, doc: Document, conclusions=()) -> dict:
         content = None
         if self.include_files and doc.file:
             with doc.file.open("rb") as handle:
@@ -300,7 +331,7 @@ class Exporter:
             if doc.sha256 and hashlib.sha256(data).hexdigest() != doc.sha256:
                 raise ValueError(f"The stored file of document {doc.title!r} does not match its sha256.")
             content = base64.b64encode(data).decode("ascii")
-        return self.record(doc, content_base64=content)
+        return self.record(doc, content_base64=content, conclusions=[self.record(c) for c in conclusions])
 
     def presentation(self, item: AgendaItem, rec: Recommendation | None, departure, meeting, team) -> dict:
         """One presentation to the rehabilitation team: the team by name, the meeting date, the recommendation
@@ -339,6 +370,10 @@ class Exporter:
             (JobClarificationCourse, in_case), (FlexJobVisitation, in_case), (FlexJob, in_case),
             (FlexJobEnd, {"job__case_id": case.pk}), (UnemploymentPeriod, in_case),
             (UnemploymentPeriodEnd, {"period__case_id": case.pk}),
+            (StatementConclusions, {"document__case_id": case.pk}), (Treatment, in_case),
+            (TreatmentStatus, {"treatment__case_id": case.pk}), (TrialPeriod, {"activity__case_id": case.pk}),
+            (Employment, {"citizen_id": case.citizen_id}), (Application, in_case),
+            (ApplicationWithdrawal, {"application__case_id": case.pk}),
         ]  # fmt: skip
         if self.timeline:
             specs.append((TimelineEvent, in_case))
@@ -375,6 +410,10 @@ class Exporter:
             ((key, value),) = where.items() if where else ((None, None),)
             return [r for r in rows[model] if key is None or getattr(r, key) == value]
 
+        applications = self.assign(of(Application))
+        withdrawals = {w.application_id: w for w in rows[ApplicationWithdrawal]}
+        employments = self.assign(of(Employment))
+        treatments = self.assign(of(Treatment))
         notes = self.assign(of(JournalNote))
         answers = self.assign(of(PromptAnswer))
         follow_ups = self.assign(of(FollowUp))
@@ -384,6 +423,8 @@ class Exporter:
         activities = self.assign(of(Activity))
         orders = {a.pk: self.assign(of(ActivityOrder, activity_id=a.pk)) for a in activities}
         reports = {a.pk: self.assign(of(ProviderReport, activity_id=a.pk)) for a in activities}
+        trials = {a.pk: self.assign(of(TrialPeriod, activity_id=a.pk)) for a in activities}
+        conclusions = {d.pk: self.assign(of(StatementConclusions, document_id=d.pk)) for d in documents}
         profile = next(iter(rows[ResourceProfile]), None)
         plans = self.assign(of(PlanRevision))
         assessments = self.assign(of(WorkAbilityAssessment))
@@ -441,7 +482,11 @@ class Exporter:
                 prompt_answers=[self.record(a) for a in answers],
                 follow_ups=[self.record(f) for f in follow_ups],
             ),
-            "citizen": self.record(citizen, supporters=[self.record(s) for s in of(Supporter)]),
+            "citizen": self.record(
+                citizen,
+                supporters=[self.record(s) for s in of(Supporter)],
+                employments=[self.record(e) for e in employments],
+            ),
             "profile": profile_out,
             "plan": [self.record(p) for p in plans],
             "activities": [
@@ -450,12 +495,18 @@ class Exporter:
                     type_company_based=self.company_based[self.activity_types[a.type_id]],
                     orders=[self.record(o) for o in orders[a.pk]],
                     reports=[self.record(r) for r in reports[a.pk]],
+                    trial_periods=[self.record(t) for t in trials[a.pk]],
                 )
                 for a in activities
             ],
             "consents": [self.record(c) for c in consents],
             "requests": [self.record(r) for r in requests],
-            "documents": [self.document(d) for d in documents],
+            "documents": [self.document(d, conclusions[d.pk]) for d in documents],
+            "treatments": [
+                self.record(t, statuses=[self.record(x) for x in of(TreatmentStatus, treatment_id=t.pk)])
+                for t in treatments
+            ],
+            "applications": [self.record(a, withdrawal=self.optional(withdrawals.get(a.pk))) for a in applications],
             "assessments": [self.record(a) for a in assessments],
             "rehab_plans": [self.record(p) for p in rehab_plans],
             "rehab_meetings": [

@@ -22,11 +22,21 @@ from django.utils.dateparse import parse_datetime
 from evne.accounts.models import Municipality, Team, User
 from evne.assessments.models import WorkAbilityAssessment
 from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
-from evne.citizens.models import Citizen, Supporter
-from evne.decisions.models import Complaint, Decision, DelayNotice, FileAccessRequest, Hearing, ReasonsRequest
+from evne.citizens.models import Citizen, Employment, Supporter
+from evne.decisions.models import (
+    SUBJECT_OF_OUTCOME,
+    Application,
+    ApplicationWithdrawal,
+    Complaint,
+    Decision,
+    DelayNotice,
+    FileAccessRequest,
+    Hearing,
+    ReasonsRequest,
+)
 from evne.evidence import files
-from evne.evidence.models import Consent, Document, InformationRequest
-from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport
+from evne.evidence.models import Consent, Document, InformationRequest, StatementConclusions, Treatment, TreatmentStatus
+from evne.plans.models import Activity, ActivityOrder, ActivityType, PlanRevision, ProviderReport, TrialPeriod
 from evne.profiles.models import (
     DisagreementDecision,
     ElementResponse,
@@ -45,6 +55,7 @@ from evne.reform.models import (
     FlexJobEnd,
     FlexJobVisitation,
     JobClarificationCourse,
+    Measure,
     PensionTransfer,
     Recommendation,
     RehabMeeting,
@@ -153,34 +164,59 @@ def _message(error) -> str:
 
 def upgrade_from_1(data: dict) -> dict:
     """A version-1 file as version 2: every field version 2 added is filled in with the value it has for a record
-    made before it existed (a model field's default, an empty list, null; refs numbered in file order)."""
+    made before it existed (the model field's default, an empty list, null; refs numbered in file order). A
+    decision gets its subject as the data migration gave existing decisions theirs."""
+    from . import schema as generated
+
     schema = load_schema(VERSION)
-    out = _fill(data, schema, schema, counters={})
+    models_by_def = {name: model for name, model, _extras in generated.DEFS}
+    out = _fill(data, schema, schema, counters={}, models=models_by_def, model=None)
+    pathway = out["case"].get("pathway", "")
+    for decision in out["decisions"]:
+        if not decision.get("subject"):
+            subject = SUBJECT_OF_OUTCOME.get(decision.get("outcome"))
+            decision["subject"] = subject or (pathway if pathway in Measure.values else Measure.OTHER)
     out["version"] = VERSION
     return out
 
 
-def _fill(value, schema: dict, root: dict, counters: dict):
+def _fill(value, schema: dict, root: dict, counters: dict, models: dict, model):
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        return _fill(value, root["$defs"][name], root, counters) if value is not None else None
+        if value is None:
+            return None
+        return _fill(value, root["$defs"][name], root, counters, models, models.get(name))
     if "anyOf" in schema:
-        return None if value is None else _fill(value, schema["anyOf"][0], root, counters)
+        return None if value is None else _fill(value, schema["anyOf"][0], root, counters, models, model)
     if isinstance(value, list) and "items" in schema:
-        return [_fill(v, schema["items"], root, counters) for v in value]
+        return [_fill(v, schema["items"], root, counters, models, model) for v in value]
     if not isinstance(value, dict) or "properties" not in schema:
         return value
     out = {}
     for key, sub in schema["properties"].items():
         if key in value:
-            out[key] = _fill(value[key], sub, root, counters)
+            out[key] = _fill(value[key], sub, root, counters, models, None)
         elif key == "ref" and "pattern" in sub:
             kind = sub["pattern"][1:].split("-[")[0]
             counters[kind] = counters.get(kind, 0) + 1
             out[key] = f"{kind}-{counters[kind]}"
         elif key in schema.get("required", ()):
-            out[key] = _empty(sub)
+            out[key] = _default(model, key, sub)
     return out
+
+
+def _default(model, key: str, sub: dict):
+    """The value of a field a version-1 file does not have: the model field's default where it has one."""
+    if model is not None:
+        try:
+            field = model._meta.get_field(key)
+        except Exception:
+            field = None
+        if field is not None and getattr(field, "concrete", False) and field.has_default():
+            default = field.get_default()
+            if isinstance(default, str | bool | int | list | dict) and not isinstance(default, Decimal):
+                return default
+    return _empty(sub)
 
 
 def _empty(sub: dict):
@@ -383,6 +419,8 @@ class Importer:
         case = self.create_keeping(
             Case, data["case"], "case", "opened_at", municipality=self.municipality, team=self.team, citizen=citizen
         )
+        for i, row in enumerate(data["citizen"].get("employments", [])):
+            self.create(Employment, row, f"citizen.employments[{i}]", citizen=citizen, case=case)
         for i, row in enumerate(data["case"]["assignments"]):
             self.create(CaseAssignment, row, f"case.assignments[{i}]", case=case)
         for i, row in enumerate(data["case"]["notes"]):
@@ -395,20 +433,33 @@ class Importer:
             self.create(Consent, row, f"consents[{i}]", case=case)
         for i, row in enumerate(data["requests"]):
             self.create(InformationRequest, row, f"requests[{i}]", case=case)
-        for i, row in enumerate(data["documents"]):
-            self.document(row, f"documents[{i}]", case)
+        documents = [self.document(row, f"documents[{i}]", case) for i, row in enumerate(data["documents"])]
+        for i, (row, doc) in enumerate(zip(data["documents"], documents, strict=True)):  # after every document
+            for j, sub in enumerate(row.get("conclusions", [])):
+                self.create(StatementConclusions, sub, f"documents[{i}].conclusions[{j}]", document=doc)
+        for i, row in enumerate(data.get("treatments", [])):
+            treatment = self.create(Treatment, row, f"treatments[{i}]", case=case)
+            for j, sub in enumerate(row["statuses"]):
+                self.create(TreatmentStatus, sub, f"treatments[{i}].statuses[{j}]", treatment=treatment)
         for i, row in enumerate(data["activities"]):
             activity = self.create(Activity, row, f"activities[{i}]", case=case)
             for j, sub in enumerate(row["orders"]):
                 self.create(ActivityOrder, sub, f"activities[{i}].orders[{j}]", activity=activity)
             for j, sub in enumerate(row["reports"]):
                 self.create(ProviderReport, sub, f"activities[{i}].reports[{j}]", activity=activity)
+            for j, sub in enumerate(row.get("trial_periods", [])):
+                self.create(TrialPeriod, sub, f"activities[{i}].trial_periods[{j}]", activity=activity)
         if data["profile"] is not None:
             self.profile(data["profile"], case)
         for i, row in enumerate(data["plan"]):
             self.create(PlanRevision, row, f"plan[{i}]", case=case)
         for i, row in enumerate(data["assessments"]):
             self.create(WorkAbilityAssessment, row, f"assessments[{i}]", case=case)
+        for i, row in enumerate(data.get("applications", [])):
+            application = self.create(Application, row, f"applications[{i}]", case=case)
+            if row.get("withdrawal") is not None:
+                self.create(ApplicationWithdrawal, row["withdrawal"], f"applications[{i}].withdrawal",
+                            application=application)  # fmt: skip
         for i, row in enumerate(data["decisions"]):
             decision = self.create(Decision, row, f"decisions[{i}]", case=case)
             for j, sub in enumerate(row.get("complaints", [])):

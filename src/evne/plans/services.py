@@ -829,8 +829,8 @@ def trial_period_record(
             )  # fmt: skip
             record_event(
                 case=case, kind=EventKind.WORK_TRIAL_RECORDED, actor=actor, at=now,
-                data={"activity_id": activity.pk, "period_id": period.pk,
-                      "replaces_id": corrected.pk if corrected else None, **_type_names(activity.type),
+                data={"activity_id": activity.pk, "trial_period_id": period.pk,
+                      "replaces_trial_period_id": corrected.pk if corrected else None, **_type_names(activity.type),
                       "provider": activity.provider, "trade": trade, "start_on": start_on.isoformat(),
                       "end_on": end_on.isoformat(), "weeks": str(period.weeks),
                       "planned_hours_per_week": str(planned), "actual_hours_per_week": str(actual),

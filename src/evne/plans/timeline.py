@@ -134,7 +134,7 @@ def describe(event: TimelineEvent) -> str | None:
                 text += " " + _("Accommodation needs respected: %(answer)s.") % {
                     "answer": _label(TrialAccommodation, respected)
                 }
-            if d.get("replaces_id"):
+            if d.get("replaces_trial_period_id"):
                 text += " " + _("Corrects an earlier record of the period.")
             return text
     return None
