@@ -127,7 +127,47 @@ def synthetic_case(rng: random.Random, i: int) -> s.Snapshot:
                                   answered_on=created + timedelta(days=10)),)  # fmt: skip
             if issued and rng.random() < 0.3:
                 complaints = (s.Complaint(decision_number=1, received_on=created + timedelta(days=45)),)
-    answers = {"method.impartiality": "Ingen inhabilitet"} if rng.random() < 0.7 else {}
+    answers = ()
+    if rng.random() < 0.7:
+        answers = (s.Answer(rule_id="method.impartiality", text="Ingen inhabilitet", given_on=day(0, 200)),)
+    statements, treatments, trials, applications = [], [], [], []
+    for j in range(rng.randint(0, 3)):  # the substance of the statements on file (issue 11)
+        stated = day(30, 400)
+        statements.append(s.Statement(
+            document_id=j + 1, kind=rng.choice(["lae_265", "specialist_statement", "medical_adviser"]),
+            author_role=rng.choice(["gp", "specialist", "medical_adviser", "clinical_function"]), stated_on=stated,
+            received_on=stated + timedelta(days=5), prognosis=rng.choice(["permanent", "temporary", "unclear"]),
+            hours_per_week=rng.choice([None, 4.0, 12.0, 20.0]), development_view=rng.choice(["yes", "no", "unclear"]),
+            work_ability_view=rng.choice(["permanently_substantially_reduced", "reduced", "not_assessed"]),
+            agreement=rng.choice(["agrees", "disagrees", "not_stated"]),
+        ))  # fmt: skip
+        if rng.random() < 0.5:
+            recommended = stated
+            steps = [s.TreatmentStep(status="planned", on=recommended)]
+            if rng.random() < 0.6:
+                steps.append(
+                    s.TreatmentStep(
+                        status=rng.choice(["completed", "declined", "ongoing"]),
+                        on=recommended + timedelta(days=rng.randint(10, 200)),
+                        has_reason=True,
+                    )
+                )
+            treatments.append(s.Treatment(id=j + 1, source="statement", recommended_on=recommended,
+                                          expected_effect=rng.choice(["work_ability", "quality_of_life"]),
+                                          document_id=j + 1, steps=tuple(steps)))  # fmt: skip
+    for a in activities:
+        trials.append(s.TrialPeriod(
+            id=a.id + 1, activity_id=a.id, start_on=a.start_on,
+            end_on=a.start_on + timedelta(weeks=rng.randint(2, 13)),
+            trade=rng.choice(["Lager", "Rengøring", "Kontor"]), planned_hours=rng.choice([10.0, 15.0, 20.0]),
+            actual_hours=rng.choice([4.0, 8.0, 12.0, 15.0]),
+            accommodation_respected=rng.choice(["yes", "partly", "no"]),
+            outcome=rng.choice(["completed", "ended_health", "running"]), company_based=True,
+            pace_percent=rng.choice([None, 50, 70]), sustained_hours=rng.choice([None, 6.0, 10.0]),
+        ))  # fmt: skip
+    if pathway in TEAM and rng.random() < 0.5:
+        applications.append(s.Application(id=1, kind=pathway if pathway != "ressourceforlob" else "fleksjob",
+                                          applied_on=day(10, 200)))  # fmt: skip
     return s.Snapshot(
         case=s.CaseFacts(number=f"997-2026-{i:06d}", pathway=pathway, benefit="kontanthjaelp",
                          status=rng.choice(["open", "in_course", "awaiting_decision", "decided"]),
@@ -137,7 +177,8 @@ def synthetic_case(rng: random.Random, i: int) -> s.Snapshot:
         follow_ups=follow_ups, rehab_plans=plans, rehab_meetings=meetings, recommendations=recommendations,
         pension_transfer=transfer, resource_courses=courses, fleksjob_visitations=visitations, flex_jobs=flex_jobs,
         decisions=decisions, hearings=hearings, complaints=complaints, answers=answers,
-        answer_dates={k: TODAY.isoformat() for k in answers},
+        statements=tuple(statements), treatments=tuple(treatments), trial_periods=tuple(trials),
+        applications=tuple(applications),
         involvement=(s.Involvement(kind="opening_conversation", occurred_on=day(1, 10)),) if elements else (),
         elements=tuple(elements), presentations=presentations,
         consents=(s.Consent(purpose="disclose", status="given", given_on=day(0, 300)),) if rng.random() < 0.3 else (),

@@ -131,6 +131,7 @@ def snapshot_from_case_file(
             help_requested_on + dt.timedelta(weeks=local_decision_weeks) if local_decision_weeks else None
         ),
         **_reform(data),
+        **_facts(data),
     )  # fmt: skip
 
 
@@ -232,7 +233,13 @@ def _decisions(data: Record, *, has_profile: bool) -> dict:
             specialist_conclusion_as_fact=bool(reason_checks.conclusion_facts(facts, kinds)),
             answer_dealt_with=bool(d["answer_dealt_with"]), has_guidance=bool(d["guidance_text"]),
             guidance_given_on=_date(d["decided_on"]) if d["guidance_text"] else None,
-            override=bool(d["override_reason"]),
+            override=bool(d["override_reason"]), subject=d.get("subject") or "",
+            application_id=ref_number(d["application"]) if d.get("application") else None,
+            evidence=tuple(
+                s.Weighing(document_id=ref_number(w["document_id"]), stance=w["stance"],
+                           dealt_with=bool(w["dealt_with"]))
+                for w in d.get("evidence_weighing") or ()
+            ),
         ))  # fmt: skip
         for c in d["complaints"]:
             complaints.append((ref_number(c["ref"]), s.Complaint(
@@ -273,6 +280,7 @@ def _reform(data: Record) -> dict:
     recommendations = [(i, i["recommendation"]) for i in data["rehab_meetings"] if i["recommendation"] is not None]
     transfers = _ordered(data["pension_transfers"], "created_at")
     transfer = transfers[-1] if transfers else None
+    plan_number = {p["ref"]: p["number"] for p in data["rehab_plans"]}
     return {
         "rehab_plans": tuple(
             s.RehabPlan(number=p["number"], saved_on=day(p["saved_at"]), gp_basis=p["gp_basis"],
@@ -296,6 +304,8 @@ def _reform(data: Record) -> dict:
                 very_few_hours=r["very_few_hours"],
                 departed_on=_date(r["departure"]["departed_on"]) if r["departure"] else None,
                 has_departure_reason=bool(r["departure"]["reason"]) if r["departure"] else False,
+                presented_for=r.get("presented_for") or "", has_reasons=bool((r.get("reasons") or "").strip()),
+                has_legal_test=bool((r.get("legal_test") or "").strip()),
             )
             for i, r in recommendations
         ),
@@ -309,7 +319,10 @@ def _reform(data: Record) -> dict:
             s.ResourceCourse(id=ref_number(c["ref"]), start_on=_date(c["start_on"]), end_on=_date(c["end_on"]),
                              has_coordinator=True, has_action_part=bool(c["action_part"]),
                              ended_on=_date(c["ended_on"]), outcome=c["outcome"],
-                             still_in_target_group=c["still_in_target_group"])
+                             still_in_target_group=c["still_in_target_group"], kind=c.get("kind") or "new",
+                             extends=ref_number(c["extends"]) if c.get("extends") else None,
+                             rehab_plan=plan_number.get(c.get("rehab_plan")),
+                             presentation_id=ref_number(c["presentation"]) if c.get("presentation") else None)
             for c in _ordered(data["resource_courses"], "start_on")
         ),
         "fleksjob_visitations": tuple(
@@ -329,5 +342,72 @@ def _reform(data: Record) -> dict:
             s.LedighedsydelsePeriod(start_on=_date(p["start_on"]),
                                     end_on=_date(p["end_on"]) or _date((p.get("end") or {}).get("ended_on")))
             for p in _ordered(data["ledighedsydelse_periods"], "start_on")
+        ),
+    }  # fmt: skip
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(Decimal(value))
+
+
+def _facts(data: Record) -> dict:
+    """The facts the law turns on (issue 11): statements, treatments, work trials, own work, applications."""
+    statements = []
+    for d in data["documents"]:
+        for c in d.get("conclusions", ()):
+            statements.append(s.Statement(
+                document_id=ref_number(d["ref"]), kind=d["kind"], author_role=c["author_role"],
+                stated_on=_date(c["stated_on"]), received_on=_date(d["received_on"]), revision=c["number"],
+                recorded_on=day(c["recorded_at"]), examined_on=_date(c["examined_on"]),
+                has_conditions=bool(c["conditions"].strip()), has_diagnosis_code=bool(c["icd10_code"]),
+                prognosis=c["prognosis"], prognosis_until=_date(c["prognosis_until"]),
+                hours_per_week=_number(c["hours_per_week"]), has_restrictions=bool(c["restrictions"].strip()),
+                has_accommodation_needs=bool(c["accommodation_needs"].strip()),
+                development_view=c["development_view"], has_development_quote=bool(c["development_quote"].strip()),
+                work_ability_view=c["work_ability_view"], agreement=c["agreement"],
+                other_documents=tuple(ref_number(x) for x in c["document_ids"]),
+            ))  # fmt: skip
+    trials = []
+    for a in data["activities"]:
+        for t in a.get("trial_periods", ()):
+            trials.append(s.TrialPeriod(
+                id=ref_number(t["ref"]), activity_id=ref_number(a["ref"]), start_on=_date(t["start_on"]),
+                end_on=_date(t["end_on"]), trade=t["trade"], planned_hours=_number(t["planned_hours_per_week"]) or 0.0,
+                actual_hours=_number(t["actual_hours_per_week"]) or 0.0,
+                accommodation_respected=t["accommodation_respected"], outcome=t["outcome"],
+                company_based=bool(a.get("type_company_based")), pace_percent=t["pace_percent"],
+                absence=_number(t["absence_amount"]), absence_unit=t["absence_unit"],
+                sustained_hours=_number(t["sustained_hours_per_week"]),
+                report_id=ref_number(t["report"]) if t["report"] else None,
+                replaces=ref_number(t["replaces"]) if t["replaces"] else None,
+            ))  # fmt: skip
+    return {
+        "statements": tuple(statements),
+        "treatments": tuple(
+            s.Treatment(
+                id=ref_number(t["ref"]), source=t["source"], recommended_on=_date(t["recommended_on"]),
+                expected_effect=t["expected_effect"],
+                document_id=ref_number(t["document"]) if t["document"] else None,
+                steps=tuple(
+                    s.TreatmentStep(status=x["status"], on=_date(x["status_on"]), has_reason=bool(x["reason"].strip()))
+                    for x in _ordered(t["statuses"], "number")
+                ),
+            )
+            for t in data.get("treatments", ())
+        ),
+        "trial_periods": tuple(trials),
+        "employments": tuple(
+            s.Employment(kind=e["kind"], hours_per_week=_number(e["hours_per_week"]) or 0.0,
+                         start_on=_date(e["start_on"]), end_on=_date(e["end_on"]),
+                         has_accommodation=bool(e["accommodation"].strip()))
+            for e in data["citizen"].get("employments", ())
+        ),
+        "applications": tuple(
+            s.Application(
+                id=ref_number(a["ref"]), kind=a["kind"], applied_on=_date(a["applied_on"]), channel=a["channel"],
+                withdrawn_on=_date((a["withdrawal"] or {}).get("withdrawn_on")),
+                withdrawal_guidance=bool(((a["withdrawal"] or {}).get("guidance") or "").strip()),
+            )
+            for a in data.get("applications", ())
         ),
     }  # fmt: skip

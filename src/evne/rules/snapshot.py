@@ -145,6 +145,116 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A received statement's structured conclusions (one revision; the latest recorded by the day judged counts):
+    who wrote it, what it concludes on prognosis, capacity, development and the work ability, and whether it agrees
+    with the other statements on file. Flags and values only: the conditions and quotes stay in the case."""
+
+    document_id: int
+    kind: str  # the document's kind (specialist_statement, lae_265, medical_adviser, clinical_function, …)
+    author_role: str  # gp | specialist | hospital | clinical_function | medical_adviser | health_adviser | …
+    stated_on: date
+    received_on: date
+    revision: int = 1
+    recorded_on: date | None = None  # the day this revision was recorded
+    examined_on: date | None = None
+    has_conditions: bool = False
+    has_diagnosis_code: bool = False
+    prognosis: str = "not_stated"  # permanent | temporary | unclear | not_stated
+    prognosis_until: date | None = None
+    hours_per_week: float | None = None  # the capacity the statement describes
+    has_restrictions: bool = False
+    has_accommodation_needs: bool = False
+    development_view: str = "not_stated"  # yes | no | unclear | not_stated
+    has_development_quote: bool = False
+    work_ability_view: str = "not_assessed"  # permanently_substantially_reduced | reduced | not_reduced | …
+    agreement: str = "not_stated"  # agrees | disagrees | not_stated
+    other_documents: tuple[int, ...] = ()  # the statements it agrees or disagrees with
+
+
+@dataclass(frozen=True)
+class TreatmentStep:
+    status: str  # planned | ongoing | completed | declined | not_possible
+    on: date
+    has_reason: bool = False
+
+
+@dataclass(frozen=True)
+class Treatment:
+    """A treatment recommended in the case, and what became of it."""
+
+    id: int
+    source: str  # statement | plan | follow_up | other
+    recommended_on: date
+    expected_effect: str = "unclear"  # work_ability | quality_of_life | unclear
+    document_id: int | None = None  # the statement that recommends it
+    steps: tuple[TreatmentStep, ...] = ()  # oldest first
+
+    def status_on(self, on: date) -> str:
+        """The treatment's status on `on` ("" before its first recorded status)."""
+        known = [step for step in self.steps if step.on <= on]
+        return known[-1].status if known else ""
+
+
+@dataclass(frozen=True)
+class TrialPeriod:
+    """One period of an activity's work testing as it happened (a correction replaces the record it names)."""
+
+    id: int
+    activity_id: int
+    start_on: date
+    end_on: date
+    trade: str  # the trade or field tested (a short label, e.g. "Lager")
+    planned_hours: float
+    actual_hours: float
+    accommodation_respected: str  # yes | partly | no | not_relevant
+    outcome: str  # completed | ended_health | ended_other | running
+    company_based: bool = False  # the activity takes place at a company
+    pace_percent: int | None = None
+    absence: float | None = None
+    absence_unit: str = ""  # hours | days
+    sustained_hours: float | None = None  # the capacity observed
+    report_id: int | None = None
+    replaces: int | None = None
+
+    @property
+    def weeks(self) -> float:
+        return round(((self.end_on - self.start_on).days + 1) / 7, 1)
+
+
+@dataclass(frozen=True)
+class Employment:
+    """A job the citizen has or had (their own work; a flex job is a FlexJob)."""
+
+    kind: str  # ordinary | special_terms | skaanejob | self_employed | other
+    hours_per_week: float
+    start_on: date
+    end_on: date | None = None
+    has_accommodation: bool = False
+
+
+@dataclass(frozen=True)
+class Application:
+    """What the citizen applied for, when and how, and a withdrawal with the guidance given."""
+
+    id: int
+    kind: str  # fleksjob | fortidspension | fortidspension_existing | senior_fortidspension | revalidering | …
+    applied_on: date
+    channel: str = "written"
+    withdrawn_on: date | None = None
+    withdrawal_guidance: bool = False
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """How a decision's reasons treat one document of the case."""
+
+    document_id: int
+    stance: str  # relied_on | points_another_way
+    dealt_with: bool = False
+
+
+@dataclass(frozen=True)
 class Answer:
     """The caseworker's recorded answer to a rule's prompt: a fact with its day, its author's judgement under one
     version of the rule, and — for a question about a decision — the decision it was given for. It counts only from
@@ -181,6 +291,8 @@ class Decision:
     guidance_given_on: date | None = None
     override: bool = False
     subject: str = ""  # the measure it is about (fleksjob, fortidspension, …) — a refusal's too; "" = by its type
+    application_id: int | None = None  # the application it answers
+    evidence: tuple[Weighing, ...] = ()  # what its reasons rely on, and the documents that point another way
 
 
 @dataclass(frozen=True)
@@ -264,6 +376,9 @@ class Recommendation:
     very_few_hours: bool = False
     departed_on: date | None = None
     has_departure_reason: bool = False
+    presented_for: str = ""  # the measure the case was presented for (the decision it is for); "" = not recorded
+    has_reasons: bool = False
+    has_legal_test: bool = False
 
 
 @dataclass(frozen=True)
@@ -287,6 +402,10 @@ class ResourceCourse:
     ended_on: date | None = None
     outcome: str = ""
     still_in_target_group: bool = False
+    kind: str = "new"  # new | extension
+    extends: int | None = None  # the course an extension extends
+    rehab_plan: int | None = None  # a new course's own preparatory part (its version number)
+    presentation_id: int | None = None  # a new course's presentation to the team (the meeting id)
 
 
 @dataclass(frozen=True)
@@ -344,6 +463,11 @@ class Snapshot:
     flex_jobs: tuple[FlexJob, ...] = ()
     ledighedsydelse_periods: tuple[LedighedsydelsePeriod, ...] = ()
     target: Target | None = None  # the decision in question; None = the case's drafts, else its pathway
+    statements: tuple[Statement, ...] = ()  # every revision of every statement's conclusions
+    treatments: tuple[Treatment, ...] = ()
+    trial_periods: tuple[TrialPeriod, ...] = ()  # every record, corrections included
+    employments: tuple[Employment, ...] = ()
+    applications: tuple[Application, ...] = ()
 
     # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------
 
@@ -474,6 +598,28 @@ class Snapshot:
         made = self.recommendations_until(on)
         return made[-1] if made else None
 
+    def statements_on(self, on: date) -> list[Statement]:
+        """Each statement received by `on`, as its latest revision recorded by then; oldest statement first."""
+        key = ("statements", on)
+        if key not in self._memo:
+            latest: dict[int, Statement] = {}
+            for st in sorted(self.statements, key=lambda x: (x.document_id, x.revision)):
+                if st.received_on <= on and (st.recorded_on is None or st.recorded_on <= on):
+                    latest[st.document_id] = st
+            self._memo[key] = sorted(latest.values(), key=lambda x: (x.stated_on, x.document_id))
+        return self._memo[key]
+
+    def trials_on(self, on: date) -> list[TrialPeriod]:
+        """The work-trial periods begun by `on`, each as its latest correction; oldest first."""
+        key = ("trials", on)
+        if key not in self._memo:
+            replaced = {t.replaces for t in self.trial_periods if t.replaces is not None}
+            self._memo[key] = sorted(
+                (t for t in self.trial_periods if t.id not in replaced and t.start_on <= on),
+                key=lambda t: (t.start_on, t.id),
+            )
+        return self._memo[key]
+
     def latest_course(self, on: date) -> ResourceCourse | None:
         courses = [c for c in self.resource_courses if c.start_on <= on]
         return max(courses, key=lambda c: (c.start_on, c.id)) if courses else None
@@ -534,6 +680,10 @@ def _value(hint, value, path: str):
         return value if isinstance(value, bool) else _reject(path, "true or false")
     if hint is int:
         return value if isinstance(value, int) and not isinstance(value, bool) else _reject(path, "a whole number")
+    if hint is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        return _reject(path, "a number")
     if hint is str:
         return value if isinstance(value, str) else _reject(path, "a text")
     raise SnapshotError(f"{path}: unsupported field type")
