@@ -380,6 +380,11 @@ class Recommendation:
     has_reasons: bool = False
     has_legal_test: bool = False
 
+    @property
+    def decisive(self) -> bool:
+        """A recommendation of a measure: not a postponement, and not "the case is not sufficiently clarified"."""
+        return self.kind not in ("postponement", "not_clarified")
+
 
 @dataclass(frozen=True)
 class PensionTransfer:

@@ -31,6 +31,7 @@ REQUIRED_CONTENT = {
     "jobafklaring": ("factors", "goal", "measures", "follow_up"),
     "other": ("factors", "measures"),
     "postponement": ("postponement_reason",),
+    "not_clarified": ("factors", "legal_test"),
 }
 CONTENT_DA = {
     "factors": "de beskæftigelsesmæssige, sociale og helbredsmæssige forhold, der er lagt vægt på",
@@ -41,6 +42,7 @@ CONTENT_DA = {
     "flex_job_types": "typer af fleksjob eller arbejdsfunktioner", "special_needs": "særlige hensyn eller støtte",
     "professional_reasons": "den faglige begrundelse", "postponement_reason": "begrundelsen for udsættelsen",
     "development_within_reasonable_time": "hvorfor arbejdsevnen kan udvikles inden for en rimelig periode",
+    "reasons": "teamets begrundelse", "legal_test": "det retlige kriterium, indstillingen bygger på",
 }  # fmt: skip
 REQUIRED_ROLES = ("employment", "social", "health", "health_coordinator")
 FUTILE_CONDITIONS = ("health_alone", "unambiguous", "not_contradictory", "documented")
@@ -211,7 +213,7 @@ def _on_existing_evidence(s: Snapshot, on: date) -> bool:
 def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension") or not _on_existing_evidence(s, on):
         return Finding.not_applicable(in_question=s.in_question(on))
-    recs = [r for r in s.recommendations_until(on) if r.kind != "postponement"]
+    recs = [r for r in s.recommendations_until(on) if r.decisive]
     if not recs:
         return Finding.not_applicable(reason="no recommendation yet")
     days = param("reform.pension_transfer_max_days_after_recommendation", on)

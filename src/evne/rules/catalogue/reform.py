@@ -233,7 +233,7 @@ def _team_recommendation(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, *TEAM_DECISIONS):
         return Finding.not_applicable(in_question=s.in_question(on))
     made = s.recommendations_until(on)
-    decisive = [r for r in made if r.kind != "postponement"]
+    decisive = [r for r in made if r.decisive]
     if decisive:
         return Finding.ok(recommendation=decisive[-1].id, kind=decisive[-1].kind, on=decisive[-1].recommended_on)
     t = s.pension_transfer
