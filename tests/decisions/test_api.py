@@ -1,7 +1,8 @@
 """The decisions API: the same services as the pages, JSON errors, the access gate."""
 
 import json
-from datetime import date
+
+from django.utils import timezone
 
 from tests.api.conftest import basic
 
@@ -20,14 +21,14 @@ def test_it_drafts_hears_and_issues_through_the_api(client, alice, prepared):
     body = response.json()
     assert body["number"] == 1 and body["decision_type"] == "refusal" and "decision.hearing" in body["blocking"]
 
-    response = post(client, f"{base}/1/hearing", {"version": 1, "sent_on": date.today().isoformat(),
+    response = post(client, f"{base}/1/hearing", {"version": 1, "sent_on": timezone.localdate().isoformat(),
                                                   "unfavourable_facts": "Praktikken viste 30 timer."})  # fmt: skip
     assert response.status_code == 201, response.content
     hearing = response.json()
     assert hearing["letter_id"] and any(p["kind"] == "document" for p in hearing["package"])
 
     response = post(client, f"{base}/1/hearing/{hearing['id']}/answer",
-                    {"version": 1, "answer": "answered", "answered_on": date.today().isoformat(),
+                    {"version": 1, "answer": "answered", "answered_on": timezone.localdate().isoformat(),
                      "summary": "Borgeren er uenig.", "form": "oral"})  # fmt: skip
     assert response.status_code == 200, response.content
 
@@ -49,15 +50,23 @@ def test_it_drafts_hears_and_issues_through_the_api(client, alice, prepared):
                             content_type="application/json", **basic("alice"))  # fmt: skip
     assert response.status_code == 400 and response.json()["field"] == "status"
 
-    response = post(client, f"{base}/1/complaints", {"received_on": date.today().isoformat(), "channel": "oral",
+    response = post(client, f"{base}/1/complaints", {"received_on": timezone.localdate().isoformat(), "channel": "oral",
                                                      "summary": "Uenig."})  # fmt: skip
     assert response.status_code == 201
     complaint = response.json()
     url = f"/api/cases/{case.pk}/complaints/{complaint['id']}"
-    assert post(client, f"{url}/forward", {"version": 1, "forwarded_on": date.today().isoformat()}).status_code == 400
-    reconsider = {"version": 1, "outcome": "kept", "reasons": "Fastholdt.", "reconsidered_on": date.today().isoformat()}
+    assert (
+        post(client, f"{url}/forward", {"version": 1, "forwarded_on": timezone.localdate().isoformat()}).status_code
+        == 400
+    )
+    reconsider = {
+        "version": 1,
+        "outcome": "kept",
+        "reasons": "Fastholdt.",
+        "reconsidered_on": timezone.localdate().isoformat(),
+    }
     assert post(client, f"{url}/reconsideration", reconsider).status_code == 200
-    response = post(client, f"{url}/forward", {"version": 2, "forwarded_on": date.today().isoformat()})
+    response = post(client, f"{url}/forward", {"version": 2, "forwarded_on": timezone.localdate().isoformat()})
     assert response.status_code == 200 and response.json()["appeal_body"] == "Ankestyrelsen"
 
 
@@ -87,11 +96,11 @@ def test_other_team_reads_but_cannot_write_and_other_municipality_gets_404(clien
 
 def test_file_access_through_the_api(client, alice, prepared):
     url = f"/api/cases/{prepared['case'].pk}/file-access"
-    response = post(client, url, {"requested_on": date.today().isoformat(), "channel": "oral"})
+    response = post(client, url, {"requested_on": timezone.localdate().isoformat(), "channel": "oral"})
     assert response.status_code == 201
     request = response.json()
     response = post(client, f"{url}/{request['id']}/hand-out",
-                    {"version": 1, "handed_out_on": date.today().isoformat(),
+                    {"version": 1, "handed_out_on": timezone.localdate().isoformat(),
                      "documents": [{"document_id": prepared["specialist"].pk, "internal": True}]})  # fmt: skip
     assert response.status_code == 200, response.content
     assert response.json()["bundle_id"]

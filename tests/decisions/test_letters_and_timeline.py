@@ -1,8 +1,6 @@
 """Letters carry the municipality's branding; every decision event reads as a sentence on the timeline."""
 
-from datetime import date
-
-from django.utils import translation
+from django.utils import timezone, translation
 
 from evne.cases.models import EventKind, TimelineEvent
 from evne.cases.timeline import describe
@@ -18,9 +16,9 @@ def test_a_letter_carries_the_municipalitys_branding_and_masks_the_cpr(alice, ca
     LetterBranding.objects.create(municipality=case.municipality, sender="Jobcenter Evnekøbing",
                                   address="Rådhustorvet 1\n9990 Evnekøbing", phone="99 99 99 99",
                                   signature="Med venlig hilsen\nJobcenter Evnekøbing", logo_svg=LOGO)  # fmt: skip
-    access = services.file_access_request(actor=alice, case=case, requested_on=date.today(), channel="written")
+    access = services.file_access_request(actor=alice, case=case, requested_on=timezone.localdate(), channel="written")
     access = services.file_access_hand_out(actor=alice, request=access, expected_version=1,
-                                           handed_out_on=date.today())  # fmt: skip
+                                           handed_out_on=timezone.localdate())  # fmt: skip
     text = pdf_text(access.bundle)
     assert "Jobcenter Evnekøbing" in text and "Rådhustorvet 1" in text and "99 99 99 99" in text
     assert "010180-XXXX" in text and "010180-1234" not in text

@@ -1,6 +1,8 @@
 """Decision pages: they render in Danish, go through the access gate (logged), and refuse strangers."""
 
-from datetime import date, timedelta
+from datetime import timedelta
+
+from django.utils import timezone
 
 from evne.accounts.models import AccessLogEntry
 from evne.decisions.models import Decision
@@ -71,25 +73,25 @@ def test_file_access_page_registers_an_oral_request(client, alice, case):
     login(client, alice)
     response = client.post(
         f"/cases/{case.pk}/file-access/",
-        {"requested_on": (date.today() - timedelta(days=1)).isoformat(), "channel": "oral"},
+        {"requested_on": (timezone.localdate() - timedelta(days=1)).isoformat(), "channel": "oral"},
     )
     assert response.status_code == 302
-    assert case.file_access_requests.get().due_on == date.today() + timedelta(days=9)
+    assert case.file_access_requests.get().due_on == timezone.localdate() + timedelta(days=9)
 
 
 def test_file_access_is_handed_out_from_the_page_with_internal_documents_left_out(client, alice, prepared):
     from evne.decisions import services
 
     case = prepared["case"]
-    request = services.file_access_request(actor=alice, case=case, requested_on=date.today(), channel="oral")
+    request = services.file_access_request(actor=alice, case=case, requested_on=timezone.localdate(), channel="oral")
     login(client, alice)
     specialist = prepared["specialist"].pk
     response = client.post(f"/cases/{case.pk}/file-access/{request.pk}/hand-out/", {
-        "version": 1, "handed_out_on": date.today().isoformat(), "internal": [str(specialist)],
+        "version": 1, "handed_out_on": timezone.localdate().isoformat(), "internal": [str(specialist)],
     })  # fmt: skip
     assert response.status_code == 302
     request.refresh_from_db()
-    assert request.handed_out_on == date.today() and request.bundle_id
+    assert request.handed_out_on == timezone.localdate() and request.bundle_id
     assert {r["document_id"]: r["included"] for r in request.handed_out}[specialist] is False
     assert "Sagen (PDF)" in client.get(f"/cases/{case.pk}/file-access/").content.decode()
 
@@ -99,10 +101,10 @@ def test_a_changed_reconsideration_offers_a_new_decision(client, alice, ready):
 
     issued = services.decision_issue(actor=alice, decision=ready, expected_version=ready.version,
                                      override_reason="Test.")  # fmt: skip
-    complaint = services.complaint_register(actor=alice, decision=issued, received_on=date.today(), channel="written",
-                                            summary="Uenig.")  # fmt: skip
+    complaint = services.complaint_register(actor=alice, decision=issued, received_on=timezone.localdate(),
+                                            channel="written", summary="Uenig.")  # fmt: skip
     services.complaint_reconsider(actor=alice, complaint=complaint, expected_version=1, outcome="changed",
-                                  reconsidered_on=date.today(), reasons="Nye oplysninger.")  # fmt: skip
+                                  reconsidered_on=timezone.localdate(), reasons="Nye oplysninger.")  # fmt: skip
     login(client, alice)
     body = client.get(f"/cases/{issued.case_id}/complaints/{complaint.pk}/").content.decode()
     assert f"/cases/{issued.case_id}/decisions/new/" in body and "Ændret" in body

@@ -2,10 +2,11 @@
 its reasons in the method's order, issue it with its letter, register an oral complaint, reconsider (keep) and
 forward it to Ankestyrelsen."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from evne.decisions.models import Complaint, Decision
@@ -18,7 +19,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def described_case(alice, case):
-    today = date.today()
+    today = timezone.localdate()
     involvement_record(actor=alice, case=case, kind="opening_conversation", occurred_on=today - timedelta(days=30),
                        text="Indledende samtale.")  # fmt: skip
     element_save(actor=alice, case=case, element="labour_market_experience", base_version=0, reason="Første",
@@ -33,7 +34,7 @@ def submit(form):
 
 
 def test_it_drafts_hears_issues_and_handles_a_complaint(live_server, new_page, alice, described_case):
-    case, today = described_case, date.today()
+    case, today = described_case, timezone.localdate()
     base = f"{live_server.url}/cases/{case.pk}"
     page = new_page()
     log_in(page, live_server.url, "alice")

@@ -2,9 +2,10 @@
 provider's report, one observation carried into the resource profile, a status statement requested with
 consent and answered, and an assessment naming two job functions."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from evne.assessments.models import WorkAbilityAssessment
@@ -35,7 +36,7 @@ def submit(form):
 @pytest.fixture
 def planned_case(alice, case):
     """A case with a started profile (one assessed element) and an action plan with one goal."""
-    today = date.today()
+    today = timezone.localdate()
     # An earlier browser test's flush removes the catalogue that migration plans.0003 seeds: make sure it is there.
     ActivityType.objects.get_or_create(
         code="arbejdsproevning",
@@ -55,7 +56,7 @@ def planned_case(alice, case):
 
 
 def test_it_orders_reports_carries_requests_and_assesses(live_server, new_page, alice, planned_case):
-    case, base, today = planned_case, f"{live_server.url}/cases/{planned_case.pk}", date.today()
+    case, base, today = planned_case, f"{live_server.url}/cases/{planned_case.pk}", timezone.localdate()
     page = new_page()
     log_in(page, live_server.url, "alice")
 

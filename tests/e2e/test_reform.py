@@ -2,7 +2,7 @@
 puts the case on a team meeting, the team records a fleksjob recommendation, the municipality departs from it —
 and the case shows as required back on the team's agenda, on the case and on the team's page."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -35,8 +35,9 @@ def setting(alice, case, make_user, kommune):
     case.pathway = "fleksjob"
     case.save(update_fields=["pathway"])
     lae = Document.objects.create(
-        case=case, kind="lae_265", title="LÆ 265 fra egen læge", document_date=date.today() - timedelta(days=20),
-        author="Egen læge", received_on=date.today() - timedelta(days=18), summary="Varige rygsmerter.",
+        case=case, kind="lae_265", title="LÆ 265 fra egen læge",
+        document_date=timezone.localdate() - timedelta(days=20),
+        author="Egen læge", received_on=timezone.localdate() - timedelta(days=18), summary="Varige rygsmerter.",
         sensitive=True, recorded_by=alice, recorded_at=timezone.now(),
     )  # fmt: skip
     team = RehabTeam.objects.create(municipality=kommune, name="Rehabiliteringsteam Nord")
@@ -44,7 +45,7 @@ def setting(alice, case, make_user, kommune):
         RehabTeamMember.objects.create(team=team, name=f"Medlem {role}", role=role)
     rita = make_user("rita", Role.REHAB_MEMBER, None, municipality=kommune)
     RehabTeamMember.objects.create(team=team, name="Rita Testesen", role=MemberRole.CHAIR, user=rita)
-    meeting = meeting_create(actor=rita, team=team, held_on=date.today())
+    meeting = meeting_create(actor=rita, team=team, held_on=timezone.localdate())
     return {"case": case, "lae": lae, "team": team, "meeting": meeting}
 
 
@@ -62,10 +63,10 @@ def test_it_prepares_refers_recommends_departs_and_requires_the_case_back(live_s
         page.fill(f"[name={name}]", text)
     page.check("input[name=gp_basis][value=lae_265]")
     page.select_option("[name=gp_document_id]", str(setting["lae"].pk))
-    page.fill("[name=citizen_accepted_on]", date.today().isoformat())
+    page.fill("[name=citizen_accepted_on]", timezone.localdate().isoformat())
     page.get_by_role("button", name="Gem").click()
     expect(page.get_by_role("heading", name="Rehabiliteringsplan, forberedende del · version 1")).to_be_visible()
-    assert RehabPlanRevision.objects.get(case=case).citizen_accepted_on == date.today()
+    assert RehabPlanRevision.objects.get(case=case).citizen_accepted_on == timezone.localdate()
 
     # 2. She puts the case on the team's meeting.
     page.goto(f"{base}/reform/")

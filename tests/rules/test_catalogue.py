@@ -68,3 +68,13 @@ def test_the_rules_package_imports_no_django():
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("django", "evne") and
                           not n.startswith("evne.rules")]  # fmt: skip
     assert offenders == []
+
+
+def test_the_rules_package_is_formatted_by_the_formatter_alone():
+    """No `# fmt: skip` in evne.rules: the code beside the law reads as the formatter lays it out."""
+    from pathlib import Path
+
+    import evne.rules
+
+    root = Path(evne.rules.__file__).parent
+    assert [str(p.relative_to(root)) for p in root.rglob("*.py") if "fmt: skip" in p.read_text(encoding="utf-8")] == []

@@ -135,11 +135,12 @@ class Evaluation:
         types = (decision_type,) if isinstance(decision_type, str) else decision_type
         wanted = None if types is None else frozenset(types)
         return [
-            r for r in self.results
+            r
+            for r in self.results
             if r.finding.outcome in (Outcome.MISSING, Outcome.LATE, Outcome.PROMPT)
             and r.rule.severity == Severity.BLOCKING
             and (not r.rule.decision_types or wanted is None or not wanted.isdisjoint(r.rule.decision_types))
-        ]  # fmt: skip
+        ]
 
     def deadlines(self) -> list[Result]:
         return sorted(
@@ -149,8 +150,11 @@ class Evaluation:
 
     def explain(self) -> dict[str, Any]:
         """Which rules ran, on which facts, with which result and under which citations — stored with a decision."""
-        return {"on": self.on.isoformat(), "in_question": list(self.in_question),
-                "results": [r.explain() for r in self.results]}  # fmt: skip
+        return {
+            "on": self.on.isoformat(),
+            "in_question": list(self.in_question),
+            "results": [r.explain() for r in self.results],
+        }
 
 
 def evaluate(rules: Iterable[Rule], snapshot, *, on: date) -> Evaluation:

@@ -39,13 +39,20 @@ def _load() -> dict[str, tuple[ParameterValue, ...]]:
             key = f"{path.stem}.{name}"
             values = tuple(
                 sorted(
-                    (ParameterValue(since=_as_date(v["since"], key), value=v["value"], reference=v["reference"],
-                                    unit=spec.get("unit", ""), policy=_kind(spec, key) == "policy",
-                                    kind=_kind(spec, key))
-                     for v in spec["values"]),
+                    (
+                        ParameterValue(
+                            since=_as_date(v["since"], key),
+                            value=v["value"],
+                            reference=v["reference"],
+                            unit=spec.get("unit", ""),
+                            policy=_kind(spec, key) == "policy",
+                            kind=_kind(spec, key),
+                        )
+                        for v in spec["values"]
+                    ),
                     key=lambda v: v.since,
                 )
-            )  # fmt: skip
+            )
             if not values or any(not v.reference for v in values):
                 raise ParameterError(f"{key}: every value needs a reference")
             params[key] = values

@@ -22,14 +22,24 @@ def catalogue_markdown() -> str:
             for v in rule.versions
         )
         citations = "; ".join(
-            dict.fromkeys(f"{c.act} {c.section} (seed {c.seed}, l. {c.lines})" for v in rule.versions
-                          for c in v.citations)
-        )  # fmt: skip
+            dict.fromkeys(
+                f"{c.act} {c.section} (seed {c.seed}, l. {c.lines})" for v in rule.versions for c in v.citations
+            )
+        )
         decisions = ", ".join(rule.decision_types) or "all"
         severity = f"{rule.severity} (policy `{rule.policy}`, off by default)" if rule.policy else str(rule.severity)
         sources = ", ".join(sources_by_rule().get(rule.id, ())) or "—"
-        cells = [f"`{rule.id}`", rule.title_da, rule.title_en, severity, decisions, periods, citations, sources,
-                 rule.checks_da]  # fmt: skip
+        cells = [
+            f"`{rule.id}`",
+            rule.title_da,
+            rule.title_en,
+            severity,
+            decisions,
+            periods,
+            citations,
+            sources,
+            rule.checks_da,
+        ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines += [
         "",
@@ -65,6 +75,7 @@ def _coverage() -> list[str]:
         if kind == "rules":
             continue
         why = str(entry[kind]) + (f" — {entry['note']}" if entry.get("note") else "")
-        lines.append(f"| {key} | {entry['summary'].replace('|', '/')} | {kind.replace('_', ' ')} | "
-                     f"{why.replace('|', '/')} |")  # fmt: skip
+        lines.append(
+            f"| {key} | {entry['summary'].replace('|', '/')} | {kind.replace('_', ' ')} | {why.replace('|', '/')} |"
+        )
     return lines

@@ -531,9 +531,10 @@ class Snapshot:
         key = ("under", rule_id, version_from)
         if key not in self._memo:
             kept = tuple(
-                a for a in self.answers
+                a
+                for a in self.answers
                 if a.rule_id != rule_id or a.rule_version is None or a.rule_version == version_from
-            )  # fmt: skip
+            )
             self._memo[key] = self if len(kept) == len(self.answers) else dataclasses.replace(self, answers=kept)
         return self._memo[key]
 
@@ -579,8 +580,9 @@ class Snapshot:
         return any(t in types for t in self.in_question(on))
 
     def hearings_of(self, number: int, on: date) -> list[Hearing]:
-        return sorted((h for h in self.hearings if h.decision_number == number and h.sent_on <= on),
-                      key=lambda h: h.sent_on)  # fmt: skip
+        return sorted(
+            (h for h in self.hearings if h.decision_number == number and h.sent_on <= on), key=lambda h: h.sent_on
+        )
 
     def age_on(self, on: date) -> int | None:
         """The citizen's age in whole years on `on`, or None when the birth date is not known."""

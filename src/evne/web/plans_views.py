@@ -309,6 +309,7 @@ def case_section(request: HttpRequest, case) -> dict:
                     "activity": a,
                     "status": selectors.activity_status(a, on=today),
                     "notices": selectors.activity_notices(a, on=today),
+                    "trial": (selectors.trial_periods(a) or [None])[-1],
                 }
                 for a in activities
             ],

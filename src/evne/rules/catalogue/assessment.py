@@ -14,8 +14,9 @@ def _exists(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None:
         return Finding.missing(
-            "Der er ingen arbejdsevnevurdering.", "There is no work-ability assessment.",
-        )  # fmt: skip
+            "Der er ingen arbejdsevnevurdering.",
+            "There is no work-ability assessment.",
+        )
     return Finding.ok(number=latest.number, assessed_on=latest.assessed_on)
 
 
@@ -27,13 +28,15 @@ def _job_function(s: Snapshot, on: date) -> Finding:
     if latest.job_functions_named < 1:
         return Finding.missing(
             "Arbejdsevnevurderingen nævner ingen konkret jobfunktion.",
-            "The work-ability assessment names no concrete job function.", number=latest.number,
-        )  # fmt: skip
+            "The work-ability assessment names no concrete job function.",
+            number=latest.number,
+        )
     if latest.conclusion == "sufficient" and latest.job_functions_meetable < 1:
         return Finding.missing(
             "Konklusionen 'tilstrækkelig' peger ikke på en jobfunktion, borgeren kan varetage.",
-            "The conclusion 'sufficient' points at no job function the citizen can meet.", number=latest.number,
-        )  # fmt: skip
+            "The conclusion 'sufficient' points at no job function the citizen can meet.",
+            number=latest.number,
+        )
     return Finding.ok(number=latest.number, named=latest.job_functions_named)
 
 
@@ -66,25 +69,54 @@ def _citizen_view(s: Snapshot, on: date) -> Finding:
 
 
 RULES = (
-    Rule("assessment.exists", "Arbejdsevnevurdering foreligger", "A work-ability assessment exists",
-         Severity.BLOCKING,
-         (RuleVersion(METHOD, _exists, (Citation("social_pension", "§ 16 (arbejdsevne)", "000", "829-832"),)),),
-         decision_types=("fleksjob", "fortidspension"),
-         checks_da="At der foreligger en arbejdsevnevurdering før afgørelse om fleksjob eller førtidspension."),
-    Rule("assessment.job_function", "Konkret jobfunktion", "A concrete job function", Severity.BLOCKING,
-         (RuleVersion(METHOD, _job_function, (Citation("bek_543_2002", "§ 8", "001", "2318-2340"),
-                                              Citation("bek_543_2002", "§ 4 (vejledningen)", "001", "619-625"))),),
-         decision_types=NEEDS_ASSESSMENT,
-         checks_da="At vurderingen nævner mindst én konkret jobfunktion, og at 'tilstrækkelig' peger på en, "
-                   "borgeren kan varetage."),
-    Rule("assessment.pension_documented", "Førtidspension: dokumenteret", "Disability pension: documented",
-         Severity.BLOCKING,
-         (RuleVersion(METHOD, _pension_documented, (Citation("social_pension", "§ 16", "001", "904-910"),)),),
-         decision_types=("fortidspension",),
-         checks_da="At en konklusion under fleksjobniveau hviler på dokumentation."),
-    Rule("assessment.citizen_view", "Borgerens egen vurdering", "The citizen's own assessment", Severity.BLOCKING,
-         (RuleVersion(METHOD, _citizen_view,
-                      (Citation("arbejdsevnemetoden_2001", "Borgerens vurdering", "000", "1386-1392"),)),),
-         decision_types=NEEDS_ASSESSMENT,
-         checks_da="At borgerens egen vurdering af arbejdsevnen og det, den bygger på, fremgår af vurderingen."),
-)  # fmt: skip
+    Rule(
+        "assessment.exists",
+        "Arbejdsevnevurdering foreligger",
+        "A work-ability assessment exists",
+        Severity.BLOCKING,
+        (RuleVersion(METHOD, _exists, (Citation("social_pension", "§ 16 (arbejdsevne)", "000", "829-832"),)),),
+        decision_types=("fleksjob", "fortidspension"),
+        checks_da="At der foreligger en arbejdsevnevurdering før afgørelse om fleksjob eller førtidspension.",
+    ),
+    Rule(
+        "assessment.job_function",
+        "Konkret jobfunktion",
+        "A concrete job function",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD,
+                _job_function,
+                (
+                    Citation("bek_543_2002", "§ 8", "001", "2318-2340"),
+                    Citation("bek_543_2002", "§ 4 (vejledningen)", "001", "619-625"),
+                ),
+            ),
+        ),
+        decision_types=NEEDS_ASSESSMENT,
+        checks_da="At vurderingen nævner mindst én konkret jobfunktion, og at 'tilstrækkelig' peger på en, "
+        "borgeren kan varetage.",
+    ),
+    Rule(
+        "assessment.pension_documented",
+        "Førtidspension: dokumenteret",
+        "Disability pension: documented",
+        Severity.BLOCKING,
+        (RuleVersion(METHOD, _pension_documented, (Citation("social_pension", "§ 16", "001", "904-910"),)),),
+        decision_types=("fortidspension",),
+        checks_da="At en konklusion under fleksjobniveau hviler på dokumentation.",
+    ),
+    Rule(
+        "assessment.citizen_view",
+        "Borgerens egen vurdering",
+        "The citizen's own assessment",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD, _citizen_view, (Citation("arbejdsevnemetoden_2001", "Borgerens vurdering", "000", "1386-1392"),)
+            ),
+        ),
+        decision_types=NEEDS_ASSESSMENT,
+        checks_da="At borgerens egen vurdering af arbejdsevnen og det, den bygger på, fremgår af vurderingen.",
+    ),
+)

@@ -32,8 +32,9 @@ def _pension_3_months(s: Snapshot, on: date) -> Finding:
     if on > due:
         return Finding.late(
             f"Pensionssagen skulle være afgjort senest {due:%d-%m-%Y}.",
-            f"The pension case should have been decided by {due:%d-%m-%Y}.", due=due,
-        )  # fmt: skip
+            f"The pension case should have been decided by {due:%d-%m-%Y}.",
+            due=due,
+        )
     return Finding.ok_until(due, started=start, from_transfer=transfer is not None)
 
 
@@ -53,19 +54,36 @@ def _further_measures(s: Snapshot, on: date) -> Finding:
             f"The activity ends on {first.planned_end_on:%d-%m-%Y}: decide on further measures (due {due:%d-%m-%Y}), "
             "with the citizen.",
             activity=first.id,
-        )  # fmt: skip
+        )
     return Finding.ok_until(due, activity=first.id)
 
 
 RULES = (
-    Rule("deadline.pension_3_months", "Pensionssag afgøres inden 3 måneder",
-         "A pension case is decided within 3 months", Severity.WARNING,
-         (RuleVersion(METHOD, _pension_3_months, (Citation("social_pension", "§ 20 a, stk. 3", "000", "6419-6423"),
-                                                   Citation("social_pension", "§ 21, stk. 1 (fra overgangen)", "003",
-                                                            "740-744"))),),
-         checks_da="Fristen for afgørelse i en sag om førtidspension.", deadline=True),
-    Rule("deadline.further_measures_before_end", "Videre indsats senest 2 uger før tilbuddet slutter",
-         "Further measures at least 2 weeks before an activity ends", Severity.WARNING,
-         (RuleVersion(METHOD, _further_measures, (Citation("aktivloven", "§ 7 a", "000", "4162-4174"),)),),
-         checks_da="Hvornår der senest skal tages stilling til indsatsen efter et tilbud.", deadline=True),
-)  # fmt: skip
+    Rule(
+        "deadline.pension_3_months",
+        "Pensionssag afgøres inden 3 måneder",
+        "A pension case is decided within 3 months",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _pension_3_months,
+                (
+                    Citation("social_pension", "§ 20 a, stk. 3", "000", "6419-6423"),
+                    Citation("social_pension", "§ 21, stk. 1 (fra overgangen)", "003", "740-744"),
+                ),
+            ),
+        ),
+        checks_da="Fristen for afgørelse i en sag om førtidspension.",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.further_measures_before_end",
+        "Videre indsats senest 2 uger før tilbuddet slutter",
+        "Further measures at least 2 weeks before an activity ends",
+        Severity.WARNING,
+        (RuleVersion(METHOD, _further_measures, (Citation("aktivloven", "§ 7 a", "000", "4162-4174"),)),),
+        checks_da="Hvornår der senest skal tages stilling til indsatsen efter et tilbud.",
+        deadline=True,
+    ),
+)

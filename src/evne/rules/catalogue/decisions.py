@@ -42,8 +42,9 @@ def _legal_basis(s: Snapshot, on: date) -> Finding:
     if not decision.has_legal_basis:
         return Finding.missing(
             f"Afgørelse {decision.number} angiver ikke sin hjemmel (lov og paragraf).",
-            f"Decision {decision.number} does not state its legal basis (act and section).", number=decision.number,
-        )  # fmt: skip
+            f"Decision {decision.number} does not state its legal basis (act and section).",
+            number=decision.number,
+        )
     return Finding.ok(number=decision.number)
 
 
@@ -66,8 +67,9 @@ def _hearing(s: Snapshot, on: date) -> Finding:
         return Finding.missing(
             "Partshøringen skal omfatte hele ressourceprofilen og alle nye speciallægeerklæringer, også de positive.",
             "The hearing must include the whole resource profile and every new specialist statement, favourable "
-            "ones too.", number=decision.number,
-        )  # fmt: skip
+            "ones too.",
+            number=decision.number,
+        )
     if latest.answer == "" and on <= latest.response_due_on:
         return Finding.missing(
             f"Høringsfristen løber til {_d(latest.response_due_on)}: afvent borgerens svar.",
@@ -122,8 +124,9 @@ def _reasons(s: Snapshot, on: date) -> Finding:
     if missing_da:
         return Finding.missing(
             f"Afgørelse {decision.number} mangler: {', '.join(missing_da)} (FVL §§ 22 og 24).",
-            f"Decision {decision.number} lacks: {', '.join(missing_en)} (FVL §§ 22 and 24).", number=decision.number,
-        )  # fmt: skip
+            f"Decision {decision.number} lacks: {', '.join(missing_en)} (FVL §§ 22 and 24).",
+            number=decision.number,
+        )
     return Finding.ok(number=decision.number)
 
 
@@ -145,8 +148,9 @@ def _reasons_quality(s: Snapshot, on: date) -> Finding:
         da.append("en speciallæges konklusion står som en oplysning; den er en vurdering")
         en.append("a specialist's conclusion is entered as a fact; it is an assessment")
     if da:
-        return Finding.missing("Begrundelsen: " + "; ".join(da) + ".", "Reasons: " + "; ".join(en) + ".",
-                               number=decision.number)  # fmt: skip
+        return Finding.missing(
+            "Begrundelsen: " + "; ".join(da) + ".", "Reasons: " + "; ".join(en) + ".", number=decision.number
+        )
     return Finding.ok(number=decision.number)
 
 
@@ -162,8 +166,9 @@ def _guidance(s: Snapshot, on: date) -> Finding:
         return Finding.missing(
             f"Afgørelse {decision.number} blev meddelt uden klagevejledning: klagefristen løber ikke, før den gives.",
             f"Decision {decision.number} was notified without complaint guidance: the deadline does not run until "
-            "it is given.", number=decision.number,
-        )  # fmt: skip
+            "it is given.",
+            number=decision.number,
+        )
     return Finding.ok(number=decision.number, status=decision.status)
 
 
@@ -176,8 +181,9 @@ def _guidance_documented(s: Snapshot, on: date) -> Finding:
     if decision.guidance_given_on is None:
         return Finding.missing(
             "Det er ikke dokumenteret, hvornår klagevejledningen blev givet.",
-            "It is not documented when the complaint guidance was given.", number=decision.number,
-        )  # fmt: skip
+            "It is not documented when the complaint guidance was given.",
+            number=decision.number,
+        )
     return Finding.ok(number=decision.number, guidance_given_on=decision.guidance_given_on)
 
 
@@ -194,8 +200,9 @@ def _local_deadline(s: Snapshot, on: date) -> Finding:
             f"Kommunens egen frist for afgørelse ({_d(due)}) er overskredet: giv borgeren skriftlig besked om, "
             "hvornår afgørelsen kan forventes.",
             f"The municipality's own decision deadline ({_d(due)}) has passed: tell the citizen in writing when to "
-            "expect the decision.", due=due,
-        )  # fmt: skip
+            "expect the decision.",
+            due=due,
+        )
     return Finding.ok_until(due)
 
 
@@ -212,8 +219,9 @@ def _file_access(s: Snapshot, on: date) -> Finding:
     if on > due:
         return Finding.late(
             f"Aktindsigt skulle være givet senest {_d(due)} (FVL § 16, stk. 2).",
-            f"File access should have been given by {_d(due)}.", due=due,
-        )  # fmt: skip
+            f"File access should have been given by {_d(due)}.",
+            due=due,
+        )
     return Finding.ok_until(due, requested_on=first.requested_on)
 
 
@@ -222,10 +230,12 @@ def _file_access(s: Snapshot, on: date) -> Finding:
 def _written_reasons(s: Snapshot, on: date) -> Finding:
     days = param("deadlines.reasons_request_days", on)
     open_requests = [
-        r for r in s.reasons_requests
-        if r.requested_on <= on and not (r.answered_on and r.answered_on <= on)
+        r
+        for r in s.reasons_requests
+        if r.requested_on <= on
+        and not (r.answered_on and r.answered_on <= on)
         and r.requested_on <= r.decision_notified_on + timedelta(days=days)
-    ]  # fmt: skip
+    ]
     if not open_requests:
         return Finding.not_applicable()
     first = min(open_requests, key=lambda r: r.requested_on)
@@ -234,8 +244,9 @@ def _written_reasons(s: Snapshot, on: date) -> Finding:
         return Finding.late(
             f"Den skriftlige begrundelse skulle være givet senest {_d(due)}, eller borgeren skal have at vide hvorfor "
             "og hvornår (FVL § 23, stk. 2).",
-            f"The written reasons were due by {_d(due)}, or the citizen must be told why and when.", due=due,
-        )  # fmt: skip
+            f"The written reasons were due by {_d(due)}, or the citizen must be told why and when.",
+            due=due,
+        )
     return Finding.ok_until(due, requested_on=first.requested_on)
 
 
@@ -259,8 +270,11 @@ def complaint_due(guidance_given_on: date, file_access, on: date) -> date:
 
 
 def _appeal_deadline(s: Snapshot, on: date) -> Finding:
-    issued = [d for d in s.decisions if d.status == "issued" and d.decided_on and d.decided_on <= on
-              and not d.fully_grants and d.appealable]  # fmt: skip
+    issued = [
+        d
+        for d in s.decisions
+        if d.status == "issued" and d.decided_on and d.decided_on <= on and not d.fully_grants and d.appealable
+    ]
     if not issued:
         return Finding.not_applicable()
     decision = max(issued, key=lambda d: d.number)
@@ -285,10 +299,15 @@ def _appeal_deadline(s: Snapshot, on: date) -> Finding:
 def _reconsideration(s: Snapshot, on: date) -> Finding:
     weeks = param("deadlines.reconsideration_weeks", on)
     waiting = [
-        c for c in s.complaints
-        if c.received_on <= on and not (c.reconsidered_on and c.reconsidered_on <= on
-                                        and (c.reconsideration != "kept" or (c.forwarded_on and c.forwarded_on <= on)))
-    ]  # fmt: skip
+        c
+        for c in s.complaints
+        if c.received_on <= on
+        and not (
+            c.reconsidered_on
+            and c.reconsidered_on <= on
+            and (c.reconsideration != "kept" or (c.forwarded_on and c.forwarded_on <= on))
+        )
+    ]
     if not waiting:
         return Finding.not_applicable()
     first = min(waiting, key=lambda c: c.received_on)
@@ -298,8 +317,9 @@ def _reconsideration(s: Snapshot, on: date) -> Finding:
             f"Klagen fra {_d(first.received_on)} skulle være genvurderet og evt. videresendt senest {_d(due)} "
             "(RTL § 66).",
             f"The complaint of {_d(first.received_on)} should have been reconsidered and, if kept, forwarded by "
-            f"{_d(due)}.", due=due,
-        )  # fmt: skip
+            f"{_d(due)}.",
+            due=due,
+        )
     return Finding.ok_until(due, received_on=first.received_on)
 
 
@@ -308,63 +328,150 @@ def _v(start: date, check, *citations: Citation) -> tuple[RuleVersion, ...]:
 
 
 RULES = (
-    Rule("decision.legal_basis", "Afgørelsen har hjemmel", "The decision states its legal basis", Severity.BLOCKING,
-         _v(FVL, _legal_basis, Citation("fvl", "§ 24, stk. 1", "000", "5996-6010"),
-            Citation("fvl", "§ 24, stk. 1", "000", "7278-7323")),
-         checks_da="At udkastet eller afgørelsen angiver lov og paragraf, den træffes efter (X1)."),
-    Rule("decision.hearing", "Partshøring før afgørelsen", "Hearing before the decision", Severity.BLOCKING,
-         _v(FVL, _hearing, Citation("fvl", "§ 19", "000", "7037-7222"), Citation("fvl", "§ 19", "000", "5733-5742")),
-         checks_da="At borgeren er partshørt med hele ressourceprofilen og nye speciallægeerklæringer før en "
-                   "afgørelse, der ikke giver fuldt medhold, og at svarfristen er udløbet eller svaret registreret "
-                   "(X5, D14)."),
-    Rule("decision.answer_dealt_with", "Borgerens høringssvar er behandlet", "The hearing answer is dealt with",
-         Severity.BLOCKING,
-         _v(FVL, _answer_dealt_with, Citation("fvl", "§ 19", "000", "7053-7057"),
-            Citation("arbejdsevnemetoden_2001", "afsnit 10 (partshøring)", "000", "7148-7171")),
-         checks_da="At afgørelsen siger, hvordan borgerens svar i partshøringen er indgået (G4)."),
-    Rule("decision.reasons", "Begrundelse efter FVL §§ 22 og 24", "Reasons under FVL §§ 22 and 24", Severity.BLOCKING,
-         _v(FVL, _reasons, Citation("fvl", "§§ 22, 24", "000", "7226-7245"),
+    Rule(
+        "decision.legal_basis",
+        "Afgørelsen har hjemmel",
+        "The decision states its legal basis",
+        Severity.BLOCKING,
+        _v(
+            FVL,
+            _legal_basis,
+            Citation("fvl", "§ 24, stk. 1", "000", "5996-6010"),
+            Citation("fvl", "§ 24, stk. 1", "000", "7278-7323"),
+        ),
+        checks_da="At udkastet eller afgørelsen angiver lov og paragraf, den træffes efter (X1).",
+    ),
+    Rule(
+        "decision.hearing",
+        "Partshøring før afgørelsen",
+        "Hearing before the decision",
+        Severity.BLOCKING,
+        _v(FVL, _hearing, Citation("fvl", "§ 19", "000", "7037-7222"), Citation("fvl", "§ 19", "000", "5733-5742")),
+        checks_da="At borgeren er partshørt med hele ressourceprofilen og nye speciallægeerklæringer før en "
+        "afgørelse, der ikke giver fuldt medhold, og at svarfristen er udløbet eller svaret registreret "
+        "(X5, D14).",
+    ),
+    Rule(
+        "decision.answer_dealt_with",
+        "Borgerens høringssvar er behandlet",
+        "The hearing answer is dealt with",
+        Severity.BLOCKING,
+        _v(
+            FVL,
+            _answer_dealt_with,
+            Citation("fvl", "§ 19", "000", "7053-7057"),
+            Citation("arbejdsevnemetoden_2001", "afsnit 10 (partshøring)", "000", "7148-7171"),
+        ),
+        checks_da="At afgørelsen siger, hvordan borgerens svar i partshøringen er indgået (G4).",
+    ),
+    Rule(
+        "decision.reasons",
+        "Begrundelse efter FVL §§ 22 og 24",
+        "Reasons under FVL §§ 22 and 24",
+        Severity.BLOCKING,
+        _v(
+            FVL,
+            _reasons,
+            Citation("fvl", "§§ 22, 24", "000", "7226-7245"),
             Citation("fvl", "§ 24", "000", "7278-7323"),
-            Citation("bek_543_2002", "§ 8 (vejledningen, begrundelse)", "001", "2490-2502")),
-         checks_da="At en afgørelse, der ikke giver fuldt medhold, har selve afgørelsen, begrundelse, sagens "
-                   "oplysninger og retsregler (X6, R47)."),
-    Rule("decision.reasons_quality", "Begrundelsens kvalitet", "Quality of the reasons", Severity.WARNING,
-         _v(FVL, _reasons_quality, Citation("arbejdsevnemetoden_2001", "afsnit 7.3 (begrundelsens ti bud)", "000",
-                                           "3955-4039")),
-         checks_da="At oplysningerne findes i sagen, at begrundelsen ikke kun er 'fordi lægen siger det', og at en "
-                   "speciallæges konklusion ikke står som oplysning (X7)."),
-    Rule("decision.complaint_guidance", "Klagevejledning", "Complaint guidance", Severity.BLOCKING,
-         _v(FVL, _guidance, Citation("fvl", "§ 25, stk. 1", "000", "7247-7352"),
-            Citation("aktivloven", "§ 98 (klageadgang)", "001", "2515-2531")),
-         checks_da="At en afgørelse, der kan påklages og ikke giver fuldt medhold, blev meddelt med klagevejledning "
-                   "uden formkrav (X8, R49)."),
-    Rule("decision.guidance_documented", "Klagevejledning dokumenteret", "Complaint guidance documented",
-         Severity.WARNING, _v(FVL, _guidance_documented, Citation("rtl", "§ 67, stk. 1", "000", "7389-7395")),
-         checks_da="At det er dokumenteret, hvornår klagevejledningen blev givet (X11)."),
-    Rule("deadline.local_decision", "Kommunens egen frist for afgørelse", "The municipality's own decision deadline",
-         Severity.WARNING, _v(RTL, _local_deadline, Citation("rtl", "§ 3, stk. 2", "000", "6417-6441")),
-         checks_da="At borgeren får skriftlig besked, når kommunens frist for afgørelse ikke kan holdes (D3).",
-         deadline=True),
-    Rule("deadline.file_access_10_days", "Aktindsigt inden 10 dage", "File access within 10 days", Severity.WARNING,
-         _v(FVL, _file_access, Citation("fvl", "§ 16, stk. 2", "000", "6305-6312"),
-            Citation("fvl", "§ 9", "000", "6298-6382")),
-         checks_da="At aktindsigt gives inden 10 dage efter anmodningen, mundtlig eller skriftlig (D8, G1).",
-         deadline=True),
-    Rule("deadline.written_reasons_14_days", "Skriftlig begrundelse inden 14 dage",
-         "Written reasons within 14 days", Severity.WARNING,
-         _v(FVL, _written_reasons, Citation("fvl", "§ 23", "000", "7284-7304")),
-         checks_da="At en anmodning om skriftlig begrundelse for en mundtlig afgørelse besvares inden 14 dage (D9).",
-         deadline=True),
-    Rule("deadline.appeal_4_weeks", "Klagefrist 4 uger fra korrekt klagevejledning",
-         "Complaint deadline: 4 weeks from correct guidance", Severity.WARNING,
-         _v(METHOD, _appeal_deadline, Citation("rtl", "§ 67, stk. 1", "000", "7260-7262"),
-            Citation("rtl", "§ 67, stk. 1", "000", "7389-7421")),
-         checks_da="Klagefristen for den seneste afgørelse, som kun løber fra korrekt klagevejledning (D10).",
-         deadline=True),
-    Rule("deadline.reconsideration_4_weeks", "Genvurdering af klage inden 4 uger",
-         "Complaint reconsidered within 4 weeks", Severity.WARNING,
-         _v(METHOD, _reconsideration, Citation("rtl", "§ 66", "000", "7340-7352"),
-            Citation("rtl", "§ 66", "000", "7423-7436")),
-         checks_da="At kommunen genvurderer en klage og giver besked eller videresender inden 4 uger (D11).",
-         deadline=True),
-)  # fmt: skip
+            Citation("bek_543_2002", "§ 8 (vejledningen, begrundelse)", "001", "2490-2502"),
+        ),
+        checks_da="At en afgørelse, der ikke giver fuldt medhold, har selve afgørelsen, begrundelse, sagens "
+        "oplysninger og retsregler (X6, R47).",
+    ),
+    Rule(
+        "decision.reasons_quality",
+        "Begrundelsens kvalitet",
+        "Quality of the reasons",
+        Severity.WARNING,
+        _v(
+            FVL,
+            _reasons_quality,
+            Citation("arbejdsevnemetoden_2001", "afsnit 7.3 (begrundelsens ti bud)", "000", "3955-4039"),
+        ),
+        checks_da="At oplysningerne findes i sagen, at begrundelsen ikke kun er 'fordi lægen siger det', og at en "
+        "speciallæges konklusion ikke står som oplysning (X7).",
+    ),
+    Rule(
+        "decision.complaint_guidance",
+        "Klagevejledning",
+        "Complaint guidance",
+        Severity.BLOCKING,
+        _v(
+            FVL,
+            _guidance,
+            Citation("fvl", "§ 25, stk. 1", "000", "7247-7352"),
+            Citation("aktivloven", "§ 98 (klageadgang)", "001", "2515-2531"),
+        ),
+        checks_da="At en afgørelse, der kan påklages og ikke giver fuldt medhold, blev meddelt med klagevejledning "
+        "uden formkrav (X8, R49).",
+    ),
+    Rule(
+        "decision.guidance_documented",
+        "Klagevejledning dokumenteret",
+        "Complaint guidance documented",
+        Severity.WARNING,
+        _v(FVL, _guidance_documented, Citation("rtl", "§ 67, stk. 1", "000", "7389-7395")),
+        checks_da="At det er dokumenteret, hvornår klagevejledningen blev givet (X11).",
+    ),
+    Rule(
+        "deadline.local_decision",
+        "Kommunens egen frist for afgørelse",
+        "The municipality's own decision deadline",
+        Severity.WARNING,
+        _v(RTL, _local_deadline, Citation("rtl", "§ 3, stk. 2", "000", "6417-6441")),
+        checks_da="At borgeren får skriftlig besked, når kommunens frist for afgørelse ikke kan holdes (D3).",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.file_access_10_days",
+        "Aktindsigt inden 10 dage",
+        "File access within 10 days",
+        Severity.WARNING,
+        _v(
+            FVL,
+            _file_access,
+            Citation("fvl", "§ 16, stk. 2", "000", "6305-6312"),
+            Citation("fvl", "§ 9", "000", "6298-6382"),
+        ),
+        checks_da="At aktindsigt gives inden 10 dage efter anmodningen, mundtlig eller skriftlig (D8, G1).",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.written_reasons_14_days",
+        "Skriftlig begrundelse inden 14 dage",
+        "Written reasons within 14 days",
+        Severity.WARNING,
+        _v(FVL, _written_reasons, Citation("fvl", "§ 23", "000", "7284-7304")),
+        checks_da="At en anmodning om skriftlig begrundelse for en mundtlig afgørelse besvares inden 14 dage (D9).",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.appeal_4_weeks",
+        "Klagefrist 4 uger fra korrekt klagevejledning",
+        "Complaint deadline: 4 weeks from correct guidance",
+        Severity.WARNING,
+        _v(
+            METHOD,
+            _appeal_deadline,
+            Citation("rtl", "§ 67, stk. 1", "000", "7260-7262"),
+            Citation("rtl", "§ 67, stk. 1", "000", "7389-7421"),
+        ),
+        checks_da="Klagefristen for den seneste afgørelse, som kun løber fra korrekt klagevejledning (D10).",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.reconsideration_4_weeks",
+        "Genvurdering af klage inden 4 uger",
+        "Complaint reconsidered within 4 weeks",
+        Severity.WARNING,
+        _v(
+            METHOD,
+            _reconsideration,
+            Citation("rtl", "§ 66", "000", "7340-7352"),
+            Citation("rtl", "§ 66", "000", "7423-7436"),
+        ),
+        checks_da="At kommunen genvurderer en klage og giver besked eller videresender inden 4 uger (D11).",
+        deadline=True,
+    ),
+)

@@ -21,19 +21,24 @@ def _consent_or_ground(s: Snapshot, on: date) -> Finding:
     lacking = [r.id for r in requests if not r.consent_in_force and not r.collection_ground]
     if lacking:
         return Finding.missing(
-            "Oplysninger er indhentet uden samtykke og uden angivet hjemmel (anmodning " +
-            ", ".join(f"#{i}" for i in lacking) + ").",
-            "Information was requested without consent and without a stated legal ground (request " +
-            ", ".join(f"#{i}" for i in lacking) + ").",
+            "Oplysninger er indhentet uden samtykke og uden angivet hjemmel (anmodning "
+            + ", ".join(f"#{i}" for i in lacking)
+            + ").",
+            "Information was requested without consent and without a stated legal ground (request "
+            + ", ".join(f"#{i}" for i in lacking)
+            + ").",
             requests=lacking,
-        )  # fmt: skip
+        )
     return Finding.ok(requests=[r.id for r in requests])
 
 
 # I1: the authority does not stay passive when information it asked for does not arrive.
 def _answers_due(s: Snapshot, on: date) -> Finding:
-    waiting = [r for r in _open_requests(s, on) if r.sent_on and r.sent_on <= on and not (
-        r.answered_on and r.answered_on <= on) and r.answer_due_on]  # fmt: skip
+    waiting = [
+        r
+        for r in _open_requests(s, on)
+        if r.sent_on and r.sent_on <= on and not (r.answered_on and r.answered_on <= on) and r.answer_due_on
+    ]
     if not waiting:
         return Finding.not_applicable()
     first = min(waiting, key=lambda r: r.answer_due_on)
@@ -42,8 +47,9 @@ def _answers_due(s: Snapshot, on: date) -> Finding:
         return Finding.late(
             "Svar på anmodning " + ", ".join(f"#{i}" for i in overdue) + " er ikke modtaget inden fristen: rykke.",
             "The answer to request " + ", ".join(f"#{i}" for i in overdue) + " is overdue: send a reminder.",
-            due=first.answer_due_on, requests=overdue,
-        )  # fmt: skip
+            due=first.answer_due_on,
+            requests=overdue,
+        )
     return Finding.ok_until(first.answer_due_on, requests=[r.id for r in waiting])
 
 
@@ -64,8 +70,9 @@ def _disclosure_consent(s: Snapshot, on: date) -> Finding:
         return Finding.late(
             "Samtykket til videregivelse er udløbet; indhent et nyt, før der videregives oplysninger.",
             "The consent to disclose has expired; obtain a new one before disclosing information.",
-            due=expires, given_on=latest.given_on,
-        )  # fmt: skip
+            due=expires,
+            given_on=latest.given_on,
+        )
     return Finding.ok_until(expires, given_on=latest.given_on)
 
 
@@ -77,12 +84,15 @@ def _stop_rule(s: Snapshot, on: date) -> Finding:
     after = [r.id for r in s.requests if r.sent_on and latest.assessed_on < r.sent_on <= on]
     if after:
         return Finding.missing(
-            "Der er indhentet oplysninger, efter at arbejdsevnen blev vurderet tilstrækkelig (anmodning " +
-            ", ".join(f"#{i}" for i in after) + ").",
-            "Information was requested after the work ability was found sufficient (request " +
-            ", ".join(f"#{i}" for i in after) + ").",
-            assessed_on=latest.assessed_on, requests=after,
-        )  # fmt: skip
+            "Der er indhentet oplysninger, efter at arbejdsevnen blev vurderet tilstrækkelig (anmodning "
+            + ", ".join(f"#{i}" for i in after)
+            + ").",
+            "Information was requested after the work ability was found sufficient (request "
+            + ", ".join(f"#{i}" for i in after)
+            + ").",
+            assessed_on=latest.assessed_on,
+            requests=after,
+        )
     return Finding.prompt(
         "Arbejdsevnen er vurderet tilstrækkelig til ordinært arbejde: der skal træffes afgørelse.",
         "The work ability is assessed as sufficient for ordinary work: a decision is due.",
@@ -95,20 +105,39 @@ def _v(check, act: str, section: str, seed: str, lines: str):
 
 
 RULES = (
-    Rule("evidence.consent_or_ground", "Samtykke eller hjemmel til indhentning",
-         "Consent or a legal ground for obtaining information", Severity.BLOCKING,
-         _v(_consent_or_ground, "fvl", "§ 29; rtl § 12", "000", "6656-6780"),
-         checks_da="At hver afsendt anmodning hviler på et gældende samtykke eller en noteret hjemmel."),
-    Rule("evidence.answers_due", "Svar på anmodninger om oplysninger", "Answers to information requests",
-         Severity.WARNING, _v(_answers_due, "rtl", "§ 10 (officialprincippet)", "000", "6603-6610"),
-         checks_da="Svarfristen for afsendte anmodninger, og om et svar er forsinket.", deadline=True),
-    Rule("evidence.disclosure_consent_valid", "Samtykke til videregivelse gælder et år",
-         "Consent to disclose lasts one year", Severity.WARNING,
-         _v(_disclosure_consent, "pdl", "§ 8, stk. 3 (samtykke til videregivelse)", "000", "6782-6804"),
-         checks_da="Hvornår samtykket til videregivelse udløber.", deadline=True),
-    Rule("evidence.stop_rule", "Stop for indhentning, når arbejdsevnen er tilstrækkelig",
-         "No more information once work ability is sufficient", Severity.BLOCKING,
-         _v(_stop_rule, "bek_543_2002", "§ 7, stk. 7", "001", "2206-2248"),
-         checks_da="At der ikke indhentes oplysninger efter en vurdering af tilstrækkelig arbejdsevne, og at "
-                   "der så træffes afgørelse."),
-)  # fmt: skip
+    Rule(
+        "evidence.consent_or_ground",
+        "Samtykke eller hjemmel til indhentning",
+        "Consent or a legal ground for obtaining information",
+        Severity.BLOCKING,
+        _v(_consent_or_ground, "fvl", "§ 29; rtl § 12", "000", "6656-6780"),
+        checks_da="At hver afsendt anmodning hviler på et gældende samtykke eller en noteret hjemmel.",
+    ),
+    Rule(
+        "evidence.answers_due",
+        "Svar på anmodninger om oplysninger",
+        "Answers to information requests",
+        Severity.WARNING,
+        _v(_answers_due, "rtl", "§ 10 (officialprincippet)", "000", "6603-6610"),
+        checks_da="Svarfristen for afsendte anmodninger, og om et svar er forsinket.",
+        deadline=True,
+    ),
+    Rule(
+        "evidence.disclosure_consent_valid",
+        "Samtykke til videregivelse gælder et år",
+        "Consent to disclose lasts one year",
+        Severity.WARNING,
+        _v(_disclosure_consent, "pdl", "§ 8, stk. 3 (samtykke til videregivelse)", "000", "6782-6804"),
+        checks_da="Hvornår samtykket til videregivelse udløber.",
+        deadline=True,
+    ),
+    Rule(
+        "evidence.stop_rule",
+        "Stop for indhentning, når arbejdsevnen er tilstrækkelig",
+        "No more information once work ability is sufficient",
+        Severity.BLOCKING,
+        _v(_stop_rule, "bek_543_2002", "§ 7, stk. 7", "001", "2206-2248"),
+        checks_da="At der ikke indhentes oplysninger efter en vurdering af tilstrækkelig arbejdsevne, og at "
+        "der så træffes afgørelse.",
+    ),
+)

@@ -11,8 +11,15 @@ from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Snapshot
 
 METHOD = date(2003, 1, 1)
-ALL_DECISIONS = ("revalidering", "ressourceforlob", "jobafklaring", "fleksjob", "fortidspension", "refusal",
-                 "ordinary_work")  # fmt: skip
+ALL_DECISIONS = (
+    "revalidering",
+    "ressourceforlob",
+    "jobafklaring",
+    "fleksjob",
+    "fortidspension",
+    "refusal",
+    "ordinary_work",
+)
 ALL_ELEMENTS = 12  # the profile's named elements (bek. 543/2002 § 6; profiles/elements.yaml), "other" not counted
 
 
@@ -91,33 +98,78 @@ def _over_investigation(s: Snapshot, on: date) -> Finding:
 
 
 RULES = (
-    Rule("decision.relevant_considerations_only", "Kun saglige hensyn (magtfordrejning)",
-         "Relevant considerations only (no abuse of power)", Severity.BLOCKING,
-         (RuleVersion(METHOD, _LAWFUL, (Citation("fvl", "magtfordrejning (retssikkerhedsvejledningen pkt. 14)", "000",
-                                                 "6028-6056"),
-                                        Citation("fvl", "forvaltningens ansvar", "000", "7026-7036"))),),
-         decision_types=ALL_DECISIONS,
-         checks_da="At sagsbehandleren har bekræftet, at afgørelsen alene bygger på saglige hensyn."),
-    Rule("decision.equal_treatment", "Lighed i afgørelser", "Equal treatment in decisions", Severity.WARNING,
-         (RuleVersion(METHOD, _EQUAL, (Citation("fvl", "lighedsgrundsætningen", "000", "6058-6067"),
-                                       Citation("arbejdsevnemetoden_2001", "ensartet praksis", "000",
-                                                "32-36, 1258-1261"))),),
-         decision_types=ALL_DECISIONS,
-         checks_da="At afgørelsen er holdt op mod praksis og principafgørelser i lignende sager."),
-    Rule("decision.file_understandable", "Sagen kan forstås af andre", "The file can be understood by others",
-         Severity.WARNING,
-         (RuleVersion(METHOD, _FILE, (Citation("arbejdsevnemetoden_2001", "dokumentation", "000",
-                                               "1125-1137, 1375-1382, 3356-3369"),
-                                      Citation("arbejdsevnemetoden_2001", "den gode beskrivelse", "000", "3827-3843"),
-                                      Citation("bek_543_2002", "formål og borgerinddragelse (vejledningen)", "001",
-                                               "283-294, 342-350"))),),
-         decision_types=ALL_DECISIONS,
-         checks_da="At oplysningerne er tilstrækkelige, saglige og forståelige for en anden sagsbehandler eller "
-                   "klageinstansen, og at borgerens medvirken fremgår."),
-    Rule("profile.proportionate", "Kun nødvendige oplysninger", "Only necessary information", Severity.WARNING,
-         (RuleVersion(METHOD, _over_investigation,
-                      (Citation("fvl", "§ 32 (nødvendige oplysninger)", "000", "6878-6898"),
-                       Citation("arbejdsevnemetoden_2001", "ikke alle elementer i dybden", "000", "2322-2335"),
-                       Citation("bek_543_2002", "§ 6 (vejledningen: ikke alle elementer)", "001", "1611-1631"))),),
-         checks_da="At det er begrundet, hvorfor alle 12 elementer er beskrevet (ingen overoplysning)."),
-)  # fmt: skip
+    Rule(
+        "decision.relevant_considerations_only",
+        "Kun saglige hensyn (magtfordrejning)",
+        "Relevant considerations only (no abuse of power)",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD,
+                _LAWFUL,
+                (
+                    Citation("fvl", "magtfordrejning (retssikkerhedsvejledningen pkt. 14)", "000", "6028-6056"),
+                    Citation("fvl", "forvaltningens ansvar", "000", "7026-7036"),
+                ),
+            ),
+        ),
+        decision_types=ALL_DECISIONS,
+        checks_da="At sagsbehandleren har bekræftet, at afgørelsen alene bygger på saglige hensyn.",
+    ),
+    Rule(
+        "decision.equal_treatment",
+        "Lighed i afgørelser",
+        "Equal treatment in decisions",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _EQUAL,
+                (
+                    Citation("fvl", "lighedsgrundsætningen", "000", "6058-6067"),
+                    Citation("arbejdsevnemetoden_2001", "ensartet praksis", "000", "32-36, 1258-1261"),
+                ),
+            ),
+        ),
+        decision_types=ALL_DECISIONS,
+        checks_da="At afgørelsen er holdt op mod praksis og principafgørelser i lignende sager.",
+    ),
+    Rule(
+        "decision.file_understandable",
+        "Sagen kan forstås af andre",
+        "The file can be understood by others",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _FILE,
+                (
+                    Citation("arbejdsevnemetoden_2001", "dokumentation", "000", "1125-1137, 1375-1382, 3356-3369"),
+                    Citation("arbejdsevnemetoden_2001", "den gode beskrivelse", "000", "3827-3843"),
+                    Citation("bek_543_2002", "formål og borgerinddragelse (vejledningen)", "001", "283-294, 342-350"),
+                ),
+            ),
+        ),
+        decision_types=ALL_DECISIONS,
+        checks_da="At oplysningerne er tilstrækkelige, saglige og forståelige for en anden sagsbehandler eller "
+        "klageinstansen, og at borgerens medvirken fremgår.",
+    ),
+    Rule(
+        "profile.proportionate",
+        "Kun nødvendige oplysninger",
+        "Only necessary information",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _over_investigation,
+                (
+                    Citation("fvl", "§ 32 (nødvendige oplysninger)", "000", "6878-6898"),
+                    Citation("arbejdsevnemetoden_2001", "ikke alle elementer i dybden", "000", "2322-2335"),
+                    Citation("bek_543_2002", "§ 6 (vejledningen: ikke alle elementer)", "001", "1611-1631"),
+                ),
+            ),
+        ),
+        checks_da="At det er begrundet, hvorfor alle 12 elementer er beskrevet (ingen overoplysning).",
+    ),
+)

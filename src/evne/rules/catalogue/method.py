@@ -18,8 +18,11 @@ def _offer_when_improvable(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None or latest.conclusion != "can_be_improved":
         return Finding.not_applicable()
-    offered = [a.id for a in s.activities if a.start_on <= on and (a.actual_end_on is None or
-                                                                   a.actual_end_on >= latest.assessed_on)]  # fmt: skip
+    offered = [
+        a.id
+        for a in s.activities
+        if a.start_on <= on and (a.actual_end_on is None or a.actual_end_on >= latest.assessed_on)
+    ]
     if offered:
         return Finding.ok(activities=offered, assessed_on=latest.assessed_on)
     return Finding.missing(
@@ -41,7 +44,7 @@ def _ladder(s: Snapshot, on: date) -> Finding:
             "The latest assessment says the work ability can be improved (or clarification continues): no flex-job "
             "or disability-pension decision can be made.",
             conclusion=latest.conclusion,
-        )  # fmt: skip
+        )
     return Finding.ok(conclusion=latest.conclusion)
 
 
@@ -85,12 +88,14 @@ def _company_follow_up(s: Snapshot, on: date) -> Finding:
     lacking = [a.id for a in placements if not a.has_follow_up_plan]
     if lacking:
         return Finding.missing(
-            "Virksomhedsrettet tilbud uden plan for opfølgning og evaluering (tilbud " +
-            ", ".join(f"#{i}" for i in lacking) + ").",
-            "Company placement without a plan for follow-up and evaluation (activity " +
-            ", ".join(f"#{i}" for i in lacking) + ").",
+            "Virksomhedsrettet tilbud uden plan for opfølgning og evaluering (tilbud "
+            + ", ".join(f"#{i}" for i in lacking)
+            + ").",
+            "Company placement without a plan for follow-up and evaluation (activity "
+            + ", ".join(f"#{i}" for i in lacking)
+            + ").",
             activities=lacking,
-        )  # fmt: skip
+        )
     return Finding.ok(activities=[a.id for a in placements])
 
 
@@ -108,8 +113,9 @@ def _refusal_on_the_evidence(s: Snapshot, on: date) -> Finding:
         "hvad sagens oplysninger betyder for afgørelsen.",
         "The citizen refused consent or does not take part. A refusal may not rest on that alone: describe what the "
         "information in the case means for the decision.",
-        refused_consents=len(refused), non_participation=len(will_not),
-    )  # fmt: skip
+        refused_consents=len(refused),
+        non_participation=len(will_not),
+    )
 
 
 # Guidance to § 6 (R20): the final assessment is made only once the profile is described and assessed.
@@ -123,8 +129,9 @@ def _described_before_assessment(s: Snapshot, on: date) -> Finding:
     return Finding.missing(
         "Arbejdsevnevurderingen er foretaget, før ressourceprofilen var beskrevet og vurderet.",
         "The work-ability assessment was made before the resource profile was described and assessed.",
-        number=latest.number, assessed_on=latest.assessed_on,
-    )  # fmt: skip
+        number=latest.number,
+        assessed_on=latest.assessed_on,
+    )
 
 
 # § 4 and its guidance (R11–R14, A3): the whole labour market as it is, no geographic limit, no structural
@@ -163,18 +170,27 @@ def _assessment_reasons_and_restitution(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None:
         return Finding.not_applicable()
-    missing = [name for name, present in (("reasons", latest.has_reasons), ("restitution", latest.has_restitution))
-               if not present]  # fmt: skip
+    missing = [
+        name
+        for name, present in (("reasons", latest.has_reasons), ("restitution", latest.has_restitution))
+        if not present
+    ]
     if missing:
         return Finding.missing(
-            "Arbejdsevnevurderingen mangler " + " og ".join(
+            "Arbejdsevnevurderingen mangler "
+            + " og ".join(
                 {"reasons": "den faglige begrundelse", "restitution": "stillingtagen til restitution"}[m]
-                for m in missing) + ".",
-            "The work-ability assessment lacks " + " and ".join(
-                {"reasons": "its professional reasons", "restitution": "a view on restitution"}[m]
-                for m in missing) + ".",
-            number=latest.number, missing=missing,
-        )  # fmt: skip
+                for m in missing
+            )
+            + ".",
+            "The work-ability assessment lacks "
+            + " and ".join(
+                {"reasons": "its professional reasons", "restitution": "a view on restitution"}[m] for m in missing
+            )
+            + ".",
+            number=latest.number,
+            missing=missing,
+        )
     return Finding.ok(number=latest.number)
 
 
@@ -194,53 +210,124 @@ def _not_left_without_support(s: Snapshot, on: date) -> Finding:
 
 
 RULES = (
-    Rule("method.offer_when_improvable", "Tilbud når arbejdsevnen kan forbedres",
-         "An offer when work ability can be improved", Severity.BLOCKING,
-         _v(_offer_when_improvable, "bek_543_2002", "§ 9", "001", "2341-2358"),
-         checks_da="At der gives et tilbud, når vurderingen siger, at arbejdsevnen kan forbedres."),
-    Rule("method.ladder", "Ingen fleksjob eller førtidspension, mens arbejdsevnen kan forbedres",
-         "No flex job or disability pension while work ability can be improved", Severity.BLOCKING,
-         _v(_ladder, "arbejdsevnemetoden_2001", "Arbejdsevnevurderingen (trappen)", "000", "3241-3257",
-            Citation("arbejdsevnemetoden_2001", "Afgørelsen", "000", "3900-3929")),
-         decision_types=("fleksjob", "fortidspension"),
-         checks_da="At den seneste vurdering ikke siger, at arbejdsevnen kan forbedres, før fleksjob eller "
-                   "førtidspension."),
-    Rule("method.fleksjob_visitation", "Visitation til fleksjob", "Flex-job visitation", Severity.WARNING,
-         _v(_fleksjob_visitation, "bek_543_2002", "§ 10", "001", "2359-2371"),
-         checks_da="At der tages stilling til fleksjob, når arbejdsevnen er varigt nedsat, men rækker til fleksjob."),
-    Rule("method.order_written", "Kravspecifikation til tilbud", "An order for each activity", Severity.WARNING,
-         _v(_order_written, "arbejdsevnemetoden_2001", "Kravspecifikation", "000", "5107-5146"),
-         checks_da="At hvert startet tilbud har en kravspecifikation."),
-    Rule("method.company_follow_up", "Opfølgningsplan for virksomhedsrettet tilbud",
-         "A follow-up plan for a company placement", Severity.WARNING,
-         _v(_company_follow_up, "arbejdsevnemetoden_2001", "Virksomhedspraktik", "000", "4516-4523"),
-         checks_da="At virksomhedsrettede tilbud har en plan for opfølgning og evaluering fra start."),
-    Rule("method.refusal_on_the_evidence", "Afslag hviler på sagens oplysninger",
-         "A refusal rests on the information in the case", Severity.BLOCKING,
-         _v(_refusal_on_the_evidence, "bek_543_2002", "§ 7, stk. 1 (vejledningen)", "001", "1792-1830",
-            Citation("rtl", "§ 11 a (samtykke nægtet)", "000", "6748-6764")),
-         decision_types=("refusal",),
-         checks_da="At et afslag ikke alene begrundes med manglende medvirken eller nægtet samtykke."),
-    Rule("method.described_before_assessment", "Profilen er beskrevet og vurderet før arbejdsevnevurderingen",
-         "The profile is described and assessed before the work-ability assessment", Severity.BLOCKING,
-         _v(_described_before_assessment, "bek_543_2002", "§ 6 (vejledningen)", "001", "1590-1596"),
-         checks_da="At mindst ét relevant element var vurderet, da arbejdsevnevurderingen blev foretaget."),
-    Rule("method.whole_labour_market", "Hele arbejdsmarkedet", "The whole labour market", Severity.BLOCKING,
-         _v(_whole_labour_market, "bek_543_2002", "§ 4 (vejledningen)", "001", "596-689",
-            Citation("arbejdsevnemetoden_2001", "Arbejdsmarkedet som helhed", "000", "1042-1068")),
-         decision_types=("fleksjob", "fortidspension", "refusal"),
-         checks_da="At sagsbehandleren har registreret, at vurderingen er foretaget over for hele arbejdsmarkedet."),
-    Rule("method.representation_guidance", "Vejledning om bisidder og partsrepræsentant",
-         "Guidance on companion and representative", Severity.WARNING,
-         _v(_representation_guidance, "bek_543_2002", "§ 7, stk. 1 (vejledningen)", "001", "1765-1769"),
-         checks_da="At vejledningen om at lade sig bistå eller repræsentere er registreret."),
-    Rule("method.assessment_reasons_restitution", "Begrundelse og restitution i vurderingen",
-         "Reasons and restitution in the assessment", Severity.BLOCKING,
-         _v(_assessment_reasons_and_restitution, "bek_543_2002", "§ 8 (vejledningen)", "001", "2490-2502",
-            Citation("arbejdsevnemetoden_2001", "Restitution", "000", "1070-1078")),
-         checks_da="At arbejdsevnevurderingen har en faglig begrundelse og tager stilling til restitution."),
-    Rule("method.not_left_without_support", "Hverken uden ydelse eller tilbud", "Neither without benefit nor offer",
-         Severity.WARNING,
-         _v(_not_left_without_support, "bek_543_2002", "§ 9 (vejledningen)", "001", "2503-2514"),
-         checks_da="At en borger, der ikke kan varetage ordinært arbejde, har en ydelse eller et tilbud."),
-)  # fmt: skip
+    Rule(
+        "method.offer_when_improvable",
+        "Tilbud når arbejdsevnen kan forbedres",
+        "An offer when work ability can be improved",
+        Severity.BLOCKING,
+        _v(_offer_when_improvable, "bek_543_2002", "§ 9", "001", "2341-2358"),
+        checks_da="At der gives et tilbud, når vurderingen siger, at arbejdsevnen kan forbedres.",
+    ),
+    Rule(
+        "method.ladder",
+        "Ingen fleksjob eller førtidspension, mens arbejdsevnen kan forbedres",
+        "No flex job or disability pension while work ability can be improved",
+        Severity.BLOCKING,
+        _v(
+            _ladder,
+            "arbejdsevnemetoden_2001",
+            "Arbejdsevnevurderingen (trappen)",
+            "000",
+            "3241-3257",
+            Citation("arbejdsevnemetoden_2001", "Afgørelsen", "000", "3900-3929"),
+        ),
+        decision_types=("fleksjob", "fortidspension"),
+        checks_da="At den seneste vurdering ikke siger, at arbejdsevnen kan forbedres, før fleksjob eller "
+        "førtidspension.",
+    ),
+    Rule(
+        "method.fleksjob_visitation",
+        "Visitation til fleksjob",
+        "Flex-job visitation",
+        Severity.WARNING,
+        _v(_fleksjob_visitation, "bek_543_2002", "§ 10", "001", "2359-2371"),
+        checks_da="At der tages stilling til fleksjob, når arbejdsevnen er varigt nedsat, men rækker til fleksjob.",
+    ),
+    Rule(
+        "method.order_written",
+        "Kravspecifikation til tilbud",
+        "An order for each activity",
+        Severity.WARNING,
+        _v(_order_written, "arbejdsevnemetoden_2001", "Kravspecifikation", "000", "5107-5146"),
+        checks_da="At hvert startet tilbud har en kravspecifikation.",
+    ),
+    Rule(
+        "method.company_follow_up",
+        "Opfølgningsplan for virksomhedsrettet tilbud",
+        "A follow-up plan for a company placement",
+        Severity.WARNING,
+        _v(_company_follow_up, "arbejdsevnemetoden_2001", "Virksomhedspraktik", "000", "4516-4523"),
+        checks_da="At virksomhedsrettede tilbud har en plan for opfølgning og evaluering fra start.",
+    ),
+    Rule(
+        "method.refusal_on_the_evidence",
+        "Afslag hviler på sagens oplysninger",
+        "A refusal rests on the information in the case",
+        Severity.BLOCKING,
+        _v(
+            _refusal_on_the_evidence,
+            "bek_543_2002",
+            "§ 7, stk. 1 (vejledningen)",
+            "001",
+            "1792-1830",
+            Citation("rtl", "§ 11 a (samtykke nægtet)", "000", "6748-6764"),
+        ),
+        decision_types=("refusal",),
+        checks_da="At et afslag ikke alene begrundes med manglende medvirken eller nægtet samtykke.",
+    ),
+    Rule(
+        "method.described_before_assessment",
+        "Profilen er beskrevet og vurderet før arbejdsevnevurderingen",
+        "The profile is described and assessed before the work-ability assessment",
+        Severity.BLOCKING,
+        _v(_described_before_assessment, "bek_543_2002", "§ 6 (vejledningen)", "001", "1590-1596"),
+        checks_da="At mindst ét relevant element var vurderet, da arbejdsevnevurderingen blev foretaget.",
+    ),
+    Rule(
+        "method.whole_labour_market",
+        "Hele arbejdsmarkedet",
+        "The whole labour market",
+        Severity.BLOCKING,
+        _v(
+            _whole_labour_market,
+            "bek_543_2002",
+            "§ 4 (vejledningen)",
+            "001",
+            "596-689",
+            Citation("arbejdsevnemetoden_2001", "Arbejdsmarkedet som helhed", "000", "1042-1068"),
+        ),
+        decision_types=("fleksjob", "fortidspension", "refusal"),
+        checks_da="At sagsbehandleren har registreret, at vurderingen er foretaget over for hele arbejdsmarkedet.",
+    ),
+    Rule(
+        "method.representation_guidance",
+        "Vejledning om bisidder og partsrepræsentant",
+        "Guidance on companion and representative",
+        Severity.WARNING,
+        _v(_representation_guidance, "bek_543_2002", "§ 7, stk. 1 (vejledningen)", "001", "1765-1769"),
+        checks_da="At vejledningen om at lade sig bistå eller repræsentere er registreret.",
+    ),
+    Rule(
+        "method.assessment_reasons_restitution",
+        "Begrundelse og restitution i vurderingen",
+        "Reasons and restitution in the assessment",
+        Severity.BLOCKING,
+        _v(
+            _assessment_reasons_and_restitution,
+            "bek_543_2002",
+            "§ 8 (vejledningen)",
+            "001",
+            "2490-2502",
+            Citation("arbejdsevnemetoden_2001", "Restitution", "000", "1070-1078"),
+        ),
+        checks_da="At arbejdsevnevurderingen har en faglig begrundelse og tager stilling til restitution.",
+    ),
+    Rule(
+        "method.not_left_without_support",
+        "Hverken uden ydelse eller tilbud",
+        "Neither without benefit nor offer",
+        Severity.WARNING,
+        _v(_not_left_without_support, "bek_543_2002", "§ 9 (vejledningen)", "001", "2503-2514"),
+        checks_da="At en borger, der ikke kan varetage ordinært arbejde, har en ydelse eller et tilbud.",
+    ),
+)

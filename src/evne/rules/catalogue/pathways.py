@@ -35,15 +35,20 @@ REQUIRED_CONTENT = {
 }
 CONTENT_DA = {
     "factors": "de beskæftigelsesmæssige, sociale og helbredsmæssige forhold, der er lagt vægt på",
-    "goal": "det overordnede mål", "measures": "de nødvendige indsatser",
+    "goal": "det overordnede mål",
+    "measures": "de nødvendige indsatser",
     "order_of_measures": "indsatsernes rækkefølge",
-    "follow_up": "opfølgningen", "mentor": "om der er behov for mentor",
+    "follow_up": "opfølgningen",
+    "mentor": "om der er behov for mentor",
     "why_clarified": "hvorfor borgeren er afklaret og ikke kan arbejde på ordinære vilkår",
-    "flex_job_types": "typer af fleksjob eller arbejdsfunktioner", "special_needs": "særlige hensyn eller støtte",
-    "professional_reasons": "den faglige begrundelse", "postponement_reason": "begrundelsen for udsættelsen",
+    "flex_job_types": "typer af fleksjob eller arbejdsfunktioner",
+    "special_needs": "særlige hensyn eller støtte",
+    "professional_reasons": "den faglige begrundelse",
+    "postponement_reason": "begrundelsen for udsættelsen",
     "development_within_reasonable_time": "hvorfor arbejdsevnen kan udvikles inden for en rimelig periode",
-    "reasons": "teamets begrundelse", "legal_test": "det retlige kriterium, indstillingen bygger på",
-}  # fmt: skip
+    "reasons": "teamets begrundelse",
+    "legal_test": "det retlige kriterium, indstillingen bygger på",
+}
 REQUIRED_ROLES = ("employment", "social", "health", "health_coordinator")
 FUTILE_CONDITIONS = ("health_alone", "unambiguous", "not_contradictory", "documented")
 
@@ -102,8 +107,11 @@ def _attendance(s: Snapshot, on: date) -> Finding:
     meeting = max(held, key=lambda m: (m.held_on, m.id))
     if meeting.citizen_present and meeting.caseworker_present:
         return Finding.ok(meeting=meeting.id)
-    absent = [w for w, here in (("borgeren", meeting.citizen_present), ("sagsbehandleren", meeting.caseworker_present))
-              if not here]  # fmt: skip
+    absent = [
+        w
+        for w, here in (("borgeren", meeting.citizen_present), ("sagsbehandleren", meeting.caseworker_present))
+        if not here
+    ]
     return Finding.missing(
         f"Ved teammødet {meeting.held_on:%d-%m-%Y} er {' og '.join(absent)} ikke registreret som til stede. "
         "Borgeren og "
@@ -136,8 +144,9 @@ def _composition(s: Snapshot, on: date) -> Finding:
         "uddannelse).",
         f"At the meeting of {meeting.held_on:%d-%m-%Y} the team lacked: {', '.join(missing)} (employment, social, "
         "health, the regional health coordinator, and education for citizens under 30).",
-        meeting=meeting.id, missing=missing,
-    )  # fmt: skip
+        meeting=meeting.id,
+        missing=missing,
+    )
 
 
 # Bek. 996/2016 §§ 8–10 (seed 003 L3188–3300): the content of the recommendation by outcome; a postponement names its
@@ -164,8 +173,9 @@ def _recommendation_content(s: Snapshot, on: date) -> Finding:
     return Finding.missing(
         f"Indstillingen ({rec.kind}) mangler: {'; '.join(CONTENT_DA[c] for c in missing)}.",
         f"The recommendation ({rec.kind}) lacks: {', '.join(missing)}.",
-        recommendation=rec.id, missing=missing,
-    )  # fmt: skip
+        recommendation=rec.id,
+        missing=missing,
+    )
 
 
 # BDO's review (seed 003 L3848–3851; notes T15) — an audit heuristic, not law: cases often came to the team after
@@ -180,8 +190,11 @@ def _activity_before_team(s: Snapshot, on: date) -> Finding:
     first = min(held, key=lambda m: (m.held_on, m.id))
     months = param("reform.activity_before_team_months", on)
     since = add_months(first.held_on, -months)
-    active = [a for a in s.activities if a.start_on <= first.held_on
-              and min(a.actual_end_on or a.planned_end_on, first.held_on) >= since]  # fmt: skip
+    active = [
+        a
+        for a in s.activities
+        if a.start_on <= first.held_on and min(a.actual_end_on or a.planned_end_on, first.held_on) >= since
+    ]
     if active:
         return Finding.ok(meeting=first.id, activities=[a.id for a in active])
     answer = s.answer("pathways.activity_before_team", on)
@@ -193,7 +206,7 @@ def _activity_before_team(s: Snapshot, on: date) -> Finding:
         f"No activity is recorded in the {months} months before the team meeting of {first.held_on:%d-%m-%Y}. Not "
         "unlawful, but a known risk sign (BDO): record why the case is sufficiently informed.",
         meeting=first.id,
-    )  # fmt: skip
+    )
 
 
 # --- førtidspension ----------------------------------------------------------------------------------------------
@@ -228,7 +241,7 @@ def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
             f"The case moved to pension treatment on {transfer.transferred_on:%d-%m-%Y}, later than {days} days after "
             f"the team's recommendation (due {due:%d-%m-%Y}; leading decision 39-17).",
             due=due,
-        )  # fmt: skip
+        )
     if on > due:
         return Finding.late(
             f"Ansøgning på det foreliggende grundlag: sagen skulle være overgået til pensionsbehandling senest "
@@ -236,7 +249,7 @@ def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
             f"Application on the existing evidence: the case should have moved to pension treatment by {due:%d-%m-%Y} "
             f"({days} days after the team's recommendation; 39-17). Record the transfer.",
             due=due,
-        )  # fmt: skip
+        )
     return Finding.ok_until(due, recommended_on=recs[-1].recommended_on)
 
 
@@ -250,8 +263,13 @@ def _no_new_examinations(s: Snapshot, on: date) -> Finding:
         return Finding.not_applicable(in_question=s.in_question(on))
     plans = [p for p in s.rehab_plans if p.gp_basis == "existing_evidence" and p.saved_on <= on]
     since = min((p.saved_on for p in plans), default=s.case.help_requested_on)
-    new = [r.id for r in s.requests if r.document_type in NEW_EXAMINATIONS and since <= r.created_on <= on
-           and not (r.cancelled_on and r.cancelled_on <= on)]  # fmt: skip
+    new = [
+        r.id
+        for r in s.requests
+        if r.document_type in NEW_EXAMINATIONS
+        and since <= r.created_on <= on
+        and not (r.cancelled_on and r.cancelled_on <= on)
+    ]
     if not new:
         return Finding.ok(since=since)
     return Finding.missing(
@@ -280,7 +298,7 @@ def _without_team(s: Snapshot, on: date) -> Finding:
         f"The case is handled without the team as obviously futile, but not all four conditions are recorded as met "
         f"(missing: {', '.join(missing)}).",
         missing=missing,
-    )  # fmt: skip
+    )
 
 
 # Pension act § 17, stk. 3 and bek. 1555/2013 (seed 003 L665–685; notes P5): senior førtidspension for citizens with
@@ -319,7 +337,7 @@ def _senior(s: Snapshot, on: date) -> Finding:
         f"Senior disability pension requires at most 5 years to state-pension age and long, current attachment: "
         f"{'; '.join(problems_en)}.",
         state_pension_on=pension_day,
-    )  # fmt: skip
+    )
 
 
 # --- ressourceforløb ---------------------------------------------------------------------------------------------
@@ -360,8 +378,9 @@ def _after_end(s: Snapshot, on: date) -> Finding:
         "tværfaglig indsats): der skal tilbydes et nyt ressourceforløb (principafgørelse 42-17).",
         "The resource course has ended and the citizen is still in the target group: a new resource course must be "
         "offered (leading decision 42-17).",
-        course=course.id, outcome=course.outcome,
-    )  # fmt: skip
+        course=course.id,
+        outcome=course.outcome,
+    )
 
 
 # --- fleksjob ----------------------------------------------------------------------------------------------------
@@ -386,13 +405,21 @@ def _visitation(s: Snapshot, on: date) -> Finding:
     if not v.permanently_reduced:
         problems.append(("arbejdsevnen er ikke vurderet varigt og væsentligt nedsat", "not permanently reduced"))
     if not v.measures_tried and not v.has_futile_reason:
-        problems.append(("relevante indsatser er hverken afprøvet eller begrundet åbenbart formålsløse",
-                         "measures neither tried nor obviously futile"))  # fmt: skip
+        problems.append(
+            (
+                "relevante indsatser er hverken afprøvet eller begrundet åbenbart formålsløse",
+                "measures neither tried nor obviously futile",
+            )
+        )
     if not (v.has_work_functions and v.has_hours):
         problems.append(("konkrete arbejdsfunktioner og timetal mangler", "work functions and hours missing"))
     if v.very_few_hours and not v.has_development_plan:
-        problems.append(("ved meget få timer mangler planen for udvikling inden for en rimelig periode",
-                         "very few hours without a development plan"))  # fmt: skip
+        problems.append(
+            (
+                "ved meget få timer mangler planen for udvikling inden for en rimelig periode",
+                "very few hours without a development plan",
+            )
+        )
     if not problems:
         return Finding.ok(visited_on=v.visited_on)
     return Finding.missing(
@@ -459,8 +486,9 @@ def _fleksjob_pension_exclusive(s: Snapshot, on: date) -> Finding:
         "førtidspension udelukker hinanden — registrér, hvordan fleksjobbet er afsluttet eller vurderet.",
         "The citizen has a flex job and the case is being treated under the pension rules: a flex job and disability "
         "pension exclude each other — record how the flex job ended or was assessed.",
-        flex_jobs=jobs, transferred_on=transfer.transferred_on,
-    )  # fmt: skip
+        flex_jobs=jobs,
+        transferred_on=transfer.transferred_on,
+    )
 
 
 # Seed 003 L3431–3446: the municipality may refuse fleksjob and ressourceforløb without the team only when the
@@ -503,7 +531,7 @@ def _existing_evidence_to_team(s: Snapshot, on: date) -> Finding:
         "An application for disability pension on the existing evidence (§ 17(2)) must go to the rehabilitation team "
         "— unless it is beyond doubt that the conditions are not met (§ 17(4)): then record why.",
         transferred_on=transfer.transferred_on,
-    )  # fmt: skip
+    )
 
 
 # Ankestyrelsen 24-14 (seed 003 L852–855): "fleksjob på få timer [anvendes] især frem for ressourceforløb, når der
@@ -556,134 +584,291 @@ def _ledighedsydelse_between_jobs(s: Snapshot, on: date) -> Finding:
             f"Ledighedsydelse (period from {days}) is only for the time from the flex-job visitation and between two "
             "flex jobs — not before the visitation or while a flex job runs.",
             periods=wrong,
-        )  # fmt: skip
+        )
     return Finding.ok(periods=len(periods))
 
 
 RULES = (
-    Rule("pathways.rehab_plan_prepared", "Rehabiliteringsplanens forberedende del er udarbejdet med borgeren",
-         "The preparatory part of the rehabilitation plan is written with the citizen", Severity.BLOCKING,
-         (_v(_plan_prepared, Citation("bek_996_2016", "forberedende del (udarbejdes sammen med borgeren)", "003",
-                                      "3131-3141"),
-             Citation("reform_2013", "rehabiliteringsplanens afsnit", "003", "2784-2800")),),
-         decision_types=TEAM_PATHWAYS,
-         checks_da="At den forberedende del findes, er godkendt af borgeren (dato) og har lægens vurdering (LÆ 265 "
-                   "eller sagens eksisterende oplysninger)."),
-    Rule("pathways.team_attendance", "Borger og sagsbehandler deltager i teammødet",
-         "The citizen and the caseworker attend the team meeting", Severity.BLOCKING,
-         (_v(_attendance, Citation("organisering_lov", "§ 9 (møde med borgeren)", "003", "3160-3164")),),
-         decision_types=TEAM_PATHWAYS,
-         checks_da="At borgeren og sagsbehandleren er registreret som til stede ved det seneste teammøde."),
-    Rule("pathways.team_composition", "Rehabiliteringsteamets sammensætning",
-         "The composition of the rehabilitation team", Severity.WARNING,
-         (_v(_composition, Citation("organisering_lov", "§ 10 (teamets medlemmer)", "003", "3094-3104"),
-             Citation("organisering_lov", "§ 10 (sundhedskoordinator)", "003", "3166-3174")),),
-         decision_types=TEAM_PATHWAYS,
-         checks_da="At teamet ved mødet havde beskæftigelse, socialområdet, sundhed og regionens sundhedskoordinator "
-                   "— og uddannelse, når borgeren er under 30 år."),
-    Rule("pathways.recommendation_content", "Indstillingens indhold", "The content of the recommendation",
-         Severity.BLOCKING,
-         (_v(_recommendation_content, Citation("bek_996_2016", "§§ 8-10 (indstillingens indhold)", "003", "3188-3300"),
-             Citation("taskforce_kk_2018", "BDO: udsættelse uden synlig begrundelse", "003", "3769-3771")),),
-         decision_types=TEAM_PATHWAYS,
-         checks_da="At teamets seneste indstilling har det indhold, loven kræver for netop den slags indstilling, og "
-                   "at en udsættelse er begrundet."),
-    Rule("pathways.pension_transfer_3_weeks", "Overgang til pensionsbehandling senest 3 uger efter indstillingen",
-         "Transfer to pension treatment within 3 weeks of the recommendation", Severity.WARNING,
-         (_v(_transfer_3_weeks, Citation("ankestyrelsen_principles", "39-17", "003", "726-738"),
-             Citation("social_pension", "§ 17, stk. 2", "003", "3231-3239"), start=LEADING_2017),),
-         decision_types=("fortidspension", "refusal"),
-         checks_da="Ved ansøgning på det foreliggende grundlag: at sagen overgår til pensionsbehandling senest 3 uger "
-                   "efter teamets indstilling.", deadline=True),
-    Rule("pathways.activity_before_team", "Indsats i året før teammødet (risikotegn)",
-         "Activity in the year before the team meeting (a risk sign)", Severity.WARNING,
-         (_v(_activity_before_team, Citation("taskforce_kk_2018", "BDO: lang tid uden indsats (praksis, ikke lov)",
-                                             "003", "3848-3851")),),
-         decision_types=TEAM_PATHWAYS,
-         checks_da="At sagen ikke kom på teammødet efter lang tid uden nogen indsats — ellers hvorfor den alligevel er "
-                   "oplyst (et revisionsfund, ikke et lovkrav)."),
-    Rule("pathways.existing_evidence_no_new_examinations", "Det foreliggende grundlag: ingen nye undersøgelser",
-         "Existing evidence: no new examinations", Severity.BLOCKING,
-         (_v(_no_new_examinations, Citation("ankestyrelsen_principles", "39-17", "003", "3211-3219"),
-             Citation("social_pension", "§ 17, stk. 2", "003", "726-738"), start=LEADING_2017),),
-         decision_types=("fortidspension", "refusal"),
-         checks_da="At der ved ansøgning på det foreliggende grundlag ikke er anmodet om LÆ 265 eller "
-                   "speciallægeerklæring efter, at den forberedende del blev lagt på det grundlag."),
-    Rule("pathways.pension_without_team", "Åbenbart formålsløs sag uden teamet: de fire betingelser",
-         "An obviously futile case without the team: the four conditions", Severity.BLOCKING,
-         (_v(_without_team, Citation("social_pension", "§ 18, stk. 2", "003", "615-620"),
-             Citation("vejledning_9465_2016", "de fire betingelser", "003", "646-652")),),
-         decision_types=("fortidspension",),
-         checks_da="At en pensionssag, der afgøres uden rehabiliteringsteamet som åbenbart formålsløs, opfylder alle "
-                   "fire betingelser."),
-    Rule("pathways.senior_pension", "Seniorførtidspension: højst 5 år til folkepension og lang tilknytning",
-         "Senior disability pension: at most 5 years to state pension and long attachment", Severity.BLOCKING,
-         (_v(_senior, Citation("bek_1555_2013", "§ 17, stk. 3 (seniorførtidspension)", "003", "665-685"),
-             start=SENIOR, end=SENIOR_REPEALED),),
-         decision_types=("fortidspension",),
-         checks_da="At en ansøgning om seniorførtidspension (2014–2019) gælder en borger med højst 5 år til "
-                   "folkepensionsalderen og lang, aktuel tilknytning til arbejdsmarkedet."),
-    Rule("pathways.ressourceforloeb_period", "Ressourceforløbet: 1-5 år og en koordinerende sagsbehandler",
-         "The resource course: 1-5 years and a coordinating caseworker", Severity.BLOCKING,
-         (_v(_course_period, Citation("lab", "§ 68 b (1-5 år)", "003", "2052-2054"),
-             Citation("lab", "koordinerende sagsbehandler", "003", "2840-2866")),),
-         decision_types=("ressourceforlob",),
-         checks_da="At det bevilgede ressourceforløb varer 1-5 år og har en koordinerende sagsbehandler."),
-    Rule("pathways.ressourceforloeb_after_end", "Nyt ressourceforløb, når borgeren stadig er i målgruppen",
-         "A new resource course when the citizen is still in the target group", Severity.BLOCKING,
-         (_v(_after_end, Citation("ankestyrelsen_principles", "42-17", "003", "930-949"), start=LEADING_2017),),
-         checks_da="At et afsluttet ressourceforløb følges af et nyt, når borgeren stadig har brug for en tværfaglig "
-                   "indsats."),
-    Rule("pathways.fleksjob_visitation", "Visitation til fleksjob", "Visitation to a flex job", Severity.BLOCKING,
-         (_v(_visitation, Citation("lab", "§§ 69-70 (målgruppe, afprøvning)", "003", "819-837"),
-             Citation("ankestyrelsen_principles", "25-14 (få timer)", "003", "841-843")),),
-         decision_types=("fleksjob",),
-         checks_da="At visitationen viser varigt og væsentligt nedsat arbejdsevne, afprøvede (eller åbenbart "
-                   "formålsløse) indsatser, konkrete arbejdsfunktioner og timer — og ved meget få timer en plan for "
-                   "udvikling."),
-    Rule("pathways.fleksjob_terms", "Fleksjobbets vilkår: overenskomst, skånehensyn og faglig organisation",
-         "The flex job's terms: collective agreement, accommodation and the union", Severity.WARNING,
-         (_v(_flex_job_terms(_TERMS_2003), Citation("aktivloven", "§ 73 (løn og vilkår i fleksjob)", "001", "857-873"),
-             Citation("aktivloven", "§ 73 (faglige organisationer)", "000", "4157-4160, 4777-4791"),
-             start=date(2003, 1, 1), end=REFORM),
-          _v(_flex_job_terms(_TERMS_2013), Citation("lab", "fleksjob: løn, vilkår og faglig organisation", "001",
-                                                    "857-873"),
-             Citation("lab", "fleksjob hos nuværende arbejdsgiver (12 måneder på sociale kapitler)", "002",
-                      "764-765"))),
-         checks_da="At et fleksjob har aftalte skånehensyn, løn og vilkår efter overenskomst, inddraget faglig "
-                   "organisation og — hos den nuværende arbejdsgiver — 12 måneder på sociale kapitler."),
-    Rule("pathways.fleksjob_pension_exclusive", "Fleksjob og førtidspension udelukker hinanden",
-         "A flex job and disability pension exclude each other", Severity.BLOCKING,
-         (_v(_fleksjob_pension_exclusive, Citation("lab", "målgruppen for fleksjob og førtidspension", "003",
-                                                   "815-817")),),
-         decision_types=("fortidspension",),
-         checks_da="At en pensionssag ikke afgøres, mens borgeren har et fleksjob, uden at der er taget stilling til "
-                   "fleksjobbet."),
-    Rule("pathways.refusal_without_team", "Afslag på fleksjob eller ressourceforløb uden teamet",
-         "A flex-job or resource-course refusal without the team", Severity.BLOCKING,
-         (_v(_refusal_without_team, Citation("organisering_lov", "§ 9 (klart uden for målgruppen)", "003",
-                                             "3431-3446")),),
-         decision_types=("refusal",),
-         checks_da="At et afslag på fleksjob eller ressourceforløb uden indstilling kun gives, når borgeren klart er "
-                   "uden for målgruppen."),
-    Rule("pathways.existing_evidence_to_team", "Ansøgning på det foreliggende grundlag forelægges teamet",
-         "An application on the existing evidence goes to the team", Severity.BLOCKING,
-         (_v(_existing_evidence_to_team, Citation("social_pension", "§ 17, stk. 2 og 4", "003", "3403-3407"),
-             Citation("ankestyrelsen_principles", "6-14", "003", "3110-3116")),),
-         decision_types=("fortidspension", "refusal"),
-         checks_da="At en ansøgning om førtidspension på det foreliggende grundlag har været forelagt "
-                   "rehabiliteringsteamet, medmindre det er utvivlsomt, at betingelserne ikke er opfyldt."),
-    Rule("pathways.fleksjob_over_course_few_hours", "Fleksjob på få timer frem for ressourceforløb",
-         "A flex job on few hours rather than a resource course", Severity.WARNING,
-         (_v(_few_hours_fleksjob, Citation("ankestyrelsen_principles", "24-14", "003", "852-855"),
-             start=date(2014, 1, 1)),),
-         decision_types=("ressourceforlob",),
-         checks_da="At det er overvejet, om fleksjob på få timer er bedre end ressourceforløb, når arbejdsevnen er "
-                   "vurderet på fleksjobniveau."),
-    Rule("pathways.ledighedsydelse_between_jobs", "Ledighedsydelse fra visitationen og mellem fleksjob",
-         "Ledighedsydelse from the visitation and between flex jobs", Severity.WARNING,
-         (_v(_ledighedsydelse_between_jobs, Citation("aktivloven", "§ 74 (ledighedsydelse)", "001", "874-883"),
-             start=date(2003, 1, 1)),),
-         checks_da="At en periode med ledighedsydelse ligger efter visitationen til fleksjob og ikke mens et "
-                   "fleksjob løber."),
-)  # fmt: skip
+    Rule(
+        "pathways.rehab_plan_prepared",
+        "Rehabiliteringsplanens forberedende del er udarbejdet med borgeren",
+        "The preparatory part of the rehabilitation plan is written with the citizen",
+        Severity.BLOCKING,
+        (
+            _v(
+                _plan_prepared,
+                Citation("bek_996_2016", "forberedende del (udarbejdes sammen med borgeren)", "003", "3131-3141"),
+                Citation("reform_2013", "rehabiliteringsplanens afsnit", "003", "2784-2800"),
+            ),
+        ),
+        decision_types=TEAM_PATHWAYS,
+        checks_da="At den forberedende del findes, er godkendt af borgeren (dato) og har lægens vurdering (LÆ 265 "
+        "eller sagens eksisterende oplysninger).",
+    ),
+    Rule(
+        "pathways.team_attendance",
+        "Borger og sagsbehandler deltager i teammødet",
+        "The citizen and the caseworker attend the team meeting",
+        Severity.BLOCKING,
+        (_v(_attendance, Citation("organisering_lov", "§ 9 (møde med borgeren)", "003", "3160-3164")),),
+        decision_types=TEAM_PATHWAYS,
+        checks_da="At borgeren og sagsbehandleren er registreret som til stede ved det seneste teammøde.",
+    ),
+    Rule(
+        "pathways.team_composition",
+        "Rehabiliteringsteamets sammensætning",
+        "The composition of the rehabilitation team",
+        Severity.WARNING,
+        (
+            _v(
+                _composition,
+                Citation("organisering_lov", "§ 10 (teamets medlemmer)", "003", "3094-3104"),
+                Citation("organisering_lov", "§ 10 (sundhedskoordinator)", "003", "3166-3174"),
+            ),
+        ),
+        decision_types=TEAM_PATHWAYS,
+        checks_da="At teamet ved mødet havde beskæftigelse, socialområdet, sundhed og regionens sundhedskoordinator "
+        "— og uddannelse, når borgeren er under 30 år.",
+    ),
+    Rule(
+        "pathways.recommendation_content",
+        "Indstillingens indhold",
+        "The content of the recommendation",
+        Severity.BLOCKING,
+        (
+            _v(
+                _recommendation_content,
+                Citation("bek_996_2016", "§§ 8-10 (indstillingens indhold)", "003", "3188-3300"),
+                Citation("taskforce_kk_2018", "BDO: udsættelse uden synlig begrundelse", "003", "3769-3771"),
+            ),
+        ),
+        decision_types=TEAM_PATHWAYS,
+        checks_da="At teamets seneste indstilling har det indhold, loven kræver for netop den slags indstilling, og "
+        "at en udsættelse er begrundet.",
+    ),
+    Rule(
+        "pathways.pension_transfer_3_weeks",
+        "Overgang til pensionsbehandling senest 3 uger efter indstillingen",
+        "Transfer to pension treatment within 3 weeks of the recommendation",
+        Severity.WARNING,
+        (
+            _v(
+                _transfer_3_weeks,
+                Citation("ankestyrelsen_principles", "39-17", "003", "726-738"),
+                Citation("social_pension", "§ 17, stk. 2", "003", "3231-3239"),
+                start=LEADING_2017,
+            ),
+        ),
+        decision_types=("fortidspension", "refusal"),
+        checks_da="Ved ansøgning på det foreliggende grundlag: at sagen overgår til pensionsbehandling senest 3 uger "
+        "efter teamets indstilling.",
+        deadline=True,
+    ),
+    Rule(
+        "pathways.activity_before_team",
+        "Indsats i året før teammødet (risikotegn)",
+        "Activity in the year before the team meeting (a risk sign)",
+        Severity.WARNING,
+        (
+            _v(
+                _activity_before_team,
+                Citation("taskforce_kk_2018", "BDO: lang tid uden indsats (praksis, ikke lov)", "003", "3848-3851"),
+            ),
+        ),
+        decision_types=TEAM_PATHWAYS,
+        checks_da="At sagen ikke kom på teammødet efter lang tid uden nogen indsats — ellers hvorfor den alligevel er "
+        "oplyst (et revisionsfund, ikke et lovkrav).",
+    ),
+    Rule(
+        "pathways.existing_evidence_no_new_examinations",
+        "Det foreliggende grundlag: ingen nye undersøgelser",
+        "Existing evidence: no new examinations",
+        Severity.BLOCKING,
+        (
+            _v(
+                _no_new_examinations,
+                Citation("ankestyrelsen_principles", "39-17", "003", "3211-3219"),
+                Citation("social_pension", "§ 17, stk. 2", "003", "726-738"),
+                start=LEADING_2017,
+            ),
+        ),
+        decision_types=("fortidspension", "refusal"),
+        checks_da="At der ved ansøgning på det foreliggende grundlag ikke er anmodet om LÆ 265 eller "
+        "speciallægeerklæring efter, at den forberedende del blev lagt på det grundlag.",
+    ),
+    Rule(
+        "pathways.pension_without_team",
+        "Åbenbart formålsløs sag uden teamet: de fire betingelser",
+        "An obviously futile case without the team: the four conditions",
+        Severity.BLOCKING,
+        (
+            _v(
+                _without_team,
+                Citation("social_pension", "§ 18, stk. 2", "003", "615-620"),
+                Citation("vejledning_9465_2016", "de fire betingelser", "003", "646-652"),
+            ),
+        ),
+        decision_types=("fortidspension",),
+        checks_da="At en pensionssag, der afgøres uden rehabiliteringsteamet som åbenbart formålsløs, opfylder alle "
+        "fire betingelser.",
+    ),
+    Rule(
+        "pathways.senior_pension",
+        "Seniorførtidspension: højst 5 år til folkepension og lang tilknytning",
+        "Senior disability pension: at most 5 years to state pension and long attachment",
+        Severity.BLOCKING,
+        (
+            _v(
+                _senior,
+                Citation("bek_1555_2013", "§ 17, stk. 3 (seniorførtidspension)", "003", "665-685"),
+                start=SENIOR,
+                end=SENIOR_REPEALED,
+            ),
+        ),
+        decision_types=("fortidspension",),
+        checks_da="At en ansøgning om seniorførtidspension (2014–2019) gælder en borger med højst 5 år til "
+        "folkepensionsalderen og lang, aktuel tilknytning til arbejdsmarkedet.",
+    ),
+    Rule(
+        "pathways.ressourceforloeb_period",
+        "Ressourceforløbet: 1-5 år og en koordinerende sagsbehandler",
+        "The resource course: 1-5 years and a coordinating caseworker",
+        Severity.BLOCKING,
+        (
+            _v(
+                _course_period,
+                Citation("lab", "§ 68 b (1-5 år)", "003", "2052-2054"),
+                Citation("lab", "koordinerende sagsbehandler", "003", "2840-2866"),
+            ),
+        ),
+        decision_types=("ressourceforlob",),
+        checks_da="At det bevilgede ressourceforløb varer 1-5 år og har en koordinerende sagsbehandler.",
+    ),
+    Rule(
+        "pathways.ressourceforloeb_after_end",
+        "Nyt ressourceforløb, når borgeren stadig er i målgruppen",
+        "A new resource course when the citizen is still in the target group",
+        Severity.BLOCKING,
+        (_v(_after_end, Citation("ankestyrelsen_principles", "42-17", "003", "930-949"), start=LEADING_2017),),
+        checks_da="At et afsluttet ressourceforløb følges af et nyt, når borgeren stadig har brug for en tværfaglig "
+        "indsats.",
+    ),
+    Rule(
+        "pathways.fleksjob_visitation",
+        "Visitation til fleksjob",
+        "Visitation to a flex job",
+        Severity.BLOCKING,
+        (
+            _v(
+                _visitation,
+                Citation("lab", "§§ 69-70 (målgruppe, afprøvning)", "003", "819-837"),
+                Citation("ankestyrelsen_principles", "25-14 (få timer)", "003", "841-843"),
+            ),
+        ),
+        decision_types=("fleksjob",),
+        checks_da="At visitationen viser varigt og væsentligt nedsat arbejdsevne, afprøvede (eller åbenbart "
+        "formålsløse) indsatser, konkrete arbejdsfunktioner og timer — og ved meget få timer en plan for "
+        "udvikling.",
+    ),
+    Rule(
+        "pathways.fleksjob_terms",
+        "Fleksjobbets vilkår: overenskomst, skånehensyn og faglig organisation",
+        "The flex job's terms: collective agreement, accommodation and the union",
+        Severity.WARNING,
+        (
+            _v(
+                _flex_job_terms(_TERMS_2003),
+                Citation("aktivloven", "§ 73 (løn og vilkår i fleksjob)", "001", "857-873"),
+                Citation("aktivloven", "§ 73 (faglige organisationer)", "000", "4157-4160, 4777-4791"),
+                start=date(2003, 1, 1),
+                end=REFORM,
+            ),
+            _v(
+                _flex_job_terms(_TERMS_2013),
+                Citation("lab", "fleksjob: løn, vilkår og faglig organisation", "001", "857-873"),
+                Citation(
+                    "lab", "fleksjob hos nuværende arbejdsgiver (12 måneder på sociale kapitler)", "002", "764-765"
+                ),
+            ),
+        ),
+        checks_da="At et fleksjob har aftalte skånehensyn, løn og vilkår efter overenskomst, inddraget faglig "
+        "organisation og — hos den nuværende arbejdsgiver — 12 måneder på sociale kapitler.",
+    ),
+    Rule(
+        "pathways.fleksjob_pension_exclusive",
+        "Fleksjob og førtidspension udelukker hinanden",
+        "A flex job and disability pension exclude each other",
+        Severity.BLOCKING,
+        (
+            _v(
+                _fleksjob_pension_exclusive,
+                Citation("lab", "målgruppen for fleksjob og førtidspension", "003", "815-817"),
+            ),
+        ),
+        decision_types=("fortidspension",),
+        checks_da="At en pensionssag ikke afgøres, mens borgeren har et fleksjob, uden at der er taget stilling til "
+        "fleksjobbet.",
+    ),
+    Rule(
+        "pathways.refusal_without_team",
+        "Afslag på fleksjob eller ressourceforløb uden teamet",
+        "A flex-job or resource-course refusal without the team",
+        Severity.BLOCKING,
+        (
+            _v(
+                _refusal_without_team,
+                Citation("organisering_lov", "§ 9 (klart uden for målgruppen)", "003", "3431-3446"),
+            ),
+        ),
+        decision_types=("refusal",),
+        checks_da="At et afslag på fleksjob eller ressourceforløb uden indstilling kun gives, når borgeren klart er "
+        "uden for målgruppen.",
+    ),
+    Rule(
+        "pathways.existing_evidence_to_team",
+        "Ansøgning på det foreliggende grundlag forelægges teamet",
+        "An application on the existing evidence goes to the team",
+        Severity.BLOCKING,
+        (
+            _v(
+                _existing_evidence_to_team,
+                Citation("social_pension", "§ 17, stk. 2 og 4", "003", "3403-3407"),
+                Citation("ankestyrelsen_principles", "6-14", "003", "3110-3116"),
+            ),
+        ),
+        decision_types=("fortidspension", "refusal"),
+        checks_da="At en ansøgning om førtidspension på det foreliggende grundlag har været forelagt "
+        "rehabiliteringsteamet, medmindre det er utvivlsomt, at betingelserne ikke er opfyldt.",
+    ),
+    Rule(
+        "pathways.fleksjob_over_course_few_hours",
+        "Fleksjob på få timer frem for ressourceforløb",
+        "A flex job on few hours rather than a resource course",
+        Severity.WARNING,
+        (
+            _v(
+                _few_hours_fleksjob,
+                Citation("ankestyrelsen_principles", "24-14", "003", "852-855"),
+                start=date(2014, 1, 1),
+            ),
+        ),
+        decision_types=("ressourceforlob",),
+        checks_da="At det er overvejet, om fleksjob på få timer er bedre end ressourceforløb, når arbejdsevnen er "
+        "vurderet på fleksjobniveau.",
+    ),
+    Rule(
+        "pathways.ledighedsydelse_between_jobs",
+        "Ledighedsydelse fra visitationen og mellem fleksjob",
+        "Ledighedsydelse from the visitation and between flex jobs",
+        Severity.WARNING,
+        (
+            _v(
+                _ledighedsydelse_between_jobs,
+                Citation("aktivloven", "§ 74 (ledighedsydelse)", "001", "874-883"),
+                start=date(2003, 1, 1),
+            ),
+        ),
+        checks_da="At en periode med ledighedsydelse ligger efter visitationen til fleksjob og ikke mens et "
+        "fleksjob løber.",
+    ),
+)

@@ -89,8 +89,9 @@ def _threat_8_weeks(s: Snapshot, on: date) -> Finding:
             f"{due:%d-%m-%Y} ({weeks} uger efter den første henvendelse).",
             f"The assessment of whether work ability is threatened was due, in writing, by {due:%d-%m-%Y} ({weeks} "
             "weeks after the first request).",
-            due=due, requested=s.case.help_requested_on,
-        )  # fmt: skip
+            due=due,
+            requested=s.case.help_requested_on,
+        )
     return Finding.ok_until(due, requested=s.case.help_requested_on)
 
 
@@ -168,8 +169,14 @@ def _referral_ordinary(s: Snapshot, on: date) -> Finding:
 # medical document before it, or more than one within the practice window (a parameter), unless the caseworker has
 # recorded why it adds something.
 def _diagnosis_chase(s: Snapshot, on: date) -> Finding:
-    specialist = sorted((r for r in s.requests if r.document_type == "specialist_statement" and r.sent_on
-                         and r.sent_on <= on and not r.cancelled_on), key=lambda r: r.sent_on)  # fmt: skip
+    specialist = sorted(
+        (
+            r
+            for r in s.requests
+            if r.document_type == "specialist_statement" and r.sent_on and r.sent_on <= on and not r.cancelled_on
+        ),
+        key=lambda r: r.sent_on,
+    )
     if not specialist:
         return Finding.not_applicable(specialist_requests=0)
     if s.answer("evidence.no_diagnosis_chase", on):
@@ -244,7 +251,7 @@ def _clarification_guarantee(s: Snapshot, on: date) -> Finding:
             f"The municipality's clarification guarantee: work ability should have been clarified by {due:%d-%m-%Y} "
             f"({months} months). This is municipal policy, not law.",
             due=due,
-        )  # fmt: skip
+        )
     return Finding.ok_until(due, requested=s.case.help_requested_on)
 
 
@@ -347,8 +354,10 @@ def _cadence(s: Snapshot, on: date, first_due: date, every, unit: str) -> Findin
     if on > due:
         return Finding.late(
             f"Opfølgningen skulle have fundet sted senest {due:%d-%m-%Y} ({unit}).",
-            f"The follow-up was due by {due:%d-%m-%Y} ({unit}).", due=due, **facts,
-        )  # fmt: skip
+            f"The follow-up was due by {due:%d-%m-%Y} ({unit}).",
+            due=due,
+            **facts,
+        )
     return Finding.ok_until(due, **facts)
 
 
@@ -366,13 +375,17 @@ def _sick_pay_follow_up(s: Snapshot, on: date) -> Finding:
             f"At the first follow-up ({held[0].held_on:%d-%m-%Y}) no position was taken on which parties (employer, "
             "doctor, union …) to involve.",
             first=held[0].held_on,
-        )  # fmt: skip
+        )
     first = param("deadlines.sick_pay_first_follow_up_weeks", on)
     every = param("deadlines.sick_pay_follow_up_weeks", on)
     start = s.case.help_requested_on
-    return _cadence(s, on, date.fromordinal(start.toordinal() + 7 * first),
-                    lambda last: date.fromordinal(last.toordinal() + 7 * every),
-                    f"første senest efter {first} uger, derefter mindst hver {every}. uge")  # fmt: skip
+    return _cadence(
+        s,
+        on,
+        date.fromordinal(start.toordinal() + 7 * first),
+        lambda last: date.fromordinal(last.toordinal() + 7 * every),
+        f"første senest efter {first} uger, derefter mindst hver {every}. uge",
+    )
 
 
 # Aktivloven § 10 (seed 000 L6457–6501): follow-up "senest 3 måneder efter, at hjælpen … er begyndt", then within
@@ -381,8 +394,13 @@ def _activation_follow_up(s: Snapshot, on: date) -> Finding:
     if s.case.pathway != "kontanthjaelp" or s.case.help_requested_on > on:
         return Finding.not_applicable(in_question=s.in_question(on))
     months = param("deadlines.activation_follow_up_months", on)
-    return _cadence(s, on, add_months(s.case.help_requested_on, months), lambda last: add_months(last, months),
-                    f"senest {months} måneder efter hjælpen begyndte eller efter seneste opfølgning")  # fmt: skip
+    return _cadence(
+        s,
+        on,
+        add_months(s.case.help_requested_on, months),
+        lambda last: add_months(last, months),
+        f"senest {months} måneder efter hjælpen begyndte eller efter seneste opfølgning",
+    )
 
 
 def _last_step(s: Snapshot, on: date) -> date:
@@ -413,122 +431,286 @@ def _progress(s: Snapshot, on: date) -> Finding:
             f"{months} måneder; langvarig passivitet har ført til erstatning).",
             f"No step has been recorded in the case since {last:%d-%m-%Y}: the case stands still (practice: {months} "
             "months; long inactivity has led to damages).",
-            due=due, last_step=last,
-        )  # fmt: skip
+            due=due,
+            last_step=last,
+        )
     return Finding.ok_until(due, last_step=last)
 
 
 DS_2019 = date(2019, 1, 1)
 
 RULES = (
-    Rule("method.profile_required", "Ressourceprofil i sager om revalidering, fleksjob og førtidspension",
-         "A resource profile in revalidering, flex-job and disability-pension cases", Severity.BLOCKING,
-         (RuleVersion(METHOD, _profile_required(("revalidering", "fleksjob", "fortidspension")),
-                      (_cite("bek_543_2002", "§ 1 (anvendelsesområde)", "001", "355-370"),
-                       _cite("arbejdsevnemetoden_2001", "Indledning (1. januar 2003)", "000", "38-49")),
-                      valid_to=REFORM),
-          RuleVersion(REFORM, _profile_required(("revalidering",)),
-                      (_cite("bek_543_2002", "§ 1 (anvendelsesområde)", "001", "355-370"),
-                       _cite("reform_2013", "rehabiliteringsplanen afløser profilen i teamsager", "003", "533-560")))),
-         decision_types=("revalidering", "fleksjob", "fortidspension"),
-         checks_da="At ressourceprofilens relevante elementer er beskrevet før afgørelse om revalidering (før 2013 "
-                   "også fleksjob og førtidspension)."),
-    Rule("method.threat_recorded", "Vurdering af, om arbejdsevnen er truet", "Whether work ability is threatened",
-         Severity.WARNING,
-         (RuleVersion(METHOD, _threat_recorded,
-                      (_cite("arbejdsevnemetoden_2001", "Hvornår metoden anvendes", "000", "846-850, 2356-2405"),
-                       _cite("bek_543_2002", "§ 2 (sygedagpenge og aktivering, vejledningen)", "001", "394-449"))),),
-         checks_da="At det i sygedagpenge- og kontanthjælpssager er registreret, om arbejdsevnen er truet, og "
-                   "hvorfor."),
-    Rule("deadline.threat_assessment_8_weeks", "Vurdering inden 8 uger efter første henvendelse",
-         "An assessment within 8 weeks of the first request", Severity.WARNING,
-         (RuleVersion(METHOD, _threat_8_weeks,
-                      (_cite("rtl", "§ 7 (8 uger)", "000", "2417-2436, 6447-6455"),
-                       _cite("rtl", "§ 3 (fristen løber fra henvendelsen)", "000", "6403-6413"))),),
-         checks_da="Fristen på 8 uger for den skriftlige vurdering af, om arbejdsevnen er truet.", deadline=True),
-    Rule("profile.missing_information_recorded", "Manglende oplysninger er angivet",
-         "Missing information is recorded", Severity.WARNING,
-         (RuleVersion(METHOD, _missing_information,
-                      (_cite("arbejdsevnemetoden_2001", "Manglende oplysninger", "000", "1317-1325"),
-                       _cite("bek_543_2002", "§ 7 (vejledningen: behov for flere oplysninger)", "001",
-                             "2063-2082"))),),
-         checks_da="At et beskrevet element uden vurdering angiver, hvilke oplysninger der mangler."),
-    Rule("method.holistic_assessment", "Alle muligheder for hjælp er overvejet",
-         "Every possibility of help considered", Severity.WARNING,
-         (RuleVersion(METHOD, _holistic,
-                      (_cite("rtl", "§ 5 (helhedsvurdering)", "001", "295-308"),
-                       _cite("fvl", "§ 7 (vejledningspligt)", "000", "5963-5969, 6920-6930"))),),
-         decision_types=("refusal",),
-         checks_da="At et afslag bygger på en behandling i forhold til alle muligheder i den sociale lovgivning "
-                   "og hos andre myndigheder."),
-    Rule("method.referral_ordinary_work", "Henvisning til ordinær beskæftigelse",
-         "Referral to ordinary employment", Severity.BLOCKING,
-         (RuleVersion(METHOD, _referral_ordinary,
-                      (_cite("bek_543_2002", "§ 9 (vejledningen: tilstrækkelig arbejdsevne)", "001", "2463-2469"),
-                       _cite("arbejdsevnemetoden_2001", "Arbejdsevnevurderingen (trappen)", "000",
-                             "3241-3257"))),),
-         decision_types=("ordinary_work",),
-         checks_da="At en borger med tilstrækkelig arbejdsevne er henvist til ordinær beskæftigelse og tilmeldt "
-                   "som arbejdssøgende."),
-    Rule("evidence.no_diagnosis_chase", "Mindst indgribende lægelige oplysninger, ingen diagnosejagt",
-         "Least intrusive medical evidence, no diagnosis chase", Severity.WARNING,
-         (RuleVersion(METHOD, _diagnosis_chase,
-                      (_cite("arbejdsevnemetoden_2001", "Proportionalitet (statusattest før speciallæge)", "000",
-                             "6023-6025"),
-                       _cite("arbejdsevnemetoden_2001", "Diagnosejagt", "000", "3716-3734, 5407-5416"))),),
-         checks_da="At en speciallægeerklæring ikke indhentes, hvor en mindre indgribende oplysning kan gøre det, "
-                   "og at gentagne erklæringer er begrundet."),
-    Rule("method.disability_compensation", "Kompensation og restitution ved nedsat funktionsevne",
-         "Compensation and recovery for a reduced functional capacity", Severity.WARNING,
-         (RuleVersion(METHOD, _disability_compensation,
-                      (_cite("bek_543_2002", "§ 5 (vejledningen: personer med nedsat funktionsevne)", "001",
-                             "1203-1221"),)),),
-         checks_da="At behovet for kompensation (hjælpemidler, transport) og restitution er overvejet, når profilen "
-                   "beskriver skånebehov."),
-    Rule("evidence.interpreter", "Tolk, når borgeren har brug for det", "An interpreter when the citizen needs one",
-         Severity.WARNING,
-         (RuleVersion(METHOD, _interpreter, (_cite("rtl", "§ 10 (officialprincippet: tolk)", "000", "6540-6543"),)),),
-         checks_da="At der var tolk ved opfølgningerne, når borgeren har brug for tolk."),
-    Rule("evidence.round_table_consent", "Samtykke før møde med samarbejdsparter",
-         "Consent before a meeting with partners", Severity.WARNING,
-         (RuleVersion(METHOD, _round_table_consent,
-                      (_cite("arbejdsevnemetoden_2001", "Rundbordssamtale (samtykke)", "000", "4981-4983"),
-                       _cite("pdl", "§ 8, stk. 3 (videregivelse)", "000", "6782-6849"))),),
-         checks_da="At borgeren havde givet samtykke til videregivelse, når samarbejdsparter deltog i en opfølgning."),
-    Rule("evidence.change_duty_guidance", "Skriftlig vejledning om oplysningspligten",
-         "Written guidance on the duty to report changes", Severity.WARNING,
-         (RuleVersion(METHOD, _change_duty_guidance,
-                      (_cite("rtl", "§ 11, stk. 2 (skriftlig vejledning)", "000", "6586-6598"),)),),
-         checks_da="At borgeren er vejledt skriftligt om pligten til at oplyse om ændringer, og at det er "
-                   "dokumenteret."),
-    Rule("method.impartiality", "Habilitet", "Impartiality", Severity.WARNING,
-         (RuleVersion(METHOD, _impartiality, (_cite("fvl", "§ 3 (inhabilitet)", "000", "6218-6296"),)),),
-         checks_da="At den ansvarlige sagsbehandler har taget stilling til sin habilitet, efter at have fået sagen."),
-    Rule("deadline.sick_pay_follow_up", "Opfølgning i sygedagpengesager", "Follow-up in sickness-benefit cases",
-         Severity.WARNING,
-         (RuleVersion(METHOD, _sick_pay_follow_up,
-                      (_cite("dpl", "§ 24 (opfølgning)", "000", "7472-7492"),
-                       _cite("dpl", "§ 24, stk. 2 (parter)", "000", "4139-4146"),
-                       _cite("taskforce_kk_2018", "6.3 opfølgning hver 4. uge (lovpligtig)", "003", "2623-2629"))),),
-         checks_da="Fristen for næste opfølgning i en sygedagpengesag, og at der ved den første er taget stilling "
-                   "til, hvilke parter der inddrages.", deadline=True),
-    Rule("deadline.activation_follow_up", "Opfølgning i kontanthjælpssager", "Follow-up in social-assistance cases",
-         Severity.WARNING,
-         (RuleVersion(METHOD, _activation_follow_up,
-                      (_cite("aktivloven", "§ 10 (opfølgning)", "000", "6457-6501"),
-                       _cite("taskforce_kk_2018", "6.2.1 mindst fire samtaler om året (lov)", "003", "2569-2574"))),),
-         checks_da="Fristen for næste opfølgning i en kontanthjælpssag (senest 3 måneder efter den forrige).",
-         deadline=True),
-    Rule("deadline.case_progress", "Sagen står ikke stille", "The case does not stand still", Severity.WARNING,
-         (RuleVersion(METHOD, _progress,
-                      (_cite("rtl", "§ 3 (hurtighed)", "000", "6403-6413"),
-                       _cite("taskforce_kk_2018", "7.3 passivitet og erstatning (praksis)", "003",
-                             "3468-3474, 3497-3503"))),),
-         checks_da="At der er registreret et skridt i sagen inden for praksisgrænsen (12 måneder).", deadline=True),
-    Rule("policy.clarification_guarantee", "Afklaringsgaranti på et år (kommunal politik)",
-         "One-year clarification guarantee (municipal policy)", Severity.INFO,
-         (RuleVersion(DS_2019, _clarification_guarantee,
-                      (_cite("ds_2019", "P2 Afklaringsgaranti (forslag, ikke lov)", "002", "84-197"),)),),
-         checks_da="Kun hvis kommunen har slået politikken til: at arbejdsevnen er afklaret inden et år efter "
-                   "henvendelsen.", deadline=True, policy="policy.clarification_guarantee_months"),
-)  # fmt: skip
+    Rule(
+        "method.profile_required",
+        "Ressourceprofil i sager om revalidering, fleksjob og førtidspension",
+        "A resource profile in revalidering, flex-job and disability-pension cases",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD,
+                _profile_required(("revalidering", "fleksjob", "fortidspension")),
+                (
+                    _cite("bek_543_2002", "§ 1 (anvendelsesområde)", "001", "355-370"),
+                    _cite("arbejdsevnemetoden_2001", "Indledning (1. januar 2003)", "000", "38-49"),
+                ),
+                valid_to=REFORM,
+            ),
+            RuleVersion(
+                REFORM,
+                _profile_required(("revalidering",)),
+                (
+                    _cite("bek_543_2002", "§ 1 (anvendelsesområde)", "001", "355-370"),
+                    _cite("reform_2013", "rehabiliteringsplanen afløser profilen i teamsager", "003", "533-560"),
+                ),
+            ),
+        ),
+        decision_types=("revalidering", "fleksjob", "fortidspension"),
+        checks_da="At ressourceprofilens relevante elementer er beskrevet før afgørelse om revalidering (før 2013 "
+        "også fleksjob og førtidspension).",
+    ),
+    Rule(
+        "method.threat_recorded",
+        "Vurdering af, om arbejdsevnen er truet",
+        "Whether work ability is threatened",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _threat_recorded,
+                (
+                    _cite("arbejdsevnemetoden_2001", "Hvornår metoden anvendes", "000", "846-850, 2356-2405"),
+                    _cite("bek_543_2002", "§ 2 (sygedagpenge og aktivering, vejledningen)", "001", "394-449"),
+                ),
+            ),
+        ),
+        checks_da="At det i sygedagpenge- og kontanthjælpssager er registreret, om arbejdsevnen er truet, og hvorfor.",
+    ),
+    Rule(
+        "deadline.threat_assessment_8_weeks",
+        "Vurdering inden 8 uger efter første henvendelse",
+        "An assessment within 8 weeks of the first request",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _threat_8_weeks,
+                (
+                    _cite("rtl", "§ 7 (8 uger)", "000", "2417-2436, 6447-6455"),
+                    _cite("rtl", "§ 3 (fristen løber fra henvendelsen)", "000", "6403-6413"),
+                ),
+            ),
+        ),
+        checks_da="Fristen på 8 uger for den skriftlige vurdering af, om arbejdsevnen er truet.",
+        deadline=True,
+    ),
+    Rule(
+        "profile.missing_information_recorded",
+        "Manglende oplysninger er angivet",
+        "Missing information is recorded",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _missing_information,
+                (
+                    _cite("arbejdsevnemetoden_2001", "Manglende oplysninger", "000", "1317-1325"),
+                    _cite("bek_543_2002", "§ 7 (vejledningen: behov for flere oplysninger)", "001", "2063-2082"),
+                ),
+            ),
+        ),
+        checks_da="At et beskrevet element uden vurdering angiver, hvilke oplysninger der mangler.",
+    ),
+    Rule(
+        "method.holistic_assessment",
+        "Alle muligheder for hjælp er overvejet",
+        "Every possibility of help considered",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _holistic,
+                (
+                    _cite("rtl", "§ 5 (helhedsvurdering)", "001", "295-308"),
+                    _cite("fvl", "§ 7 (vejledningspligt)", "000", "5963-5969, 6920-6930"),
+                ),
+            ),
+        ),
+        decision_types=("refusal",),
+        checks_da="At et afslag bygger på en behandling i forhold til alle muligheder i den sociale lovgivning "
+        "og hos andre myndigheder.",
+    ),
+    Rule(
+        "method.referral_ordinary_work",
+        "Henvisning til ordinær beskæftigelse",
+        "Referral to ordinary employment",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD,
+                _referral_ordinary,
+                (
+                    _cite("bek_543_2002", "§ 9 (vejledningen: tilstrækkelig arbejdsevne)", "001", "2463-2469"),
+                    _cite("arbejdsevnemetoden_2001", "Arbejdsevnevurderingen (trappen)", "000", "3241-3257"),
+                ),
+            ),
+        ),
+        decision_types=("ordinary_work",),
+        checks_da="At en borger med tilstrækkelig arbejdsevne er henvist til ordinær beskæftigelse og tilmeldt "
+        "som arbejdssøgende.",
+    ),
+    Rule(
+        "evidence.no_diagnosis_chase",
+        "Mindst indgribende lægelige oplysninger, ingen diagnosejagt",
+        "Least intrusive medical evidence, no diagnosis chase",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _diagnosis_chase,
+                (
+                    _cite(
+                        "arbejdsevnemetoden_2001", "Proportionalitet (statusattest før speciallæge)", "000", "6023-6025"
+                    ),
+                    _cite("arbejdsevnemetoden_2001", "Diagnosejagt", "000", "3716-3734, 5407-5416"),
+                ),
+            ),
+        ),
+        checks_da="At en speciallægeerklæring ikke indhentes, hvor en mindre indgribende oplysning kan gøre det, "
+        "og at gentagne erklæringer er begrundet.",
+    ),
+    Rule(
+        "method.disability_compensation",
+        "Kompensation og restitution ved nedsat funktionsevne",
+        "Compensation and recovery for a reduced functional capacity",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _disability_compensation,
+                (_cite("bek_543_2002", "§ 5 (vejledningen: personer med nedsat funktionsevne)", "001", "1203-1221"),),
+            ),
+        ),
+        checks_da="At behovet for kompensation (hjælpemidler, transport) og restitution er overvejet, når profilen "
+        "beskriver skånebehov.",
+    ),
+    Rule(
+        "evidence.interpreter",
+        "Tolk, når borgeren har brug for det",
+        "An interpreter when the citizen needs one",
+        Severity.WARNING,
+        (RuleVersion(METHOD, _interpreter, (_cite("rtl", "§ 10 (officialprincippet: tolk)", "000", "6540-6543"),)),),
+        checks_da="At der var tolk ved opfølgningerne, når borgeren har brug for tolk.",
+    ),
+    Rule(
+        "evidence.round_table_consent",
+        "Samtykke før møde med samarbejdsparter",
+        "Consent before a meeting with partners",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _round_table_consent,
+                (
+                    _cite("arbejdsevnemetoden_2001", "Rundbordssamtale (samtykke)", "000", "4981-4983"),
+                    _cite("pdl", "§ 8, stk. 3 (videregivelse)", "000", "6782-6849"),
+                ),
+            ),
+        ),
+        checks_da="At borgeren havde givet samtykke til videregivelse, når samarbejdsparter deltog i en opfølgning.",
+    ),
+    Rule(
+        "evidence.change_duty_guidance",
+        "Skriftlig vejledning om oplysningspligten",
+        "Written guidance on the duty to report changes",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _change_duty_guidance,
+                (_cite("rtl", "§ 11, stk. 2 (skriftlig vejledning)", "000", "6586-6598"),),
+            ),
+        ),
+        checks_da="At borgeren er vejledt skriftligt om pligten til at oplyse om ændringer, og at det er dokumenteret.",
+    ),
+    Rule(
+        "method.impartiality",
+        "Habilitet",
+        "Impartiality",
+        Severity.WARNING,
+        (RuleVersion(METHOD, _impartiality, (_cite("fvl", "§ 3 (inhabilitet)", "000", "6218-6296"),)),),
+        checks_da="At den ansvarlige sagsbehandler har taget stilling til sin habilitet, efter at have fået sagen.",
+    ),
+    Rule(
+        "deadline.sick_pay_follow_up",
+        "Opfølgning i sygedagpengesager",
+        "Follow-up in sickness-benefit cases",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _sick_pay_follow_up,
+                (
+                    _cite("dpl", "§ 24 (opfølgning)", "000", "7472-7492"),
+                    _cite("dpl", "§ 24, stk. 2 (parter)", "000", "4139-4146"),
+                    _cite("taskforce_kk_2018", "6.3 opfølgning hver 4. uge (lovpligtig)", "003", "2623-2629"),
+                ),
+            ),
+        ),
+        checks_da="Fristen for næste opfølgning i en sygedagpengesag, og at der ved den første er taget stilling "
+        "til, hvilke parter der inddrages.",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.activation_follow_up",
+        "Opfølgning i kontanthjælpssager",
+        "Follow-up in social-assistance cases",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _activation_follow_up,
+                (
+                    _cite("aktivloven", "§ 10 (opfølgning)", "000", "6457-6501"),
+                    _cite("taskforce_kk_2018", "6.2.1 mindst fire samtaler om året (lov)", "003", "2569-2574"),
+                ),
+            ),
+        ),
+        checks_da="Fristen for næste opfølgning i en kontanthjælpssag (senest 3 måneder efter den forrige).",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.case_progress",
+        "Sagen står ikke stille",
+        "The case does not stand still",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _progress,
+                (
+                    _cite("rtl", "§ 3 (hurtighed)", "000", "6403-6413"),
+                    _cite("taskforce_kk_2018", "7.3 passivitet og erstatning (praksis)", "003", "3468-3474, 3497-3503"),
+                ),
+            ),
+        ),
+        checks_da="At der er registreret et skridt i sagen inden for praksisgrænsen (12 måneder).",
+        deadline=True,
+    ),
+    Rule(
+        "policy.clarification_guarantee",
+        "Afklaringsgaranti på et år (kommunal politik)",
+        "One-year clarification guarantee (municipal policy)",
+        Severity.INFO,
+        (
+            RuleVersion(
+                DS_2019,
+                _clarification_guarantee,
+                (_cite("ds_2019", "P2 Afklaringsgaranti (forslag, ikke lov)", "002", "84-197"),),
+            ),
+        ),
+        checks_da="Kun hvis kommunen har slået politikken til: at arbejdsevnen er afklaret inden et år efter "
+        "henvendelsen.",
+        deadline=True,
+        policy="policy.clarification_guarantee_months",
+    ),
+)

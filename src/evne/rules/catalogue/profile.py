@@ -22,8 +22,9 @@ def _elements(s: Snapshot, on: date):
 def _conversation_first(s: Snapshot, on: date) -> Finding:
     if not _elements(s, on):
         return Finding.not_applicable(elements=0)
-    started = [i for i in s.involvement if i.occurred_on <= on
-               and i.kind in ("opening_conversation", "non_participation")]  # fmt: skip
+    started = [
+        i for i in s.involvement if i.occurred_on <= on and i.kind in ("opening_conversation", "non_participation")
+    ]
     if started:
         return Finding.ok(first=min(i.occurred_on for i in started))
     return Finding.missing(
@@ -50,8 +51,11 @@ def _other_justified(s: Snapshot, on: date) -> Finding:
 
 # Guidance to § 6: the case should show why an element was not found relevant (unless obvious).
 def _not_relevant_reason(s: Snapshot, on: date) -> Finding:
-    lacking = sorted(e.key for e in _elements(s, on).values()
-                     if not e.relevant and not e.not_relevant_obvious and not e.has_not_relevant_reason)  # fmt: skip
+    lacking = sorted(
+        e.key
+        for e in _elements(s, on).values()
+        if not e.relevant and not e.not_relevant_obvious and not e.has_not_relevant_reason
+    )
     if lacking:
         return Finding.missing(
             "Det fremgår ikke, hvorfor disse elementer ikke er relevante: " + ", ".join(lacking) + ".",
@@ -125,8 +129,9 @@ def _presented(s: Snapshot, on: date) -> Finding:
         return Finding.missing(
             "Disse elementer er ændret eller tilføjet, siden profilen blev forelagt borgeren: " + ", ".join(changed),
             "These elements changed or were added after the profile was presented: " + ", ".join(changed),
-            elements=changed, presented_on=presentation.presented_on,
-        )  # fmt: skip
+            elements=changed,
+            presented_on=presentation.presented_on,
+        )
     return Finding.ok(presented_on=presentation.presented_on)
 
 
@@ -151,15 +156,19 @@ def _disagreement_decided(s: Snapshot, on: date) -> Finding:
             parts_da.append("der er ikke taget stilling til uenigheden om " + ", ".join(open_))
             parts_en.append("no decision on the disagreement about " + ", ".join(open_))
         return Finding.missing(
-            "Uenighed: " + "; ".join(parts_da) + ".", "Disagreement: " + "; ".join(parts_en) + ".",
-            open=open_, unexplained=unexplained, vague=vague,
-        )  # fmt: skip
+            "Uenighed: " + "; ".join(parts_da) + ".",
+            "Disagreement: " + "; ".join(parts_en) + ".",
+            open=open_,
+            unexplained=unexplained,
+            vague=vague,
+        )
     return Finding.ok(decided=sorted({r.element for r in disagreements}))
 
 
 def _v(check, section: str, *, seed_lines: str, seed: str = "001", act: str = "bek_543_2002"):
-    return (RuleVersion(valid_from=METHOD, check=check,
-                        citations=(Citation(act, section, seed=seed, lines=seed_lines),)),)  # fmt: skip
+    return (
+        RuleVersion(valid_from=METHOD, check=check, citations=(Citation(act, section, seed=seed, lines=seed_lines),)),
+    )
 
 
 # § 7, stk. 2 (seed 001 l. 1831–1868): "I beskrivelsen og vurderingen af de udvalgte elementer skal indgå" the actual
@@ -181,42 +190,91 @@ def _element_parts(s: Snapshot, on: date) -> Finding:
 
 
 RULES = (
-    Rule("profile.conversation_first", "Profilen tager udgangspunkt i en samtale med borgeren",
-         "The profile starts from a conversation with the citizen", Severity.BLOCKING,
-         _v(_conversation_first, "§ 7, stk. 1", seed_lines="1679-1764"),
-         checks_da="At den indledende samtale (eller borgerens manglende medvirken) er registreret."),
-    Rule("profile.other_justified", "Andet arbejdsmarkedsrelateret er begrundet skriftligt",
-         "Other labour-market matters are justified in writing", Severity.BLOCKING,
-         _v(_other_justified, "§ 6, stk. 3", seed_lines="1585-1587"),
-         checks_da="At et medtaget \"andet\"-element har titel og skriftlig begrundelse."),
-    Rule("profile.not_relevant_reason", "Det fremgår, hvorfor et element ikke er relevant",
-         "The case shows why an element is not relevant", Severity.WARNING,
-         _v(_not_relevant_reason, "§ 6 (vejledningen)", seed_lines="1604-1610"),
-         checks_da="At ikke-relevante elementer har en begrundelse, medmindre det er åbenlyst."),
-    Rule("profile.own_perspective_view", "Borgerens eget syn i de tre perspektivelementer",
-         "The citizen's own view in the own-perspective elements", Severity.WARNING,
-         _v(_own_perspective, "Arbejdsevnemetoden, kap. 4", seed="000", seed_lines="2187-2189",
-            act="arbejdsevnemetoden_2001"),
-         checks_da="At ønsker, præstationsforventninger og arbejdsidentitet rummer borgerens eget syn."),
-    Rule("profile.assessment_rests_on_facts", "Vurderingen bygger på sagens oplysninger",
-         "The assessment rests on the facts of the case", Severity.BLOCKING,
-         _v(_assessment_rests_on_facts, "§ 7, stk. 2 (vejledningen)", seed_lines="1908-1911"),
-         checks_da="At hver vurdering henviser til de oplysninger i beskrivelsen, den bygger på."),
-    Rule("profile.accommodation_duration", "Skånebehov med varighed", "Accommodation needs with their duration",
-         Severity.BLOCKING,
-         _v(_accommodation_duration, "Arbejdsevnemetoden, helbred", seed="000", seed_lines="2054-2059",
-            act="arbejdsevnemetoden_2001"),
-         checks_da="At et beskrevet skånebehov har en varighed (midlertidigt, varigt eller endnu uafklaret)."),
-    Rule("profile.presented", "Profilen er forelagt borgeren", "The profile has been presented to the citizen",
-         Severity.BLOCKING, _v(_presented, "§ 7, stk. 8", seed_lines="2249-2269"), decision_types=DECISIONS,
-         checks_da="At den samlede beskrivelse og vurdering i de aktuelle versioner er forelagt borgeren."),
-    Rule("profile.disagreement_decided", "Uenighed er konkretiseret og afgjort",
-         "Disagreement is made concrete and decided", Severity.BLOCKING,
-         _v(_disagreement_decided, "§ 7, stk. 8 (vejledningen)", seed_lines="2291-2303"), decision_types=DECISIONS,
-         checks_da="At hver uenighed siger, hvori den består, og at fastholdelse er fagligt begrundet."),
-    Rule("profile.element_parts", "Ressourcer, udvikling og barrierer i hvert vurderet element",
-         "Resources, development and barriers in each assessed element", Severity.WARNING,
-         (RuleVersion(METHOD, _element_parts, (Citation("bek_543_2002", "§ 7, stk. 2", "001", "1831-1868"),)),),
-         checks_da="At hvert vurderet element beskriver ressourcer, udviklingsmuligheder og muligheder for at "
-                   "mindske barrierer."),
-)  # fmt: skip
+    Rule(
+        "profile.conversation_first",
+        "Profilen tager udgangspunkt i en samtale med borgeren",
+        "The profile starts from a conversation with the citizen",
+        Severity.BLOCKING,
+        _v(_conversation_first, "§ 7, stk. 1", seed_lines="1679-1764"),
+        checks_da="At den indledende samtale (eller borgerens manglende medvirken) er registreret.",
+    ),
+    Rule(
+        "profile.other_justified",
+        "Andet arbejdsmarkedsrelateret er begrundet skriftligt",
+        "Other labour-market matters are justified in writing",
+        Severity.BLOCKING,
+        _v(_other_justified, "§ 6, stk. 3", seed_lines="1585-1587"),
+        checks_da='At et medtaget "andet"-element har titel og skriftlig begrundelse.',
+    ),
+    Rule(
+        "profile.not_relevant_reason",
+        "Det fremgår, hvorfor et element ikke er relevant",
+        "The case shows why an element is not relevant",
+        Severity.WARNING,
+        _v(_not_relevant_reason, "§ 6 (vejledningen)", seed_lines="1604-1610"),
+        checks_da="At ikke-relevante elementer har en begrundelse, medmindre det er åbenlyst.",
+    ),
+    Rule(
+        "profile.own_perspective_view",
+        "Borgerens eget syn i de tre perspektivelementer",
+        "The citizen's own view in the own-perspective elements",
+        Severity.WARNING,
+        _v(
+            _own_perspective,
+            "Arbejdsevnemetoden, kap. 4",
+            seed="000",
+            seed_lines="2187-2189",
+            act="arbejdsevnemetoden_2001",
+        ),
+        checks_da="At ønsker, præstationsforventninger og arbejdsidentitet rummer borgerens eget syn.",
+    ),
+    Rule(
+        "profile.assessment_rests_on_facts",
+        "Vurderingen bygger på sagens oplysninger",
+        "The assessment rests on the facts of the case",
+        Severity.BLOCKING,
+        _v(_assessment_rests_on_facts, "§ 7, stk. 2 (vejledningen)", seed_lines="1908-1911"),
+        checks_da="At hver vurdering henviser til de oplysninger i beskrivelsen, den bygger på.",
+    ),
+    Rule(
+        "profile.accommodation_duration",
+        "Skånebehov med varighed",
+        "Accommodation needs with their duration",
+        Severity.BLOCKING,
+        _v(
+            _accommodation_duration,
+            "Arbejdsevnemetoden, helbred",
+            seed="000",
+            seed_lines="2054-2059",
+            act="arbejdsevnemetoden_2001",
+        ),
+        checks_da="At et beskrevet skånebehov har en varighed (midlertidigt, varigt eller endnu uafklaret).",
+    ),
+    Rule(
+        "profile.presented",
+        "Profilen er forelagt borgeren",
+        "The profile has been presented to the citizen",
+        Severity.BLOCKING,
+        _v(_presented, "§ 7, stk. 8", seed_lines="2249-2269"),
+        decision_types=DECISIONS,
+        checks_da="At den samlede beskrivelse og vurdering i de aktuelle versioner er forelagt borgeren.",
+    ),
+    Rule(
+        "profile.disagreement_decided",
+        "Uenighed er konkretiseret og afgjort",
+        "Disagreement is made concrete and decided",
+        Severity.BLOCKING,
+        _v(_disagreement_decided, "§ 7, stk. 8 (vejledningen)", seed_lines="2291-2303"),
+        decision_types=DECISIONS,
+        checks_da="At hver uenighed siger, hvori den består, og at fastholdelse er fagligt begrundet.",
+    ),
+    Rule(
+        "profile.element_parts",
+        "Ressourcer, udvikling og barrierer i hvert vurderet element",
+        "Resources, development and barriers in each assessed element",
+        Severity.WARNING,
+        (RuleVersion(METHOD, _element_parts, (Citation("bek_543_2002", "§ 7, stk. 2", "001", "1831-1868"),)),),
+        checks_da="At hvert vurderet element beskriver ressourcer, udviklingsmuligheder og muligheder for at "
+        "mindske barrierer.",
+    ),
+)

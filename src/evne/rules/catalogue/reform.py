@@ -77,8 +77,9 @@ def _pension_age(s: Snapshot, on: date) -> Finding:
             "og hvorfor.",
             f"The citizen is {age}. Under {min_age}, disability pension can only be granted if it is documented or, "
             "owing to special circumstances, quite obvious that work ability cannot be improved: record which and why.",
-            age=age, min_age=min_age,
-        )  # fmt: skip
+            age=age,
+            min_age=min_age,
+        )
     age = min_age
     return Finding.prompt(
         f"Er borgeren fyldt {age} år? Hvis ikke, kan førtidspension kun tilkendes, hvis det er dokumenteret eller "
@@ -165,7 +166,7 @@ def _transfer_recorded(s: Snapshot, on: date) -> Finding:
             f"The case moved to pension treatment on {transfer.transferred_on:%d-%m-%Y}, but it is not recorded that "
             "the citizen was told (pension act § 18(1)).",
             transferred_on=transfer.transferred_on,
-        )  # fmt: skip
+        )
     answer = s.answer("reform.pension_transfer_recorded", on)
     if answer:
         return Finding.ok(answer=answer)
@@ -218,8 +219,9 @@ def _health_current(s: Snapshot, on: date) -> Finding:
         "om de stadig beskriver borgerens helbred, og registrér vurderingen — eller indhent nye.",
         f"The latest health information is from {latest.document_date:%d-%m-%Y}, more than {months} months old. "
         "Judge whether it still describes the citizen's health and record that — or obtain new information.",
-        latest=latest.id, dated=latest.document_date,
-    )  # fmt: skip
+        latest=latest.id,
+        dated=latest.document_date,
+    )
 
 
 # --- the rehabilitation team ----------------------------------------------------------------------------------
@@ -247,7 +249,7 @@ def _team_recommendation(s: Snapshot, on: date) -> Finding:
             "its "
             "recommendation: present the case again once what is missing has been obtained.",
             recommendation=made[-1].id,
-        )  # fmt: skip
+        )
     answer = s.answer("reform.rehab_team_recommendation", on)
     if answer:
         return Finding.ok(answer=answer)
@@ -270,8 +272,11 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
     departed = [r for r in made if r.departed_on is not None and r.departed_on <= on]
     if departed:
         last = max(departed, key=lambda r: (r.departed_on, r.recommended_on, r.id))
-        later = [m for m in s.rehab_meetings if m.held_on > last.recommended_on and m.held_on >= last.departed_on
-                 and m.held_on <= on]  # fmt: skip
+        later = [
+            m
+            for m in s.rehab_meetings
+            if m.held_on > last.recommended_on and m.held_on >= last.departed_on and m.held_on <= on
+        ]
         if later:
             return Finding.ok(departed_on=last.departed_on, presented_again=min(m.held_on for m in later))
         return Finding.missing(
@@ -279,8 +284,9 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
             "sagen skal genforelægges teamet, før der træffes afgørelse.",
             f"The municipality departs from the rehabilitation team's recommendation ({last.kind}, "
             f"{last.recommended_on:%d-%m-%Y}): the case must go back to the team before the decision.",
-            recommendation=last.id, departed_on=last.departed_on,
-        )  # fmt: skip
+            recommendation=last.id,
+            departed_on=last.departed_on,
+        )
     if made:
         return Finding.ok(follows=made[-1].id)  # no departure recorded: the municipality follows the recommendation
     answer = s.answer("reform.rehab_team_rereferral", on)
@@ -312,7 +318,7 @@ def _development_2013(s: Snapshot, on: date) -> Finding:
             "The work-ability assessment says work ability cannot be improved: if a resource course is obviously "
             "futile, consider a disability-pension case instead (leading decision 92-16).",
             number=latest.number,
-        )  # fmt: skip
+        )
     if latest is not None and latest.conclusion == "can_be_improved":
         return Finding.ok(number=latest.number, conclusion=latest.conclusion)
     answer = s.answer("reform.ressourceforloeb_development", on)
@@ -344,7 +350,7 @@ def _development_2018(s: Snapshot, on: date) -> Finding:
             "The team's recommendation of a resource course does not judge that the citizen will be able to develop "
             "work ability. That it cannot be ruled out is not enough (L 193): the team's judgement must be recorded.",
             recommendation=team[-1].id,
-        )  # fmt: skip
+        )
     latest = s.latest_assessment(on)
     if latest is not None and latest.conclusion == "below_flex_job":
         return Finding.missing(
@@ -353,7 +359,7 @@ def _development_2018(s: Snapshot, on: date) -> Finding:
             "The work-ability assessment says work ability cannot be improved: there is no development perspective, "
             "so a resource course cannot be granted (L 193). Consider a disability-pension case.",
             number=latest.number,
-        )  # fmt: skip
+        )
     if latest is not None and latest.conclusion == "can_be_improved":
         return Finding.ok(number=latest.number, conclusion=latest.conclusion)
     answer = s.answer("reform.ressourceforloeb_development", on)
@@ -398,8 +404,9 @@ def _duration(s: Snapshot, on: date) -> Finding:
             "træf afgørelse om det videre forløb (nyt forløb, fleksjob, førtidspension eller andet).",
             f"The resource course began on {start:%d-%m-%Y} and may last at most {years} years (until {due:%d-%m-%Y}): "
             "decide what follows (a new course, flex job, disability pension or other).",
-            due=due, started=start,
-        )  # fmt: skip
+            due=due,
+            started=start,
+        )
     return Finding.ok_until(due, started=start, earliest_end=earliest)
 
 
@@ -429,8 +436,9 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
         "sagen skal forelægges rehabiliteringsteamet igen. Registrér genforelæggelsen.",
         f"No measure has started {months} months after the resource course began ({start:%d-%m-%Y}): the case must go "
         "back to the rehabilitation team. Record that it was presented again.",
-        due=due, started=start,
-    )  # fmt: skip
+        due=due,
+        started=start,
+    )
 
 
 # --- fleksjob -------------------------------------------------------------------------------------------------
@@ -529,109 +537,232 @@ def _v(check, *citations: Citation, start: date = REFORM, end: date | None = Non
 NOT_FP = ("revalidering", "ressourceforlob", "jobafklaring", "ordinary_work", "refusal")
 
 RULES = (
-    Rule("reform.pension_refusal_job_function", "Afslag på førtidspension angiver en arbejdsfunktion",
-         "A pension refusal names a job function", Severity.BLOCKING,
-         (_v(_refusal_job_function, Citation("social_pension", "§ 20, stk. 2", "003", "598-600"),
-             Citation("social_pension", "§ 19, stk. 1, nr. 5 (garantiforskrift)", "003", "3413-3424")),),
-         decision_types=("refusal",),
-         checks_da="At et afslag på førtidspension angiver mindst én konkret arbejdsfunktion, borgeren kan udføre."),
-    Rule("reform.pension_age_40", "Førtidspension som hovedregel fra 40 år",
-         "Disability pension as a rule from age 40", Severity.BLOCKING,
-         (_v(_pension_age, Citation("reform_2013", "pensionsloven § 16 (40-års-reglen)", "003", "582-587")),),
-         decision_types=("fortidspension",),
-         checks_da="At borgerens alder er registreret, og at førtidspension under 40 år er begrundet i, at det er "
-                   "dokumenteret eller åbenbart, at arbejdsevnen ikke kan forbedres."),
-    Rule("reform.pension_measures_tried", "Relevante indsatser forsøgt før førtidspension",
-         "Relevant measures tried before disability pension", Severity.BLOCKING,
-         (_v(_measures_tried_2013, Citation("social_pension", "§ 20, stk. 1; § 18, stk. 2", "003", "602-613"),
-             Citation("ankestyrelsen_principles", "92-16", "003", "912-915"), end=L193),
-          _v(_measures_tried_2018, Citation("l193_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
-             start=L193)),
-         decision_types=("fortidspension",),
-         checks_da="At sagen dokumenterer de forsøgte indsatser (fra 1. juni 2018: de relevante) eller hvorfor det er "
-                   "åbenbart, at arbejdsevnen ikke kan forbedres."),
-    Rule("reform.pension_meeting_offer", "Tilbud om møde før afgørelse om førtidspension",
-         "A meeting offered before the pension decision", Severity.BLOCKING,
-         (_v(_meeting_offer, Citation("social_pension", "§ 20, stk. 3", "003", "3315-3323")),),
-         decision_types=("fortidspension", "refusal"),
-         checks_da="At borgeren har fået tilbud om at udtale sig på et møde over for dem, der træffer afgørelsen."),
-    Rule("reform.pension_transfer_recorded", "Overgang til behandling efter pensionsreglerne registreret",
-         "Transfer to pension treatment recorded", Severity.BLOCKING,
-         (_v(_transfer_recorded, Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
-             Citation("social_pension", "§ 21, stk. 1", "003", "3350-3357")),),
-         decision_types=("fortidspension", "refusal"),
-         checks_da="At tidspunktet for overgang til behandling efter reglerne om førtidspension fremgår af sagen og "
-                   "er meddelt borgeren."),
-    Rule("reform.pension_refusal_holistic", "Afslag på førtidspension: anden hjælp overvejet",
-         "Pension refusal: other help considered", Severity.BLOCKING,
-         (_v(_refusal_holistic, Citation("rtl", "§ 5 (helhedsvurdering)", "003", "694-697")),),
-         decision_types=("refusal",),
-         checks_da="At et afslag på førtidspension viser, at alle andre muligheder for hjælp er vurderet."),
-    Rule("reform.health_information_current", "Helbredsoplysninger er aktuelle",
-         "Health information is current", Severity.WARNING,
-         (_v(_health_current, Citation("rtl", "§ 10 (sagens oplysning)", "003", "3308-3310"),
-             Citation("taskforce_kk_2018", "BDO 8.3.5 (praksis, ikke lov)", "003", "3895-3898")),),
-         decision_types=TEAM_DECISIONS,
-         checks_da="At der er helbredsoplysninger, og at de nyeste ikke er ældre end praksisgrænsen (6 måneder), "
-                   "medmindre sagsbehandleren har vurderet dem fortsat dækkende."),
-    Rule("reform.rehab_team_recommendation", "Rehabiliteringsteamets indstilling før afgørelse",
-         "The rehabilitation team's recommendation before the decision", Severity.BLOCKING,
-         (_v(_team_recommendation, Citation("organisering_lov", "§ 9", "002", "633-639"),
-             Citation("organisering_lov", "§ 9 (møde med borgeren)", "003", "3160-3164")),),
-         decision_types=TEAM_DECISIONS,
-         checks_da="At rehabiliteringsteamet har afgivet indstilling, før der træffes afgørelse om ressourceforløb, "
-                   "fleksjob eller førtidspension (eller at en undtagelse er registreret)."),
-    Rule("reform.rehab_team_rereferral", "Genforelæggelse, når kommunen fraviger indstillingen",
-         "Back to the team when the municipality departs from its recommendation", Severity.BLOCKING,
-         (_v(_team_rereferral, Citation("organisering_lov", "§ 11, stk. 2", "003", "3325-3335"),
-             Citation("organisering_lov", "§ 11, stk. 2", "002", "575-580")),),
-         decision_types=(*TEAM_DECISIONS, "refusal"),
-         checks_da="At en afgørelse, der ikke følger teamets indstilling, først er forelagt teamet igen."),
-    Rule("reform.ressourceforloeb_development", "Ressourceforløb: udviklingsperspektiv",
-         "Resource course: a development perspective", Severity.BLOCKING,
-         (_v(_development_2013, Citation("lab", "§ 68 a, stk. 1-2 (2013)", "003", "894-908"),
-             Citation("ankestyrelsen_principles", "92-16", "003", "912-915"), end=L193),
-          _v(_development_2018, Citation("l193_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
-             Citation("lab", "§ 68 a (2018-præciseringen)", "002", "662-669"), start=L193)),
-         decision_types=("ressourceforlob",),
-         checks_da="Før 1. juni 2018: at ressourceforløb ikke er åbenbart formålsløst; fra 1. juni 2018: at der er "
-                   "vurderet et udviklingsperspektiv i arbejdsevnen."),
-    Rule("reform.ressourceforloeb_duration", "Ressourceforløb varer 1-5 år", "A resource course lasts 1-5 years",
-         Severity.WARNING,
-         (_v(_duration, Citation("lab", "§ 68 b (1-5 år)", "003", "2052-2054")),),
-         checks_da="Hvornår ressourceforløbet senest skal afløses af en ny afgørelse (5 år fra start).",
-         deadline=True),
-    Rule("reform.ressourceforloeb_no_measure_6_months", "Ingen indsats efter 6 måneder: teamet igen",
-         "No measure after 6 months: back to the team", Severity.WARNING,
-         (_v(_no_measure, Citation("bek_2408_2021", "§ 1 nr. 1 (LAB § 113, stk. 2)", "002", "699-708"),
-             start=NO_MEASURE),),
-         checks_da="At en indsats er begyndt inden 6 måneder efter ressourceforløbets start — ellers at sagen er "
-                   "forelagt rehabiliteringsteamet igen.",
-         deadline=True),
-    Rule("reform.fleksjob_offers_tried", "Relevante tilbud afprøvet før fleksjob",
-         "Relevant offers tried before a flex job", Severity.BLOCKING,
-         (_v(_fleksjob_tried, Citation("lab", "§ 70, stk. 3", "003", "823-827")),),
-         decision_types=("fleksjob",),
-         checks_da="At alle relevante tilbud er afprøvet før fleksjob, eller at det er begrundet, hvorfor det er "
-                   "åbenbart formålsløst."),
-    Rule("reform.fleksjob_refusal_explicit", "Udtrykkeligt afslag på fleksjob, når andet bevilges",
-         "An explicit flex-job refusal when something else is granted", Severity.WARNING,
-         (_v(_fleksjob_refusal_explicit, Citation("ankestyrelsen_principles", "64-11", "003", "3122-3125")),),
-         decision_types=NOT_FP,
-         checks_da="At en borger, der har søgt fleksjob og får noget andet, også får en afgørelse om afslag på "
-                   "fleksjob."),
-    Rule("reform.rehab_team_lae_265", "LÆ 265 før rehabiliteringsteamet", "LÆ 265 before the rehabilitation team",
-         Severity.BLOCKING,
-         (_v(_lae_265, Citation("bek_996_2016", "LÆ 265 (forud for forelæggelse)", "003", "3143-3152"),
-             Citation("bek_996_2016", "§ 12 (åbenbart formålsløse sager)", "003", "3376-3384")),),
-         decision_types=TEAM_DECISIONS,
-         checks_da="At egen læges LÆ 265 foreligger, før sagen forelægges teamet — eller at en undtagelse er "
-                   "registreret."),
-    Rule("reform.clinical_function_only", "Sundhedsfaglig rådgivning kun fra klinisk funktion",
-         "Health advice only from the clinical function", Severity.BLOCKING,
-         (_v(_clinical_function_only, Citation("social_pension", "§ 19, stk. 3", "003", "3154-3158"),
-             Citation("organisering_lov", "§§ 13-15", "003", "3154-3158")),),
-         decision_types=TEAM_DECISIONS,
-         checks_da="At en sag for rehabiliteringsteamet ikke bygger på lægekonsulentudtalelser, men på regionens "
-                   "kliniske funktion."),
-)  # fmt: skip
+    Rule(
+        "reform.pension_refusal_job_function",
+        "Afslag på førtidspension angiver en arbejdsfunktion",
+        "A pension refusal names a job function",
+        Severity.BLOCKING,
+        (
+            _v(
+                _refusal_job_function,
+                Citation("social_pension", "§ 20, stk. 2", "003", "598-600"),
+                Citation("social_pension", "§ 19, stk. 1, nr. 5 (garantiforskrift)", "003", "3413-3424"),
+            ),
+        ),
+        decision_types=("refusal",),
+        checks_da="At et afslag på førtidspension angiver mindst én konkret arbejdsfunktion, borgeren kan udføre.",
+    ),
+    Rule(
+        "reform.pension_age_40",
+        "Førtidspension som hovedregel fra 40 år",
+        "Disability pension as a rule from age 40",
+        Severity.BLOCKING,
+        (_v(_pension_age, Citation("reform_2013", "pensionsloven § 16 (40-års-reglen)", "003", "582-587")),),
+        decision_types=("fortidspension",),
+        checks_da="At borgerens alder er registreret, og at førtidspension under 40 år er begrundet i, at det er "
+        "dokumenteret eller åbenbart, at arbejdsevnen ikke kan forbedres.",
+    ),
+    Rule(
+        "reform.pension_measures_tried",
+        "Relevante indsatser forsøgt før førtidspension",
+        "Relevant measures tried before disability pension",
+        Severity.BLOCKING,
+        (
+            _v(
+                _measures_tried_2013,
+                Citation("social_pension", "§ 20, stk. 1; § 18, stk. 2", "003", "602-613"),
+                Citation("ankestyrelsen_principles", "92-16", "003", "912-915"),
+                end=L193,
+            ),
+            _v(
+                _measures_tried_2018,
+                Citation("l193_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
+                start=L193,
+            ),
+        ),
+        decision_types=("fortidspension",),
+        checks_da="At sagen dokumenterer de forsøgte indsatser (fra 1. juni 2018: de relevante) eller hvorfor det er "
+        "åbenbart, at arbejdsevnen ikke kan forbedres.",
+    ),
+    Rule(
+        "reform.pension_meeting_offer",
+        "Tilbud om møde før afgørelse om førtidspension",
+        "A meeting offered before the pension decision",
+        Severity.BLOCKING,
+        (_v(_meeting_offer, Citation("social_pension", "§ 20, stk. 3", "003", "3315-3323")),),
+        decision_types=("fortidspension", "refusal"),
+        checks_da="At borgeren har fået tilbud om at udtale sig på et møde over for dem, der træffer afgørelsen.",
+    ),
+    Rule(
+        "reform.pension_transfer_recorded",
+        "Overgang til behandling efter pensionsreglerne registreret",
+        "Transfer to pension treatment recorded",
+        Severity.BLOCKING,
+        (
+            _v(
+                _transfer_recorded,
+                Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
+                Citation("social_pension", "§ 21, stk. 1", "003", "3350-3357"),
+            ),
+        ),
+        decision_types=("fortidspension", "refusal"),
+        checks_da="At tidspunktet for overgang til behandling efter reglerne om førtidspension fremgår af sagen og "
+        "er meddelt borgeren.",
+    ),
+    Rule(
+        "reform.pension_refusal_holistic",
+        "Afslag på førtidspension: anden hjælp overvejet",
+        "Pension refusal: other help considered",
+        Severity.BLOCKING,
+        (_v(_refusal_holistic, Citation("rtl", "§ 5 (helhedsvurdering)", "003", "694-697")),),
+        decision_types=("refusal",),
+        checks_da="At et afslag på førtidspension viser, at alle andre muligheder for hjælp er vurderet.",
+    ),
+    Rule(
+        "reform.health_information_current",
+        "Helbredsoplysninger er aktuelle",
+        "Health information is current",
+        Severity.WARNING,
+        (
+            _v(
+                _health_current,
+                Citation("rtl", "§ 10 (sagens oplysning)", "003", "3308-3310"),
+                Citation("taskforce_kk_2018", "BDO 8.3.5 (praksis, ikke lov)", "003", "3895-3898"),
+            ),
+        ),
+        decision_types=TEAM_DECISIONS,
+        checks_da="At der er helbredsoplysninger, og at de nyeste ikke er ældre end praksisgrænsen (6 måneder), "
+        "medmindre sagsbehandleren har vurderet dem fortsat dækkende.",
+    ),
+    Rule(
+        "reform.rehab_team_recommendation",
+        "Rehabiliteringsteamets indstilling før afgørelse",
+        "The rehabilitation team's recommendation before the decision",
+        Severity.BLOCKING,
+        (
+            _v(
+                _team_recommendation,
+                Citation("organisering_lov", "§ 9", "002", "633-639"),
+                Citation("organisering_lov", "§ 9 (møde med borgeren)", "003", "3160-3164"),
+            ),
+        ),
+        decision_types=TEAM_DECISIONS,
+        checks_da="At rehabiliteringsteamet har afgivet indstilling, før der træffes afgørelse om ressourceforløb, "
+        "fleksjob eller førtidspension (eller at en undtagelse er registreret).",
+    ),
+    Rule(
+        "reform.rehab_team_rereferral",
+        "Genforelæggelse, når kommunen fraviger indstillingen",
+        "Back to the team when the municipality departs from its recommendation",
+        Severity.BLOCKING,
+        (
+            _v(
+                _team_rereferral,
+                Citation("organisering_lov", "§ 11, stk. 2", "003", "3325-3335"),
+                Citation("organisering_lov", "§ 11, stk. 2", "002", "575-580"),
+            ),
+        ),
+        decision_types=(*TEAM_DECISIONS, "refusal"),
+        checks_da="At en afgørelse, der ikke følger teamets indstilling, først er forelagt teamet igen.",
+    ),
+    Rule(
+        "reform.ressourceforloeb_development",
+        "Ressourceforløb: udviklingsperspektiv",
+        "Resource course: a development perspective",
+        Severity.BLOCKING,
+        (
+            _v(
+                _development_2013,
+                Citation("lab", "§ 68 a, stk. 1-2 (2013)", "003", "894-908"),
+                Citation("ankestyrelsen_principles", "92-16", "003", "912-915"),
+                end=L193,
+            ),
+            _v(
+                _development_2018,
+                Citation("l193_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
+                Citation("lab", "§ 68 a (2018-præciseringen)", "002", "662-669"),
+                start=L193,
+            ),
+        ),
+        decision_types=("ressourceforlob",),
+        checks_da="Før 1. juni 2018: at ressourceforløb ikke er åbenbart formålsløst; fra 1. juni 2018: at der er "
+        "vurderet et udviklingsperspektiv i arbejdsevnen.",
+    ),
+    Rule(
+        "reform.ressourceforloeb_duration",
+        "Ressourceforløb varer 1-5 år",
+        "A resource course lasts 1-5 years",
+        Severity.WARNING,
+        (_v(_duration, Citation("lab", "§ 68 b (1-5 år)", "003", "2052-2054")),),
+        checks_da="Hvornår ressourceforløbet senest skal afløses af en ny afgørelse (5 år fra start).",
+        deadline=True,
+    ),
+    Rule(
+        "reform.ressourceforloeb_no_measure_6_months",
+        "Ingen indsats efter 6 måneder: teamet igen",
+        "No measure after 6 months: back to the team",
+        Severity.WARNING,
+        (
+            _v(
+                _no_measure,
+                Citation("bek_2408_2021", "§ 1 nr. 1 (LAB § 113, stk. 2)", "002", "699-708"),
+                start=NO_MEASURE,
+            ),
+        ),
+        checks_da="At en indsats er begyndt inden 6 måneder efter ressourceforløbets start — ellers at sagen er "
+        "forelagt rehabiliteringsteamet igen.",
+        deadline=True,
+    ),
+    Rule(
+        "reform.fleksjob_offers_tried",
+        "Relevante tilbud afprøvet før fleksjob",
+        "Relevant offers tried before a flex job",
+        Severity.BLOCKING,
+        (_v(_fleksjob_tried, Citation("lab", "§ 70, stk. 3", "003", "823-827")),),
+        decision_types=("fleksjob",),
+        checks_da="At alle relevante tilbud er afprøvet før fleksjob, eller at det er begrundet, hvorfor det er "
+        "åbenbart formålsløst.",
+    ),
+    Rule(
+        "reform.fleksjob_refusal_explicit",
+        "Udtrykkeligt afslag på fleksjob, når andet bevilges",
+        "An explicit flex-job refusal when something else is granted",
+        Severity.WARNING,
+        (_v(_fleksjob_refusal_explicit, Citation("ankestyrelsen_principles", "64-11", "003", "3122-3125")),),
+        decision_types=NOT_FP,
+        checks_da="At en borger, der har søgt fleksjob og får noget andet, også får en afgørelse om afslag på "
+        "fleksjob.",
+    ),
+    Rule(
+        "reform.rehab_team_lae_265",
+        "LÆ 265 før rehabiliteringsteamet",
+        "LÆ 265 before the rehabilitation team",
+        Severity.BLOCKING,
+        (
+            _v(
+                _lae_265,
+                Citation("bek_996_2016", "LÆ 265 (forud for forelæggelse)", "003", "3143-3152"),
+                Citation("bek_996_2016", "§ 12 (åbenbart formålsløse sager)", "003", "3376-3384"),
+            ),
+        ),
+        decision_types=TEAM_DECISIONS,
+        checks_da="At egen læges LÆ 265 foreligger, før sagen forelægges teamet — eller at en undtagelse er "
+        "registreret.",
+    ),
+    Rule(
+        "reform.clinical_function_only",
+        "Sundhedsfaglig rådgivning kun fra klinisk funktion",
+        "Health advice only from the clinical function",
+        Severity.BLOCKING,
+        (
+            _v(
+                _clinical_function_only,
+                Citation("social_pension", "§ 19, stk. 3", "003", "3154-3158"),
+                Citation("organisering_lov", "§§ 13-15", "003", "3154-3158"),
+            ),
+        ),
+        decision_types=TEAM_DECISIONS,
+        checks_da="At en sag for rehabiliteringsteamet ikke bygger på lægekonsulentudtalelser, men på regionens "
+        "kliniske funktion.",
+    ),
+)

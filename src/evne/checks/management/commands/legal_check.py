@@ -101,11 +101,12 @@ class Command(BaseCommand):
         if options.get("json"):
             out = evaluation.explain() | {
                 "case": snapshot.case.number,
+                "facts": facts_of(snapshot, on),
                 "deadlines": [{"rule": r.rule.id, "due": r.finding.due.isoformat(), "outcome": str(r.finding.outcome)}
                               for r in evaluation.deadlines()],
                 "readiness": {decision: [r.rule.id for r in blocking]} if decision else {},
             }  # fmt: skip
-            self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2, default=date.isoformat))
             return
         self.stdout.write(f"Sag {snapshot.case.number} — bedømt {on:%d-%m-%Y}")
         failing = [
@@ -118,6 +119,51 @@ class Command(BaseCommand):
             self.stdout.write("  Ingen udestående proceskrav.")
         for r in evaluation.deadlines():
             self.stdout.write(f"  Frist {r.finding.due:%d-%m-%Y}: {r.rule.title_da} [{r.finding.outcome}]")
+        for line in fact_lines(snapshot, on):
+            self.stdout.write(f"  {line}")
         if decision:
             names = ", ".join(r.rule.id for r in blocking) or "intet"
             self.stdout.write(f"  Klar til {decision}? Blokeret af: {names}")
+
+
+def facts_of(snapshot: Snapshot, on: date) -> dict:
+    """The substance the rules read on `on`: the statements' conclusions, the work trials, the treatments."""
+    return {
+        "statements": [dataclasses.asdict(st) for st in snapshot.statements_on(on)],
+        "trial_periods": [dataclasses.asdict(t) | {"weeks": t.weeks} for t in snapshot.trials_on(on)],
+        "treatments": [{"id": t.id, "expected_effect": t.expected_effect, "status": t.status_on(on)}
+                       for t in snapshot.treatments if t.recommended_on <= on],
+    }  # fmt: skip
+
+
+def fact_lines(snapshot: Snapshot, on: date) -> list[str]:
+    """The same facts in Danish, one line each, with the models' own words for the choices."""
+    from django.utils import translation
+
+    from evne.evidence.models import DocumentKind, ExpectedEffect, Prognosis, TreatmentStatusKind, WorkAbilityView
+    from evne.plans.models import TrialOutcome
+
+    def label(choices, value: str) -> str:
+        return str(choices(value).label) if value in choices.values else value
+
+    lines = []
+    with translation.override("da"):
+        for st in snapshot.statements_on(on):
+            hours = f", {st.hours_per_week:g} timer om ugen" if st.hours_per_week is not None else ""
+            prognosis = label(Prognosis, st.prognosis).lower()
+            ability = label(WorkAbilityView, st.work_ability_view).lower()
+            lines.append(
+                f"Erklæring ({label(DocumentKind, st.kind)}, {st.stated_on:%d-%m-%Y}): prognose {prognosis}; "
+                f"arbejdsevne {ability}{hours}"
+            )
+        for t in snapshot.trials_on(on):
+            lines.append(
+                f"Arbejdsprøvning ({t.trade}, {t.start_on:%d-%m-%Y}–{t.end_on:%d-%m-%Y}, {t.weeks:g} uger): "
+                f"{t.actual_hours:g} af {t.planned_hours:g} timer om ugen; {label(TrialOutcome, t.outcome).lower()}"
+            )
+        for t in snapshot.treatments:
+            if t.recommended_on <= on:
+                effect = label(ExpectedEffect, t.expected_effect).lower()
+                status = label(TreatmentStatusKind, t.status_on(on)).lower() or "ingen status"
+                lines.append(f"Behandling anbefalet {t.recommended_on:%d-%m-%Y} ({effect}): {status}")
+    return lines
