@@ -10,7 +10,8 @@ Policy (see docs/decisions/0002-access-policy.md):
 - every read of a citizen's data writes an access-log entry (user, time, citizen, case, what was viewed).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -31,14 +32,26 @@ def can_create(user: User) -> bool:
     return can_read_cases(user) and user.role in WRITE_ROLES and user.team_id is not None
 
 
+# Need-to-know for a rehabilitation-team member (docs/decisions/0007): the cases on the agendas of their team. The
+# reform app, above this one, registers the test when Django starts (reform.apps); unregistered, such a member reads
+# nothing.
+def _nothing_on_agenda(user: User, case: Any) -> bool:
+    return False
+
+
+_on_members_agenda: Callable[[User, Any], bool] = _nothing_on_agenda
+
+
+def register_agenda_check(check: Callable[[User, Any], bool]) -> None:
+    global _on_members_agenda
+    _on_members_agenda = check
+
+
 def can_read_case(user: User, case) -> bool:
     if not (can_read_cases(user) and case.municipality_id == user.municipality_id):
         return False
     if user.role == Role.REHAB_MEMBER:
-        # Need-to-know (docs/decisions/0007): a rehab-team member reads the cases on the agendas of their team.
-        from evne.reform.access import on_members_agenda
-
-        return on_members_agenda(user, case)
+        return _on_members_agenda(user, case)
     return True
 
 
@@ -56,9 +69,7 @@ def can_read_citizen(user: User, citizen) -> bool:
     if not (can_read_cases(user) and citizen.municipality_id == user.municipality_id):
         return False
     if user.role == Role.REHAB_MEMBER:  # only citizens with a case on their team's agenda (docs/decisions/0007)
-        from evne.reform.access import on_members_agenda
-
-        return any(on_members_agenda(user, case) for case in citizen.cases.all())
+        return any(_on_members_agenda(user, case) for case in citizen.cases.all())
     return True
 
 

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentsConfig(AppConfig):
     name = "evne.assessments"
     verbose_name = _("Work-ability assessments")
+
+    def ready(self) -> None:
+        from evne.cases.timeline import register_describer
+
+        from . import timeline
+
+        register_describer(timeline.describe)  # cases.timeline describes this app's events through it

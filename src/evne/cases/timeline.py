@@ -4,12 +4,15 @@ Events store codes and raw values; `describe` renders them in the reader's langu
 reads in English for an English reader and a renamed label never rewrites history.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from evne.citizens.models import Citizen, SupporterKind
+from evne.rules.catalogue import BY_ID
 
 from .models import (
     Benefit,
@@ -115,71 +118,26 @@ def describe(event: TimelineEvent) -> str:
                 "kind": _label(SupporterKind, d.get("kind")),
                 "name": d.get("name", ""),
             }
-    if event.kind in _PROFILE_KINDS:
-        return _describe_profile(event)
     if event.kind == EventKind.FOLLOW_UP_RECORDED:
         return _("Follow-up conversation on %(day)s (%(form)s).") % {
             "day": d.get("held_on", ""), "form": _label(FollowUpForm, d.get("form")),
         }  # fmt: skip
     if event.kind == EventKind.PROMPT_ANSWERED:
-        return _("Question from the legal check %(rule)s answered.") % {"rule": d.get("rule_id", "")}
-    from evne.assessments import timeline as assessments
-    from evne.citizens import timeline as citizens
-    from evne.decisions import timeline as decisions
-    from evne.evidence import timeline as evidence
-    from evne.plans import timeline as plans
-    from evne.reform import timeline as reform
-
-    for app in (citizens, evidence, plans, assessments, decisions, reform):
-        text = app.describe(event)
+        rule = BY_ID.get(d.get("rule_id", ""))
+        title = (rule.title_en if (get_language() or "da").startswith("en") else rule.title_da) if rule else ""
+        return _("Question from the legal check “%(rule)s” answered.") % {"rule": title or d.get("rule_id", "")}
+    for describer in _DESCRIBERS:
+        text = describer(event)
         if text:
             return text
     return str(event.get_kind_display())
 
 
-_PROFILE_KINDS = {
-    EventKind.PROFILE_ELEMENT_SAVED,
-    EventKind.PROFILE_PRESENTED,
-    EventKind.PROFILE_DISAGREEMENT_DECIDED,
-    EventKind.INVOLVEMENT_RECORDED,
-    EventKind.HYPOTHESIS_RECORDED,
-}
+# The apps above this one describe their own events; each registers its describer when Django starts (their
+# AppConfig.ready), so this app imports none of them.
+_DESCRIBERS: list[Callable[[TimelineEvent], str | None]] = []
 
 
-def _describe_profile(event: TimelineEvent) -> str:
-    from evne.profiles.models import DisagreementOutcome, ElementKey, InvolvementKind, PresentationMethod
-
-    d = event.data
-    match event.kind:
-        case EventKind.PROFILE_ELEMENT_SAVED:
-            text = _("Resource profile: %(element)s saved as version %(number)s. Reason: %(reason)s") % {
-                "element": _label(ElementKey, d.get("element")),
-                "number": d.get("number"),
-                "reason": d.get("reason", ""),
-            }
-            return text if d.get("relevant", True) else text + " " + _("(not relevant)")
-        case EventKind.PROFILE_PRESENTED:
-            text = _("The resource profile was presented to the citizen on %(date)s (%(method)s).") % {
-                "date": d.get("presented_on"),
-                "method": _label(PresentationMethod, d.get("method")),
-            }
-            if d.get("disagreements"):
-                text += " " + _("The citizen disagrees on: %(elements)s.") % {
-                    "elements": ", ".join(_label(ElementKey, e) for e in d["disagreements"])
-                }
-            else:
-                text += " " + _("The citizen agrees with every element.")
-            return text
-        case EventKind.PROFILE_DISAGREEMENT_DECIDED:
-            return _("Disagreement on %(element)s: %(outcome)s.") % {
-                "element": _label(ElementKey, d.get("element")),
-                "outcome": _label(DisagreementOutcome, d.get("outcome")),
-            }
-        case EventKind.INVOLVEMENT_RECORDED:
-            return _("%(kind)s (%(date)s).") % {
-                "kind": _label(InvolvementKind, d.get("kind")),
-                "date": d.get("occurred_on"),
-            }
-        case EventKind.HYPOTHESIS_RECORDED:
-            return _("Hypothesis H%(id)s recorded.") % {"id": d.get("hypothesis_id")}
-    return str(event.get_kind_display())
+def register_describer(describer: Callable[[TimelineEvent], str | None]) -> None:
+    if describer not in _DESCRIBERS:
+        _DESCRIBERS.append(describer)

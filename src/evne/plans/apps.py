@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "evne.plans"
     verbose_name = _("Action plans and activities")
+
+    def ready(self) -> None:
+        from evne.cases.timeline import register_describer
+
+        from . import timeline
+
+        register_describer(timeline.describe)  # cases.timeline describes this app's events through it
