@@ -1,5 +1,6 @@
 """Text checks shared by the services, so every caller (web, API, CLI, import) gets the same clear refusal."""
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -40,10 +41,8 @@ def model_text(
     )  # fmt: skip
 
 
-def past_or_today(value, *, field: str):
+def past_or_today(value: object, *, field: str) -> date:
     """A date that is not in the future (when something happened); refuse a missing or future date."""
-    from datetime import date
-
     from django.utils import timezone
 
     if not isinstance(value, date):

@@ -74,7 +74,8 @@ def case_open(
     _check_choice(pathway, Pathway, "pathway", _("Choose the pathway of the case."))
     _check_choice(benefit, Benefit, "benefit", _("Choose the benefit the citizen receives."))
     _check_help_requested_on(help_requested_on)
-    team = actor.team
+    team, municipality = actor.team, actor.municipality
+    assert team is not None and municipality is not None  # can_create: the actor has a team in a municipality
     caseworker = caseworker or actor
     _check_caseworker(caseworker, team)
     for _attempt in range(5):  # two caseworkers opening cases at once may race for the same number
@@ -82,10 +83,10 @@ def case_open(
             with transaction.atomic():
                 now = timezone.now()
                 case = Case.objects.create(
-                    municipality_id=actor.municipality_id,
+                    municipality=municipality,
                     team=team,
                     citizen=citizen,
-                    number=_next_number(actor.municipality.code, timezone.localdate().year),
+                    number=_next_number(municipality.code, timezone.localdate().year),
                     pathway=pathway,
                     benefit=benefit,
                     help_requested_on=help_requested_on,

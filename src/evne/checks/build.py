@@ -36,17 +36,21 @@ def ref_number(ref) -> int:
     return int(str(ref).rsplit("-", 1)[1])
 
 
-def day(value: str | None) -> dt.date | None:
+def day(value: str) -> dt.date:
     """The Danish calendar day of an ISO timestamp, or an ISO date."""
-    if value is None:
-        return None
     if "T" in value:
         return dt.datetime.fromisoformat(value).astimezone(LOCAL).date()
     return dt.date.fromisoformat(value)
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _date(value: str) -> dt.date:
+    """A date the case file requires (the schema allows no null there)."""
+    return dt.date.fromisoformat(value)
+
+
+def _optional_date(value: str | None) -> dt.date | None:
+    """A date the case file may leave out (null)."""
+    return _date(value) if value else None
 
 
 def _ordered(rows: Iterable[Record], *keys: str) -> list[Record]:
@@ -86,11 +90,11 @@ def snapshot_from_case_file(
             caseworker_since=day(latest_assignment[1]["assigned_at"]) if latest_assignment else None,
             citizen_needs_interpreter=bool(citizen.get("interpreter_language")),
         ),
-        citizen_born_on=_date(citizen.get("birth_date")),
+        citizen_born_on=_optional_date(citizen.get("birth_date")),
         **_profile(profile),
         consents=tuple(
             s.Consent(purpose=c["purpose"], status=c["status"], given_on=_date(c["given_on"]),
-                      expires_on=_date(c["expires_on"]), guidance_given=c["guidance_given"])
+                      expires_on=_optional_date(c["expires_on"]), guidance_given=c["guidance_given"])
             for c in _ordered(data["consents"], "given_on")
         ),
         requests=_requests(data),
@@ -103,7 +107,7 @@ def snapshot_from_case_file(
             s.Activity(
                 id=ref_number(a["ref"]), type_code=a["type"], start_on=_date(a["start_on"]),
                 planned_end_on=_date(a["planned_end_on"]), company_based=bool(a.get("type_company_based")),
-                actual_end_on=_date(a["actual_end_on"]), has_order=bool(a["orders"]),
+                actual_end_on=_optional_date(a["actual_end_on"]), has_order=bool(a["orders"]),
                 has_follow_up_plan=any(o["follow_up_plan"] for o in a["orders"]),
             )
             for a in _ordered(data["activities"], "start_on")
@@ -196,10 +200,10 @@ def _requests(data: Record) -> tuple[s.Request, ...]:
         out.append(s.Request(
             id=ref_number(r["ref"]), document_type=r["document_type"], created_on=created_on,
             has_purpose=bool(r["purpose"]), has_necessity=bool(r["necessity"]), has_questions=bool(r["questions"]),
-            consent_in_force=r["consent"] is not None and consent_holds(_date(r["sent_on"]) or created_on),
-            collection_ground=r["collection_ground"], sent_on=_date(r["sent_on"]),
-            answer_due_on=_date(r["answer_due_on"]), answered_on=_date(r["answered_on"]),
-            cancelled_on=_date(r["cancelled_on"]),
+            consent_in_force=r["consent"] is not None and consent_holds(_optional_date(r["sent_on"]) or created_on),
+            collection_ground=r["collection_ground"], sent_on=_optional_date(r["sent_on"]),
+            answer_due_on=_optional_date(r["answer_due_on"]), answered_on=_optional_date(r["answered_on"]),
+            cancelled_on=_optional_date(r["cancelled_on"]),
         ))  # fmt: skip
     return tuple(out)
 
@@ -208,7 +212,7 @@ def _answers(rows: list[Record]) -> dict:
     return {
         "answers": tuple(
             s.Answer(rule_id=a["rule_id"], text=a["answer"], given_on=day(a["answered_at"]),
-                     rule_version=_date(a["rule_version"]), decision_number=a["decision_number"])
+                     rule_version=_optional_date(a["rule_version"]), decision_number=a["decision_number"])
             for a in _ordered(rows, "answered_at")
         )
     }  # fmt: skip
@@ -226,13 +230,14 @@ def _decisions(data: Record, *, has_profile: bool) -> dict:
         decisions.append(s.Decision(
             number=d["number"], decision_type=DECISION_TYPE.get(d["outcome"], "refusal"), outcome=d["outcome"],
             status=d["status"], created_on=day(d["created_at"]), fully_grants=d["fully_grants"],
-            appealable=d["appealable"], decided_on=_date(d["decided_on"]), has_decision_text=bool(d["decision_text"]),
-            has_legal_basis=bool(d["legal_basis"]), has_reasons=bool(d["reasons"]), has_facts=bool(d["facts"]),
+            appealable=d["appealable"], decided_on=_optional_date(d["decided_on"]),
+            has_decision_text=bool(d["decision_text"]), has_legal_basis=bool(d["legal_basis"]),
+            has_reasons=bool(d["reasons"]), has_facts=bool(d["facts"]),
             facts_in_case=not reason_checks.unsourced_facts(facts),
             reasons_only_doctor=reason_checks.reasons_only_doctor(d["reasons"]),
             specialist_conclusion_as_fact=bool(reason_checks.conclusion_facts(facts, kinds)),
             answer_dealt_with=bool(d["answer_dealt_with"]), has_guidance=bool(d["guidance_text"]),
-            guidance_given_on=_date(d["decided_on"]) if d["guidance_text"] else None,
+            guidance_given_on=_optional_date(d["decided_on"]) if d["guidance_text"] else None,
             override=bool(d["override_reason"]), subject=d.get("subject") or "",
             application_id=ref_number(d["application"]) if d.get("application") else None,
             evidence=tuple(
@@ -244,9 +249,9 @@ def _decisions(data: Record, *, has_profile: bool) -> dict:
         for c in d["complaints"]:
             complaints.append((ref_number(c["ref"]), s.Complaint(
                 decision_number=d["number"], received_on=_date(c["received_on"]),
-                reconsideration=c["reconsideration"], reconsidered_on=_date(c["reconsidered_on"]),
-                forwarded_on=_date(c["forwarded_on"]), appeal_outcome=c["appeal_outcome"],
-                appeal_decided_on=_date(c["appeal_decided_on"]),
+                reconsideration=c["reconsideration"], reconsidered_on=_optional_date(c["reconsidered_on"]),
+                forwarded_on=_optional_date(c["forwarded_on"]), appeal_outcome=c["appeal_outcome"],
+                appeal_decided_on=_optional_date(c["appeal_decided_on"]),
             )))  # fmt: skip
     hearings = []
     for h in _ordered(data["hearings"], "sent_on"):
@@ -256,19 +261,19 @@ def _decisions(data: Record, *, has_profile: bool) -> dict:
             decision_number=number_of[h["decision"]], sent_on=sent_on, response_due_on=_date(h["response_due_on"]),
             includes_profile=not has_profile or any(p.get("kind") == "version" for p in h["package"]),
             includes_new_specialist_statements=all(ref in sent_docs for ref in specialist if received[ref] <= sent_on),
-            answer=h["answer"], answered_on=_date(h["answered_on"]),
+            answer=h["answer"], answered_on=_optional_date(h["answered_on"]),
         )))  # fmt: skip
     return {
         "decisions": tuple(decisions),
         "hearings": tuple(h for _n, _d, h in sorted(hearings, key=lambda t: t[0])),
         "complaints": tuple(c for _i, c in sorted(complaints, key=lambda t: t[0])),
         "file_access": tuple(
-            s.FileAccess(requested_on=_date(r["requested_on"]), handed_out_on=_date(r["handed_out_on"]))
+            s.FileAccess(requested_on=_date(r["requested_on"]), handed_out_on=_optional_date(r["handed_out_on"]))
             for r in data["file_access_requests"]
         ),
         "reasons_requests": tuple(
             s.ReasonsRequest(decision_notified_on=_date(r["decision_notified_on"]),
-                             requested_on=_date(r["requested_on"]), answered_on=_date(r["answered_on"]))
+                             requested_on=_date(r["requested_on"]), answered_on=_optional_date(r["answered_on"]))
             for r in data["reasons_requests"]
         ),
         "delay_notices": tuple(_date(n["sent_on"]) for n in _ordered(data["delay_notices"], "sent_on")),
@@ -286,7 +291,7 @@ def _reform(data: Record) -> dict:
             s.RehabPlan(number=p["number"], saved_on=day(p["saved_at"]), gp_basis=p["gp_basis"],
                         gp_document_id=ref_number(p["gp_document"]) if p["gp_document"] else None,
                         profile_versions=len(p["profile_version_ids"]),
-                        citizen_accepted_on=_date(p["citizen_accepted_on"]))
+                        citizen_accepted_on=_optional_date(p["citizen_accepted_on"]))
             for p in _ordered(data["rehab_plans"], "number")
         ),
         "rehab_meetings": tuple(
@@ -310,7 +315,8 @@ def _reform(data: Record) -> dict:
             for i, r in recommendations
         ),
         "pension_transfer": None if transfer is None else s.PensionTransfer(
-            transferred_on=_date(transfer["transferred_on"]), citizen_told_on=_date(transfer["citizen_told_on"]),
+            transferred_on=_date(transfer["transferred_on"]),
+            citizen_told_on=_optional_date(transfer["citizen_told_on"]),
             on_existing_evidence=transfer["on_existing_evidence"], senior=transfer["senior"],
             long_attachment=transfer["long_attachment"], without_team=transfer["without_team"],
             futile_conditions=tuple(c for c in FUTILE_CONDITIONS if transfer[f"futile_{c}"]),
@@ -318,7 +324,7 @@ def _reform(data: Record) -> dict:
         "resource_courses": tuple(
             s.ResourceCourse(id=ref_number(c["ref"]), start_on=_date(c["start_on"]), end_on=_date(c["end_on"]),
                              has_coordinator=True, has_action_part=bool(c["action_part"]),
-                             ended_on=_date(c["ended_on"]), outcome=c["outcome"],
+                             ended_on=_optional_date(c["ended_on"]), outcome=c["outcome"],
                              still_in_target_group=c["still_in_target_group"], kind=c.get("kind") or "new",
                              extends=ref_number(c["extends"]) if c.get("extends") else None,
                              rehab_plan=plan_number.get(c.get("rehab_plan")),
@@ -335,12 +341,13 @@ def _reform(data: Record) -> dict:
             for v in _ordered(data["fleksjob_visitations"], "visited_on")
         ),
         "flex_jobs": tuple(
-            s.FlexJob(start_on=_date(j["start_on"]), ended_on=_date((j.get("end") or {}).get("ended_on")))
+            s.FlexJob(start_on=_date(j["start_on"]), ended_on=_optional_date((j.get("end") or {}).get("ended_on")))
             for j in _ordered(data["flex_jobs"], "start_on")
         ),
         "ledighedsydelse_periods": tuple(
             s.LedighedsydelsePeriod(start_on=_date(p["start_on"]),
-                                    end_on=_date(p["end_on"]) or _date((p.get("end") or {}).get("ended_on")))
+                                    end_on=_optional_date(p["end_on"])
+                                    or _optional_date((p.get("end") or {}).get("ended_on")))
             for p in _ordered(data["ledighedsydelse_periods"], "start_on")
         ),
     }  # fmt: skip
@@ -358,9 +365,9 @@ def _facts(data: Record) -> dict:
             statements.append(s.Statement(
                 document_id=ref_number(d["ref"]), kind=d["kind"], author_role=c["author_role"],
                 stated_on=_date(c["stated_on"]), received_on=_date(d["received_on"]), revision=c["number"],
-                recorded_on=day(c["recorded_at"]), examined_on=_date(c["examined_on"]),
+                recorded_on=day(c["recorded_at"]), examined_on=_optional_date(c["examined_on"]),
                 has_conditions=bool(c["conditions"].strip()), has_diagnosis_code=bool(c["icd10_code"]),
-                prognosis=c["prognosis"], prognosis_until=_date(c["prognosis_until"]),
+                prognosis=c["prognosis"], prognosis_until=_optional_date(c["prognosis_until"]),
                 hours_per_week=_number(c["hours_per_week"]), has_restrictions=bool(c["restrictions"].strip()),
                 has_accommodation_needs=bool(c["accommodation_needs"].strip()),
                 development_view=c["development_view"], has_development_quote=bool(c["development_quote"].strip()),
@@ -398,14 +405,14 @@ def _facts(data: Record) -> dict:
         "trial_periods": tuple(trials),
         "employments": tuple(
             s.Employment(kind=e["kind"], hours_per_week=_number(e["hours_per_week"]) or 0.0,
-                         start_on=_date(e["start_on"]), end_on=_date(e["end_on"]),
+                         start_on=_date(e["start_on"]), end_on=_optional_date(e["end_on"]),
                          has_accommodation=bool(e["accommodation"].strip()))
             for e in data["citizen"].get("employments", ())
         ),
         "applications": tuple(
             s.Application(
                 id=ref_number(a["ref"]), kind=a["kind"], applied_on=_date(a["applied_on"]), channel=a["channel"],
-                withdrawn_on=_date((a["withdrawal"] or {}).get("withdrawn_on")),
+                withdrawn_on=_optional_date((a["withdrawal"] or {}).get("withdrawn_on")),
                 withdrawal_guidance=bool(((a["withdrawal"] or {}).get("guidance") or "").strip()),
             )
             for a in data.get("applications", ())

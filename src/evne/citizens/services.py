@@ -46,17 +46,19 @@ def citizen_create(*, actor: User, cpr: str, first_name: str, last_name: str, **
     """Register a citizen in the actor's municipality."""
     if not can_create(actor):
         raise AccessDenied
+    municipality_id = actor.municipality_id
+    assert municipality_id is not None  # can_create: the actor works in a municipality
     try:
         parsed = parse_cpr(cpr, today=timezone.localdate())
     except InvalidCpr as exc:
         raise DomainError(str(exc), field="cpr") from None
     values = _clean_contact({"first_name": first_name, "last_name": last_name, **contact})
-    if Citizen.objects.filter(municipality_id=actor.municipality_id, cpr=parsed.digits).exists():
+    if Citizen.objects.filter(municipality_id=municipality_id, cpr=parsed.digits).exists():
         raise DomainError(_("A citizen with this CPR number is already registered in the municipality."), field="cpr")
     try:
         with transaction.atomic():
             return Citizen.objects.create(
-                municipality_id=actor.municipality_id,
+                municipality_id=municipality_id,
                 cpr=parsed.digits,
                 birth_date=parsed.birth_date,
                 **values,

@@ -187,7 +187,7 @@ def _clean_subject(subject, outcome: str, application: Application | None) -> st
     if subject not in (None, ""):
         return _choice(subject, Measure, "subject", _("Choose what the decision concerns."))
     if outcome in SUBJECT_OF_OUTCOME:
-        return SUBJECT_OF_OUTCOME[outcome]
+        return SUBJECT_OF_OUTCOME[OutcomeKind(outcome)]
     if application is not None:
         return application.measure
     raise DomainError(
@@ -213,7 +213,7 @@ def _clean_weighing(case: Case, raw) -> list[dict]:
         if not isinstance(item, Mapping):
             raise DomainError(_("Each row names a document and how the reasons stand to it."), field=field)
         pk = item.get("document_id")
-        if isinstance(pk, bool) or not str(pk if pk is not None else "").isdigit():
+        if pk is None or isinstance(pk, bool) or not str(pk).isdigit():
             raise DomainError(_("Unknown document."), field=field)
         pk = int(pk)
         if pk not in received:
@@ -486,7 +486,7 @@ def hearing_record_answer(
     if answer == HearingAnswer.NONE_YET:
         raise DomainError(_("Choose whether the citizen answered."), field="answer")
     if answer == HearingAnswer.ANSWERED:
-        past_or_today(answered_on, field="answered_on")
+        answered_on = past_or_today(answered_on, field="answered_on")
         if answered_on < hearing.sent_on:
             raise DomainError(_("The answer cannot come before the letter was sent."), field="answered_on")
         summary = _text(Hearing, "answer_summary", summary, required=True)
@@ -692,6 +692,7 @@ def complaint_forward(*, actor: User, complaint: Complaint, expected_version: in
             )
         if current.forwarded_on:
             raise DomainError(_("The complaint has already been forwarded."), field="forwarded_on")
+        assert current.reconsidered_on is not None  # complaint_reconsider records it with the reconsideration
         if forwarded_on < current.reconsidered_on:
             raise DomainError(_("The complaint cannot be forwarded before it was reconsidered."), field="forwarded_on")
         body = str(param("appeals.appeal_body", forwarded_on))

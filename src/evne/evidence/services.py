@@ -155,14 +155,15 @@ def _check_proportionality(document_type: str, intrusion_reason: str, adviser_co
     normally discussed with the medical adviser first (L5404–5406)."""
     if document_type not in MEDICAL_LADDER:
         return
-    above = MEDICAL_LADDER.index(document_type) > MEDICAL_LADDER.index(RequestedDocument.STATUS_STATEMENT)
+    requested = RequestedDocument(document_type)
+    above = MEDICAL_LADDER.index(requested) > MEDICAL_LADDER.index(RequestedDocument.STATUS_STATEMENT)
     if above and not intrusion_reason:
         raise DomainError(
             _(
                 "%(document)s is more intrusive than a status statement: explain why a less intrusive document "
                 "cannot answer the questions."
             )
-            % {"document": RequestedDocument(document_type).label},
+            % {"document": requested.label},
             field="intrusion_reason",
         )
     if document_type == RequestedDocument.SPECIALIST_STATEMENT and not adviser_consulted:
@@ -271,7 +272,7 @@ def _locked(request: InformationRequest, expected_version: int) -> InformationRe
         ).order_by("id")
         for event in events:
             if int(event.data.get("version") or 0) > int(expected_version):
-                for field in _VERSION_FIELDS[event.kind]:
+                for field in _VERSION_FIELDS[EventKind(event.kind)]:
                     changes[field] = (None, event.data.get(field))
         raise StaleVersion(
             _(
@@ -401,6 +402,7 @@ def request_answer(
                 if answer.request_id not in (None, current.pk):
                     raise DomainError(_("That document answers another request."), field="document_id")
             else:
+                assert cleaned is not None  # cleaned above, before the transaction, when no document_id is given
                 answer = _create_document(
                     actor=actor, case=case, cleaned=cleaned, checked=checked, upload=upload, request=current,
                     stored=stored,
@@ -456,6 +458,7 @@ def _create_document(
         document.sha256 = checked.sha256
         upload.seek(0)
         document.file.save(document.storage_token, upload, save=False)
+        assert document.file.name is not None  # FieldFile.save() has just named the file
         stored.append(document.file.name)
     document.save()
     record_event(

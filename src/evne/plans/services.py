@@ -10,6 +10,7 @@ L3259–3311); company placements (L4516–4523; K2); the order and the provider
 import uuid
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -204,9 +205,9 @@ def plan_save(
             Case.objects.select_for_update().filter(pk=case.pk).first()  # one plan writer at a time
             latest = case.plan_revisions.order_by("-number").first()
             current = latest.number if latest else 0
-            if latest is None and base_version != 0:
-                raise DomainError(_("The case has no action plan yet: send base_version 0."), field="base_version")
             if base_version != current:
+                if latest is None:
+                    raise DomainError(_("The case has no action plan yet: send base_version 0."), field="base_version")
                 raise _stale_plan(case, base_version, latest)
             cleaned = _clean_goals(case, goals)
             snapshot = {key: v.number for key, v in selectors.current_elements(selectors.profile_for(case)).items()}
@@ -225,6 +226,8 @@ def plan_save(
     except IntegrityError:
         # Two saves raced past the lock (SQLite has no row locks): the unique (case, number) decided.
         latest = case.plan_revisions.order_by("-number").first()
+        if latest is None:
+            raise  # no plan was saved, so no save raced this one: the error is something else
         raise _stale_plan(case, base_version, latest) from None
 
 
@@ -500,7 +503,7 @@ def _order_create(*, actor: User, activity: Activity, base_version: int, values:
         )
     # The caseworker's order (seed 000, L5164–5172): purpose, content and duration, the resources to develop or
     # clarify by the profile's elements, the barriers to overcome; and what the provider is to observe.
-    cleaned = {
+    cleaned: dict[str, str | list[str]] = {
         "purpose": _text(ActivityOrder, values, "purpose", required=True, prefix=prefix),
         "content_and_duration": _text(ActivityOrder, values, "content_and_duration", required=True, prefix=prefix),
         "resources_to_clarify": _text(ActivityOrder, values, "resources_to_clarify", required=True, prefix=prefix),
@@ -522,9 +525,9 @@ def _order_create(*, actor: User, activity: Activity, base_version: int, values:
         )
     latest = activity.orders.order_by("-number").first()
     current = latest.number if latest else 0
-    if latest is None and int(base_version) != 0:
-        raise DomainError(_("The activity has no order yet: send base_version 0."), field="base_version")
     if int(base_version) != current:
+        if latest is None:
+            raise DomainError(_("The activity has no order yet: send base_version 0."), field="base_version")
         raise _stale_order(activity, int(base_version), latest)
     now = timezone.now()
     order = ActivityOrder.objects.create(
@@ -551,6 +554,8 @@ def order_write(*, actor: User, activity: Activity, base_version: int, **values)
             return _order_create(actor=actor, activity=locked, base_version=base_version, values=values)
     except IntegrityError:
         latest = activity.orders.order_by("-number").first()
+        if latest is None:
+            raise  # no order was saved, so no save raced this one: the error is something else
         raise _stale_order(activity, int(base_version), latest) from None
 
 
@@ -648,7 +653,7 @@ def report_finding_carry(
     ) % {"source": detail}
     reason = reason[:300]
     current = selectors.current_elements(selectors.profile_for(case)).get(element)
-    values = version_values(current) if current else {"relevant": True, "facts": []}
+    values: dict[str, Any] = version_values(current) if current else {"relevant": True, "facts": []}
     fact_id = uuid.uuid4().hex[:8]
     fact = {"id": fact_id, "text": text, "source_kind": SourceKind.PROVIDER_REPORT, "source_detail": detail,
             "report_id": report.pk}  # fmt: skip

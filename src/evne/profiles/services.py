@@ -5,6 +5,7 @@ shared/domain/seed-000-notes.md §6 and seed-001-notes.md §6.
 
 import uuid
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -93,7 +94,7 @@ def _source_links(case: Case, raw: dict, field: str) -> dict:
     from evne.evidence.models import Document
     from evne.plans.models import ProviderReport
 
-    links = {"note_id": None}
+    links: dict[str, int | None] = {"note_id": None}
     checks = (
         ("note_id", JournalNote.objects.filter(case=case), _("The source note must be a journal note in this case.")),
         ("document_id", Document.objects.filter(case=case), _("The source document must be a document in this case.")),
@@ -116,7 +117,7 @@ def _source_links(case: Case, raw: dict, field: str) -> dict:
 def _validate_element(case: Case, profile: ResourceProfile, element: str, values: dict) -> dict:
     if element not in ElementKey.values:
         raise DomainError(_("Unknown element of the resource profile."), field="element")
-    cleaned = {f: _text(values, f) for f in TEXT_FIELDS}
+    cleaned: dict[str, Any] = {f: _text(values, f) for f in TEXT_FIELDS}
     cleaned["title"] = _text(values, "title")  # a CharField: its own max_length (200) applies
     cleaned["relevant"] = bool(values.get("relevant"))
     cleaned["not_relevant_obvious"] = bool(values.get("not_relevant_obvious")) and not cleaned["relevant"]
@@ -245,9 +246,11 @@ def element_save(*, actor: User, case: Case, element: str, base_version: int, re
             _require_involvement(profile)
             latest = profile.versions.filter(element=element).order_by("-number").first()
             current = latest.number if latest else 0
-            if latest is None and int(base_version) != 0:
-                raise DomainError(_("The element has no saved version yet: send base_version 0."), field="base_version")
             if int(base_version) != current:
+                if latest is None:
+                    raise DomainError(
+                        _("The element has no saved version yet: send base_version 0."), field="base_version"
+                    )
                 raise _stale(profile, element, int(base_version), latest)
             cleaned = _validate_element(case, profile, element, values)
             now = timezone.now()
@@ -264,6 +267,8 @@ def element_save(*, actor: User, case: Case, element: str, base_version: int, re
         # Two saves raced past the lock (SQLite has no row locks): the unique (element, number) decided.
         profile = case.profile
         latest = profile.versions.filter(element=element).order_by("-number").first()
+        if latest is None:
+            raise  # no version was saved, so no save raced this one: the error is something else
         raise _stale(profile, element, int(base_version), latest) from None
 
 

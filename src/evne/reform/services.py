@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Field, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -272,7 +272,9 @@ def recommendation_record(
         raise DomainError(_("State the team's reasons for the recommendation."), field="reasons")
     for field in REQUIRED_CONTENT[RecommendationKind(kind)]:
         if not texts.get(field):
-            label = str(Recommendation._meta.get_field(field).verbose_name)
+            model_field = Recommendation._meta.get_field(field)
+            assert isinstance(model_field, Field)  # CONTENT_FIELDS are the recommendation's own text fields
+            label = str(model_field.verbose_name)
             raise DomainError(
                 _("A recommendation of %(kind)s must state: %(field)s.")
                 % {"kind": RecommendationKind(kind).label, "field": label}, field=field,

@@ -7,7 +7,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from evne.rules.snapshot import Snapshot
 
 
 class Outcome(enum.StrEnum):
@@ -75,7 +78,7 @@ class Finding(NamedTuple):
         return cls(Outcome.PROMPT, da, en, facts)
 
 
-Check = Callable[["Snapshot", date], Finding]  # noqa: F821 - Snapshot is in snapshot.py
+Check = Callable[["Snapshot", date], Finding]
 
 
 @dataclass(frozen=True)
@@ -143,10 +146,8 @@ class Evaluation:
         ]
 
     def deadlines(self) -> list[Result]:
-        return sorted(
-            (r for r in self.results if r.rule.deadline and r.finding.due is not None),
-            key=lambda r: r.finding.due,
-        )
+        """The running deadlines, the earliest first (each result here has a due date)."""
+        return sorted((r for r in self.results if r.rule.deadline and r.finding.due is not None), key=_due)
 
     def explain(self) -> dict[str, Any]:
         """Which rules ran, on which facts, with which result and under which citations — stored with a decision."""
@@ -176,6 +177,11 @@ def evaluate(rules: Iterable[Rule], snapshot, *, on: date) -> Evaluation:
         judged = snapshot.answers_under(rule.id, version.valid_from) if rule.id in snapshot.answered_rules else snapshot
         results.append(Result(rule, version, version.check(judged, on)))
     return Evaluation(on=on, results=tuple(results), in_question=snapshot.in_question(on))
+
+
+def _due(result: Result) -> date:
+    assert result.finding.due is not None  # only results with a due date are sorted by it
+    return result.finding.due
 
 
 _VERSIONS: dict[tuple[int, date], tuple[tuple[Rule, ...], tuple[RuleVersion | None, ...]]] = {}

@@ -476,8 +476,8 @@ def _fleksjob_pension_exclusive(s: Snapshot, on: date) -> Finding:
         return Finding.ok(flex_jobs=0)
     # A flex job whose end is recorded (on or before the day checked) no longer stands in the way.
     jobs = [j.start_on for j in started if j.ended_on is None or j.ended_on > on]
-    if not jobs:
-        return Finding.ok(flex_jobs_ended=max(j.ended_on for j in started))
+    if not jobs:  # so every job started has ended
+        return Finding.ok(flex_jobs_ended=max(j.ended_on for j in started if j.ended_on is not None))
     answer = s.answer("pathways.fleksjob_pension_exclusive", on)
     if answer:
         return Finding.ok(answer=answer)

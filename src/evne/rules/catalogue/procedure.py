@@ -169,25 +169,27 @@ def _referral_ordinary(s: Snapshot, on: date) -> Finding:
 # medical document before it, or more than one within the practice window (a parameter), unless the caseworker has
 # recorded why it adds something.
 def _diagnosis_chase(s: Snapshot, on: date) -> Finding:
-    specialist = sorted(
+    # (sent on, request) of each specialist statement asked for, the earliest sent first
+    sent = sorted(
         (
-            r
+            (r.sent_on, r)
             for r in s.requests
             if r.document_type == "specialist_statement" and r.sent_on and r.sent_on <= on and not r.cancelled_on
         ),
-        key=lambda r: r.sent_on,
+        key=lambda pair: pair[0],
     )
+    specialist = [r for _sent_on, r in sent]
     if not specialist:
         return Finding.not_applicable(specialist_requests=0)
     if s.answer("evidence.no_diagnosis_chase", on):
         return Finding.ok(answer=s.answer("evidence.no_diagnosis_chase", on), requests=[r.id for r in specialist])
-    first = specialist[0]
-    milder = [d.id for d in s.documents if d.kind in LESS_INTRUSIVE and d.document_date <= first.sent_on] + [
-        r.id for r in s.requests if r.document_type in LESS_INTRUSIVE and r.sent_on and r.sent_on <= first.sent_on
+    first_sent_on, first = sent[0]
+    milder = [d.id for d in s.documents if d.kind in LESS_INTRUSIVE and d.document_date <= first_sent_on] + [
+        r.id for r in s.requests if r.document_type in LESS_INTRUSIVE and r.sent_on and r.sent_on <= first_sent_on
     ]
     months = param("evidence.specialist_repeat_months", on)
-    latest = specialist[-1]
-    window = [r.id for r in specialist if add_months(r.sent_on, months) > latest.sent_on]
+    latest_sent_on = sent[-1][0]
+    window = [r.id for sent_on, r in sent if add_months(sent_on, months) > latest_sent_on]
     if not milder:
         return Finding.prompt(
             "Der er bedt om en speciallægeerklæring, uden at en mindre indgribende lægelig oplysning (fx en "

@@ -272,10 +272,12 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
     departed = [r for r in made if r.departed_on is not None and r.departed_on <= on]
     if departed:
         last = max(departed, key=lambda r: (r.departed_on, r.recommended_on, r.id))
+        departed_on = last.departed_on
+        assert departed_on is not None  # `departed` holds only recommendations departed from
         later = [
             m
             for m in s.rehab_meetings
-            if m.held_on > last.recommended_on and m.held_on >= last.departed_on and m.held_on <= on
+            if m.held_on > last.recommended_on and m.held_on >= departed_on and m.held_on <= on
         ]
         if later:
             return Finding.ok(departed_on=last.departed_on, presented_again=min(m.held_on for m in later))

@@ -102,11 +102,16 @@ class Command(BaseCommand):
         decision = options.get("decision")
         blocking = evaluation.blocking(decision) if decision else []
         if options.get("json"):
+            deadlines = []
+            for r in evaluation.deadlines():
+                assert r.finding.due is not None  # deadlines() keeps only findings with a due date
+                deadlines.append(
+                    {"rule": r.rule.id, "due": r.finding.due.isoformat(), "outcome": str(r.finding.outcome)}
+                )
             out = evaluation.explain() | {
                 "case": snapshot.case.number,
                 "facts": facts_of(snapshot, on),
-                "deadlines": [{"rule": r.rule.id, "due": r.finding.due.isoformat(), "outcome": str(r.finding.outcome)}
-                              for r in evaluation.deadlines()],
+                "deadlines": deadlines,
                 "readiness": {decision: [r.rule.id for r in blocking]} if decision else {},
             }  # fmt: skip
             self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2, default=date.isoformat))
@@ -116,6 +121,7 @@ class Command(BaseCommand):
             r for r in evaluation.results if r.finding.outcome in (Outcome.MISSING, Outcome.LATE, Outcome.PROMPT)
         ]
         for r in failing:
+            assert r.version is not None  # a rule not in force on the day is not applicable, so it never fails
             cites = "; ".join(f"{c.act} {c.section}" for c in r.version.citations)
             self.stdout.write(f"  [{r.finding.outcome}] {r.rule.id}: {r.finding.message_da} ({cites})")
         if not failing:
@@ -164,9 +170,9 @@ def fact_lines(snapshot: Snapshot, on: date) -> list[str]:
                 f"Arbejdsprøvning ({t.trade}, {t.start_on:%d-%m-%Y}–{t.end_on:%d-%m-%Y}, {t.weeks:g} uger): "
                 f"{t.actual_hours:g} af {t.planned_hours:g} timer om ugen; {label(TrialOutcome, t.outcome).lower()}"
             )
-        for t in snapshot.treatments:
-            if t.recommended_on <= on:
-                effect = label(ExpectedEffect, t.expected_effect).lower()
-                status = label(TreatmentStatusKind, t.status_on(on)).lower() or "ingen status"
-                lines.append(f"Behandling anbefalet {t.recommended_on:%d-%m-%Y} ({effect}): {status}")
+        for treatment in snapshot.treatments:
+            if treatment.recommended_on <= on:
+                effect = label(ExpectedEffect, treatment.expected_effect).lower()
+                status = label(TreatmentStatusKind, treatment.status_on(on)).lower() or "ingen status"
+                lines.append(f"Behandling anbefalet {treatment.recommended_on:%d-%m-%Y} ({effect}): {status}")
     return lines
