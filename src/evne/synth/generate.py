@@ -28,7 +28,8 @@ from evne.cases.services import case_assign_caseworker, case_change_status, case
 from evne.citizens.models import Citizen, SupporterKind
 from evne.citizens.services import citizen_create, supporter_add
 from evne.evidence.services import consent_record, request_answer, request_create, request_send
-from evne.plans.services import activity_create, plan_save, report_record
+from evne.evidence.statements import statement_record
+from evne.plans.services import activity_create, plan_save, report_record, trial_period_record
 from evne.profiles.services import disagreement_decide, element_save, involvement_record, profile_present
 
 from . import names, profile_texts, texts
@@ -763,6 +764,9 @@ def _add_profile(rng: random.Random, *, case: Case, actor: User, when: date, say
 DEVELOPMENT_STATUSES = {CaseStatus.IN_COURSE, CaseStatus.AWAITING_DECISION, CaseStatus.DECIDED}
 
 
+TRADES = ("Lager og logistik", "Rengøring", "Butik", "Kontor", "Køkken", "Gartneri")
+
+
 def _add_development(rng: random.Random, *, case: Case, actor: User, elements: list[str], status: str,
                      today: date) -> None:  # fmt: skip
     """An action plan on the profile, a work placement with its order and the provider's report, a status
@@ -779,11 +783,21 @@ def _add_development(rng: random.Random, *, case: Case, actor: User, elements: l
         start_on=start, planned_end_on=start + timedelta(weeks=13), hours_per_week=rng.choice([10, 12, 15, 20]),
         goal_ids=["g1"], order={**profile_texts.ORDER, "element_keys": elements[:2]},
     )  # fmt: skip
-    report_record(actor=actor, activity=activity, report_date=min(start + timedelta(weeks=6), today),
-                  author="Praktikvejleder",
-                  citizen_participated=True, citizen_agreement="agrees",
-                  resources_by_element=[{"element": elements[0], "text": profile_texts.REPORT_RESOURCE}],
-                  **profile_texts.REPORT)  # fmt: skip
+    report = report_record(actor=actor, activity=activity, report_date=min(start + timedelta(weeks=6), today),
+                           author="Praktikvejleder",
+                           citizen_participated=True, citizen_agreement="agrees",
+                           resources_by_element=[{"element": elements[0], "text": profile_texts.REPORT_RESOURCE}],
+                           **profile_texts.REPORT)  # fmt: skip
+    # The facts the law turns on (issue 11), from a random stream of their own so the rest of the demo stays the same.
+    facts = random.Random(f"{case.number}-facts")
+    planned = activity.hours_per_week
+    trial_period_record(
+        actor=actor, activity=activity, start_on=start, end_on=report.report_date, trade=facts.choice(TRADES),
+        job_functions=profile_texts.REPORT["actual_content"][:200], planned_hours_per_week=planned,
+        actual_hours_per_week=max(planned - facts.choice([0, 2, 4, 6]), 2), accommodation_respected="yes",
+        outcome="running" if report.report_date >= today else "completed", pace_percent=facts.choice([None, 60, 80]),
+        sustained_hours_per_week=max(planned - facts.choice([2, 4, 6]), 2), report=report,
+    )  # fmt: skip
     consent = consent_record(actor=actor, case=case, purpose="collect", status="given", guidance_given=True,
                              scope=profile_texts.CONSENT_SCOPE, given_on=start)  # fmt: skip
     request = request_create(actor=actor, case=case, recipient_kind="gp", recipient_name="Egen læge",
@@ -798,6 +812,17 @@ def _add_development(rng: random.Random, *, case: Case, actor: User, elements: l
         request = request_answer(actor=actor, request=request, expected_version=request.version, answered_on=answered,
                                  document={**profile_texts.STATUS_STATEMENT, "document_date": answered})  # fmt: skip
         documents = list(request.answers.values_list("pk", flat=True))
+        facts = random.Random(f"{case.number}-statement")
+        temporary = facts.random() < 0.5
+        statement_record(
+            actor=actor, document=request.answers.get(), author_role="gp", stated_on=answered,
+            prognosis="temporary" if temporary else facts.choice(["permanent", "unclear"]),
+            prognosis_until=answered + timedelta(days=180) if temporary else None,
+            hours_per_week=facts.choice([None, "15", "20"]), restrictions="Ingen tunge løft.",
+            development_view="unclear", work_ability_view="not_assessed",
+            treatments=[{"description": "Fysioterapi", "expected_effect": "work_ability",
+                         "status": facts.choice(["planned", "ongoing"])}] if facts.random() < 0.5 else [],
+        )  # fmt: skip
     if status != CaseStatus.IN_COURSE:
         flex = bool(documents) and rng.random() < 0.5
         assessment_make(
