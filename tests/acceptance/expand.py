@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+
 from evne.casefile import schema as generated
 from evne.casefile.export import FORMAT
 from evne.casefile.importer import load_schema, read
@@ -86,7 +88,7 @@ def _default(model, key: str, sub: dict, on: dt.date):
     if model is not None:
         try:
             field = model._meta.get_field(key)
-        except Exception:  # noqa: BLE001 - an extra of the file, not a model field
+        except FieldDoesNotExist:  # an extra of the file, not a model field
             field = None
         if field is not None and getattr(field, "concrete", False) and field.has_default():
             default = field.get_default()
