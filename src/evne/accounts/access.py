@@ -13,6 +13,7 @@ Policy (see docs/decisions/0002-access-policy.md):
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.apps import apps
 from django.db.models import QuerySet
 
 from evne.errors import AccessDenied, NotFound
@@ -126,7 +127,7 @@ def access_case(
     queryset: QuerySet | None = None,
 ):
     """The only way to a case. Raises NotFound or AccessDenied; every granted access is logged."""
-    from evne.cases.models import Case
+    Case = apps.get_model("cases", "Case")
 
     qs = queryset if queryset is not None else Case.objects.select_related("citizen", "team", "caseworker")
     case = qs.filter(pk=case_id).first()
@@ -147,7 +148,7 @@ def access_citizen(
     write: bool = False,
 ):
     """The only way to a citizen. Raises NotFound or AccessDenied; every granted access is logged."""
-    from evne.citizens.models import Citizen
+    Citizen = apps.get_model("citizens", "Citizen")
 
     citizen = Citizen.objects.filter(pk=citizen_id).first()
     if citizen is None or not can_read_citizen(user, citizen):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evne.cases.models import Case
+from evne.evidence.selectors import information_gathering_stopped  # noqa: F401 - R37 lives with the evidence
 
 from .models import Conclusion, WorkAbilityAssessment
 
@@ -39,14 +40,6 @@ def assessments_for(case: Case) -> list[WorkAbilityAssessment]:
 
 def assessment_by_number(case: Case, number: int) -> WorkAbilityAssessment | None:
     return case.assessments.select_related("author").filter(number=number).first()
-
-
-def information_gathering_stopped(case: Case) -> WorkAbilityAssessment | None:
-    """Stop rule (bek. 543/2002 § 7, stk. 7; seed 001, l. 2206–2248; R37): once the latest assessment finds the
-    work ability sufficient for ordinary work, no further information is obtained and a decision is due.
-    Returns that assessment, or None."""
-    latest = latest_assessment(case)
-    return latest if latest is not None and latest.conclusion == Conclusion.SUFFICIENT else None
 
 
 def assessment_basis(assessment: WorkAbilityAssessment) -> dict[str, list]:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.apps import apps
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -333,3 +334,13 @@ def treatments_for(case: Case, *, document: Document | None = None) -> list[Trea
 def treatment_for(case: Case, treatment_id: int) -> Treatment | None:
     treatment = case.treatments.select_related("document", "recorded_by", "case").filter(pk=treatment_id).first()
     return _with_history([treatment])[0] if treatment else None
+
+
+def information_gathering_stopped(case: Case):
+    """Stop rule (bek. 543/2002 § 7, stk. 7; seed 001, l. 2206–2248; R37): once the latest work-ability assessment
+    finds the work ability sufficient for ordinary work, no further information is obtained and a decision is due.
+    Returns that assessment, or None. (The assessments app sits above this one: its model is looked up, not
+    imported.)"""
+    assessment = apps.get_model("assessments", "WorkAbilityAssessment")
+    latest = assessment.objects.filter(case=case).order_by("-number").first()
+    return latest if latest is not None and latest.conclusion == "sufficient" else None

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from evne.accounts.access import require_case_write
 from evne.accounts.models import User
-from evne.assessments.selectors import information_gathering_stopped
 from evne.cases.models import Case, EventKind, TimelineEvent
 from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
@@ -137,7 +136,7 @@ def _check_not_stopped(case: Case) -> None:
     """R37, bek. 543/2002 § 7, stk. 7 (seed 001, l. 2206–2216, 2237–2248): once the work ability is found
     sufficient for ordinary work, no more information is obtained; the investigation ends and a decision is
     due."""
-    stopped = information_gathering_stopped(case)
+    stopped = selectors.information_gathering_stopped(case)
     if stopped is not None:
         raise DomainError(
             _(

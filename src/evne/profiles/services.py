@@ -7,6 +7,7 @@ import uuid
 from datetime import date
 from typing import Any
 
+from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -92,7 +93,8 @@ def _clean_facts(case: Case, raw_facts) -> list[dict]:
 def _source_links(case: Case, raw: dict, field: str) -> dict:
     """Where the source is in the case, link it: a journal note, a received document, or a provider report."""
     from evne.evidence.models import Document
-    from evne.plans.models import ProviderReport
+
+    ProviderReport = apps.get_model("plans", "ProviderReport")
 
     links: dict[str, int | None] = {"note_id": None}
     checks = (
