@@ -18,6 +18,7 @@ decision in question — that the testing is sufficient or further testing obvio
 """
 
 from datetime import date
+from typing import Any
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param
@@ -257,7 +258,9 @@ def _capacity_ordinary(s: Snapshot, on: date) -> Finding:
     if not _grant(s, on):
         return Finding.not_applicable(in_question=s.in_question(on))
     hours, pace = param("fleksjob.ordinary_hours_per_week", on), param("fleksjob.full_pace_percent", on)
-    signs_da, signs_en, facts = [], [], {}
+    signs_da: list[str] = []
+    signs_en: list[str] = []
+    facts: dict[str, Any] = {}
     full = [
         t
         for t in s.trials_on(on)
