@@ -7,6 +7,9 @@ from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Snapshot
 
 METHOD = date(2003, 1, 1)
+# From the 2013 reform the visitation to fleksjob is LAB §§ 69–70 (seed 003 L819–822), with the rehabilitation team's
+# recommendation first (reform.rehab_team_recommendation); bek. 543/2002 § 10 governed it from 2003. Same duty.
+REFORM = date(2013, 1, 1)
 
 
 def _v(check, act: str, section: str, seed: str, lines: str, *more: Citation):
@@ -240,7 +243,19 @@ RULES = (
         "Visitation til fleksjob",
         "Flex-job visitation",
         Severity.WARNING,
-        _v(_fleksjob_visitation, "bek_543_2002", "§ 10", "001", "2359-2371"),
+        (
+            RuleVersion(
+                valid_from=METHOD,
+                valid_to=REFORM,
+                check=_fleksjob_visitation,
+                citations=(Citation("bek_543_2002", "§ 10", "001", "2359-2371"),),
+            ),
+            RuleVersion(
+                valid_from=REFORM,
+                check=_fleksjob_visitation,
+                citations=(Citation("lab", "§§ 69-70 (målgruppe for fleksjob)", "003", "819-822"),),
+            ),
+        ),
         checks_da="At der tages stilling til fleksjob, når arbejdsevnen er varigt nedsat, men rækker til fleksjob.",
     ),
     Rule(

@@ -388,8 +388,19 @@ def _after_end(s: Snapshot, on: date) -> Finding:
 
 # LAB §§ 69–70 (seed 003 L819–837, L171–174; notes P6): permanently and substantially reduced work ability; all
 # relevant offers tried unless obviously futile; concrete work functions and hours; on very few hours, development
-# within a reasonable period (25-14, L841–843; bek. 996/2016 § 9).
-def _visitation(s: Snapshot, on: date) -> Finding:
+# within a reasonable period (25-14, L841–843; bek. 996/2016 § 9). The same visitation applies from 2003 (seed 001:
+# bek. 543/2002 § 10, l. 2359–2371 "Kommunen skal visitere en person til fleksjob, hvis kommunen vurderer, at
+# arbejdsevnen er varigt begrænset …"; l. 850–856 all relevant measures tried; l. 857–873 the job's terms): the 2003
+# version asks the same but not the few-hours development, which came with the 2013 reform's small flex jobs.
+def _visitation_2013(s: Snapshot, on: date) -> Finding:
+    return _visitation(s, on, few_hours=True)
+
+
+def _visitation_2003(s: Snapshot, on: date) -> Finding:
+    return _visitation(s, on, few_hours=False)
+
+
+def _visitation(s: Snapshot, on: date, *, few_hours: bool) -> Finding:
     if not s.concerns(on, "fleksjob"):
         return Finding.not_applicable(in_question=s.in_question(on))
     done = [v for v in s.fleksjob_visitations if v.visited_on <= on]
@@ -413,7 +424,7 @@ def _visitation(s: Snapshot, on: date) -> Finding:
         )
     if not (v.has_work_functions and v.has_hours):
         problems.append(("konkrete arbejdsfunktioner og timetal mangler", "work functions and hours missing"))
-    if v.very_few_hours and not v.has_development_plan:
+    if few_hours and v.very_few_hours and not v.has_development_plan:
         problems.append(
             (
                 "ved meget få timer mangler planen for udvikling inden for en rimelig periode",
@@ -760,14 +771,21 @@ RULES = (
         Severity.BLOCKING,
         (
             _v(
-                _visitation,
+                _visitation_2003,
+                Citation("bek_543_2002", "§ 10 (visitation til fleksjob)", "001", "2359-2371"),
+                Citation("aktivloven", "fleksjob (relevante foranstaltninger afprøvet)", "001", "845-856"),
+                start=date(2003, 1, 1),
+                end=REFORM,
+            ),
+            _v(
+                _visitation_2013,
                 Citation("lab", "§§ 69-70 (målgruppe, afprøvning)", "003", "819-837"),
                 Citation("ankestyrelsen_principles", "25-14 (få timer)", "003", "841-843"),
             ),
         ),
         decision_types=("fleksjob",),
         checks_da="At visitationen viser varigt og væsentligt nedsat arbejdsevne, afprøvede (eller åbenbart "
-        "formålsløse) indsatser, konkrete arbejdsfunktioner og timer — og ved meget få timer en plan for "
+        "formålsløse) indsatser, konkrete arbejdsfunktioner og timer — og fra 2013 ved meget få timer en plan for "
         "udvikling.",
     ),
     Rule(

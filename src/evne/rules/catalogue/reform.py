@@ -19,6 +19,8 @@ from ..parameters import param
 from ..snapshot import Snapshot
 from .deadlines import add_months
 
+METHOD = date(2003, 1, 1)  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
+LEADING_64_11 = date(2011, 1, 1)  # the year of Ankestyrelsen's 64-11 (its day is not in the seeds — re-check)
 REFORM = date(2013, 1, 1)  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
 L193 = date(2018, 6, 1)  # lov forslag L 193 (2017–18): ressourceforløb needs a development perspective
 NO_MEASURE = date(2022, 1, 1)  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
@@ -446,45 +448,71 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
 # --- fleksjob -------------------------------------------------------------------------------------------------
 
 
-# LAB § 70, stk. 3 (seed 003 L823–827): "Fleksjob kan endvidere først tilbydes, når alle relevante tilbud efter
-# beskæftigelsesindsatsloven og anden lovgivning er afprøvet. Undtaget herfra er tilfælde, hvor det er åbenbart
-# formålsløst at gennemføre de nævnte foranstaltninger forud for visitationen."
-def _fleksjob_tried(s: Snapshot, on: date) -> Finding:
-    if not s.concerns(on, "fleksjob"):
-        return Finding.not_applicable(in_question=s.in_question(on))
-    tried = [a.id for a in _activities_before(s, on)]
-    answer = s.answer("reform.fleksjob_offers_tried", on)
-    if answer:
-        return Finding.ok(answer=answer, activities=tried)
-    if not tried:
-        return Finding.missing(
-            "Der er ikke registreret tilbud i sagen. Fleksjob forudsætter, at alle relevante tilbud er afprøvet — "
-            "ellers registrér, hvorfor det er åbenbart formålsløst (LAB § 70, stk. 3).",
-            "No offers are recorded in the case. A flex job requires that all relevant offers have been tried — "
-            "otherwise record why that is obviously futile (LAB § 70(3)).",
+# From 1 January 2003 (seed 001 l. 850–856, the guidance to bek. 543/2002 on aktivloven's fleksjob rules):
+# "Fleksjob kan tilbydes, når alle relevante aktiverings- og revalideringsmæssige foranstaltninger har været afprøvet
+# for at bringe eller fastholde den pågældende i ordinær beskæftigelse."
+# From 2013, LAB § 70, stk. 3 (seed 003 L823–827, L171–174):
+# "Fleksjob kan endvidere først tilbydes, når alle relevante tilbud efter beskæftigelsesindsatsloven og anden
+# lovgivning er afprøvet. Undtaget herfra er tilfælde, hvor det er åbenbart formålsløst at gennemføre de nævnte
+# foranstaltninger forud for visitationen." The seed 001 text does not state the futility exception for 2003; the
+# recorded reason is accepted in both periods (re-check the 2003 wording of aktivloven § 70 against Retsinformation).
+def _fleksjob_tried(section: str):
+    def check(s: Snapshot, on: date) -> Finding:
+        if not s.concerns(on, "fleksjob"):
+            return Finding.not_applicable(in_question=s.in_question(on))
+        tried = [a.id for a in _activities_before(s, on)]
+        answer = s.answer("reform.fleksjob_offers_tried", on)
+        if answer:
+            return Finding.ok(answer=answer, activities=tried)
+        if not tried:
+            return Finding.missing(
+                "Der er ikke registreret tilbud i sagen. Fleksjob forudsætter, at alle relevante tilbud er afprøvet — "
+                f"ellers registrér, hvorfor det er åbenbart formålsløst ({section}).",
+                "No offers are recorded in the case. A flex job requires that all relevant offers have been tried — "
+                f"otherwise record why that is obviously futile ({section}).",
+            )
+        return Finding.prompt(
+            "Er alle relevante tilbud afprøvet før visitation til fleksjob? Registrér vurderingen, eller hvorfor "
+            f"yderligere tilbud er åbenbart formålsløse ({section}).",
+            "Have all relevant offers been tried before referral to a flex job? Record the assessment, or why further "
+            f"offers are obviously futile ({section}).",
+            activities=tried,
         )
-    return Finding.prompt(
-        "Er alle relevante tilbud afprøvet før visitation til fleksjob? Registrér vurderingen, eller hvorfor "
-        "yderligere tilbud er åbenbart formålsløse (LAB § 70, stk. 3).",
-        "Have all relevant offers been tried before referral to a flex job? Record the assessment, or why further "
-        "offers are obviously futile (LAB § 70(3)).",
-        activities=tried,
-    )
+
+    return check
 
 
-# Ankestyrelsen 64-11 (seed 003 L3122–3125): a citizen who applied for a flex job and is granted something else
-# (e.g. a ressourceforløb) can appeal — the municipality must also decide the refusal of the flex job.
+# Ankestyrelsen 64-11 (seed 003 L3122–3125): "Borgeren kan klage, når der gives afslag på fleksjob, og når borgeren
+# bevilges noget andet, fx ressourceforløb, uden at kommunen samtidig formelt har givet afslag på fleksjob." A citizen
+# who applied for a flex job and is granted something else must also have a decision refusing the flex job, with
+# guidance on appeal — a legal requirement (the right of appeal), so it blocks the other decision. It applies when a
+# fleksjob application is open (not withdrawn) and the decision in question is about another measure; a decision about
+# the flex job itself answers the application. A case file without applications falls back on the question when the
+# case's pathway is fleksjob and another measure is decided.
 def _fleksjob_refusal_explicit(s: Snapshot, on: date) -> Finding:
-    if not s.concerns(on, "fleksjob"):
+    if s.concerns(on, "fleksjob"):
         return Finding.not_applicable(in_question=s.in_question(on))
-    answer = s.answer("reform.fleksjob_refusal_explicit", on)
+    applied = [
+        a
+        for a in s.applications
+        if a.kind == "fleksjob" and a.applied_on <= on and (a.withdrawn_on is None or a.withdrawn_on > on)
+    ]
+    if not applied and not (not s.applications and s.case.pathway == "fleksjob"):
+        return Finding.not_applicable(applications=len(s.applications))
+    decided = [d.number for d in s.decisions if d.created_on <= on and s.subject_of(d) == "fleksjob"]
+    if decided:
+        return Finding.ok(fleksjob_decisions=decided)
+    current = s.decision_in_question(on)
+    answer = s.answer("reform.fleksjob_refusal_explicit", on, decision=current.number if current else None)
     if answer:
         return Finding.ok(answer=answer)
-    return Finding.prompt(
-        "Borgeren har søgt fleksjob. Bevilges noget andet (fx ressourceforløb), skal der også træffes afgørelse om "
-        "afslag på fleksjob med klagevejledning (principafgørelse 64-11). Registrér afgørelsen.",
-        "The citizen applied for a flex job. If something else is granted (e.g. a resource course), the flex job "
-        "must also be refused in a decision with guidance on appeal (leading decision 64-11). Record it.",
+    return Finding.missing(
+        "Borgeren har søgt fleksjob, men der træffes afgørelse om noget andet: der skal også træffes afgørelse om "
+        "afslag på fleksjob med klagevejledning (principafgørelse 64-11).",
+        "The citizen applied for a flex job, but another measure is being decided: the flex job must also be refused "
+        "in a decision with guidance on appeal (leading decision 64-11).",
+        applications=[a.id for a in applied],
+        in_question=s.in_question(on),
     )
 
 
@@ -720,7 +748,15 @@ RULES = (
         "Relevante tilbud afprøvet før fleksjob",
         "Relevant offers tried before a flex job",
         Severity.BLOCKING,
-        (_v(_fleksjob_tried, Citation("lab", "§ 70, stk. 3", "003", "823-827")),),
+        (
+            _v(
+                _fleksjob_tried("aktivloven, fleksjob"),
+                Citation("aktivloven", "fleksjob (relevante foranstaltninger afprøvet)", "001", "850-856"),
+                start=METHOD,
+                end=REFORM,
+            ),
+            _v(_fleksjob_tried("LAB § 70, stk. 3"), Citation("lab", "§ 70, stk. 3", "003", "823-827, 171-174")),
+        ),
         decision_types=("fleksjob",),
         checks_da="At alle relevante tilbud er afprøvet før fleksjob, eller at det er begrundet, hvorfor det er "
         "åbenbart formålsløst.",
@@ -729,8 +765,14 @@ RULES = (
         "reform.fleksjob_refusal_explicit",
         "Udtrykkeligt afslag på fleksjob, når andet bevilges",
         "An explicit flex-job refusal when something else is granted",
-        Severity.WARNING,
-        (_v(_fleksjob_refusal_explicit, Citation("ankestyrelsen_principles", "64-11", "003", "3122-3125")),),
+        Severity.BLOCKING,
+        (
+            _v(
+                _fleksjob_refusal_explicit,
+                Citation("ankestyrelsen_principles", "64-11", "003", "3122-3125"),
+                start=LEADING_64_11,
+            ),
+        ),
         decision_types=NOT_FP,
         checks_da="At en borger, der har søgt fleksjob og får noget andet, også får en afgørelse om afslag på "
         "fleksjob.",
