@@ -1,6 +1,19 @@
 """The consolidated catalogue: every rule Evne checks, with a stable id. Modules mirror the law's structure."""
 
-from . import assessment, deadlines, decisions, evidence, judgement, method, pathways, procedure, profile, reform
+from . import (
+    assessment,
+    course,
+    deadlines,
+    decisions,
+    evidence,
+    judgement,
+    method,
+    pathways,
+    procedure,
+    profile,
+    reform,
+    team,
+)
 
 RULES = (
     *profile.RULES,
@@ -13,5 +26,7 @@ RULES = (
     *procedure.RULES,
     *decisions.RULES,
     *judgement.RULES,
+    *team.RULES,
+    *course.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
