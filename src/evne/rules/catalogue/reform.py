@@ -303,7 +303,8 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
     if decisive and position is not None:
         rec = decisive[-1]
         subject, grants, number = position
-        if not team.follows(rec, subject, grants):
+        # A recommendation for another measure is no recommendation for this decision (rehab_team_recommendation).
+        if team.for_this_decision(rec, (subject,)) and not team.follows(rec, subject, grants):
             later = [m for m in s.rehab_meetings if rec.recommended_on < m.held_on <= on]
             if later:
                 return Finding.ok(departs_from=rec.id, presented_again=min(m.held_on for m in later))
