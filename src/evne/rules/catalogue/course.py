@@ -235,6 +235,7 @@ RULES = (
                 Citation("lab", "§ 68 b (1-5 år)", "003", "2052-2054"),
             ),
         ),
+        decision_types=("ressourceforlob",),
         checks_da="At et ressourceforløb efter et afsluttet forløb (eller ud over 5 år) er registreret som et nyt "
         "forløb med egen forberedende del og forelæggelse for rehabiliteringsteamet.",
     ),
@@ -242,7 +243,7 @@ RULES = (
         "course.action_part",
         "Ressourceforløbet har rehabiliteringsplanens indsatsdel",
         "The resource course has the plan's effort part",
-        Severity.BLOCKING,
+        Severity.WARNING,  # written once the course is granted: it does not block the grant or other decisions
         (_v(_action_part, Citation("bek_996_2016", "§ 8 (indsatsdelen)", "003", "3267-3288")),),
         checks_da="At et bevilget ressourceforløb har rehabiliteringsplanens indsatsdel.",
     ),
