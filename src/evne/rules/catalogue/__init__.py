@@ -2,6 +2,7 @@
 
 from . import (
     assessment,
+    course,
     deadlines,
     decisions,
     evidence,
@@ -13,6 +14,7 @@ from . import (
     profile,
     reform,
     revalidering,
+    team,
 )
 
 RULES = (
@@ -28,5 +30,7 @@ RULES = (
     *judgement.RULES,
     *fleksjob.RULES,
     *revalidering.RULES,
+    *team.RULES,
+    *course.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}

@@ -93,6 +93,11 @@ def _stop_rule(s: Snapshot, on: date) -> Finding:
             assessed_on=latest.assessed_on,
             requests=after,
         )
+    # The rule demands a decision: the decision being drafted or issued after the assessment is that decision, so it
+    # must not be blocked by the reminder (issue 12, B7). Only without one is the caseworker reminded.
+    decision = s.decision_in_question(on)
+    if s.target is not None or (decision is not None and decision.created_on >= latest.assessed_on):
+        return Finding.ok(assessed_on=latest.assessed_on, decision=decision.number if decision else None)
     return Finding.prompt(
         "Arbejdsevnen er vurderet tilstrækkelig til ordinært arbejde: der skal træffes afgørelse.",
         "The work ability is assessed as sufficient for ordinary work: a decision is due.",

@@ -149,6 +149,13 @@ def _composition(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Bek. 996/2016 § 8 (seed 003 L3280–3282): "Hvis rehabiliteringsteamet vurderer, at indsatserne i ressourceforløbet
+# ikke kan iværksættes parallelt, skal det fremgå af rehabiliteringsteamets indstilling. Rehabiliteringsteamet kan
+# endvidere angive i hvilken rækkefølge …" — the order is required only where the measures cannot run in parallel, a
+# judgement the snapshot does not carry, so its absence is not a finding (issue 12, B7). The form keeps the field.
+ONLY_WHEN_NEEDED = ("order_of_measures",)
+
+
 # Bek. 996/2016 §§ 8–10 (seed 003 L3188–3300): the content of the recommendation by outcome; a postponement names its
 # reason (L3297–3300; BDO could not see it in four cases, L3769–3771); fleksjob on very few hours argues development
 # within a reasonable time (§ 9; L829–832, L3252–3254).
@@ -156,7 +163,9 @@ def _recommendation_content(s: Snapshot, on: date) -> Finding:
     rec = s.latest_recommendation(on)
     if rec is None or not s.concerns(on, *TEAM_PATHWAYS):
         return Finding.not_applicable(in_question=s.in_question(on))
-    missing = [c for c in REQUIRED_CONTENT.get(rec.kind, ("factors",)) if c not in rec.content]
+    missing = [
+        c for c in REQUIRED_CONTENT.get(rec.kind, ("factors",)) if c not in rec.content and c not in ONLY_WHEN_NEEDED
+    ]
     if rec.kind == "fleksjob" and rec.very_few_hours and "development_within_reasonable_time" not in rec.content:
         missing.append("development_within_reasonable_time")
     if not missing:

@@ -17,6 +17,7 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param
 from ..snapshot import Snapshot
+from . import team
 from .deadlines import add_months
 
 METHOD = date(2003, 1, 1)  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
@@ -232,29 +233,53 @@ def _health_current(s: Snapshot, on: date) -> Finding:
 # Lov om organisering og understøttelse af beskæftigelsesindsatsen § 9 (seed 002 L633–639): the team "afgiver en
 # indstilling i alle sager, inden beslutning om og tilkendelse af ressourceforløb, fleksjob, tilskud til selvstændigt
 # erhvervsdrivende og førtidspension træffes"; seed 003 L3160–3164: the citizen and caseworker attend in person.
-# Exceptions (obviously futile pension, § 18, stk. 2; undoubted cases, § 17, stk. 4) are recorded as the answer.
+# Whatever benefit the citizen is on now (the decision in question decides, not the case's pathway; 6-14, L3108–3120),
+# and the recommendation must be one for *this* decision: made on a presentation for this measure, or recommending it
+# (issue 12) — an old recommendation for another measure (e.g. a ressourceforløb recommendation under a later fleksjob
+# decision) does not count. Exceptions (obviously futile pension, § 18, stk. 2; undoubted cases, § 17, stk. 4) are
+# recorded as the answer.
 def _team_recommendation(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, *TEAM_DECISIONS):
         return Finding.not_applicable(in_question=s.in_question(on))
     made = s.recommendations_until(on)
-    decisive = [r for r in made if r.decisive]
-    if decisive:
-        return Finding.ok(recommendation=decisive[-1].id, kind=decisive[-1].kind, on=decisive[-1].recommended_on)
+    relevant = team.recommendations_for(s, on)
+    if relevant:
+        return Finding.ok(recommendation=relevant[-1].id, kind=relevant[-1].kind, on=relevant[-1].recommended_on)
     t = s.pension_transfer
     if s.concerns(on, "fortidspension") and t is not None and t.without_team and t.transferred_on <= on:
         return Finding.ok(without_team=True, conditions=t.futile_conditions)  # § 18, stk. 2 (pathways rule checks)
+    decisive = [r for r in made if r.decisive]
+    decision = s.decision_in_question(on)
+    answer = s.answer(
+        "reform.rehab_team_recommendation",
+        on,
+        since=decisive[-1].recommended_on if decisive else None,  # an exception judged since the old one
+        decision=decision.number if decision else None,
+    )
+    if answer:
+        return Finding.ok(answer=answer)
+    wanted = "/".join(team.subjects(s, on))
+    if decisive:
+        old = decisive[-1]
+        return Finding.missing(
+            f"Den seneste indstilling fra rehabiliteringsteamet ({old.recommended_on:%d-%m-%Y}) gælder "
+            f"{old.presented_for or old.kind}, ikke {wanted}: sagen skal forelægges teamet til netop denne afgørelse "
+            "(lov om organisering § 9).",
+            f"The team's latest recommendation ({old.recommended_on:%d-%m-%Y}) was for "
+            f"{old.presented_for or old.kind}, not {wanted}: the case must go to the team for this decision "
+            "(organisering act § 9).",
+            recommendation=old.id,
+            kind=old.kind,
+            presented_for=old.presented_for,
+        )
     if made:
         return Finding.missing(
             f"Rehabiliteringsteamet udsatte sagen {made[-1].recommended_on:%d-%m-%Y} og har endnu ikke afgivet "
             "indstilling: forelæg sagen igen, når det manglende er indhentet.",
             f"The rehabilitation team postponed the case on {made[-1].recommended_on:%d-%m-%Y} and has not yet made "
-            "its "
-            "recommendation: present the case again once what is missing has been obtained.",
+            "its recommendation: present the case again once what is missing has been obtained.",
             recommendation=made[-1].id,
         )
-    answer = s.answer("reform.rehab_team_recommendation", on)
-    if answer:
-        return Finding.ok(answer=answer)
     return Finding.prompt(
         "Før afgørelse om ressourceforløb, fleksjob eller førtidspension skal rehabiliteringsteamet have afgivet "
         "indstilling på et møde med borgeren og sagsbehandleren. Registrér mødedato og indstilling — eller den "
@@ -266,11 +291,38 @@ def _team_recommendation(s: Snapshot, on: date) -> Finding:
 
 
 # § 11, stk. 2 (seed 003 L3325–3335; seed 002 L575–580, L654–659): "Hvis kommunen ikke følger rehabiliterings-
-# teamets indstilling, skal sagen forelægges for rehabiliteringsteamet på ny, inden der træffes afgørelse."
+# teamets indstilling, skal sagen forelægges for rehabiliteringsteamet på ny, inden der træffes afgørelse." The draft
+# is compared with the latest decisive recommendation automatically (issue 12): a grant of another measure than the
+# one recommended, or a refusal of the measure recommended, is a departure — no one has to record it by hand. It is
+# satisfied when the case has been before the team again after that recommendation. A departure recorded by hand
+# (departed_on) counts as well.
 def _team_rereferral(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, *TEAM_DECISIONS):
         return Finding.not_applicable(in_question=s.in_question(on))
     made = s.recommendations_until(on)
+    decisive = [r for r in made if r.decisive]
+    position = team.draft_position(s, on)
+    if decisive and position is not None:
+        rec = decisive[-1]
+        subject, grants, number = position
+        # A recommendation for another measure is no recommendation for this decision (rehab_team_recommendation).
+        if team.for_this_decision(rec, (subject,)) and not team.follows(rec, subject, grants):
+            later = [m for m in s.rehab_meetings if rec.recommended_on < m.held_on <= on]
+            if later:
+                return Finding.ok(departs_from=rec.id, presented_again=min(m.held_on for m in later))
+            what_da = "bevilger" if grants else "giver afslag på"
+            what_en = "grants" if grants else "refuses"
+            return Finding.missing(
+                f"Udkastet {what_da} {subject}, men rehabiliteringsteamets seneste indstilling "
+                f"({rec.recommended_on:%d-%m-%Y}) er {rec.kind}: kommunen fraviger indstillingen, og sagen skal "
+                "forelægges teamet igen, før der træffes afgørelse (lov om organisering § 11, stk. 2).",
+                f"The draft {what_en} {subject}, but the team's latest recommendation ({rec.recommended_on:%d-%m-%Y}) "
+                f"is {rec.kind}: the municipality departs from it, and the case must go back to the team before the "
+                "decision (organisering act § 11(2)).",
+                recommendation=rec.id,
+                kind=rec.kind,
+                decision=number,
+            )
     departed = [r for r in made if r.departed_on is not None and r.departed_on <= on]
     if departed:
         last = max(departed, key=lambda r: (r.departed_on, r.recommended_on, r.id))
@@ -292,7 +344,7 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
             departed_on=last.departed_on,
         )
     if made:
-        return Finding.ok(follows=made[-1].id)  # no departure recorded: the municipality follows the recommendation
+        return Finding.ok(follows=made[-1].id)  # the draft follows the recommendation (or there is no draft yet)
     answer = s.answer("reform.rehab_team_rereferral", on)
     if answer:
         return Finding.ok(answer=answer)
@@ -307,73 +359,71 @@ def _team_rereferral(s: Snapshot, on: date) -> Finding:
 # --- ressourceforløb ------------------------------------------------------------------------------------------
 
 
-# LAB § 68 a as enacted in 2013, read with Ankestyrelsen 92-16 (seed 003 L912–915) and 1-15 (L951–954): a citizen
+# LAB § 68 a as enacted in 2013, read with Ankestyrelsen 92-16 (seed 003 L912–928) and 1-15 (L951–954): a citizen
 # with substantially limited work ability gets a ressourceforløb "hvis det ikke på forhånd kan anses for åbenbart
 # formålsløst at forsøge at udvikle arbejdsevnen"; in practice it was started whenever development "ikke kan
-# udelukkes" (L162–167).
+# udelukkes" (L162–167). So before 1 June 2018 an assessment that work ability cannot be improved does not by itself
+# bar a course (92-16 case 2: a course was given though treatment was expected to raise only quality of life,
+# L918–928) — only "obviously futile beforehand" does, and that is the caseworker's judgement (a prompt, issue 12
+# B7). A grant is ok unless the assessment says work ability cannot be improved; a refusal must rest on the course
+# being obviously futile beforehand (course.refusal_reason). The recorded answer (for this decision) settles it.
 def _development_2013(s: Snapshot, on: date) -> Finding:
-    if not s.concerns(on, "ressourceforlob"):
+    if not s.concerns(on, "ressourceforlob") or s.concerns(on, "refusal"):  # refusals: course.refusal_reason
         return Finding.not_applicable(in_question=s.in_question(on))
-    latest = s.latest_assessment(on)
-    if latest is not None and latest.conclusion == "below_flex_job":
-        return Finding.missing(
-            "Arbejdsevnevurderingen siger, at arbejdsevnen ikke kan forbedres: er et ressourceforløb åbenbart "
-            "formålsløst, så overvej sag om førtidspension i stedet (principafgørelse 92-16).",
-            "The work-ability assessment says work ability cannot be improved: if a resource course is obviously "
-            "futile, consider a disability-pension case instead (leading decision 92-16).",
-            number=latest.number,
-        )
-    if latest is not None and latest.conclusion == "can_be_improved":
-        return Finding.ok(number=latest.number, conclusion=latest.conclusion)
-    answer = s.answer("reform.ressourceforloeb_development", on)
+    decision = s.decision_in_question(on)
+    answer = s.answer("reform.ressourceforloeb_development", on, decision=decision.number if decision else None)
     if answer:
         return Finding.ok(answer=answer)
+    latest = s.latest_assessment(on)
+    if latest is not None and latest.conclusion != "below_flex_job":
+        return Finding.ok(number=latest.number, conclusion=latest.conclusion)
     return Finding.prompt(
         "Er det på forhånd åbenbart formålsløst at forsøge at udvikle borgerens arbejdsevne i et ressourceforløb? "
-        "Hvis ikke, og betingelserne i LAB § 68 a er opfyldt, skal forløbet gives (92-16, 1-15). "
-        "Registrér vurderingen.",
-        "Is it obviously futile beforehand to try to develop the citizen's work ability in a resource course? If not, "
-        "and the conditions of LAB § 68 a are met, the course must be granted (92-16, 1-15). Record the assessment.",
+        "At arbejdsevnevurderingen ikke forventer forbedring, er ikke i sig selv nok (92-16). Hvis ikke åbenbart "
+        "formålsløst, og betingelserne i LAB § 68 a er opfyldt, skal forløbet gives (1-15). Registrér vurderingen.",
+        "Is it obviously futile beforehand to try to develop the citizen's work ability in a resource course? That "
+        "the work-ability assessment expects no improvement is not enough by itself (92-16). If not obviously futile "
+        "and LAB § 68 a is met, the course must be granted (1-15). Record the assessment.",
+        number=latest.number if latest else None,
+        conclusion=latest.conclusion if latest else None,
     )
 
 
-# L 193 (2017–18), LAB § 68 a, stk. 2 from 1 June 2018 (seed 003 L16–30; seed 002 L662–669): "Ressourceforløb er
-# relevant, når der er et udviklingsperspektiv i forhold til arbejdsevnen" — decided on "en vurdering af om borgeren vil
-# kunne udvikle sin arbejdsevne og ikke alene på baggrund af, at det ikke kan udelukkes". 92-16 is discarded.
+# L 193 (2017–18; lov nr. 553 af 29. maj 2018), LAB § 68 a, stk. 2 from 1 June 2018 (seed 003 L16–30; seed 002
+# L662–669): "Ressourceforløb er relevant, når der er et udviklingsperspektiv i forhold til arbejdsevnen" — decided on
+# "en vurdering af om borgeren vil kunne udvikle sin arbejdsevne og ikke alene på baggrund af, at det ikke kan
+# udelukkes". 92-16 is discarded. A grant needs a realistic development perspective — the team's or, where the team
+# did not say, the caseworker's recorded judgement (the municipality decides; a prompt that can always be answered,
+# issue 12 B7). A refusal for want of one is course.refusal_reason's; the answer for this decision settles it.
 def _development_2018(s: Snapshot, on: date) -> Finding:
-    if not s.concerns(on, "ressourceforlob"):
+    if not s.concerns(on, "ressourceforlob") or s.concerns(on, "refusal"):  # refusals: course.refusal_reason
         return Finding.not_applicable(in_question=s.in_question(on))
-    team = [r for r in s.recommendations_until(on) if r.kind == "ressourceforlob"]
-    if team and team[-1].development_perspective:
-        return Finding.ok(recommendation=team[-1].id, development_perspective=True)
-    if team:
-        return Finding.missing(
-            "Rehabiliteringsteamets indstilling om ressourceforløb vurderer ikke, at borgeren vil kunne udvikle sin "
-            "arbejdsevne. At det ikke kan udelukkes, er ikke nok (L 193): teamets vurdering af "
-            "udviklingsperspektivet skal fremgå.",
-            "The team's recommendation of a resource course does not judge that the citizen will be able to develop "
-            "work ability. That it cannot be ruled out is not enough (L 193): the team's judgement must be recorded.",
-            recommendation=team[-1].id,
-        )
-    latest = s.latest_assessment(on)
-    if latest is not None and latest.conclusion == "below_flex_job":
-        return Finding.missing(
-            "Arbejdsevnevurderingen siger, at arbejdsevnen ikke kan forbedres: der er intet udviklingsperspektiv, "
-            "så ressourceforløb kan ikke gives (L 193). Overvej sag om førtidspension.",
-            "The work-ability assessment says work ability cannot be improved: there is no development perspective, "
-            "so a resource course cannot be granted (L 193). Consider a disability-pension case.",
-            number=latest.number,
-        )
-    if latest is not None and latest.conclusion == "can_be_improved":
-        return Finding.ok(number=latest.number, conclusion=latest.conclusion)
-    answer = s.answer("reform.ressourceforloeb_development", on)
+    decision = s.decision_in_question(on)
+    answer = s.answer("reform.ressourceforloeb_development", on, decision=decision.number if decision else None)
     if answer:
         return Finding.ok(answer=answer)
+    team_recs = [r for r in s.recommendations_until(on) if r.kind == "ressourceforlob"]
+    if team_recs and team_recs[-1].development_perspective:
+        return Finding.ok(recommendation=team_recs[-1].id, development_perspective=True)
+    latest = s.latest_assessment(on)
+    if not team_recs and latest is not None and latest.conclusion == "can_be_improved":
+        return Finding.ok(number=latest.number, conclusion=latest.conclusion)
+    if latest is not None and latest.conclusion == "below_flex_job":
+        return Finding.missing(
+            "Arbejdsevnevurderingen siger, at arbejdsevnen ikke kan forbedres, og der er ikke registreret en "
+            "vurdering af et realistisk udviklingsperspektiv: ressourceforløb forudsætter det (L 193). Registrér "
+            "vurderingen, eller overvej sag om førtidspension.",
+            "The work-ability assessment says work ability cannot be improved and no judgement of a realistic "
+            "development perspective is recorded: a resource course requires one (L 193). Record it, or consider a "
+            "disability-pension case.",
+            number=latest.number,
+        )
     return Finding.prompt(
-        "Registrér vurderingen af, at borgeren vil kunne udvikle sin arbejdsevne i et ressourceforløb "
-        "(udviklingsperspektiv). At det ikke kan udelukkes, er ikke længere nok (L 193).",
+        "Registrér vurderingen af, at borgeren vil kunne udvikle sin arbejdsevne i et ressourceforløb (et realistisk "
+        "udviklingsperspektiv). At det ikke kan udelukkes, er ikke længere nok (L 193).",
         "Record the assessment that the citizen will be able to develop work ability in a resource course "
-        "(a development perspective). That it cannot be ruled out is no longer enough (L 193).",
+        "(a realistic development perspective). That it cannot be ruled out is no longer enough (L 193).",
+        recommendation=team_recs[-1].id if team_recs else None,
     )
 
 
@@ -715,8 +765,9 @@ RULES = (
             ),
         ),
         decision_types=("ressourceforlob",),
-        checks_da="Før 1. juni 2018: at ressourceforløb ikke er åbenbart formålsløst; fra 1. juni 2018: at der er "
-        "vurderet et udviklingsperspektiv i arbejdsevnen.",
+        checks_da="Før 1. juni 2018: at en bevilling ikke hviler på et åbenbart formålsløst forløb, og at en "
+        "vurdering af, at arbejdsevnen ikke kan forbedres, ikke alene afgør det (92-16); fra 1. juni 2018: at der "
+        "er vurderet et realistisk udviklingsperspektiv i arbejdsevnen.",
     ),
     Rule(
         "reform.ressourceforloeb_duration",
