@@ -283,21 +283,47 @@ def _no_new_examinations(s: Snapshot, on: date) -> Finding:
 
 
 # Pension act § 18, stk. 2 with vejledning 9465/2016 (seed 003 L615–652; notes P2): an obviously futile case is
-# decided without the team only when all four conditions hold.
+# decided without the team only when all four conditions hold. And seed 003 L3372–3374 (§ 18, stk. 2): "Borgernes
+# sager vil i åbenbart formålsløse tilfælde kunne behandles uden forelæggelse for rehabiliteringsteamet efter
+# pensionslovens § 18, stk. 2, hvis regionens sundhedskoordinator har udtalt sig i sagen, eller borgeren er terminalt
+# syg." The coordinator's statement is a statement or document from the region's clinical function (the coordinator
+# is its doctor); terminal illness is a medical fact the case file does not carry, so it is the recorded answer.
+def _coordinator_statements(s: Snapshot, on: date) -> list[int]:
+    found = {st.document_id for st in s.statements_on(on) if st.author_role == "clinical_function"}
+    found |= {d.id for d in s.documents if d.kind == "clinical_function" and d.document_date <= on}
+    return sorted(found)
+
+
 def _without_team(s: Snapshot, on: date) -> Finding:
     t = s.pension_transfer
     if not s.concerns(on, "fortidspension") or t is None or not t.without_team or t.transferred_on > on:
         return Finding.not_applicable(in_question=s.in_question(on))
     missing = [c for c in FUTILE_CONDITIONS if c not in t.futile_conditions]
-    if not missing:
-        return Finding.ok(conditions=t.futile_conditions)
+    coordinator = _coordinator_statements(s, on)
+    terminal = s.answer("pathways.pension_without_team", on)
+    if not missing and (coordinator or terminal):
+        return Finding.ok(conditions=t.futile_conditions, coordinator=coordinator, terminal=terminal or None)
+    problems_da, problems_en = [], []
+    if missing:
+        problems_da.append(
+            f"ikke alle fire betingelser er registreret som opfyldt (mangler: {', '.join(missing)}): helbredet alene, "
+            "entydige og ikke modstridende oplysninger, dokumenteret varigt og svært nedsat funktionsevne"
+        )
+        problems_en.append(f"not all four conditions are recorded as met (missing: {', '.join(missing)})")
+    if not (coordinator or terminal):
+        problems_da.append(
+            "regionens sundhedskoordinator har ikke udtalt sig, og det er ikke registreret, at borgeren er terminalt "
+            "syg (pensionslovens § 18, stk. 2)"
+        )
+        problems_en.append(
+            "the region's health coordinator has not given a statement, and it is not recorded that the citizen is "
+            "terminally ill (pension act § 18(2))"
+        )
     return Finding.missing(
-        "Sagen behandles uden rehabiliteringsteamet som åbenbart formålsløs, men ikke alle fire betingelser er "
-        f"registreret som opfyldt (mangler: {', '.join(missing)}): helbredet alene, entydige og ikke modstridende "
-        "oplysninger, dokumenteret varigt og svært nedsat funktionsevne.",
-        f"The case is handled without the team as obviously futile, but not all four conditions are recorded as met "
-        f"(missing: {', '.join(missing)}).",
+        f"Sagen behandles uden rehabiliteringsteamet som åbenbart formålsløs, men {'; og '.join(problems_da)}.",
+        f"The case is handled without the team as obviously futile, but {'; and '.join(problems_en)}.",
         missing=missing,
+        coordinator=coordinator,
     )
 
 
@@ -706,11 +732,12 @@ RULES = (
                 _without_team,
                 Citation("social_pension", "§ 18, stk. 2", "003", "615-620"),
                 Citation("vejledning_9465_2016", "de fire betingelser", "003", "646-652"),
+                Citation("social_pension", "§ 18, stk. 2 (sundhedskoordinator/terminalt syg)", "003", "3370-3395"),
             ),
         ),
         decision_types=("fortidspension",),
         checks_da="At en pensionssag, der afgøres uden rehabiliteringsteamet som åbenbart formålsløs, opfylder alle "
-        "fire betingelser.",
+        "fire betingelser, og at regionens sundhedskoordinator har udtalt sig, eller at borgeren er terminalt syg.",
     ),
     Rule(
         "pathways.senior_pension",

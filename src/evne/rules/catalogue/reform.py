@@ -19,6 +19,7 @@ from ..parameters import param
 from ..snapshot import Snapshot
 from .deadlines import add_months
 
+PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: the førtidspension reform (§ 18 transfer)
 REFORM = date(2013, 1, 1)  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
 L193 = date(2018, 6, 1)  # lov forslag L 193 (2017–18): ressourceforløb needs a development perspective
 NO_MEASURE = date(2022, 1, 1)  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
@@ -137,6 +138,9 @@ def _measures_tried(s: Snapshot, on: date, message: tuple[str, str]) -> Finding:
 
 # Pension act § 20, stk. 3 (seed 003 L3315–3323): "borgeren i førtidspensionssager skal have tilbud om på et møde at
 # udtale sig over for den eller de personer, der skal træffe afgørelsen" — a missing offer can invalidate the decision.
+# The offer is not a creation of the 2013 reform: it is in the pension act as reformed from 1 January 2003 (lov nr. 284
+# af 25. april 2001), so the rule has a version per period of the act (2003–2012; from 2013 with the team). The seeds
+# quote only the 2017 text — re-check the 2003 wording and section against Retsinformation.
 def _meeting_offer(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -152,7 +156,10 @@ def _meeting_offer(s: Snapshot, on: date) -> Finding:
 
 
 # Pension act § 18, stk. 1 (seed 003 L713–721): "Tidspunktet for overgangen til behandling skal fremgå af sagen og
-# meddeles til borgeren." The 3-month deadline (§ 21, stk. 1) runs from that day.
+# meddeles til borgeren." The 3-month deadline (§ 21, stk. 1) runs from that day. The transfer to pension treatment
+# is the 2003 reform's (seed 000 L7012–7015: "begyndelse af sag om førtidspension efter § 20 a (kommende lov § 18)"),
+# so the record is required from 2003; its measures changed in 2013 (ressourceforløb) and on 1 June 2018 (lov nr. 553
+# af 29. maj 2018: *relevant* measures), hence a version per period. Re-check the 2003 wording ("meddeles").
 def _transfer_recorded(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -591,7 +598,15 @@ RULES = (
         "Tilbud om møde før afgørelse om førtidspension",
         "A meeting offered before the pension decision",
         Severity.BLOCKING,
-        (_v(_meeting_offer, Citation("social_pension", "§ 20, stk. 3", "003", "3315-3323")),),
+        (
+            _v(
+                _meeting_offer,
+                Citation("social_pension", "§ 20, stk. 3 (2003-affattelsen, genlæses)", "003", "3315-3323"),
+                start=PENSION_2003,
+                end=REFORM,
+            ),
+            _v(_meeting_offer, Citation("social_pension", "§ 20, stk. 3", "003", "3315-3323")),
+        ),
         decision_types=("fortidspension", "refusal"),
         checks_da="At borgeren har fået tilbud om at udtale sig på et møde over for dem, der træffer afgørelsen.",
     ),
@@ -603,8 +618,24 @@ RULES = (
         (
             _v(
                 _transfer_recorded,
+                Citation("social_pension", "§ 18, stk. 1 (2003; tidl. § 20 a)", "000", "7012-7015"),
+                Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
+                Citation("social_pension", "§ 21, stk. 1", "000", "6419-6423"),
+                start=PENSION_2003,
+                end=REFORM,
+            ),
+            _v(
+                _transfer_recorded,
                 Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
                 Citation("social_pension", "§ 21, stk. 1", "003", "3350-3357"),
+                end=L193,
+            ),
+            _v(
+                _transfer_recorded,
+                Citation("l193_2018", "pensionsloven § 18, stk. 1 (relevante indsatser)", "003", "16-30"),
+                Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
+                Citation("social_pension", "§ 21, stk. 1", "003", "3350-3357"),
+                start=L193,
             ),
         ),
         decision_types=("fortidspension", "refusal"),
