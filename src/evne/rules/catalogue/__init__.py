@@ -1,6 +1,18 @@
 """The consolidated catalogue: every rule Evne checks, with a stable id. Modules mirror the law's structure."""
 
-from . import assessment, deadlines, decisions, evidence, judgement, method, pathways, procedure, profile, reform
+from . import (
+    assessment,
+    deadlines,
+    decisions,
+    evidence,
+    judgement,
+    method,
+    pathways,
+    pension,
+    procedure,
+    profile,
+    reform,
+)
 
 RULES = (
     *profile.RULES,
@@ -13,5 +25,6 @@ RULES = (
     *procedure.RULES,
     *decisions.RULES,
     *judgement.RULES,
+    *pension.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
