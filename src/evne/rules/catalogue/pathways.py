@@ -329,7 +329,8 @@ def _without_team(s: Snapshot, on: date) -> Finding:
 
 # Pension act § 17, stk. 3 and bek. 1555/2013 (seed 003 L665–685; notes P5): senior førtidspension for citizens with
 # at most 5 years to the state-pension age and a long (as a rule 25 years' full-time) and current attachment to the
-# labour market. Repealed from 2020-01-01 (seniorpension; law-timeline.md).
+# labour market. Repealed from 2020-01-01 (seniorpension; law-timeline.md). The state-pension age is pensionsloven
+# § 1 a by birth date (parameters/state_pension.yaml, including 66½ years for those born 1 January–30 June 1955).
 def _senior(s: Snapshot, on: date) -> Finding:
     t = s.pension_transfer
     if not s.concerns(on, "fortidspension") or t is None or not t.senior:
@@ -347,22 +348,30 @@ def _senior(s: Snapshot, on: date) -> Finding:
             "Senior disability pension: the state-pension age for the citizen's birth year is not in the parameters.",
         )
     pension_day = add_months(s.citizen_born_on, entry.value)
-    earliest = add_months(pension_day, -12 * param("reform.senior_max_years_to_state_pension", on))
+    years = param("reform.senior_max_years_to_state_pension", on)
+    earliest = add_months(pension_day, -12 * years)
     problems_da, problems_en = [], []
     if on < earliest:
-        problems_da.append(f"der er mere end 5 år til folkepensionsalderen ({pension_day:%d-%m-%Y})")
-        problems_en.append(f"more than 5 years to the state-pension age ({pension_day:%d-%m-%Y})")
+        problems_da.append(
+            f"der er mere end {years} år til folkepensionsalderen ({pension_day:%d-%m-%Y}; tidligst "
+            f"{earliest:%d-%m-%Y})"
+        )
+        problems_en.append(
+            f"more than {years} years to the state-pension age ({pension_day:%d-%m-%Y}; at the earliest "
+            f"{earliest:%d-%m-%Y})"
+        )
     if not t.long_attachment:
         problems_da.append("lang og aktuel tilknytning til arbejdsmarkedet er ikke registreret")
         problems_en.append("long and current attachment to the labour market is not recorded")
     if not problems_da:
-        return Finding.ok(state_pension_on=pension_day)
+        return Finding.ok(state_pension_on=pension_day, earliest=earliest)
     return Finding.missing(
-        "Seniorførtidspension forudsætter højst 5 år til folkepensionsalderen og lang, aktuel tilknytning til "
+        f"Seniorførtidspension forudsætter højst {years} år til folkepensionsalderen og lang, aktuel tilknytning til "
         f"arbejdsmarkedet: {'; '.join(problems_da)}.",
-        f"Senior disability pension requires at most 5 years to state-pension age and long, current attachment: "
-        f"{'; '.join(problems_en)}.",
+        f"Senior disability pension requires at most {years} years to state-pension age and long, current "
+        f"attachment: {'; '.join(problems_en)}.",
         state_pension_on=pension_day,
+        earliest=earliest,
     )
 
 

@@ -18,6 +18,7 @@ from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param
 from ..snapshot import Snapshot
 from .deadlines import add_months
+from .pension import _childhood_statements
 
 PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: the førtidspension reform (§ 18 transfer)
 REFORM = date(2013, 1, 1)  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
@@ -61,6 +62,8 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
 # tilkendes førtidspension, hvis det er dokumenteret eller det på grund af særlige forhold er helt åbenbart, at
 # arbejdsevnen ikke kan forbedres." The age comes from the citizen's birth date (citizen_born_on); under 40 the
 # caseworker records why it is documented or obvious (a judgement); a case file without the birth date gets a prompt.
+# Principafgørelse 68-14 (seed 003 L755–765): a young person "grundigt udredt hele barndommen" was granted pension on
+# the 18th birthday — statements from before 18 that conclude permanent reduction are named in the question.
 def _pension_age(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -71,6 +74,19 @@ def _pension_age(s: Snapshot, on: date) -> Finding:
     answer = s.answer("reform.pension_age_40", on)
     if answer:
         return Finding.ok(answer=answer, age=age)
+    childhood = _childhood_statements(s, on)
+    if age is not None and childhood:
+        return Finding.prompt(
+            f"Borgeren er {age} år og udredt fra barndommen: udtalelserne {', '.join(map(str, childhood))} fra før det "
+            "18. år konkluderer varigt nedsat arbejdsevne. Det kan dokumentere, at arbejdsevnen ikke kan forbedres "
+            "(principafgørelse 68-14) — registrér, om og hvorfor det er dokumenteret eller helt åbenbart.",
+            f"The citizen is {age} and has been assessed since childhood: statements {', '.join(map(str, childhood))} "
+            "from before age 18 conclude permanently reduced work ability. That can document that work ability cannot "
+            "be improved (leading decision 68-14) — record whether and why it is documented or quite obvious.",
+            age=age,
+            min_age=min_age,
+            documented_since_childhood=childhood,
+        )
     if age is not None:
         return Finding.prompt(
             f"Borgeren er {age} år. Under {min_age} år kan førtidspension kun tilkendes, hvis det er dokumenteret "
