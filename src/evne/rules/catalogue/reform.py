@@ -40,6 +40,18 @@ def _activities_before(s: Snapshot, on: date):
 # arbejdsfunktioner, som borgeren med sin nedsatte arbejdsevne anses for at kunne udføre."
 # Leaving it out can make the refusal invalid unless keeping it is "helt ubetænkeligt". (P-7-04: weaker when decided on
 # the existing documentation, § 17, stk. 2 — the caseworker records that under this rule's answer.)
+def _on_existing_evidence(s: Snapshot, on: date) -> bool:
+    """The pension case is decided on the existing evidence (§ 17, stk. 2): the application, the plan or the transfer
+    says so."""
+    t = s.pension_transfer
+    plan = s.latest_rehab_plan(on)
+    return bool(
+        (t is not None and t.on_existing_evidence and t.transferred_on <= on)
+        or (plan is not None and plan.gp_basis == "existing_evidence")
+        or any(a.kind == "fortidspension_existing" and a.applied_on <= on for a in s.applications)
+    )
+
+
 def _refusal_job_function(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -48,6 +60,17 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
         return Finding.ok(number=latest.number, meetable=latest.job_functions_meetable)
     if s.answer("reform.pension_refusal_job_function", on):
         return Finding.ok(answer=s.answer("reform.pension_refusal_job_function", on))
+    if _on_existing_evidence(s, on):  # named exception: P-7-04 (seed 003 L661–663)
+        return Finding.prompt(
+            "Afslaget træffes på det foreliggende dokumentationsgrundlag (§ 17, stk. 2): kravet om en konkret "
+            "arbejdsfunktion er svækket (principafgørelse P-7-04), men ikke bortfaldet. Angiv en arbejdsfunktion, "
+            "eller registrér, hvorfor oplysningerne ikke giver grundlag for at beskrive en.",
+            "The refusal is made on the existing evidence (§ 17(2)): the requirement to name a concrete job function "
+            "is weakened (leading decision P-7-04), not gone. Name a job function, or record why the information does "
+            "not allow one to be described.",
+            number=latest.number if latest else None,
+            on_existing_evidence=True,
+        )
     return Finding.missing(
         "Et afslag på førtidspension skal angive mindst én konkret, realistisk arbejdsfunktion, som borgeren kan "
         "udføre (pensionslovens § 20, stk. 2; § 19, stk. 1, nr. 5). Angiv den i arbejdsevnevurderingen.",
@@ -572,6 +595,7 @@ RULES = (
                 _refusal_job_function,
                 Citation("social_pension", "§ 20, stk. 2", "003", "598-600"),
                 Citation("social_pension", "§ 19, stk. 1, nr. 5 (garantiforskrift)", "003", "3413-3424"),
+                Citation("ankestyrelsen_principles", "P-7-04 (svækket ved § 17, stk. 2)", "003", "661-663"),
             ),
         ),
         decision_types=("refusal",),
