@@ -147,20 +147,21 @@ def _measures_tried_2013(s: Snapshot, on: date) -> Finding:
     )
 
 
-# From 1 June 2018 (L 193; pension act §§ 16, stk. 2 and 18, stk. 1): pension when work ability cannot be improved
-# by *relevant* jobafklaringsforløb, ressourceforløb, activation, revalidering, treatment or other measures;
-# 92-16 and 33-15 discarded (seed 003 L19–33). Measures without a development perspective need not be tried.
+# From 1 June 2018 (lov nr. 553 af 29. maj 2018, the enacted bill L 193; pension act §§ 16, stk. 2 and 18, stk. 1):
+# pension when work ability cannot be improved by *relevant* jobafklaringsforløb, ressourceforløb, activation,
+# revalidering, treatment or other measures; 92-16 and 33-15 discarded (seed 003 L19–33). Measures without a
+# development perspective need not be tried.
 def _measures_tried_2018(s: Snapshot, on: date) -> Finding:
     return _measures_tried(
         s,
         on,
         (
             "Før førtidspension: dokumentér, at de relevante indsatser er forsøgt — kun indsatser med et realistisk "
-            "udviklingsperspektiv skal forsøges (L 193) — eller hvorfor det er åbenbart, at arbejdsevnen ikke kan "
-            "forbedres.",
+            "udviklingsperspektiv skal forsøges (lov nr. 553 af 29. maj 2018) — eller hvorfor det er åbenbart, at "
+            "arbejdsevnen ikke kan forbedres.",
             "Before disability pension: document that the relevant measures have been tried — only measures with a "
-            "realistic development perspective need be tried (L 193) — or why it is obvious that work ability cannot "
-            "be improved.",
+            "realistic development perspective need be tried (lov nr. 553 of 29 May 2018) — or why it is obvious that "
+            "work ability cannot be improved.",
         ),
     )
 
@@ -625,7 +626,7 @@ RULES = (
             ),
             _v(
                 _measures_tried_2018,
-                Citation("l193_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
+                Citation("lov_553_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
                 start=L193,
             ),
         ),
@@ -672,7 +673,7 @@ RULES = (
             ),
             _v(
                 _transfer_recorded,
-                Citation("l193_2018", "pensionsloven § 18, stk. 1 (relevante indsatser)", "003", "16-30"),
+                Citation("lov_553_2018", "pensionsloven § 18, stk. 1 (relevante indsatser)", "003", "16-30"),
                 Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
                 Citation("social_pension", "§ 21, stk. 1", "003", "3350-3357"),
                 start=L193,
