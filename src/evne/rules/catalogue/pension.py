@@ -283,6 +283,7 @@ RULES = (
                 _permanent_reduction,
                 Citation("social_pension", "§ 16 (varigt nedsat, heller ikke fleksjob)", "003", "572-577"),
                 Citation("social_pension", "§ 18, stk. 1; § 19 (faglig forklaring)", "003", "579-580, 606-609"),
+                Citation("bek_543_2002", "vejledningen: varigt ikke til fleksjob (§ 16)", "001", "903-910"),
                 start=PENSION_2003,
             ),
         ),

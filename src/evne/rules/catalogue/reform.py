@@ -130,6 +130,23 @@ def _pension_age(s: Snapshot, on: date) -> Finding:
     )
 
 
+# From the 2003 reform (seed 001 L903–910, the work-ability method's guidance): "Hvis det er dokumenteret, at borgeren
+# varigt ikke har tilstrækkelig arbejdsevne til at kunne varetage et fleksjob, og det ikke er muligt at forbedre
+# arbejdsevnen, skal kommunen træffe afgørelse om førtidspension" — the case moves to pension treatment (§ 18, 2003;
+# seed 000 L7012–7015) when work ability cannot be improved by activation, revalidering, treatment or other measures.
+def _measures_tried_2003(s: Snapshot, on: date) -> Finding:
+    return _measures_tried(
+        s,
+        on,
+        (
+            "Før førtidspension: dokumentér, at arbejdsevnen ikke kan forbedres ved aktivering, revalidering, "
+            "behandling eller andre foranstaltninger — de forsøgte indsatser, eller hvorfor det er åbenbart.",
+            "Before disability pension: document that work ability cannot be improved by activation, revalidering, "
+            "treatment or other measures — the measures tried, or why it is obvious.",
+        ),
+    )
+
+
 # Pension act § 20, stk. 1 and § 18, stk. 2 (seed 003 L602–613, L888–889): before L 193 every relevant measure,
 # "herunder eksempelvis deltagelse i ressourceforløb", must have been tried — unless it is obvious that work ability
 # cannot be improved, and then the case must document why. Ankestyrelsen 92-16 (L912–915): a ressourceforløb unless it
@@ -618,6 +635,13 @@ RULES = (
         "Relevant measures tried before disability pension",
         Severity.BLOCKING,
         (
+            _v(
+                _measures_tried_2003,
+                Citation("bek_543_2002", "vejledningen: kan ikke forbedres (§ 16)", "001", "903-910"),
+                Citation("social_pension", "§ 18 (2003; tidl. § 20 a)", "000", "7012-7015"),
+                start=PENSION_2003,
+                end=REFORM,
+            ),
             _v(
                 _measures_tried_2013,
                 Citation("social_pension", "§ 20, stk. 1; § 18, stk. 2", "003", "602-613"),
