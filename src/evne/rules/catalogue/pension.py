@@ -48,7 +48,8 @@ def _supports_pension(st: Statement) -> bool:
 
 
 def _points_against_pension(st: Statement) -> bool:
-    return st.work_ability_view in ("reduced", "not_reduced") or st.development_view == "yes"
+    """The statement points to a work ability that is not reduced, can develop, or is reduced only for a time."""
+    return st.work_ability_view == "not_reduced" or st.development_view == "yes" or st.prognosis == "temporary"
 
 
 def _ids(statements: list[Statement]) -> list[int]:
