@@ -12,6 +12,7 @@ CASE = {
                  "status": "open", "help_requested_on": "2026-01-05"},
         "requests": [{"id": 1, "document_type": "status_statement", "created_on": "2026-02-01",
                       "sent_on": "2026-02-02", "answer_due_on": "2026-02-16", "consent_in_force": True}],
+        "pension_transfer": {"transferred_on": "2026-01-05", "citizen_told_on": "2026-01-05"},
     },
 }  # fmt: skip
 

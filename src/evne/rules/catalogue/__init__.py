@@ -10,6 +10,7 @@ from . import (
     judgement,
     method,
     pathways,
+    pension,
     procedure,
     profile,
     reform,
@@ -32,5 +33,6 @@ RULES = (
     *revalidering.RULES,
     *team.RULES,
     *course.RULES,
+    *pension.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}

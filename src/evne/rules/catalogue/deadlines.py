@@ -17,25 +17,34 @@ def add_months(day: date, months: int) -> date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-# D4: a pension case is decided within 3 months (lov om social pension § 20 a, stk. 3).
-# The deadline runs from the recorded transfer to pension treatment (pension act § 21, stk. 1 and § 18, stk. 1; seed
-# 003 L713–744); a case without a recorded transfer counts from the help request, as before.
+# D4: a pension case is decided within 3 months of its transfer to pension treatment. Before 2003 the deadline was in
+# lov om social pension § 20 a, stk. 3; from 1 January 2003 (lov nr. 284 af 25. april 2001) it is § 21, stk. 1 (seed
+# 000 L6419–6423: "nu PL § 20 a, stk. 3, kommende lov § 21, stk. 1"). Seed 003 L3350–3354 quotes it: "kommunen skal
+# træffe afgørelse i en sag senest 3 måneder efter det tidspunkt, hvor sagen overgik til behandling efter reglerne om
+# førtidspension." The start is the transfer (§ 18, stk. 1), not the request for help: without a recorded transfer the
+# deadline has not begun to run on the facts, and reform.pension_transfer_recorded asks for the transfer instead.
 def _pension_3_months(s: Snapshot, on: date) -> Finding:
     transfer = s.pension_transfer
-    start = transfer.transferred_on if transfer is not None else s.case.help_requested_on
-    # with a recorded transfer the deadline runs whatever the case's pathway; without one, a pension case's
-    if (transfer is None and s.case.pathway != "fortidspension") or start > on:
-        return Finding.not_applicable()
+    if transfer is None:
+        return Finding.not_applicable(transfer_recorded=False)
+    start = transfer.transferred_on
+    if start > on:
+        return Finding.not_applicable(transferred_on=start)
     due = add_months(start, param("deadlines.pension_decision_months", on))
     if s.case.status in CLOSED:
-        return Finding.ok(status=s.case.status)
+        return Finding.ok(status=s.case.status, transferred_on=start)
     if on > due:
         return Finding.late(
-            f"Pensionssagen skulle være afgjort senest {due:%d-%m-%Y}.",
-            f"The pension case should have been decided by {due:%d-%m-%Y}.",
+            f"Sagen overgik til pensionsbehandling {start:%d-%m-%Y} og skulle være afgjort senest {due:%d-%m-%Y} "
+            "(pensionslovens § 21, stk. 1). Kan fristen ikke holdes, skal borgeren have besked om årsagen og om, "
+            "hvornår sagen ventes afgjort.",
+            f"The case moved to pension treatment on {start:%d-%m-%Y} and should have been decided by {due:%d-%m-%Y} "
+            "(pension act § 21(1)). If the deadline cannot be kept, the citizen must be told why and when a decision "
+            "is expected.",
             due=due,
+            transferred_on=start,
         )
-    return Finding.ok_until(due, started=start, from_transfer=transfer is not None)
+    return Finding.ok_until(due, transferred_on=start)
 
 
 # D7: at least 2 weeks before a job-oriented activity ends, decide on further measures (§ 7 a).
@@ -69,12 +78,13 @@ RULES = (
                 METHOD,
                 _pension_3_months,
                 (
-                    Citation("social_pension", "§ 20 a, stk. 3", "000", "6419-6423"),
-                    Citation("social_pension", "§ 21, stk. 1 (fra overgangen)", "003", "740-744"),
+                    Citation("social_pension", "§ 21, stk. 1 (tidl. § 20 a, stk. 3)", "000", "6419-6423"),
+                    Citation("social_pension", "§ 21, stk. 1 (fra overgangen, § 18, stk. 1)", "003", "3350-3357"),
                 ),
             ),
         ),
-        checks_da="Fristen for afgørelse i en sag om førtidspension.",
+        checks_da="At en sag om førtidspension afgøres senest 3 måneder efter, at den overgik til behandling efter "
+        "pensionsreglerne.",
         deadline=True,
     ),
     Rule(

@@ -292,27 +292,54 @@ def _no_new_examinations(s: Snapshot, on: date) -> Finding:
 
 
 # Pension act § 18, stk. 2 with vejledning 9465/2016 (seed 003 L615–652; notes P2): an obviously futile case is
-# decided without the team only when all four conditions hold.
+# decided without the team only when all four conditions hold. And seed 003 L3372–3374 (§ 18, stk. 2): "Borgernes
+# sager vil i åbenbart formålsløse tilfælde kunne behandles uden forelæggelse for rehabiliteringsteamet efter
+# pensionslovens § 18, stk. 2, hvis regionens sundhedskoordinator har udtalt sig i sagen, eller borgeren er terminalt
+# syg." The coordinator's statement is a statement or document from the region's clinical function (the coordinator
+# is its doctor); terminal illness is a medical fact the case file does not carry, so it is the recorded answer.
+def _coordinator_statements(s: Snapshot, on: date) -> list[int]:
+    found = {st.document_id for st in s.statements_on(on) if st.author_role == "clinical_function"}
+    found |= {d.id for d in s.documents if d.kind == "clinical_function" and d.document_date <= on}
+    return sorted(found)
+
+
 def _without_team(s: Snapshot, on: date) -> Finding:
     t = s.pension_transfer
     if not s.concerns(on, "fortidspension") or t is None or not t.without_team or t.transferred_on > on:
         return Finding.not_applicable(in_question=s.in_question(on))
     missing = [c for c in FUTILE_CONDITIONS if c not in t.futile_conditions]
-    if not missing:
-        return Finding.ok(conditions=t.futile_conditions)
+    coordinator = _coordinator_statements(s, on)
+    terminal = s.answer("pathways.pension_without_team", on)
+    if not missing and (coordinator or terminal):
+        return Finding.ok(conditions=t.futile_conditions, coordinator=coordinator, terminal=terminal or None)
+    problems_da, problems_en = [], []
+    if missing:
+        problems_da.append(
+            f"ikke alle fire betingelser er registreret som opfyldt (mangler: {', '.join(missing)}): helbredet alene, "
+            "entydige og ikke modstridende oplysninger, dokumenteret varigt og svært nedsat funktionsevne"
+        )
+        problems_en.append(f"not all four conditions are recorded as met (missing: {', '.join(missing)})")
+    if not (coordinator or terminal):
+        problems_da.append(
+            "regionens sundhedskoordinator har ikke udtalt sig, og det er ikke registreret, at borgeren er terminalt "
+            "syg (pensionslovens § 18, stk. 2)"
+        )
+        problems_en.append(
+            "the region's health coordinator has not given a statement, and it is not recorded that the citizen is "
+            "terminally ill (pension act § 18(2))"
+        )
     return Finding.missing(
-        "Sagen behandles uden rehabiliteringsteamet som åbenbart formålsløs, men ikke alle fire betingelser er "
-        f"registreret som opfyldt (mangler: {', '.join(missing)}): helbredet alene, entydige og ikke modstridende "
-        "oplysninger, dokumenteret varigt og svært nedsat funktionsevne.",
-        f"The case is handled without the team as obviously futile, but not all four conditions are recorded as met "
-        f"(missing: {', '.join(missing)}).",
+        f"Sagen behandles uden rehabiliteringsteamet som åbenbart formålsløs, men {'; og '.join(problems_da)}.",
+        f"The case is handled without the team as obviously futile, but {'; and '.join(problems_en)}.",
         missing=missing,
+        coordinator=coordinator,
     )
 
 
 # Pension act § 17, stk. 3 and bek. 1555/2013 (seed 003 L665–685; notes P5): senior førtidspension for citizens with
 # at most 5 years to the state-pension age and a long (as a rule 25 years' full-time) and current attachment to the
-# labour market. Repealed from 2020-01-01 (seniorpension; law-timeline.md).
+# labour market. Repealed from 2020-01-01 (seniorpension; law-timeline.md). The state-pension age is pensionsloven
+# § 1 a by birth date (parameters/state_pension.yaml, including 66½ years for those born 1 January–30 June 1955).
 def _senior(s: Snapshot, on: date) -> Finding:
     t = s.pension_transfer
     if not s.concerns(on, "fortidspension") or t is None or not t.senior:
@@ -330,22 +357,30 @@ def _senior(s: Snapshot, on: date) -> Finding:
             "Senior disability pension: the state-pension age for the citizen's birth year is not in the parameters.",
         )
     pension_day = add_months(s.citizen_born_on, entry.value)
-    earliest = add_months(pension_day, -12 * param("reform.senior_max_years_to_state_pension", on))
+    years = param("reform.senior_max_years_to_state_pension", on)
+    earliest = add_months(pension_day, -12 * years)
     problems_da, problems_en = [], []
     if on < earliest:
-        problems_da.append(f"der er mere end 5 år til folkepensionsalderen ({pension_day:%d-%m-%Y})")
-        problems_en.append(f"more than 5 years to the state-pension age ({pension_day:%d-%m-%Y})")
+        problems_da.append(
+            f"der er mere end {years} år til folkepensionsalderen ({pension_day:%d-%m-%Y}; tidligst "
+            f"{earliest:%d-%m-%Y})"
+        )
+        problems_en.append(
+            f"more than {years} years to the state-pension age ({pension_day:%d-%m-%Y}; at the earliest "
+            f"{earliest:%d-%m-%Y})"
+        )
     if not t.long_attachment:
         problems_da.append("lang og aktuel tilknytning til arbejdsmarkedet er ikke registreret")
         problems_en.append("long and current attachment to the labour market is not recorded")
     if not problems_da:
-        return Finding.ok(state_pension_on=pension_day)
+        return Finding.ok(state_pension_on=pension_day, earliest=earliest)
     return Finding.missing(
-        "Seniorførtidspension forudsætter højst 5 år til folkepensionsalderen og lang, aktuel tilknytning til "
+        f"Seniorførtidspension forudsætter højst {years} år til folkepensionsalderen og lang, aktuel tilknytning til "
         f"arbejdsmarkedet: {'; '.join(problems_da)}.",
-        f"Senior disability pension requires at most 5 years to state-pension age and long, current attachment: "
-        f"{'; '.join(problems_en)}.",
+        f"Senior disability pension requires at most {years} years to state-pension age and long, current "
+        f"attachment: {'; '.join(problems_en)}.",
         state_pension_on=pension_day,
+        earliest=earliest,
     )
 
 
@@ -726,11 +761,12 @@ RULES = (
                 _without_team,
                 Citation("social_pension", "§ 18, stk. 2", "003", "615-620"),
                 Citation("vejledning_9465_2016", "de fire betingelser", "003", "646-652"),
+                Citation("social_pension", "§ 18, stk. 2 (sundhedskoordinator/terminalt syg)", "003", "3370-3395"),
             ),
         ),
         decision_types=("fortidspension",),
         checks_da="At en pensionssag, der afgøres uden rehabiliteringsteamet som åbenbart formålsløs, opfylder alle "
-        "fire betingelser.",
+        "fire betingelser, og at regionens sundhedskoordinator har udtalt sig, eller at borgeren er terminalt syg.",
     ),
     Rule(
         "pathways.senior_pension",

@@ -19,9 +19,11 @@ from ..parameters import param
 from ..snapshot import Snapshot
 from . import team
 from .deadlines import add_months
+from .pension import _childhood_statements
 
 METHOD = date(2003, 1, 1)  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
 LEADING_64_11 = date(2011, 1, 1)  # the year of Ankestyrelsen's 64-11 (its day is not in the seeds — re-check)
+PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: the førtidspension reform (§ 18 transfer)
 REFORM = date(2013, 1, 1)  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
 L193 = date(2018, 6, 1)  # lov forslag L 193 (2017–18): ressourceforløb needs a development perspective
 NO_MEASURE = date(2022, 1, 1)  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
@@ -41,6 +43,18 @@ def _activities_before(s: Snapshot, on: date):
 # arbejdsfunktioner, som borgeren med sin nedsatte arbejdsevne anses for at kunne udføre."
 # Leaving it out can make the refusal invalid unless keeping it is "helt ubetænkeligt". (P-7-04: weaker when decided on
 # the existing documentation, § 17, stk. 2 — the caseworker records that under this rule's answer.)
+def _on_existing_evidence(s: Snapshot, on: date) -> bool:
+    """The pension case is decided on the existing evidence (§ 17, stk. 2): the application, the plan or the transfer
+    says so."""
+    t = s.pension_transfer
+    plan = s.latest_rehab_plan(on)
+    return bool(
+        (t is not None and t.on_existing_evidence and t.transferred_on <= on)
+        or (plan is not None and plan.gp_basis == "existing_evidence")
+        or any(a.kind == "fortidspension_existing" and a.applied_on <= on for a in s.applications)
+    )
+
+
 def _refusal_job_function(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -49,6 +63,17 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
         return Finding.ok(number=latest.number, meetable=latest.job_functions_meetable)
     if s.answer("reform.pension_refusal_job_function", on):
         return Finding.ok(answer=s.answer("reform.pension_refusal_job_function", on))
+    if _on_existing_evidence(s, on):  # named exception: P-7-04 (seed 003 L661–663)
+        return Finding.prompt(
+            "Afslaget træffes på det foreliggende dokumentationsgrundlag (§ 17, stk. 2): kravet om en konkret "
+            "arbejdsfunktion er svækket (principafgørelse P-7-04), men ikke bortfaldet. Angiv en arbejdsfunktion, "
+            "eller registrér, hvorfor oplysningerne ikke giver grundlag for at beskrive en.",
+            "The refusal is made on the existing evidence (§ 17(2)): the requirement to name a concrete job function "
+            "is weakened (leading decision P-7-04), not gone. Name a job function, or record why the information does "
+            "not allow one to be described.",
+            number=latest.number if latest else None,
+            on_existing_evidence=True,
+        )
     return Finding.missing(
         "Et afslag på førtidspension skal angive mindst én konkret, realistisk arbejdsfunktion, som borgeren kan "
         "udføre (pensionslovens § 20, stk. 2; § 19, stk. 1, nr. 5). Angiv den i arbejdsevnevurderingen.",
@@ -63,6 +88,8 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
 # tilkendes førtidspension, hvis det er dokumenteret eller det på grund af særlige forhold er helt åbenbart, at
 # arbejdsevnen ikke kan forbedres." The age comes from the citizen's birth date (citizen_born_on); under 40 the
 # caseworker records why it is documented or obvious (a judgement); a case file without the birth date gets a prompt.
+# Principafgørelse 68-14 (seed 003 L755–765): a young person "grundigt udredt hele barndommen" was granted pension on
+# the 18th birthday — statements from before 18 that conclude permanent reduction are named in the question.
 def _pension_age(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -73,6 +100,19 @@ def _pension_age(s: Snapshot, on: date) -> Finding:
     answer = s.answer("reform.pension_age_40", on)
     if answer:
         return Finding.ok(answer=answer, age=age)
+    childhood = _childhood_statements(s, on)
+    if age is not None and childhood:
+        return Finding.prompt(
+            f"Borgeren er {age} år og udredt fra barndommen: udtalelserne {', '.join(map(str, childhood))} fra før det "
+            "18. år konkluderer varigt nedsat arbejdsevne. Det kan dokumentere, at arbejdsevnen ikke kan forbedres "
+            "(principafgørelse 68-14) — registrér, om og hvorfor det er dokumenteret eller helt åbenbart.",
+            f"The citizen is {age} and has been assessed since childhood: statements {', '.join(map(str, childhood))} "
+            "from before age 18 conclude permanently reduced work ability. That can document that work ability cannot "
+            "be improved (leading decision 68-14) — record whether and why it is documented or quite obvious.",
+            age=age,
+            min_age=min_age,
+            documented_since_childhood=childhood,
+        )
     if age is not None:
         return Finding.prompt(
             f"Borgeren er {age} år. Under {min_age} år kan førtidspension kun tilkendes, hvis det er dokumenteret "
@@ -93,6 +133,23 @@ def _pension_age(s: Snapshot, on: date) -> Finding:
     )
 
 
+# From the 2003 reform (seed 001 L903–910, the work-ability method's guidance): "Hvis det er dokumenteret, at borgeren
+# varigt ikke har tilstrækkelig arbejdsevne til at kunne varetage et fleksjob, og det ikke er muligt at forbedre
+# arbejdsevnen, skal kommunen træffe afgørelse om førtidspension" — the case moves to pension treatment (§ 18, 2003;
+# seed 000 L7012–7015) when work ability cannot be improved by activation, revalidering, treatment or other measures.
+def _measures_tried_2003(s: Snapshot, on: date) -> Finding:
+    return _measures_tried(
+        s,
+        on,
+        (
+            "Før førtidspension: dokumentér, at arbejdsevnen ikke kan forbedres ved aktivering, revalidering, "
+            "behandling eller andre foranstaltninger — de forsøgte indsatser, eller hvorfor det er åbenbart.",
+            "Before disability pension: document that work ability cannot be improved by activation, revalidering, "
+            "treatment or other measures — the measures tried, or why it is obvious.",
+        ),
+    )
+
+
 # Pension act § 20, stk. 1 and § 18, stk. 2 (seed 003 L602–613, L888–889): before L 193 every relevant measure,
 # "herunder eksempelvis deltagelse i ressourceforløb", must have been tried — unless it is obvious that work ability
 # cannot be improved, and then the case must document why. Ankestyrelsen 92-16 (L912–915): a ressourceforløb unless it
@@ -110,20 +167,21 @@ def _measures_tried_2013(s: Snapshot, on: date) -> Finding:
     )
 
 
-# From 1 June 2018 (L 193; pension act §§ 16, stk. 2 and 18, stk. 1): pension when work ability cannot be improved
-# by *relevant* jobafklaringsforløb, ressourceforløb, activation, revalidering, treatment or other measures;
-# 92-16 and 33-15 discarded (seed 003 L19–33). Measures without a development perspective need not be tried.
+# From 1 June 2018 (lov nr. 553 af 29. maj 2018, the enacted bill L 193; pension act §§ 16, stk. 2 and 18, stk. 1):
+# pension when work ability cannot be improved by *relevant* jobafklaringsforløb, ressourceforløb, activation,
+# revalidering, treatment or other measures; 92-16 and 33-15 discarded (seed 003 L19–33). Measures without a
+# development perspective need not be tried.
 def _measures_tried_2018(s: Snapshot, on: date) -> Finding:
     return _measures_tried(
         s,
         on,
         (
             "Før førtidspension: dokumentér, at de relevante indsatser er forsøgt — kun indsatser med et realistisk "
-            "udviklingsperspektiv skal forsøges (L 193) — eller hvorfor det er åbenbart, at arbejdsevnen ikke kan "
-            "forbedres.",
+            "udviklingsperspektiv skal forsøges (lov nr. 553 af 29. maj 2018) — eller hvorfor det er åbenbart, at "
+            "arbejdsevnen ikke kan forbedres.",
             "Before disability pension: document that the relevant measures have been tried — only measures with a "
-            "realistic development perspective need be tried (L 193) — or why it is obvious that work ability cannot "
-            "be improved.",
+            "realistic development perspective need be tried (lov nr. 553 of 29 May 2018) — or why it is obvious that "
+            "work ability cannot be improved.",
         ),
     )
 
@@ -140,6 +198,9 @@ def _measures_tried(s: Snapshot, on: date, message: tuple[str, str]) -> Finding:
 
 # Pension act § 20, stk. 3 (seed 003 L3315–3323): "borgeren i førtidspensionssager skal have tilbud om på et møde at
 # udtale sig over for den eller de personer, der skal træffe afgørelsen" — a missing offer can invalidate the decision.
+# The offer is not a creation of the 2013 reform: it is in the pension act as reformed from 1 January 2003 (lov nr. 284
+# af 25. april 2001), so the rule has a version per period of the act (2003–2012; from 2013 with the team). The seeds
+# quote only the 2017 text — re-check the 2003 wording and section against Retsinformation.
 def _meeting_offer(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -155,7 +216,10 @@ def _meeting_offer(s: Snapshot, on: date) -> Finding:
 
 
 # Pension act § 18, stk. 1 (seed 003 L713–721): "Tidspunktet for overgangen til behandling skal fremgå af sagen og
-# meddeles til borgeren." The 3-month deadline (§ 21, stk. 1) runs from that day.
+# meddeles til borgeren." The 3-month deadline (§ 21, stk. 1) runs from that day. The transfer to pension treatment
+# is the 2003 reform's (seed 000 L7012–7015: "begyndelse af sag om førtidspension efter § 20 a (kommende lov § 18)"),
+# so the record is required from 2003; its measures changed in 2013 (ressourceforløb) and on 1 June 2018 (lov nr. 553
+# af 29. maj 2018: *relevant* measures), hence a version per period. Re-check the 2003 wording ("meddeles").
 def _transfer_recorded(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
@@ -627,6 +691,7 @@ RULES = (
                 _refusal_job_function,
                 Citation("social_pension", "§ 20, stk. 2", "003", "598-600"),
                 Citation("social_pension", "§ 19, stk. 1, nr. 5 (garantiforskrift)", "003", "3413-3424"),
+                Citation("ankestyrelsen_principles", "P-7-04 (svækket ved § 17, stk. 2)", "003", "661-663"),
             ),
         ),
         decision_types=("refusal",),
@@ -649,6 +714,13 @@ RULES = (
         Severity.BLOCKING,
         (
             _v(
+                _measures_tried_2003,
+                Citation("bek_543_2002", "vejledningen: kan ikke forbedres (§ 16)", "001", "903-910"),
+                Citation("social_pension", "§ 18 (2003; tidl. § 20 a)", "000", "7012-7015"),
+                start=PENSION_2003,
+                end=REFORM,
+            ),
+            _v(
                 _measures_tried_2013,
                 Citation("social_pension", "§ 20, stk. 1; § 18, stk. 2", "003", "602-613"),
                 Citation("ankestyrelsen_principles", "92-16", "003", "912-915"),
@@ -656,7 +728,7 @@ RULES = (
             ),
             _v(
                 _measures_tried_2018,
-                Citation("l193_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
+                Citation("lov_553_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
                 start=L193,
             ),
         ),
@@ -669,7 +741,15 @@ RULES = (
         "Tilbud om møde før afgørelse om førtidspension",
         "A meeting offered before the pension decision",
         Severity.BLOCKING,
-        (_v(_meeting_offer, Citation("social_pension", "§ 20, stk. 3", "003", "3315-3323")),),
+        (
+            _v(
+                _meeting_offer,
+                Citation("social_pension", "§ 20, stk. 3 (2003-affattelsen, genlæses)", "003", "3315-3323"),
+                start=PENSION_2003,
+                end=REFORM,
+            ),
+            _v(_meeting_offer, Citation("social_pension", "§ 20, stk. 3", "003", "3315-3323")),
+        ),
         decision_types=("fortidspension", "refusal"),
         checks_da="At borgeren har fået tilbud om at udtale sig på et møde over for dem, der træffer afgørelsen.",
     ),
@@ -681,8 +761,24 @@ RULES = (
         (
             _v(
                 _transfer_recorded,
+                Citation("social_pension", "§ 18, stk. 1 (2003; tidl. § 20 a)", "000", "7012-7015"),
+                Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
+                Citation("social_pension", "§ 21, stk. 1", "000", "6419-6423"),
+                start=PENSION_2003,
+                end=REFORM,
+            ),
+            _v(
+                _transfer_recorded,
                 Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
                 Citation("social_pension", "§ 21, stk. 1", "003", "3350-3357"),
+                end=L193,
+            ),
+            _v(
+                _transfer_recorded,
+                Citation("lov_553_2018", "pensionsloven § 18, stk. 1 (relevante indsatser)", "003", "16-30"),
+                Citation("social_pension", "§ 18, stk. 1", "003", "713-721"),
+                Citation("social_pension", "§ 21, stk. 1", "003", "3350-3357"),
+                start=L193,
             ),
         ),
         decision_types=("fortidspension", "refusal"),
