@@ -1,6 +1,20 @@
 """The consolidated catalogue: every rule Evne checks, with a stable id. Modules mirror the law's structure."""
 
-from . import assessment, deadlines, decisions, evidence, judgement, method, pathways, procedure, profile, reform
+from . import (
+    assessment,
+    clarification,
+    deadlines,
+    decisions,
+    evidence,
+    hearing,
+    judgement,
+    method,
+    pathways,
+    procedure,
+    profile,
+    reform,
+    sickpay,
+)
 
 RULES = (
     *profile.RULES,
@@ -13,5 +27,8 @@ RULES = (
     *procedure.RULES,
     *decisions.RULES,
     *judgement.RULES,
+    *hearing.RULES,
+    *clarification.RULES,
+    *sickpay.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
