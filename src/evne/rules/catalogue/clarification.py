@@ -21,6 +21,11 @@ REFORM = date(
 )  # the team decisions have their own currency rule from here (reform.health_information_current)
 TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
 CLOSED = ("decided", "closed")
+QUESTIONS = {
+    "postponement": ("teamet udsatte sagen", "the team postponed the case"),
+    "not_clarified": ("teamet fandt sagen ikke tilstrækkeligt oplyst", "the team found the case not clarified"),
+    "unclear_prognosis": ("prognosen er uklar", "the prognosis is unclear"),
+}
 
 
 def _d(day: date) -> str:
@@ -75,6 +80,7 @@ def _stalled(s: Snapshot, on: date) -> Finding:
     if not questions:
         return Finding.not_applicable(open_questions=0)
     since, what, ref = min(questions)
+    what_da, what_en = QUESTIONS[what]
     months = param("clarification.stalled_months", on)
     steps = _steps_since(s, since, on)
     last = max([since, *steps])
@@ -82,10 +88,10 @@ def _stalled(s: Snapshot, on: date) -> Finding:
     facts = {"since": since, "question": what, "ref": ref, "last_step": last}
     if on > due:
         return Finding.late(
-            f"Sagen har siden {_d(since)} haft brug for mere afklaring ({what}), men der er intet bedt om, planlagt "
+            f"Sagen har siden {_d(since)} haft brug for mere afklaring ({what_da}), men der er intet bedt om, planlagt "
             f"eller forelagt siden {_d(last)}. Kommunen skal selv oplyse sagen (retssikkerhedslovens § 10; praksis: "
             f"{months} måneder).",
-            f"Since {_d(since)} the case has needed more clarification ({what}), but nothing has been requested, "
+            f"Since {_d(since)} the case has needed more clarification ({what_en}), but nothing has been requested, "
             f"planned or presented since {_d(last)}. The authority must clarify the case itself (RTL § 10; practice: "
             f"{months} months).",
             due=due,
@@ -100,8 +106,14 @@ def _stalled(s: Snapshot, on: date) -> Finding:
 def _latest_medical(s: Snapshot, day: date) -> tuple[date, int] | None:
     """The most recent medical information on `day`: (the day it describes, the document) — a statement's examination
     day (else its date), or a medical document's date."""
-    dated = [(st.examined_on or st.stated_on, st.document_id) for st in s.statements_on(day)]
-    dated += [(d.document_date, d.id) for d in s.documents if d.medical and d.document_date <= day]
+    statements = s.statements_on(day)
+    described = {st.document_id for st in statements}
+    dated = [(st.examined_on or st.stated_on, st.document_id) for st in statements]
+    dated += [
+        (d.document_date, d.id)
+        for d in s.documents
+        if d.medical and d.document_date <= day and d.id not in described  # a statement's own dates say more
+    ]
     return max(dated) if dated else None
 
 
