@@ -51,7 +51,7 @@ def _open_questions(s: Snapshot, on: date) -> list[tuple[date, str, int]]:
 
 def _steps_since(s: Snapshot, since: date, on: date) -> list[date]:
     """The clarifying steps taken or planned after `since`: a request for information, an activity, a treatment
-    planned or under way, a presentation to the team."""
+    planned or under way, a presentation to the team, a jobafklaringsforløb begun."""
     days = [r.sent_on or r.created_on for r in s.requests if since < (r.sent_on or r.created_on) <= on]
     days += [a.start_on for a in s.activities if since < a.start_on <= on or (a.start_on > on and a.start_on > since)]
     days += [
@@ -61,6 +61,7 @@ def _steps_since(s: Snapshot, since: date, on: date) -> list[date]:
         if since < step.on <= on and step.status in ("planned", "ongoing", "completed")
     ]
     days += [m.held_on for m in s.rehab_meetings if since < m.held_on <= on]
+    days += [c.start_on for c in s.job_clarification_courses if since < c.start_on <= on]
     return [min(day, on) for day in days]
 
 

@@ -59,10 +59,11 @@ def _on_sick_pay(s: Snapshot, on: date) -> bool:
     return s.case.benefit == "sygedagpenge" and _first_day(s) <= on and s.case.status not in CLOSED
 
 
-def _moved_on(s: Snapshot, on: date) -> list[int]:
-    """Decisions by `on` that take the citizen off sick pay into a measure: a jobafklaringsforløb, or a granted
-    fleksjob, førtidspension, ressourceforløb or revalidering."""
-    return [
+def _moved_on(s: Snapshot, on: date) -> list[date | int]:
+    """What by `on` takes the citizen off sick pay into a measure: a jobafklaringsforløb begun (its start day) or
+    decided, or a granted fleksjob, førtidspension, ressourceforløb or revalidering (the decision's number)."""
+    started: list[date | int] = [c.start_on for c in s.job_clarification_courses if c.start_on <= on]
+    return started + [
         d.number
         for d in s.decisions
         if d.created_on <= on
@@ -96,7 +97,7 @@ def _duration_limit(s: Snapshot, on: date) -> Finding:
         return Finding.ok(extension_ground=ground, **facts)
     moved = _moved_on(s, on)
     if moved:
-        return Finding.ok(decisions=moved, **facts)
+        return Finding.ok(moved_on=moved, **facts)
     pending = [
         a.id for a in s.applications if a.kind in ROUTE_APPLICATIONS and a.applied_on <= on and not a.withdrawn_on
     ]
