@@ -50,19 +50,23 @@ def _open_questions(s: Snapshot, on: date) -> list[tuple[date, str, int]]:
 
 
 def _steps_since(s: Snapshot, since: date, on: date) -> list[date]:
-    """The clarifying steps taken or planned after `since`: a request for information, an activity, a treatment
-    planned or under way, a presentation to the team, a jobafklaringsforløb begun."""
+    """The clarifying steps taken or planned after `since`: a request for information, an activity begun or planned,
+    a treatment step, a presentation to the team, a jobafklaringsforløb begun. An activity or a treatment still under
+    way on `on` counts as a step that day: the case is not standing still while it runs."""
     days = [r.sent_on or r.created_on for r in s.requests if since < (r.sent_on or r.created_on) <= on]
-    days += [a.start_on for a in s.activities if since < a.start_on <= on or (a.start_on > on and a.start_on > since)]
+    days += [min(a.start_on, on) for a in s.activities if a.start_on > since]
+    days += [on for a in s.activities if a.start_on <= on and (a.actual_end_on or a.planned_end_on) >= on]
     days += [
         step.on
         for t in s.treatments
         for step in t.steps
         if since < step.on <= on and step.status in ("planned", "ongoing", "completed")
     ]
+    days += [on for t in s.treatments if t.status_on(on) in ("planned", "ongoing")]
     days += [m.held_on for m in s.rehab_meetings if since < m.held_on <= on]
     days += [c.start_on for c in s.job_clarification_courses if since < c.start_on <= on]
-    return [min(day, on) for day in days]
+    days += [on for c in s.job_clarification_courses if c.start_on <= on and (c.ended_on is None or c.ended_on >= on)]
+    return days
 
 
 # RTL § 10 and the official maxim (seed 000 L6513–6521): "Officialmaksimen handler som nævnt om myndighedernes ansvar
