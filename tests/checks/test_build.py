@@ -137,3 +137,18 @@ def test_it_equals_the_snapshot_with_the_municipality_s_settings(rich):
     assert snap == from_file(rich)
     plain = snapshot_from_case_file(read(json.loads(dumps(export_case(rich, include_files=False)))))
     assert dataclasses.replace(plain, local_decision_due_on=snap.local_decision_due_on) == snap
+
+
+def test_a_job_clarification_course_reaches_the_snapshot():
+    """The move from sick pay to a jobafklaringsforløb (sickpay.duration_limit reads it) comes from the case file."""
+    from ..acceptance.expand import case_file
+
+    case = {
+        "judged_on": date(2016, 7, 15),
+        "file": {
+            "case": {"pathway": "sygedagpenge", "benefit": "sygedagpenge", "help_requested_on": "2016-01-04"},
+            "job_clarification_courses": [{"start_on": "2016-06-06", "ended_on": "2016-12-01", "outcome": "fleksjob"}],
+        },
+    }
+    [course] = snapshot_from_case_file(case_file(case)).job_clarification_courses
+    assert (course.start_on, course.ended_on, course.outcome) == (date(2016, 6, 6), date(2016, 12, 1), "fleksjob")

@@ -350,6 +350,11 @@ def _reform(data: Record) -> dict:
                                     or _optional_date((p.get("end") or {}).get("ended_on")))
             for p in _ordered(data["ledighedsydelse_periods"], "start_on")
         ),
+        "job_clarification_courses": tuple(
+            s.JobClarificationCourse(start_on=_date(c["start_on"]), ended_on=_optional_date(c["ended_on"]),
+                                     outcome=c["outcome"])
+            for c in _ordered(data["job_clarification_courses"], "start_on")
+        ),
     }  # fmt: skip
 
 

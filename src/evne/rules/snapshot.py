@@ -426,6 +426,15 @@ class LedighedsydelsePeriod:
 
 
 @dataclass(frozen=True)
+class JobClarificationCourse:
+    """A jobafklaringsforløb: the course a citizen moves to when sick pay cannot be extended (from the 2014 reform)."""
+
+    start_on: date
+    ended_on: date | None = None
+    outcome: str = ""  # work | sygedagpenge | ressourceforlob | fleksjob | fortidspension | other | ""
+
+
+@dataclass(frozen=True)
 class FlexJobVisitation:
     visited_on: date
     permanently_reduced: bool = False
@@ -473,6 +482,7 @@ class Snapshot:
     trial_periods: tuple[TrialPeriod, ...] = ()  # every record, corrections included
     employments: tuple[Employment, ...] = ()
     applications: tuple[Application, ...] = ()
+    job_clarification_courses: tuple[JobClarificationCourse, ...] = ()
 
     # --- derived facts rules share (memoised per snapshot and date; callers must not mutate them) ----------
 

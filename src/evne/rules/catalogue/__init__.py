@@ -2,11 +2,13 @@
 
 from . import (
     assessment,
+    clarification,
     course,
     deadlines,
     decisions,
     evidence,
     fleksjob,
+    hearing,
     judgement,
     method,
     pathways,
@@ -15,6 +17,7 @@ from . import (
     profile,
     reform,
     revalidering,
+    sickpay,
     team,
 )
 
@@ -34,5 +37,8 @@ RULES = (
     *team.RULES,
     *course.RULES,
     *pension.RULES,
+    *hearing.RULES,
+    *clarification.RULES,
+    *sickpay.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
