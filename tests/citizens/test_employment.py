@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from evne.cases.models import EventKind
 from evne.cases.timeline import describe
@@ -15,7 +15,7 @@ from evne.citizens.models import Employment
 from evne.citizens.services import employment_record, employment_update
 from evne.errors import AccessDenied, DomainError, StaleVersion
 
-TODAY = date(2026, 6, 15)  # the frozen clock (tests/conftest.py)
+TODAY = timezone.localdate()  # the frozen clock (tests/conftest.py), whatever day it is frozen at
 
 
 def job(**over):
