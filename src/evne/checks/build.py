@@ -250,7 +250,8 @@ def _decisions(data: Record, *, has_profile: bool) -> dict:
             complaints.append((ref_number(c["ref"]), s.Complaint(
                 decision_number=d["number"], received_on=_date(c["received_on"]),
                 reconsideration=c["reconsideration"], reconsidered_on=_optional_date(c["reconsidered_on"]),
-                forwarded_on=_optional_date(c["forwarded_on"]), appeal_outcome=c["appeal_outcome"],
+                forwarded_on=_optional_date(c["forwarded_on"]), appeal_body=c.get("appeal_body") or "",
+                appeal_outcome=c["appeal_outcome"],
                 appeal_decided_on=_optional_date(c["appeal_decided_on"]),
             )))  # fmt: skip
     hearings = []

@@ -747,12 +747,16 @@ def appeal_outcome_record(
 def file_access_request(
     *, actor: User, case: Case, requested_on: date, channel: str, scope: str = ""
 ) -> FileAccessRequest:
-    """G1: no form requirement, oral is enough; an unspecified request is the whole file. D8: 10 days."""
+    """G1: no form requirement, oral is enough; an unspecified request is the whole file. D8: the day by which the
+    request is answered or the citizen told why and when — 10 days, from 2014 7 working days (FVL § 16; the rule's
+    evne.rules.catalogue.decisions.file_access_due)."""
+    from evne.rules.catalogue.decisions import file_access_due
+
     require_case_write(actor, case)
     past_or_today(requested_on, field="requested_on")
     _choice(channel, Channel, "channel", _("Choose how the request was made."))
     scope = _text(FileAccessRequest, "scope", scope)
-    due = requested_on + timedelta(days=param("deadlines.file_access_days", requested_on))
+    due = file_access_due(requested_on)
     with transaction.atomic():
         now = timezone.now()
         request = FileAccessRequest.objects.create(

@@ -323,6 +323,7 @@ class Complaint:
     reconsideration: str = ""  # "", changed, kept, more_information
     reconsidered_on: date | None = None
     forwarded_on: date | None = None
+    appeal_body: str = ""  # the body it was forwarded to ("" when not forwarded or not recorded)
     appeal_outcome: str = ""  # "", upheld, changed, remitted
     appeal_decided_on: date | None = None
 
