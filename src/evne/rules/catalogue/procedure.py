@@ -15,6 +15,7 @@ from .deadlines import add_months
 METHOD = date(2003, 1, 1)
 REFORM = date(2013, 1, 1)
 CLOSED = ("decided", "closed")
+SICK_PAY_2023 = date(2023, 3, 22)  # lov nr. 295 af 20. marts 2023 (sygedagpengeloven § 13 b) — re-check the date
 INCOME_SUPPORT = ("sygedagpenge", "kontanthjaelp")  # the pathways where help to forsørgelse is sought
 LESS_INTRUSIVE = ("lae_265", "medical_certificate", "status_statement", "hospital_records")
 
@@ -390,6 +391,53 @@ def _sick_pay_follow_up(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Lov om sygedagpenge § 13 b as amended by lov nr. 295 af 20. marts 2023 (L 14 2022–23, 2. samling, "Anden delaftale
+# om nytænkning af beskæftigelsesindsatsen"; not in the seeds — the wording below is the consolidated § 13 b, stk. 1
+# as published after the amendment; re-check the wording and the date in force, taken here as 22 March 2023, the day
+# STAR's vejledning nr. 9208 af 21. marts 2023 took effect, against Retsinformation): "I sager, der er visiteret til
+# kategori 2 og 3 … skal der følges op mindst fire gange inden for det første halve år regnet fra første fraværsdag.
+# Der følges op første gang senest inden udgangen af ottende uge … Efter de første 6 måneder aftales opfølgningen
+# mellem kommunen og den sygemeldte." The case's help_requested_on stands for the first day of absence; the
+# visitation category is not recorded, so every sickness-benefit case is judged as category 2 or 3 (category 1
+# cases are followed up as the municipality decides: the warning then asks for nothing the law requires).
+def _sick_pay_follow_up_2023(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "sygedagpenge" or s.case.help_requested_on > on:
+        return Finding.not_applicable(in_question=s.in_question(on))
+    held = _follow_ups_before(s, on)
+    if held and not held[0].parties_decided:
+        return _sick_pay_follow_up(s, on)  # the parties at the first follow-up: unchanged (§ 24, stk. 2, K5)
+    if s.case.status in CLOSED:
+        return Finding.not_applicable(status=s.case.status)
+    start = s.case.help_requested_on
+    first_due = date.fromordinal(start.toordinal() + 7 * param("deadlines.sick_pay_first_follow_up_weeks", on))
+    minimum = param("deadlines.sick_pay_follow_ups_first_half_year", on)
+    half_year_end = add_months(start, param("deadlines.sick_pay_follow_up_period_months", on))
+    in_period = [f for f in held if f.held_on <= half_year_end]
+    facts = {"follow_ups": len(in_period), "first_day": start}
+    if not held and on > first_due:
+        return Finding.late(
+            f"Den første opfølgning skulle have fundet sted senest {first_due:%d-%m-%Y} (inden udgangen af 8. uge "
+            "fra første fraværsdag).",
+            f"The first follow-up was due by {first_due:%d-%m-%Y} (before the end of the 8th week of absence).",
+            due=first_due,
+            **facts,
+        )
+    if not held:
+        return Finding.ok_until(first_due, **facts)
+    if len(in_period) >= minimum:
+        return Finding.ok(**facts)
+    if on > half_year_end:
+        return Finding.late(
+            f"Der er fulgt op {len(in_period)} gange i det første halve år (til {half_year_end:%d-%m-%Y}); loven "
+            f"kræver mindst {minimum}.",
+            f"There were {len(in_period)} follow-ups in the first half year (until {half_year_end:%d-%m-%Y}); the "
+            f"law requires at least {minimum}.",
+            due=half_year_end,
+            **facts,
+        )
+    return Finding.ok_until(half_year_end, **facts)
+
+
 # Aktivloven § 10 (seed 000 L6457–6501): follow-up "senest 3 måneder efter, at hjælpen … er begyndt", then within
 # 3 months of the last; seed 003 L2569–2573 (T8): at least four conversations a year.
 def _activation_follow_up(s: Snapshot, on: date) -> Finding:
@@ -655,6 +703,17 @@ RULES = (
                     _cite("dpl", "§ 24 (opfølgning)", "000", "7472-7492"),
                     _cite("dpl", "§ 24, stk. 2 (parter)", "000", "4139-4146"),
                     _cite("taskforce_kk_2018", "6.3 opfølgning hver 4. uge (lovpligtig)", "003", "2623-2629"),
+                ),
+                valid_to=SICK_PAY_2023,
+            ),
+            RuleVersion(
+                SICK_PAY_2023,
+                _sick_pay_follow_up_2023,
+                (
+                    _cite(
+                        "lov_295_2023", "sygedagpengeloven § 13 b, stk. 1 (ikke i kilderne; genlæs)", "003", "2623-2629"
+                    ),
+                    _cite("dpl", "§ 24, stk. 2 (parter)", "000", "4139-4146"),
                 ),
             ),
         ),

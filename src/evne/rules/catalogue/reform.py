@@ -578,7 +578,7 @@ RULES = (
             ),
             _v(
                 _measures_tried_2018,
-                Citation("l193_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
+                Citation("lov_553_2018", "pensionsloven §§ 16, stk. 2 og 18, stk. 1", "003", "16-30"),
                 start=L193,
             ),
         ),
@@ -681,7 +681,7 @@ RULES = (
             ),
             _v(
                 _development_2018,
-                Citation("l193_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
+                Citation("lov_553_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
                 Citation("lab", "§ 68 a (2018-præciseringen)", "002", "662-669"),
                 start=L193,
             ),
