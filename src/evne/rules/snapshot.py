@@ -552,6 +552,13 @@ class Snapshot:
             made = [d for d in made if d.number == self.target.number]
         return max(made, key=lambda d: d.number) if made else None
 
+    def decision_number(self, on: date) -> int | None:
+        """The number of the decision in question on `on` (None when there is none): pass it as `decision=` to
+        answer() for a question asked about that decision, so an answer given for one decision does not count for
+        the next."""
+        decision = self.decision_in_question(on)
+        return decision.number if decision is not None else None
+
     def in_question(self, on: date) -> tuple[str, ...]:
         """The decision types the checks judge on `on`: the target's (its subject, and "refusal" when it does not
         grant in full); without a target, those of the case's drafts; only when neither exists does the case's

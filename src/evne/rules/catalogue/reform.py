@@ -44,8 +44,8 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is not None and latest.job_functions_meetable >= 1:
         return Finding.ok(number=latest.number, meetable=latest.job_functions_meetable)
-    if s.answer("reform.pension_refusal_job_function", on):
-        return Finding.ok(answer=s.answer("reform.pension_refusal_job_function", on))
+    if s.answer("reform.pension_refusal_job_function", on, decision=s.decision_number(on)):
+        return Finding.ok(answer=s.answer("reform.pension_refusal_job_function", on, decision=s.decision_number(on)))
     return Finding.missing(
         "Et afslag på førtidspension skal angive mindst én konkret, realistisk arbejdsfunktion, som borgeren kan "
         "udføre (pensionslovens § 20, stk. 2; § 19, stk. 1, nr. 5). Angiv den i arbejdsevnevurderingen.",
@@ -184,7 +184,7 @@ def _transfer_recorded(s: Snapshot, on: date) -> Finding:
 def _refusal_holistic(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
-    answer = s.answer("reform.pension_refusal_holistic", on)
+    answer = s.answer("reform.pension_refusal_holistic", on, decision=s.decision_number(on))
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -477,7 +477,7 @@ def _fleksjob_tried(s: Snapshot, on: date) -> Finding:
 def _fleksjob_refusal_explicit(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fleksjob"):
         return Finding.not_applicable(in_question=s.in_question(on))
-    answer = s.answer("reform.fleksjob_refusal_explicit", on)
+    answer = s.answer("reform.fleksjob_refusal_explicit", on, decision=s.decision_number(on))
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
