@@ -412,6 +412,7 @@ class ResourceCourse:
     extends: int | None = None  # the course an extension extends
     rehab_plan: int | None = None  # a new course's own preparatory part (its version number)
     presentation_id: int | None = None  # a new course's presentation to the team (the meeting id)
+    conversations: tuple[date, ...] = ()  # the course's follow-ups held with the citizen (coordinating caseworker)
 
 
 @dataclass(frozen=True)

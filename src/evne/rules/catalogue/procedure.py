@@ -443,14 +443,17 @@ def _sick_pay_follow_up_2023(s: Snapshot, on: date) -> Finding:
 # mdr." — its practice, not checked.) The seed names no section: LAB's contact course for people in a ressourceforløb
 # as of 2013–2019 (lov nr. 1380 af 23. december 2012) and, from 2020, the renumbered act (lov nr. 548 af 7. maj 2019)
 # — re-check the section and whether later reforms changed the number against Retsinformation. Checked per whole
-# 12-month period of each course: the conversations held with the citizen in it (follow-ups recorded on the case).
+# 12-month period of each course: the conversations held with the citizen in it (the course's follow-ups and the
+# case's follow-ups with the citizen, one a day).
 def _course_conversations(s: Snapshot, on: date) -> Finding:
     courses = [c for c in s.resource_courses if c.start_on <= on]
     if not courses:
         return Finding.not_applicable()
     minimum = param("ressourceforloeb.conversations_per_period", on)
     months = param("ressourceforloeb.conversation_period_months", on)
-    with_citizen = sorted(f.held_on for f in s.follow_ups if f.with_citizen and f.held_on <= on)
+    # the course's own follow-ups with the coordinating caseworker, and the case's follow-ups with the citizen
+    held_days = {f.held_on for f in s.follow_ups if f.with_citizen} | {d for c in courses for d in c.conversations}
+    with_citizen = sorted(d for d in held_days if d <= on)
     short, running = [], []
     for course in courses:
         course_end = min(d for d in (course.end_on, course.ended_on) if d is not None)
