@@ -360,27 +360,27 @@ def _reconsideration(s: Snapshot, on: date) -> Finding:
 # decides is in the employment and pension area. The 2007 change is not in the seeds: re-check against
 # Retsinformation.
 def _appeal_body(s: Snapshot, on: date) -> Finding:
-    forwarded = [c for c in s.complaints if c.forwarded_on and c.forwarded_on <= on and c.appeal_body]
+    forwarded = [(c, c.forwarded_on) for c in s.complaints if c.forwarded_on and c.forwarded_on <= on and c.appeal_body]
     if not forwarded:
         return Finding.not_applicable()
-    wrong = []
-    for c in forwarded:
-        body = value_on("appeals.appeal_body", c.forwarded_on)
-        if body is not None and c.appeal_body.strip().casefold() != str(body.value).casefold():
-            wrong.append((c, str(body.value)))
+    wrong: list[tuple[int, date, str, str]] = []
+    for c, forwarded_on in forwarded:
+        expected = value_on("appeals.appeal_body", forwarded_on)
+        if expected is not None and c.appeal_body.strip().casefold() != str(expected.value).casefold():
+            wrong.append((c.decision_number, forwarded_on, c.appeal_body, str(expected.value)))
     if wrong:
-        c, body = wrong[0]
+        number, forwarded_on, sent_to, body = wrong[0]
         return Finding.missing(
-            f"Klagen over afgørelse {c.decision_number} blev {_d(c.forwarded_on)} sendt til {c.appeal_body}, men "
-            f"klageinstansen for beskæftigelses- og pensionssager var dengang {body} (RTL § 60).",
-            f"The complaint about decision {c.decision_number} was forwarded on {_d(c.forwarded_on)} to "
-            f"{c.appeal_body}, but the appeal body for employment and pension decisions then was {body}.",
-            number=c.decision_number,
-            forwarded_on=c.forwarded_on,
-            appeal_body=c.appeal_body,
+            f"Klagen over afgørelse {number} blev {_d(forwarded_on)} sendt til {sent_to}, men klageinstansen for "
+            f"beskæftigelses- og pensionssager var dengang {body} (RTL § 60).",
+            f"The complaint about decision {number} was forwarded on {_d(forwarded_on)} to {sent_to}, but the appeal "
+            f"body for employment and pension decisions then was {body}.",
+            number=number,
+            forwarded_on=forwarded_on,
+            appeal_body=sent_to,
             expected=body,
         )
-    return Finding.ok(complaints=[c.decision_number for c in forwarded])
+    return Finding.ok(complaints=[c.decision_number for c, _day in forwarded])
 
 
 def _v(start: date, check, *citations: Citation) -> tuple[RuleVersion, ...]:
