@@ -86,7 +86,7 @@ def _default(model, key: str, sub: dict, on: dt.date):
     if model is not None:
         try:
             field = model._meta.get_field(key)
-        except Exception:  # noqa: BLE001 - an extra of the file, not a model field
+        except Exception:
             field = None
         if field is not None and getattr(field, "concrete", False) and field.has_default():
             default = field.get_default()

@@ -20,7 +20,6 @@ same builder and catalogue as `evne check`.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 import pytest
