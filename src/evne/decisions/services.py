@@ -595,9 +595,10 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
 
 
 def complaint_deadline(decision: Decision, *, on: date | None = None) -> date | None:
-    """D10: 4 weeks from notification, running only from correct complaint guidance, suspended while file access
-    is late (seed 000, L7260–7262, L7389–7421; evne.rules.catalogue.decisions.complaint_due). None: the deadline
-    does not run."""
+    """D10: 4 weeks from notification (the decision date stands for the day the citizen received it), running only
+    from correct complaint guidance, suspended while file access is late (7 working days from 2014), and rolled over
+    from a weekend or public holiday to the next working day (seed 000, L7260–7262, L7389–7421;
+    evne.rules.catalogue.decisions.complaint_due). None: the deadline does not run."""
     from evne.rules.catalogue.decisions import complaint_due
 
     if not decision.issued or not decision.guidance_text or decision.decided_on is None:
