@@ -26,10 +26,16 @@ def test_the_check_catches_a_text_that_demands_written_form():
     assert len(FORBIDDEN) >= 5
 
 
-def test_the_appeal_body_changed_on_1_july_2013():
-    assert guidance_for(date(2013, 6, 30)).appeal_body == "Det Sociale Nævn"
+def test_the_appeal_body_by_date_and_area():
+    # employment and pension decisions: the beskæftigelsesankenævn from 2007 until 30 June 2013
+    assert guidance_for(date(2006, 12, 31)).appeal_body == "Det Sociale Nævn"
+    assert guidance_for(date(2007, 1, 1)).appeal_body == "Beskæftigelsesankenævnet"
+    assert guidance_for(date(2013, 6, 30)).appeal_body == "Beskæftigelsesankenævnet"
     assert guidance_for(date(2013, 7, 1)).appeal_body == "Ankestyrelsen"
-    assert "Det Sociale Nævn" in guidance_for(date(2010, 1, 1)).text
+    assert "Beskæftigelsesankenævnet" in guidance_for(date(2010, 1, 1)).text
+    # the social area kept Det Sociale Nævn until the new complaint structure of 1 July 2013
+    assert guidance_for(date(2010, 1, 1), area="social").appeal_body == "Det Sociale Nævn"
+    assert guidance_for(date(2013, 7, 1), area="social").appeal_body == "Ankestyrelsen"
 
 
 def test_the_deadline_comes_from_the_parameter():

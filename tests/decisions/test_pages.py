@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from evne.accounts.models import AccessLogEntry
 from evne.decisions.models import Decision
+from evne.rules.workdays import add_working_days
 from tests.conftest import PASSWORD
 
 
@@ -76,7 +77,8 @@ def test_file_access_page_registers_an_oral_request(client, alice, case):
         {"requested_on": (timezone.localdate() - timedelta(days=1)).isoformat(), "channel": "oral"},
     )
     assert response.status_code == 302
-    assert case.file_access_requests.get().due_on == timezone.localdate() + timedelta(days=9)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    assert case.file_access_requests.get().due_on == add_working_days(yesterday, 7)  # FVL § 16, stk. 3 (2014)
 
 
 def test_file_access_is_handed_out_from_the_page_with_internal_documents_left_out(client, alice, prepared):

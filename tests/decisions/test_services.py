@@ -9,6 +9,7 @@ from evne.cases.models import EventKind, TimelineEvent
 from evne.decisions import services
 from evne.decisions.models import Decision
 from evne.errors import AccessDenied, DomainError, StaleVersion
+from evne.rules.workdays import add_working_days
 
 from .conftest import pdf_text, refusal_values
 
@@ -178,7 +179,7 @@ def test_a_draft_cannot_be_complained_about(alice, draft):
 def test_file_access_bundle_leaves_out_internal_documents_without_unique_facts(alice, prepared):
     case = prepared["case"]
     request = services.file_access_request(actor=alice, case=case, requested_on=TODAY(), channel="oral")
-    assert request.due_on == TODAY() + timedelta(days=10)
+    assert request.due_on == add_working_days(TODAY(), 7)  # FVL § 16, stk. 3 since 2014: 7 working days
     request = services.file_access_hand_out(
         actor=alice, request=request, expected_version=1, handed_out_on=TODAY(),
         documents=[{"document_id": prepared["specialist"].pk, "internal": True, "unique_facts": False}],

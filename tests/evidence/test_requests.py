@@ -69,7 +69,9 @@ def test_it_needs_no_reason_for_a_status_statement_or_an_employer_statement(make
     assert make_request(document_type="employer_statement", recipient_kind="employer").pk
 
 
-def test_it_requires_the_medical_adviser_before_a_specialist_statement(make_request, case):
+def test_it_requires_the_medical_adviser_before_a_specialist_statement_outside_team_cases(make_request, case):
+    case.pathway = "revalidering"  # not a case for the rehabilitation team (see test_health_advice for those)
+    case.save(update_fields=["pathway"])
     reason = "Egen læges attest er uklar om diagnosen; lægekonsulenten anbefaler en psykiatrisk speciallægeerklæring."
     with pytest.raises(DomainError) as err:
         make_request(document_type="specialist_statement", recipient_kind="specialist", intrusion_reason=reason)

@@ -250,7 +250,8 @@ def _decisions(data: Record, *, has_profile: bool) -> dict:
             complaints.append((ref_number(c["ref"]), s.Complaint(
                 decision_number=d["number"], received_on=_date(c["received_on"]),
                 reconsideration=c["reconsideration"], reconsidered_on=_optional_date(c["reconsidered_on"]),
-                forwarded_on=_optional_date(c["forwarded_on"]), appeal_outcome=c["appeal_outcome"],
+                forwarded_on=_optional_date(c["forwarded_on"]), appeal_body=c.get("appeal_body") or "",
+                appeal_outcome=c["appeal_outcome"],
                 appeal_decided_on=_optional_date(c["appeal_decided_on"]),
             )))  # fmt: skip
     hearings = []
@@ -328,7 +329,9 @@ def _reform(data: Record) -> dict:
                              still_in_target_group=c["still_in_target_group"], kind=c.get("kind") or "new",
                              extends=ref_number(c["extends"]) if c.get("extends") else None,
                              rehab_plan=plan_number.get(c.get("rehab_plan")),
-                             presentation_id=ref_number(c["presentation"]) if c.get("presentation") else None)
+                             presentation_id=ref_number(c["presentation"]) if c.get("presentation") else None,
+                             conversations=tuple(sorted(_date(f["held_on"]) for f in c.get("follow_ups") or ()
+                                                        if f["with_citizen"])))
             for c in _ordered(data["resource_courses"], "start_on")
         ),
         "fleksjob_visitations": tuple(

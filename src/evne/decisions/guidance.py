@@ -6,8 +6,10 @@ form requirement: it may not say that a complaint must be written, "og dette bø
 formuleringer som f.eks. 'klagen sendes til'" (seed 000, L7264–7268). The text below follows the method book's
 model (seed 000, L7273–7352) and says outright that a complaint may be made orally.
 
-The appeal body and the deadlines are dated parameters (rules/parameters/appeals.yaml, deadlines.yaml): Det
-Sociale Nævn until 30 June 2013, Ankestyrelsen from 1 July 2013.
+The appeal body and the deadlines are dated parameters (rules/parameters/appeals.yaml, deadlines.yaml), by date
+and area: employment and pension decisions (everything Evne decides) went to Det Sociale Nævn until 31 December
+2006, to the beskæftigelsesankenævn from 1 January 2007 and to Ankestyrelsen from 1 July 2013; the social area kept
+Det Sociale Nævn until 30 June 2013.
 """
 
 from dataclasses import dataclass
@@ -40,9 +42,13 @@ def _weeks(on: date) -> int:
     return int(param("deadlines.appeal_weeks", on))
 
 
-def guidance_for(on: date) -> Guidance:
-    """The complaint guidance in force on `on` (the decision date)."""
-    body = value_on("appeals.appeal_body", on)
+AREAS = {"employment": "appeals.appeal_body", "social": "appeals.appeal_body_social"}
+
+
+def guidance_for(on: date, area: str = "employment") -> Guidance:
+    """The complaint guidance in force on `on` (the decision date) for a decision in `area` (employment — which
+    includes pension — or social)."""
+    body = value_on(AREAS[area], on)
     if body is None:
         raise ValueError(f"No appeal body is known for {on.isoformat()}.")
     weeks = _weeks(on)

@@ -19,6 +19,7 @@ from evne.accounts.models import User
 from evne.cases.models import Case, EventKind, TimelineEvent
 from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
+from evne.rules.catalogue.evidence import clinical_function_only
 from evne.validation import clean_text, model_text
 
 from . import files, parameters, selectors
@@ -148,10 +149,16 @@ def _check_not_stopped(case: Case) -> None:
         )
 
 
-def _check_proportionality(document_type: str, intrusion_reason: str, adviser_consulted: bool) -> None:
+def _check_proportionality(
+    document_type: str, intrusion_reason: str, adviser_consulted: bool, *, team_case: bool = False
+) -> None:
     """I11–I12: the least intrusive document that answers the question. Anything above a status statement
-    needs a reason why less is not enough (seed 000 L5396–5406, L6023–6025); a specialist statement is
-    normally discussed with the medical adviser first (L5404–5406)."""
+    needs a reason why less is not enough (seed 000 L5396–5406, L6023–6025). Who is consulted before a specialist
+    statement follows the law of the day (rules.catalogue.evidence.clinical_function_only, shared with the rule
+    reform.clinical_function_only): in a case for the rehabilitation team since 1 January 2013 only the region's
+    clinical function or the GP may advise, never the lægekonsulent (pensionsloven § 19, stk. 3; lov om
+    organisering §§ 13–15; seed 003 L3154–3158, L3386–3391); otherwise the specialist statement is normally
+    discussed with the lægekonsulent first (seed 000 L5404–5406)."""
     if document_type not in MEDICAL_LADDER:
         return
     requested = RequestedDocument(document_type)
@@ -165,7 +172,18 @@ def _check_proportionality(document_type: str, intrusion_reason: str, adviser_co
             % {"document": requested.label},
             field="intrusion_reason",
         )
-    if document_type == RequestedDocument.SPECIALIST_STATEMENT and not adviser_consulted:
+    if document_type != RequestedDocument.SPECIALIST_STATEMENT:
+        return
+    if team_case and adviser_consulted:
+        raise DomainError(
+            _(
+                "In a case for the rehabilitation team, health advice may only come from the region's clinical "
+                "function or the GP, not from the medical adviser (lægekonsulent) (pension act § 19(3)). Give the "
+                "clinical function's or the GP's view in the reason instead."
+            ),
+            field="adviser_consulted",
+        )
+    if not team_case and not adviser_consulted:
         raise DomainError(
             _(
                 "A specialist statement is normally discussed with the medical adviser (lægekonsulent) first. "
@@ -173,6 +191,12 @@ def _check_proportionality(document_type: str, intrusion_reason: str, adviser_co
             ),
             field="adviser_consulted",
         )
+
+
+def team_case_on(case: Case, on: date) -> bool:
+    """Whether `case` is one for the rehabilitation team on `on`, where health advice comes only from the clinical
+    function or the GP: judged, as the rule judges it, from the decision the case is heading for (its pathway)."""
+    return clinical_function_only(on, (case.pathway,))
 
 
 def _collection_basis(
@@ -231,8 +255,8 @@ def request_create(
     questions = _text(questions, "questions", _("Questions"), required=True)
     intrusion_reason = _text(intrusion_reason, "intrusion_reason", _("Why a less intrusive document is not enough"))
     adviser_consulted = bool(adviser_consulted) and document_type == RequestedDocument.SPECIALIST_STATEMENT
-    _check_proportionality(document_type, intrusion_reason, adviser_consulted)
     today = timezone.localdate()
+    _check_proportionality(document_type, intrusion_reason, adviser_consulted, team_case=team_case_on(case, today))
     consent, ground, note, notice = _collection_basis(
         case, consent_id=consent_id, collection_ground=collection_ground,
         collection_note=_text(collection_note, "collection_note", _("Note on obtaining without consent")),

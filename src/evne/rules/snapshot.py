@@ -323,6 +323,7 @@ class Complaint:
     reconsideration: str = ""  # "", changed, kept, more_information
     reconsidered_on: date | None = None
     forwarded_on: date | None = None
+    appeal_body: str = ""  # the body it was forwarded to ("" when not forwarded or not recorded)
     appeal_outcome: str = ""  # "", upheld, changed, remitted
     appeal_decided_on: date | None = None
 
@@ -411,6 +412,7 @@ class ResourceCourse:
     extends: int | None = None  # the course an extension extends
     rehab_plan: int | None = None  # a new course's own preparatory part (its version number)
     presentation_id: int | None = None  # a new course's presentation to the team (the meeting id)
+    conversations: tuple[date, ...] = ()  # the course's follow-ups held with the citizen (coordinating caseworker)
 
 
 @dataclass(frozen=True)
@@ -560,6 +562,13 @@ class Snapshot:
         if self.target is not None and self.target.number is not None:
             made = [d for d in made if d.number == self.target.number]
         return max(made, key=lambda d: d.number) if made else None
+
+    def decision_number(self, on: date) -> int | None:
+        """The number of the decision in question on `on` (None when there is none): pass it as `decision=` to
+        answer() for a question asked about that decision, so an answer given for one decision does not count for
+        the next."""
+        decision = self.decision_in_question(on)
+        return decision.number if decision is not None else None
 
     def in_question(self, on: date) -> tuple[str, ...]:
         """The decision types the checks judge on `on`: the target's (its subject, and "refusal" when it does not

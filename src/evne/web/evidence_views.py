@@ -91,7 +91,10 @@ class RequestForm(forms.Form):
         help_text=gettext_lazy("Required for anything more intrusive than a status statement."),
     )  # fmt: skip
     adviser_consulted = forms.BooleanField(
-        label=gettext_lazy("The medical adviser (lægekonsulent) was consulted (required for a specialist statement)"),
+        label=gettext_lazy(
+            "The medical adviser (lægekonsulent) was consulted (required for a specialist statement, except in cases "
+            "for the rehabilitation team, where only the clinical function or the GP may advise)"
+        ),
         required=False,
     )
     consent = forms.TypedChoiceField(

@@ -15,10 +15,12 @@ from datetime import date, timedelta
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param, value_on
 from ..snapshot import Snapshot
+from ..workdays import add_working_days, next_working_day
 
 FVL = date(1987, 1, 1)  # forvaltningsloven (lov nr. 571 af 19. december 1985), in force 1 January 1987
 RTL = date(1998, 7, 1)  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997), in force 1 July 1998
 METHOD = date(2003, 1, 1)  # the dated deadline parameters of the appeal start here (parameters/deadlines.yaml)
+FILE_ACCESS_WORKING_DAYS = date(2014, 1, 1)  # FVL § 16, stk. 3: 7 working days (deadlines.file_access_working_days)
 CLOSED = ("decided", "closed")
 
 
@@ -206,8 +208,25 @@ def _local_deadline(s: Snapshot, on: date) -> Finding:
     return Finding.ok_until(due)
 
 
-# D8 — FVL § 16, stk. 2 (seed 000, L6305–6312): file access is given within 10 days, or the citizen is told why
-# not and when. G1: no form requirement, oral is enough.
+# D8 — file access (aktindsigt). FVL § 16, stk. 2 until 31 December 2013 (seed 000, L6305–6312): a request not
+# granted or refused within 10 days of receipt — the authority tells the citizen why, and when a decision can be
+# expected. From 1 January 2014 FVL § 16, stk. 3 (amended with the new offentlighedslov, lov nr. 638 af 12. juni
+# 2013 — re-check the amending act): the same duty after 7 working days. Either way the deadline is a duty to
+# answer or to tell why and when, not a deadline for handing the file out: the rule is met by handing out, by a
+# refusal, or by the recorded notice (the answer to this rule, counted from the day it was given). G1: no form
+# requirement, oral is enough. Working days: Monday–Friday except Danish public holidays (rules/workdays.py).
+FILE_ACCESS_NOTICE = "deadline.file_access_10_days"
+
+
+def file_access_due(requested_on: date) -> date:
+    """The day by which a file-access request received on `requested_on` is answered or the citizen told why and
+    when: 7 working days from 1 January 2014, 10 days before."""
+    working = value_on("deadlines.file_access_working_days", requested_on)
+    if working is not None:
+        return add_working_days(requested_on, int(working.value))
+    return requested_on + timedelta(days=param("deadlines.file_access_days", requested_on))
+
+
 def _file_access(s: Snapshot, on: date) -> Finding:
     open_requests = [
         r for r in s.file_access if r.requested_on <= on and not (r.handed_out_on and r.handed_out_on <= on)
@@ -215,12 +234,19 @@ def _file_access(s: Snapshot, on: date) -> Finding:
     if not open_requests:
         return Finding.not_applicable()
     first = min(open_requests, key=lambda r: r.requested_on)
-    due = first.requested_on + timedelta(days=param("deadlines.file_access_days", on))
+    due = file_access_due(first.requested_on)
+    notice = s.answer_record(FILE_ACCESS_NOTICE, on, since=first.requested_on)
+    if notice is not None and notice.given_on <= due:
+        return Finding.ok(answer=notice.text.strip(), notified_on=notice.given_on, requested_on=first.requested_on)
     if on > due:
         return Finding.late(
-            f"Aktindsigt skulle være givet senest {_d(due)} (FVL § 16, stk. 2).",
-            f"File access should have been given by {_d(due)}.",
+            f"Aktindsigt fra {_d(first.requested_on)} er hverken givet eller afslået, og borgeren har ikke fået "
+            f"besked om hvorfor og hvornår senest {_d(due)} (FVL § 16): giv aktindsigt, eller registrér den "
+            "besked, borgeren har fået.",
+            f"The file-access request of {_d(first.requested_on)} was neither granted nor refused, and the citizen was "
+            f"not told why and when by {_d(due)}: give access, or record the notice given.",
             due=due,
+            requested_on=first.requested_on,
         )
     return Finding.ok_until(due, requested_on=first.requested_on)
 
@@ -250,23 +276,27 @@ def _written_reasons(s: Snapshot, on: date) -> Finding:
     return Finding.ok_until(due, requested_on=first.requested_on)
 
 
-# D10 — the complaint deadline is 4 weeks from notification, but it runs only from when correct complaint guidance
-# has been given (seed 000, L7260–7262, L7389–7421; RTL § 67, stk. 1). "hvis borgeren begærer aktindsigt efter
-# afgørelsen, og der ikke gives aktindsigt inden for 10-dagesfristen, kan klagefristen blive suspenderet, indtil
-# aktindsigt gives" (L7416–7421): the days file access is late are added.
+# D10 — the complaint deadline is 4 weeks from receipt of the decision, but it runs only from when correct
+# complaint guidance has been given (seed 000, L7260–7262, L7389–7421; RTL § 67, stk. 1); the day the guidance was
+# given stands for the day the citizen received the decision. "hvis borgeren begærer aktindsigt efter afgørelsen,
+# og der ikke gives aktindsigt inden for 10-dagesfristen, kan klagefristen blive suspenderet, indtil aktindsigt
+# gives" (L7416–7421): the days file access is late — past the FVL § 16 deadline of the request's date, 7 working
+# days from 2014 (file_access_due) — are added. A deadline that ends on a Saturday, a Sunday or a public holiday
+# runs to the next working day (the general principle on deadlines in Danish administrative law; not in the seeds:
+# re-check against Retsinformation and the Ombudsman's practice).
 def complaint_due(guidance_given_on: date, file_access, on: date) -> date:
     """The complaint deadline: 4 weeks from correct guidance, plus the days a file-access request made after it was
-    overdue (up to `on`). `file_access` holds (requested_on, handed_out_on) pairs."""
+    overdue (up to `on`), rolled over to the next working day. `file_access` holds (requested_on, handed_out_on)
+    pairs."""
     due = guidance_given_on + timedelta(weeks=param("deadlines.appeal_weeks", guidance_given_on))
-    days = param("deadlines.file_access_days", guidance_given_on)
     suspended = 0
     for requested_on, handed_out_on in file_access:
         if requested_on < guidance_given_on or requested_on > min(on, due):
             continue
-        late_from = requested_on + timedelta(days=days)
+        late_from = file_access_due(requested_on)
         end = handed_out_on if handed_out_on and handed_out_on <= on else on
         suspended += max(0, (end - late_from).days)
-    return due + timedelta(days=suspended)
+    return next_working_day(due + timedelta(days=suspended))
 
 
 def _appeal_deadline(s: Snapshot, on: date) -> Finding:
@@ -321,6 +351,36 @@ def _reconsideration(s: Snapshot, on: date) -> Finding:
             due=due,
         )
     return Finding.ok_until(due, received_on=first.received_on)
+
+
+# D11 — the appeal body (RTL § 60; seed 000 L7341–7346, L7383–7387): a complaint the municipality keeps its decision
+# on is forwarded to the appeal body of its time and area (parameters/appeals.yaml): Det Sociale Nævn until 31
+# December 2006; for employment and pension decisions the beskæftigelsesankenævn from 1 January 2007 (lov nr. 1530
+# af 21. december 2005); Ankestyrelsen for all from 1 July 2013 (lov nr. 493 af 21. maj 2013). Everything Evne
+# decides is in the employment and pension area. The 2007 change is not in the seeds: re-check against
+# Retsinformation.
+def _appeal_body(s: Snapshot, on: date) -> Finding:
+    forwarded = [(c, c.forwarded_on) for c in s.complaints if c.forwarded_on and c.forwarded_on <= on and c.appeal_body]
+    if not forwarded:
+        return Finding.not_applicable()
+    wrong: list[tuple[int, date, str, str]] = []
+    for c, forwarded_on in forwarded:
+        expected = value_on("appeals.appeal_body", forwarded_on)
+        if expected is not None and c.appeal_body.strip().casefold() != str(expected.value).casefold():
+            wrong.append((c.decision_number, forwarded_on, c.appeal_body, str(expected.value)))
+    if wrong:
+        number, forwarded_on, sent_to, body = wrong[0]
+        return Finding.missing(
+            f"Klagen over afgørelse {number} blev {_d(forwarded_on)} sendt til {sent_to}, men klageinstansen for "
+            f"beskæftigelses- og pensionssager var dengang {body} (RTL § 60).",
+            f"The complaint about decision {number} was forwarded on {_d(forwarded_on)} to {sent_to}, but the appeal "
+            f"body for employment and pension decisions then was {body}.",
+            number=number,
+            forwarded_on=forwarded_on,
+            appeal_body=sent_to,
+            expected=body,
+        )
+    return Finding.ok(complaints=[c.decision_number for c, _day in forwarded])
 
 
 def _v(start: date, check, *citations: Citation) -> tuple[RuleVersion, ...]:
@@ -425,16 +485,27 @@ RULES = (
     ),
     Rule(
         "deadline.file_access_10_days",
-        "Aktindsigt inden 10 dage",
-        "File access within 10 days",
+        "Aktindsigt eller besked inden fristen",
+        "File access, or notice why and when, within the deadline",
         Severity.WARNING,
-        _v(
-            FVL,
-            _file_access,
-            Citation("fvl", "§ 16, stk. 2", "000", "6305-6312"),
-            Citation("fvl", "§ 9", "000", "6298-6382"),
+        (
+            RuleVersion(
+                FVL,
+                _file_access,
+                (Citation("fvl", "§ 16, stk. 2", "000", "6305-6312"), Citation("fvl", "§ 9", "000", "6298-6382")),
+                valid_to=FILE_ACCESS_WORKING_DAYS,
+            ),
+            RuleVersion(
+                FILE_ACCESS_WORKING_DAYS,
+                _file_access,
+                (
+                    Citation("fvl", "§ 16, stk. 3 (fra 1. januar 2014)", "000", "6305-6312"),
+                    Citation("fvl", "§ 9", "000", "6298-6382"),
+                ),
+            ),
         ),
-        checks_da="At aktindsigt gives inden 10 dage efter anmodningen, mundtlig eller skriftlig (D8, G1).",
+        checks_da="At en anmodning om aktindsigt besvares, eller at borgeren får besked om hvorfor og hvornår, inden "
+        "fristen (10 dage; fra 2014 7 arbejdsdage), mundtlig eller skriftlig (D8, G1).",
         deadline=True,
     ),
     Rule(
@@ -473,5 +544,20 @@ RULES = (
         ),
         checks_da="At kommunen genvurderer en klage og giver besked eller videresender inden 4 uger (D11).",
         deadline=True,
+    ),
+    Rule(
+        "decision.appeal_body",
+        "Klagen sendes til tidens klageinstans",
+        "The complaint goes to the appeal body of its time",
+        Severity.WARNING,
+        _v(
+            METHOD,
+            _appeal_body,
+            Citation("rtl", "§ 60", "000", "7341-7346"),
+            Citation("rtl", "§ 60", "000", "7383-7387"),
+        ),
+        checks_da="At en fastholdt klage er sendt til den klageinstans, der gjaldt for beskæftigelses- og "
+        "pensionssager den dag (Det Sociale Nævn, fra 2007 beskæftigelsesankenævnet, fra 1. juli 2013 "
+        "Ankestyrelsen).",
     ),
 )

@@ -4,9 +4,30 @@ forvaltningsloven § 29; bek. 543/2002 § 7, stk. 4–7)."""
 from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..parameters import value_on
 from ..snapshot import Snapshot
 
 METHOD = date(2003, 1, 1)
+
+
+# Who may give health advice (shared by the rule reform.clinical_function_only and the evidence service that
+# prepares a request for a specialist statement, so the two cannot disagree; tests/evidence keeps them equal).
+# Pension act § 19, stk. 3 and lov om organisering §§ 13–15 (seed 003 L3154–3158): "Kommunen kan ved behandlingen
+# af sager, der skal forelægges for rehabiliteringsteamet, kun benytte sundhedsfaglig rådgivning fra regionens
+# kliniske funktion (og dermed ikke anden sundhedsfaglig rådgivning som eksempelvis lægekonsulenter)". Bek. nr. 1092
+# af 3. august 2016 § 1, stk. 3 (seed 003 L3386–3391): also in førtidspension cases decided without the team
+# (åbenbart formålsløse), further medical assessments come only from the clinical function and the GP. Outside
+# team cases and before the reform the method book's practice holds: a specialist statement is normally discussed
+# with the lægekonsulent first (seed 000 L5404–5406). The reform's date in force is the parameter
+# evidence.clinical_function_only_from (1 January 2013, lov nr. 1380 af 23. december 2012).
+TEAM_CASE_SUBJECTS = ("ressourceforlob", "fleksjob", "fortidspension")
+
+
+def clinical_function_only(on: date, subjects) -> bool:
+    """Whether on `on` a case about these decision subjects may take health advice only from the region's
+    clinical function and the GP (never a municipal lægekonsulent)."""
+    in_force = value_on("evidence.clinical_function_only_from", on) is not None
+    return in_force and any(t in TEAM_CASE_SUBJECTS for t in subjects)
 
 
 def _open_requests(s: Snapshot, on: date):

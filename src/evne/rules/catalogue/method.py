@@ -108,7 +108,7 @@ def _refusal_on_the_evidence(s: Snapshot, on: date) -> Finding:
     will_not = [i for i in s.involvement if i.non_participation == "will_not" and i.occurred_on <= on]
     if not refused and not will_not:
         return Finding.not_applicable()
-    answer = s.answer("method.refusal_on_the_evidence", on)
+    answer = s.answer("method.refusal_on_the_evidence", on, decision=s.decision_number(on))
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(

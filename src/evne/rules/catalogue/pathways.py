@@ -556,7 +556,7 @@ def _refusal_without_team(s: Snapshot, on: date) -> Finding:
         return Finding.not_applicable(refusal=False)
     if s.recommendations_until(on):
         return Finding.ok(recommendations=len(s.recommendations_until(on)))
-    answer = s.answer("pathways.refusal_without_team", on)
+    answer = s.answer("pathways.refusal_without_team", on, decision=decision.number)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(

@@ -15,6 +15,7 @@ from .deadlines import add_months
 METHOD = date(2003, 1, 1)
 REFORM = date(2013, 1, 1)
 CLOSED = ("decided", "closed")
+SICK_PAY_2023 = date(2023, 3, 22)  # lov nr. 295 af 20. marts 2023 (sygedagpengeloven § 13 b) — re-check the date
 INCOME_SUPPORT = ("sygedagpenge", "kontanthjaelp")  # the pathways where help to forsørgelse is sought
 LESS_INTRUSIVE = ("lae_265", "medical_certificate", "status_statement", "hospital_records")
 
@@ -390,6 +391,121 @@ def _sick_pay_follow_up(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Lov om sygedagpenge § 13 b as amended by lov nr. 295 af 20. marts 2023 (L 14 2022–23, 2. samling, "Anden delaftale
+# om nytænkning af beskæftigelsesindsatsen"; not in the seeds — the wording below is the consolidated § 13 b, stk. 1
+# as published after the amendment; re-check the wording and the date in force, taken here as 22 March 2023, the day
+# STAR's vejledning nr. 9208 af 21. marts 2023 took effect, against Retsinformation): "I sager, der er visiteret til
+# kategori 2 og 3 … skal der følges op mindst fire gange inden for det første halve år regnet fra første fraværsdag.
+# Der følges op første gang senest inden udgangen af ottende uge … Efter de første 6 måneder aftales opfølgningen
+# mellem kommunen og den sygemeldte." The case's help_requested_on stands for the first day of absence; the
+# visitation category is not recorded, so every sickness-benefit case is judged as category 2 or 3 (category 1
+# cases are followed up as the municipality decides: the warning then asks for nothing the law requires).
+def _sick_pay_follow_up_2023(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway != "sygedagpenge" or s.case.help_requested_on > on:
+        return Finding.not_applicable(in_question=s.in_question(on))
+    held = _follow_ups_before(s, on)
+    if held and not held[0].parties_decided:
+        return _sick_pay_follow_up(s, on)  # the parties at the first follow-up: unchanged (§ 24, stk. 2, K5)
+    if s.case.status in CLOSED:
+        return Finding.not_applicable(status=s.case.status)
+    start = s.case.help_requested_on
+    first_due = date.fromordinal(start.toordinal() + 7 * param("deadlines.sick_pay_first_follow_up_weeks", on))
+    minimum = param("deadlines.sick_pay_follow_ups_first_half_year", on)
+    half_year_end = add_months(start, param("deadlines.sick_pay_follow_up_period_months", on))
+    in_period = [f for f in held if f.held_on <= half_year_end]
+    facts = {"follow_ups": len(in_period), "first_day": start}
+    if not held and on > first_due:
+        return Finding.late(
+            f"Den første opfølgning skulle have fundet sted senest {first_due:%d-%m-%Y} (inden udgangen af 8. uge "
+            "fra første fraværsdag).",
+            f"The first follow-up was due by {first_due:%d-%m-%Y} (before the end of the 8th week of absence).",
+            due=first_due,
+            **facts,
+        )
+    if not held:
+        return Finding.ok_until(first_due, **facts)
+    if len(in_period) >= minimum:
+        return Finding.ok(**facts)
+    if on > half_year_end:
+        return Finding.late(
+            f"Der er fulgt op {len(in_period)} gange i det første halve år (til {half_year_end:%d-%m-%Y}); loven "
+            f"kræver mindst {minimum}.",
+            f"There were {len(in_period)} follow-ups in the first half year (until {half_year_end:%d-%m-%Y}); the "
+            f"law requires at least {minimum}.",
+            due=half_year_end,
+            **facts,
+        )
+    return Finding.ok_until(half_year_end, **facts)
+
+
+# Ressourceforløb (seed 003 L2910–2914, T9): "Det er lovgivningsmæssigt fastlagt, at ressourceforløbsborgerne skal
+# have samtale med deres koordinerende sagsbehandler 6 gange indenfor 12 måneder." (Copenhagen measures "hver 2.
+# mdr." — its practice, not checked.) The seed names no section: LAB's contact course for people in a ressourceforløb
+# as of 2013–2019 (lov nr. 1380 af 23. december 2012) and, from 2020, the renumbered act (lov nr. 548 af 7. maj 2019)
+# — re-check the section and whether later reforms changed the number against Retsinformation. Checked per whole
+# 12-month period of each course: the conversations held with the citizen in it (the course's follow-ups and the
+# case's follow-ups with the citizen, one a day).
+def _course_conversations(s: Snapshot, on: date) -> Finding:
+    courses = [c for c in s.resource_courses if c.start_on <= on]
+    if not courses:
+        return Finding.not_applicable()
+    minimum = param("ressourceforloeb.conversations_per_period", on)
+    months = param("ressourceforloeb.conversation_period_months", on)
+    # the course's own follow-ups with the coordinating caseworker, and the case's follow-ups with the citizen
+    held_days = {f.held_on for f in s.follow_ups if f.with_citizen} | {d for c in courses for d in c.conversations}
+    with_citizen = sorted(d for d in held_days if d <= on)
+    short, running = [], []
+    for course in courses:
+        course_end = min(d for d in (course.end_on, course.ended_on) if d is not None)
+        period_start = course.start_on
+        while period_start < course_end:
+            period_end = add_months(period_start, months)
+            held = [d for d in with_citizen if period_start <= d < period_end]
+            if period_end <= on and period_end <= course_end:
+                if len(held) < minimum:
+                    short.append((course.id, period_start, period_end, len(held)))
+            elif period_start <= on < period_end and on < course_end and period_end <= course_end:
+                running.append((period_end, len(held)))
+            period_start = period_end
+    if short:
+        course_id, start, end, count = short[0]
+        return Finding.late(
+            f"Ressourceforløbet havde {count} samtaler med den koordinerende sagsbehandler fra {start:%d-%m-%Y} til "
+            f"{end:%d-%m-%Y}; der skal være mindst {minimum} på {months} måneder.",
+            f"The ressourceforløb had {count} conversations with the coordinating caseworker from {start:%d-%m-%Y} "
+            f"to {end:%d-%m-%Y}; at least {minimum} are required in {months} months.",
+            due=end,
+            course=course_id,
+            held=count,
+        )
+    if running:
+        due, count = min(running)
+        return Finding.ok_until(due, held=count)
+    return Finding.ok(courses=[c.id for c in courses])
+
+
+# RTL § 7 (seed 000 L2417–2436, L7354–7373, X9): the assessment of whether work ability is threatened is made with
+# the citizen and "meddeles skriftligt" with its premises and direction. Written form is required for it (X9): once
+# the assessment is recorded (method.threat_recorded), the rule asks for the written notice to be recorded — that
+# and when the citizen was told in writing.
+def _threat_notice_written(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in INCOME_SUPPORT or s.case.help_requested_on > on:
+        return Finding.not_applicable(in_question=s.in_question(on))
+    assessed = s.answer_record("method.threat_recorded", on)
+    if assessed is None:
+        return Finding.not_applicable(reason="no threat assessment recorded yet")
+    notice = s.answer("procedure.threat_notice_written", on, since=s.case.help_requested_on)
+    if notice:
+        return Finding.ok(answer=notice, assessed_on=assessed.given_on)
+    return Finding.prompt(
+        "Vurderingen af, om arbejdsevnen er truet, skal meddeles borgeren skriftligt med præmisserne og retningen "
+        "for det videre forløb (RTL § 7): registrér, hvornår og hvordan det skete.",
+        "The assessment of whether work ability is threatened must be notified to the citizen in writing, with its "
+        "premises and the direction of what follows (RTL § 7): record when and how that was done.",
+        assessed_on=assessed.given_on,
+    )
+
+
 # Aktivloven § 10 (seed 000 L6457–6501): follow-up "senest 3 måneder efter, at hjælpen … er begyndt", then within
 # 3 months of the last; seed 003 L2569–2573 (T8): at least four conversations a year.
 def _activation_follow_up(s: Snapshot, on: date) -> Finding:
@@ -656,6 +772,17 @@ RULES = (
                     _cite("dpl", "§ 24, stk. 2 (parter)", "000", "4139-4146"),
                     _cite("taskforce_kk_2018", "6.3 opfølgning hver 4. uge (lovpligtig)", "003", "2623-2629"),
                 ),
+                valid_to=SICK_PAY_2023,
+            ),
+            RuleVersion(
+                SICK_PAY_2023,
+                _sick_pay_follow_up_2023,
+                (
+                    _cite(
+                        "lov_295_2023", "sygedagpengeloven § 13 b, stk. 1 (ikke i kilderne; genlæs)", "003", "2623-2629"
+                    ),
+                    _cite("dpl", "§ 24, stk. 2 (parter)", "000", "4139-4146"),
+                ),
             ),
         ),
         checks_da="Fristen for næste opfølgning i en sygedagpengesag, og at der ved den første er taget stilling "
@@ -714,5 +841,46 @@ RULES = (
         "henvendelsen.",
         deadline=True,
         policy="policy.clarification_guarantee_months",
+    ),
+    Rule(
+        "procedure.resource_course_conversations",
+        "Samtaler i ressourceforløbet",
+        "Conversations in the ressourceforløb",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                REFORM,
+                _course_conversations,
+                (
+                    _cite(
+                        "lab",
+                        "kontaktforløb i ressourceforløb (samtaler på 12 måneder; § genlæses)",
+                        "003",
+                        "2910-2918",
+                    ),
+                ),
+            ),
+        ),
+        checks_da="At borgeren i ressourceforløb har haft det lovpligtige antal samtaler med den koordinerende "
+        "sagsbehandler i hver hel 12-måneders periode af forløbet.",
+        deadline=True,
+    ),
+    Rule(
+        "procedure.threat_notice_written",
+        "Skriftlig besked om vurderingen efter RTL § 7",
+        "Written notice of the RTL § 7 assessment",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _threat_notice_written,
+                (
+                    _cite("rtl", "§ 7", "000", "2417-2436"),
+                    _cite("rtl", "§ 7 (skriftlighed)", "000", "7354-7373"),
+                ),
+            ),
+        ),
+        checks_da="At det er registreret, hvornår og hvordan borgeren fik skriftlig besked om vurderingen af, om "
+        "arbejdsevnen er truet, med præmisser og retning.",
     ),
 )

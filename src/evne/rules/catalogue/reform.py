@@ -61,8 +61,9 @@ def _refusal_job_function(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is not None and latest.job_functions_meetable >= 1:
         return Finding.ok(number=latest.number, meetable=latest.job_functions_meetable)
-    if s.answer("reform.pension_refusal_job_function", on):
-        return Finding.ok(answer=s.answer("reform.pension_refusal_job_function", on))
+    answer = s.answer("reform.pension_refusal_job_function", on, decision=s.decision_number(on))
+    if answer:
+        return Finding.ok(answer=answer)
     if _on_existing_evidence(s, on):  # named exception: P-7-04 (seed 003 L661–663)
         return Finding.prompt(
             "Afslaget træffes på det foreliggende dokumentationsgrundlag (§ 17, stk. 2): kravet om en konkret "
@@ -251,7 +252,7 @@ def _transfer_recorded(s: Snapshot, on: date) -> Finding:
 def _refusal_holistic(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension"):
         return Finding.not_applicable(in_question=s.in_question(on))
-    answer = s.answer("reform.pension_refusal_holistic", on)
+    answer = s.answer("reform.pension_refusal_holistic", on, decision=s.decision_number(on))
     if answer:
         return Finding.ok(answer=answer)
     return Finding.prompt(
@@ -855,7 +856,7 @@ RULES = (
             ),
             _v(
                 _development_2018,
-                Citation("l193_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
+                Citation("lov_553_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
                 Citation("lab", "§ 68 a (2018-præciseringen)", "002", "662-669"),
                 start=L193,
             ),
