@@ -213,7 +213,7 @@ RULES = (
             ),
             _v(
                 _refusal(_REFUSAL_2018),
-                Citation("l193_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
+                Citation("lov_553_2018", "LAB § 68 a, stk. 2 (udviklingsperspektiv)", "003", "16-24"),
                 Citation("ankestyrelsen_principles", "1-15", "003", "951-954"),
                 start=L193,
             ),
