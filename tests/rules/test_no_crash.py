@@ -1,6 +1,7 @@
 """No evaluation crashes on any valid snapshot, and the explanation is always plain data."""
 
 import json
+import os
 from datetime import date
 
 from hypothesis import given, settings
@@ -93,7 +94,7 @@ snapshots = st.builds(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("EVNE_NO_CRASH_EXAMPLES", "300")), deadline=None)
 @given(snapshots, days)
 def test_no_evaluation_crashes_on_a_valid_snapshot(snapshot, on):
     evaluation = evaluate(RULES, snapshot, on=on)
