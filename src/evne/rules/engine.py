@@ -92,6 +92,13 @@ class RuleVersion:
         return self.valid_from <= on and (self.valid_to is None or on < self.valid_to)
 
 
+def version(check: Check, *citations: Citation, start: date, end: date | None = None) -> RuleVersion:
+    """One version of a rule: in force from `start` until `end` (the day the next version begins, or its repeal),
+    judged by `check`, under these citations. The catalogue's modules bind their usual first day:
+    `_v = partial(version, start=REFORM)`."""
+    return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str

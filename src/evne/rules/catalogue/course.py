@@ -8,8 +8,9 @@ prompts whose recorded answer — for this decision — becomes the fact.
 """
 
 from datetime import date
+from functools import partial
 
-from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import ResourceCourse, Snapshot
 from .deadlines import add_months
@@ -176,8 +177,7 @@ def _action_part(s: Snapshot, on: date) -> Finding:
     )
 
 
-def _v(check, *citations: Citation, start: date = REFORM, end: date | None = None) -> RuleVersion:
-    return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
+_v = partial(version, start=REFORM)  # a version of a rule, from REFORM unless told otherwise
 
 
 RULES = (

@@ -18,9 +18,10 @@ decision in question — that the testing is sufficient or further testing obvio
 """
 
 from datetime import date
+from functools import partial
 from typing import Any
 
-from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot, Statement
 
@@ -29,8 +30,7 @@ REFORM = date(2013, 1, 1)  # the reform of førtidspension and fleksjob (small f
 OUTSTANDING = ("planned", "ongoing")
 
 
-def _v(check, *citations: Citation, start: date = METHOD, end: date | None = None) -> RuleVersion:
-    return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
+_v = partial(version, start=METHOD)  # a version of a rule, from METHOD unless told otherwise
 
 
 def _grant(s: Snapshot, on: date) -> bool:

@@ -9,8 +9,9 @@ fleksjob_visitations); they never judge the substance — that stays the casewor
 """
 
 from datetime import date
+from functools import partial
 
-from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param, value_on
 from ..snapshot import Snapshot
 from .deadlines import add_months
@@ -53,8 +54,7 @@ REQUIRED_ROLES = ("employment", "social", "health", "health_coordinator")
 FUTILE_CONDITIONS = ("health_alone", "unambiguous", "not_contradictory", "documented")
 
 
-def _v(check, *citations: Citation, start: date = REFORM, end: date | None = None) -> RuleVersion:
-    return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
+_v = partial(version, start=REFORM)  # a version of a rule, from REFORM unless told otherwise
 
 
 # --- the preparatory part --------------------------------------------------------------------------------------

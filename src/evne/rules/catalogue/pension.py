@@ -16,7 +16,7 @@ application on the existing evidence, pension without the team and senior førti
 
 from datetime import date
 
-from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot, Statement
 from .deadlines import add_months
@@ -30,8 +30,7 @@ PERMANENT = "permanently_substantially_reduced"
 OPEN_EFFECT = ("planned", "ongoing", "")  # a treatment for work ability not yet completed, declined or impossible
 
 
-def _v(check, *citations: Citation, start: date, end: date | None = None) -> RuleVersion:
-    return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
+_v = version  # a version of a rule: every pension rule names its first day
 
 
 def _grant_in_question(s: Snapshot, on: date) -> bool:

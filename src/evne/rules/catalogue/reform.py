@@ -13,8 +13,9 @@ a case file without them.
 """
 
 from datetime import date
+from functools import partial
 
-from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot
 from . import team
@@ -675,8 +676,7 @@ def _clinical_function_only(s: Snapshot, on: date) -> Finding:
     )
 
 
-def _v(check, *citations: Citation, start: date = REFORM, end: date | None = None) -> RuleVersion:
-    return RuleVersion(valid_from=start, check=check, citations=citations, valid_to=end)
+_v = partial(version, start=REFORM)  # a version of a rule, from REFORM unless told otherwise
 
 
 NOT_FP = ("revalidering", "ressourceforlob", "jobafklaring", "ordinary_work", "refusal")

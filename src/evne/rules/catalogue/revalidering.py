@@ -12,16 +12,16 @@ against Retsinformation before a letter cites it. One version from 2003: the see
 """
 
 from datetime import date
+from functools import partial
 
-from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..engine import Citation, Finding, Rule, Severity, version
 from ..snapshot import Snapshot
 
 METHOD = date(2003, 1, 1)  # bek. nr. 543 af 28. maj 2002 in force: the method governs revalidering cases
 REDUCED = ("reduced", "permanently_substantially_reduced")
 
 
-def _v(check, *citations: Citation, start: date = METHOD) -> RuleVersion:
-    return RuleVersion(valid_from=start, check=check, citations=citations)
+_v = partial(version, start=METHOD)  # a version of a rule, from METHOD unless told otherwise
 
 
 def _grant(s: Snapshot, on: date) -> bool:

@@ -7,8 +7,9 @@ one for the decision in question and whether the draft follows it; `reform.rehab
 """
 
 from datetime import date
+from functools import partial
 
-from ..engine import Citation, Finding, Rule, RuleVersion, Severity
+from ..engine import Citation, Finding, Rule, Severity, version
 from ..snapshot import Recommendation, Snapshot
 
 REFORM = date(2013, 1, 1)  # the rehabilitation team from the 2013 reform (lov nr. 1380 af 23/12 2012)
@@ -101,8 +102,7 @@ def _decision_follows(s: Snapshot, on: date) -> Finding:
     )
 
 
-def _v(check, *citations: Citation, start: date = REFORM) -> RuleVersion:
-    return RuleVersion(valid_from=start, check=check, citations=citations)
+_v = partial(version, start=REFORM)  # a version of a rule, from REFORM unless told otherwise
 
 
 RULES = (
