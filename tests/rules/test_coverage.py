@@ -26,6 +26,8 @@ NOT_IN_SOURCE_TABLES = {
     # the limit (seed 004 L2017–2021) but no table row states it; the values are marked for re-checking.
     "sickpay.duration_limit",
     "sickpay.reassessment",
+    # Ankestyrelsen 37-19 (2019, functional disorders): later than the seeds; its public summary is quoted in the rule.
+    "pension.functional_disorder",
 }
 
 # (seed, prefix, first, last, zero-padded width), in the order of the sources' tables.

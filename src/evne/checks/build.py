@@ -375,6 +375,7 @@ def _facts(data: Record) -> dict:
                 stated_on=_date(c["stated_on"]), received_on=_date(d["received_on"]), revision=c["number"],
                 recorded_on=day(c["recorded_at"]), examined_on=_optional_date(c["examined_on"]),
                 has_conditions=bool(c["conditions"].strip()), has_diagnosis_code=bool(c["icd10_code"]),
+                diagnosis_code=c["icd10_code"],
                 prognosis=c["prognosis"], prognosis_until=_optional_date(c["prognosis_until"]),
                 hours_per_week=_number(c["hours_per_week"]), has_restrictions=bool(c["restrictions"].strip()),
                 has_accommodation_needs=bool(c["accommodation_needs"].strip()),

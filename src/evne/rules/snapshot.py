@@ -160,6 +160,7 @@ class Statement:
     examined_on: date | None = None
     has_conditions: bool = False
     has_diagnosis_code: bool = False
+    diagnosis_code: str = ""  # the ICD-10 code, when recorded (e.g. to recognise a functional disorder)
     prognosis: str = "not_stated"  # permanent | temporary | unclear | not_stated
     prognosis_until: date | None = None
     hours_per_week: float | None = None  # the capacity the statement describes

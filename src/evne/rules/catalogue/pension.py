@@ -272,6 +272,48 @@ def _work_testing_recent(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Ankestyrelsen 37-19 (2019; public summary of the leading decision — not in the seeds, re-check the text and its
+# date against Ankestyrelsen's own publication): "Der skal altid foretages en konkret og individuel vurdering af, om
+# der er udviklingsperspektiv i forhold til personens arbejdsevne, også i sager, hvor personen har en funktionel
+# lidelse." A functional disorder cannot be shown by examinations, and its course differs widely from person to
+# person: neither a diagnosis nor "no objective findings" settles the pension or the ressourceforløb. Recognised from
+# the statements' ICD-10 codes (the table below: the somatoform disorders, neurasthenia, fibromyalgia and the
+# post-viral fatigue syndrome, as the Danish term "funktionelle lidelser" gathers them); the caseworker records the
+# concrete individual assessment for the decision in question.
+FUNCTIONAL_CODES = ("F45", "F48.0", "M79.7", "G93.3")
+LEADING_37_19 = date(2019, 1, 1)  # Ankestyrelsen 37-19 (2019 — the day is not in the seeds; re-check)
+
+
+def _functional_statements(s: Snapshot, on: date) -> list[int]:
+    return [
+        st.document_id
+        for st in s.statements_on(on)
+        if any(st.diagnosis_code.upper().startswith(code) for code in FUNCTIONAL_CODES)
+    ]
+
+
+def _functional_disorder(s: Snapshot, on: date) -> Finding:
+    if not s.concerns(on, "fortidspension", "ressourceforlob"):
+        return Finding.not_applicable(in_question=s.in_question(on))
+    found = _functional_statements(s, on)
+    if not found:
+        return Finding.not_applicable(functional_disorder=False)
+    decision = s.decision_in_question(on)
+    answer = s.answer("pension.functional_disorder", on, decision=decision.number if decision else None)
+    if answer:
+        return Finding.ok(answer=answer, statements=found)
+    return Finding.prompt(
+        "Borgeren har en funktionel lidelse (jf. erklæringernes diagnosekoder): afgørelsen skal bygge på en konkret og "
+        "individuel vurdering af, om der er et udviklingsperspektiv for arbejdsevnen — hverken diagnosen eller "
+        "manglende objektive fund afgør det (principafgørelse 37-19). Registrér vurderingen og hvad den bygger på.",
+        "The citizen has a functional disorder (per the statements' diagnosis codes): the decision must rest on a "
+        "concrete individual assessment of whether the work ability has a development perspective — neither the "
+        "diagnosis nor a lack of objective findings settles it (leading decision 37-19). Record the assessment and "
+        "what it rests on.",
+        statements=found,
+    )
+
+
 RULES = (
     Rule(
         "pension.permanent_reduction",
@@ -349,5 +391,25 @@ RULES = (
         decision_types=("fortidspension",),
         checks_da="At en tilkendelse ikke hviler på en arbejdsprøvning, der er flere år gammel, uden en registreret "
         "vurdering af, at en ny arbejdsprøvning ikke kan forbedre arbejdsevnen.",
+    ),
+    Rule(
+        "pension.functional_disorder",
+        "Funktionel lidelse: en konkret og individuel vurdering af udviklingsperspektivet",
+        "Functional disorder: a concrete individual assessment of the development perspective",
+        Severity.BLOCKING,
+        (
+            _v(
+                _functional_disorder,
+                Citation(
+                    "lov_553_2018", "pensionsloven § 16, stk. 2; LAB § 68 a: udviklingsperspektiv", "003", "16-30"
+                ),
+                # 37-19 is not in the seeds (its public summary is quoted above); the seed says principal decisions bind
+                Citation("ankestyrelsen_principles", "37-19 (funktionelle lidelser)", "003", "748-749"),
+                start=LEADING_37_19,
+            ),
+        ),
+        decision_types=("fortidspension", "ressourceforlob"),
+        checks_da="At en afgørelse om førtidspension eller ressourceforløb for en borger med en funktionel lidelse "
+        "bygger på en registreret konkret og individuel vurdering af udviklingsperspektivet.",
     ),
 )
