@@ -28,6 +28,8 @@ NOT_IN_SOURCE_TABLES = {
     "sickpay.reassessment",
     # Ankestyrelsen 37-19 (2019, functional disorders): later than the seeds; its public summary is quoted in the rule.
     "pension.functional_disorder",
+    # Pensionsloven § 44 (withdrawal only on a lasting improvement): no row of the sources' tables states it.
+    "pension.withdrawal_lasting_improvement",
 }
 
 # (seed, prefix, first, last, zero-padded width), in the order of the sources' tables.

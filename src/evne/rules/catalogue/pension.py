@@ -314,6 +314,61 @@ def _functional_disorder(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Lov om social pension § 44 (lovbekendtgørelse nr. 527 af 25. april 2022; not in the seeds — the public text of the
+# act, re-check the section's number for the earlier consolidations): "Kommunalbestyrelsen skal træffe afgørelse om
+# frakendelse af førtidspension, hvis der er sket en væsentlig forbedring af arbejdsevnen, som medfører, at
+# pensionisten vedvarende kan være selvforsørgende ved indtægtsgivende arbejde" (stk. 1); "Efter det fyldte 60. år kan
+# pension uden pensionistens samtykke ikke frakendes" (stk. 3); stk. 4: no withdrawal from 1 January 2023 to 31
+# December 2025 "medmindre der foreligger særlige omstændigheder". A withdrawal is a stop of the pension: the decision
+# in question stops a benefit and concerns førtidspension. What counts as a substantial and lasting improvement is the
+# caseworker's judgement, recorded for that decision; the age comes from the birth date.
+WITHDRAWAL_PAUSE = (date(2023, 1, 1), date(2026, 1, 1))  # § 44, stk. 4 (the pause's first and first-after days)
+
+
+def _withdrawal(s: Snapshot, on: date) -> Finding:
+    decision = s.decision_in_question(on)
+    if decision is None or decision.outcome != "stop_reduction" or not s.concerns(on, "fortidspension"):
+        return Finding.not_applicable(in_question=s.in_question(on))
+    age, consent_age = s.age_on(on), param("pension.withdrawal_consent_age", on)
+    answer = s.answer("pension.withdrawal_lasting_improvement", on, decision=decision.number)
+    if age is not None and age >= consent_age:
+        if answer:
+            return Finding.ok(answer=answer, age=age)
+        return Finding.prompt(
+            f"Pensionisten er {age} år: efter det fyldte {consent_age}. år kan førtidspension ikke frakendes uden "
+            "pensionistens samtykke (pensionsloven § 44, stk. 3). Registrér samtykket.",
+            f"The pensioner is {age}: after the age of {consent_age} a disability pension cannot be withdrawn without "
+            "the pensioner's consent (pension act § 44(3)). Record the consent.",
+            decision=decision.number,
+            age=age,
+        )
+    paused = WITHDRAWAL_PAUSE[0] <= on < WITHDRAWAL_PAUSE[1]
+    if answer:
+        return Finding.ok(answer=answer, paused=paused)
+    extra_da = (
+        " Fra 1. januar 2023 til og med 31. december 2025 kan pension kun frakendes, når der foreligger særlige "
+        "omstændigheder (§ 44, stk. 4): registrér dem."
+        if paused
+        else ""
+    )
+    extra_en = (
+        " From 1 January 2023 to 31 December 2025 a pension can only be withdrawn in special circumstances (§ 44(4)):"
+        " record them."
+        if paused
+        else ""
+    )
+    return Finding.prompt(
+        "Førtidspension kan kun frakendes, når arbejdsevnen er væsentligt forbedret, så pensionisten vedvarende kan "
+        "forsørge sig selv ved indtægtsgivende arbejde (pensionsloven § 44, stk. 1): registrér, hvad der viser en "
+        "varig forbedring." + extra_da,
+        "A disability pension can only be withdrawn when the work ability has improved substantially, so that the "
+        "pensioner can lastingly support themselves by paid work (pension act § 44(1)): record what shows a lasting "
+        "improvement." + extra_en,
+        decision=decision.number,
+        paused=paused,
+    )
+
+
 RULES = (
     Rule(
         "pension.permanent_reduction",
@@ -411,5 +466,23 @@ RULES = (
         decision_types=("fortidspension", "ressourceforlob"),
         checks_da="At en afgørelse om førtidspension eller ressourceforløb for en borger med en funktionel lidelse "
         "bygger på en registreret konkret og individuel vurdering af udviklingsperspektivet.",
+    ),
+    Rule(
+        "pension.withdrawal_lasting_improvement",
+        "Frakendelse af førtidspension kun ved varig forbedring af arbejdsevnen",
+        "Withdrawal of a disability pension only on a lasting improvement of the work ability",
+        Severity.BLOCKING,
+        (
+            _v(
+                _withdrawal,
+                Citation(
+                    "social_pension", "§ 44, stk. 1, 3 og 4 (lbk. nr. 527 af 25/4 2022; ikke i seeds)", "003", "564-577"
+                ),
+                start=PENSION_2003,
+            ),
+        ),
+        decision_types=("fortidspension",),
+        checks_da="At en frakendelse af førtidspension bygger på en registreret, væsentlig og varig forbedring af "
+        "arbejdsevnen; efter 60 år pensionistens samtykke; i 2023–2025 særlige omstændigheder.",
     ),
 )
