@@ -3,6 +3,7 @@ set on the draft, edited with the version check, shown, frozen when issued; and 
 
 import importlib
 import json
+from datetime import timedelta
 
 import pytest
 from django.db import DatabaseError, transaction
@@ -211,3 +212,30 @@ def test_the_migration_takes_a_refusal_without_application_to_concern_the_pathwa
     assert migration.subject_for("refusal", None, "fleksjob") == "fleksjob"
     assert migration.subject_for("refusal", None, "sygedagpenge") == "other"
     assert migration.subject_for("refusal", "ressourceforlob", "fleksjob") == "ressourceforlob"
+
+
+def test_a_pension_grant_may_carry_a_revision_condition_with_its_reason(alice, prepared):
+    later = timezone.localdate() + timedelta(days=3 * 365)
+    draft = draft_with(alice, prepared, outcome="fortidspension", fully_grants=True, applied_for="Førtidspension.",
+                       revision_on=later, revision_reason="Ung borger; uforudsigeligt forløb.")  # fmt: skip
+    assert (draft.revision_on, draft.revision_reason) == (later, "Ung borger; uforudsigeligt forløb.")
+    from evne.checks.case import snapshot_for_case
+
+    assert snapshot_for_case(prepared["case"]).decisions[-1].revision_on == later
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"outcome": "refusal", "subject": "fortidspension", "revision_on": "<later>"}, "revision_on"),
+        ({"outcome": "fortidspension", "fully_grants": True, "revision_on": "<yesterday>"}, "revision_on"),
+        ({"outcome": "fortidspension", "fully_grants": True, "revision_reason": "Ung."}, "revision_on"),
+    ],
+)
+def test_a_revision_condition_only_on_a_pension_grant_and_in_the_future(alice, prepared, overrides, field):
+    days = {"<later>": timedelta(days=400), "<yesterday>": timedelta(days=-1)}
+    overrides = {k: timezone.localdate() + days[v] if v in days else v for k, v in overrides.items()}
+    before = Decision.objects.count()
+    with pytest.raises(DomainError) as err:
+        draft_with(alice, prepared, applied_for="Førtidspension.", **overrides)
+    assert err.value.field == field and Decision.objects.count() == before

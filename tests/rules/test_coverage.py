@@ -30,6 +30,8 @@ NOT_IN_SOURCE_TABLES = {
     "pension.functional_disorder",
     # Pensionsloven § 44 (withdrawal only on a lasting improvement): no row of the sources' tables states it.
     "pension.withdrawal_lasting_improvement",
+    # Ankestyrelsen on a pension granted with revision (exceptional): later than the sources' tables.
+    "pension.revision_exceptional",
 }
 
 # (seed, prefix, first, last, zero-padded width), in the order of the sources' tables.

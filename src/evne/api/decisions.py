@@ -138,6 +138,8 @@ class DecisionOut(Schema):
     evidence_weighing: list[EvidenceWeighingIO] = Field(
         description="Per received document: do the reasons rely on it, or does it point another way"
     )
+    revision_on: date | None = Field(description="A pension granted with a revision condition is taken up again then")
+    revision_reason: str
     decided_on: date | None
     override_reason: str
     guidance_version: str
@@ -255,6 +257,8 @@ class DraftIn(In):
     subject: Measure | None = Field(None, description="Default: from the outcome, or the application it answers")
     application_id: Id | None = Field(None, description="The application of the case it answers")
     evidence_weighing: list[EvidenceWeighingIO] = Field([], max_length=1000)
+    revision_on: date | None = Field(None, description="Only a pension grant, exceptionally: taken up again then")
+    revision_reason: LongText = ""
 
 
 class DraftChangeIn(In):
@@ -276,6 +280,8 @@ class DraftChangeIn(In):
     subject: Measure | None = None
     application_id: Id | None = Field(None, description="null unlinks the application")
     evidence_weighing: list[EvidenceWeighingIO] | None = Field(None, max_length=1000)
+    revision_on: date | None = None
+    revision_reason: LongText | None = None
 
 
 class HearingIn(In):

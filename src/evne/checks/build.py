@@ -245,6 +245,8 @@ def _decisions(data: Record, *, has_profile: bool) -> dict:
                            dealt_with=bool(w["dealt_with"]))
                 for w in d.get("evidence_weighing") or ()
             ),
+            revision_on=_optional_date(d.get("revision_on")),
+            has_revision_reason=bool((d.get("revision_reason") or "").strip()),
         ))  # fmt: skip
         for c in d["complaints"]:
             complaints.append((ref_number(c["ref"]), s.Complaint(

@@ -217,6 +217,10 @@ class Decision(models.Model):
     )  # fmt: skip
     # Set when issued, never changed afterwards (trigger in migration 0002).
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
+    # A pension granted with a revision condition is taken up again on this day. The exception, not the rule:
+    # førtidspension is a lasting benefit (pension.revision_exceptional).
+    revision_on = models.DateField(_("revision condition: taken up again on"), null=True, blank=True)
+    revision_reason = models.TextField(_("why the pension is granted with a revision condition"), blank=True)
     override_reason = models.TextField(_("why it was issued despite blocking findings"), blank=True)
     explanation = models.JSONField(_("rules explanation it was issued under"), default=dict, blank=True)
     guidance_version = models.CharField(_("complaint guidance version"), max_length=40, blank=True)

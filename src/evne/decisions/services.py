@@ -55,7 +55,7 @@ SPECIALIST_KINDS = frozenset({DocumentKind.SPECIALIST_STATEMENT, DocumentKind.ME
 DRAFT_FIELDS = (
     "outcome", "applied_for", "fully_grants", "appealable", "decision_text", "reasons", "considerations", "facts",
     "legal_basis", "answer_dealt_with", "document_ids", "assessment_id", "subject", "application_id",
-    "evidence_weighing",
+    "evidence_weighing", "revision_on", "revision_reason",
 )  # fmt: skip
 NOTE_MAX = 2_000
 
@@ -263,7 +263,32 @@ def _clean_draft(case: Case, values: Mapping) -> dict:
         "answer_dealt_with": _text(Decision, "answer_dealt_with", values.get("answer_dealt_with")),
         "document_ids": _clean_documents(case, values.get("document_ids")),
         "assessment_id": _clean_assessment(case, values.get("assessment_id")),
+        **_clean_revision(outcome, values.get("revision_on"), values.get("revision_reason")),
     }
+
+
+PENSION_GRANTS = (OutcomeKind.FORTIDSPENSION, OutcomeKind.FORTIDSPENSION_EXISTING, OutcomeKind.SENIOR_FORTIDSPENSION)
+
+
+def _clean_revision(outcome: str, revision_on, reason) -> dict:
+    """A revision condition belongs only to a pension grant, lies in the future of the draft, and says why (the rule
+    pension.revision_exceptional judges whether the reason is one the practice allows)."""
+    reason = _text(Decision, "revision_reason", reason)
+    if revision_on in (None, ""):
+        if reason:
+            raise DomainError(_("Give the day the pension is taken up again, or leave the reason empty."),
+                              field="revision_on")  # fmt: skip
+        return {"revision_on": None, "revision_reason": ""}
+    if outcome not in PENSION_GRANTS:
+        raise DomainError(_("Only a grant of førtidspension can carry a revision condition."), field="revision_on")
+    if isinstance(revision_on, str):
+        try:
+            revision_on = date.fromisoformat(revision_on)
+        except ValueError:
+            raise DomainError(_("Enter a date (YYYY-MM-DD)."), field="revision_on") from None
+    if revision_on <= timezone.localdate():
+        raise DomainError(_("The day the pension is taken up again lies in the future."), field="revision_on")
+    return {"revision_on": revision_on, "revision_reason": reason}
 
 
 def _current_profile_versions(case: Case) -> list[int]:
@@ -277,6 +302,7 @@ def decision_draft(
     decision_text: str = "", reasons: str = "", considerations: str = "", facts: list | None = None,
     legal_basis: str = "", answer_dealt_with: str = "", document_ids: Iterable[int] = (), assessment_id=None,
     subject: str = "", application_id: int | None = None, evidence_weighing: list | None = None,
+    revision_on: date | None = None, revision_reason: str = "",
 ) -> Decision:  # fmt: skip
     """Start a decision draft. It records the exact current resource-profile versions and, unless told otherwise,
     the latest work-ability assessment it rests on (ARCHITECTURE §3; R47). `subject` is the measure it concerns:

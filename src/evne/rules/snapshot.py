@@ -294,6 +294,8 @@ class Decision:
     subject: str = ""  # the measure it is about (fleksjob, fortidspension, …) — a refusal's too; "" = by its type
     application_id: int | None = None  # the application it answers
     evidence: tuple[Weighing, ...] = ()  # what its reasons rely on, and the documents that point another way
+    revision_on: date | None = None  # a pension granted with a revision condition is taken up again then
+    has_revision_reason: bool = False
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,15 @@ class ReasonsForm(SubjectFields):
         label=gettext_lazy("Documents the decision rests on"), required=False, coerce=int,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
+    revision_on = forms.DateField(
+        label=gettext_lazy("Revision condition: the pension is taken up again on"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("Only exceptionally: førtidspension is a lasting benefit."),
+    )  # fmt: skip
+    revision_reason = forms.CharField(
+        label=gettext_lazy("Why the pension is granted with a revision condition"), required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )  # fmt: skip
 
     def __init__(self, *args, documents=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -460,6 +469,7 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
             "considerations": decision.considerations, "answer_dealt_with": decision.answer_dealt_with,
             "legal_basis": decision.legal_basis, "document_ids": decision.document_ids,
             "subject": decision.subject, "application_id": decision.application_id,
+            "revision_on": decision.revision_on, "revision_reason": decision.revision_reason,
         }, documents=documents, applications=applications)  # fmt: skip
         facts = FactFormSet(prefix="facts", initial=decision.facts, form_kwargs={"sources": sources})
     hearing = selectors.latest_hearing(decision)

@@ -369,6 +369,34 @@ def _withdrawal(s: Snapshot, on: date) -> Finding:
     )
 
 
+# Ankestyrelsen (principal decision on a pension granted with revision; its public summary — not in the seeds,
+# re-check its number and text): "den helt klare hovedregel er, at førtidspension er en varig ydelse … Undtagelsesvist
+# kan en kommune dog godt tilkende en pension med vilkår om revision om f.eks. 3 år", where the pension is granted to
+# a young person or the disease by experience has an unpredictable course; otherwise the condition lapses. A grant
+# with a revision condition asks for the reason it is one of those exceptions (or the citizen is under 40).
+def _revision(s: Snapshot, on: date) -> Finding:
+    decision = s.decision_in_question(on)
+    if decision is None or decision.revision_on is None or not _grant_in_question(s, on):
+        return Finding.not_applicable(in_question=s.in_question(on))
+    age, young = s.age_on(on), param("reform.pension_main_rule_min_age", on)
+    facts = {"revision_on": decision.revision_on, "age": age}
+    answer = s.answer("pension.revision_exceptional", on, decision=decision.number)
+    if answer:
+        return Finding.ok(answer=answer, **facts)
+    if decision.has_revision_reason and age is not None and age < young:
+        return Finding.ok(young=True, **facts)
+    return Finding.prompt(
+        f"Førtidspension er en varig ydelse: en tilkendelse med revision ({decision.revision_on:%d-%m-%Y}) er en "
+        "undtagelse — for en ung borger eller en lidelse med et erfaringsmæssigt uforudsigeligt forløb. Registrér, "
+        "hvorfor denne sag er en sådan undtagelse; ellers bortfalder vilkåret.",
+        f"A disability pension is a lasting benefit: a grant with a revision ({decision.revision_on:%d-%m-%Y}) is an "
+        "exception — for a young citizen or a disease with an unpredictable course. Record why this case is such an "
+        "exception; otherwise the condition lapses.",
+        decision=decision.number,
+        **facts,
+    )
+
+
 RULES = (
     Rule(
         "pension.permanent_reduction",
@@ -484,5 +512,24 @@ RULES = (
         decision_types=("fortidspension",),
         checks_da="At en frakendelse af førtidspension bygger på en registreret, væsentlig og varig forbedring af "
         "arbejdsevnen; efter 60 år pensionistens samtykke; i 2023–2025 særlige omstændigheder.",
+    ),
+    Rule(
+        "pension.revision_exceptional",
+        "Førtidspension med revision kun undtagelsesvis",
+        "Disability pension with a revision condition only exceptionally",
+        Severity.WARNING,
+        (
+            _v(
+                _revision,
+                Citation("social_pension", "§ 16 (en varig ydelse: varigt nedsat arbejdsevne)", "003", "572-577"),
+                # the principal decision on revision is not in the seeds (public summary quoted above); principal
+                # decisions bind the municipalities (seed 003)
+                Citation("ankestyrelsen_principles", "tilkendelse med revision (undtagelse)", "003", "748-749"),
+                start=PENSION_2003,
+            ),
+        ),
+        decision_types=("fortidspension",),
+        checks_da="At en tilkendelse af førtidspension med vilkår om revision er begrundet som en af undtagelserne "
+        "(ung borger, lidelse med uforudsigeligt forløb).",
     ),
 )
