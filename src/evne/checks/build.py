@@ -17,10 +17,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from evne.decisions import reasons as reason_checks
-from evne.decisions.models import DECISION_TYPE
 from evne.evidence.models import MEDICAL_DOCUMENTS, DocumentKind
-from evne.reform.models import CONTENT_FIELDS, FUTILE_CONDITIONS
 from evne.rules import snapshot as s
+from evne.rules.vocabulary import CONTENT_FIELDS, DECISION_TYPE, FUTILE_CONDITIONS
 
 # The statements a hearing must include once received (decisions: the specialist's and the consultant's)
 SPECIALIST_KINDS = frozenset({DocumentKind.SPECIALIST_STATEMENT, DocumentKind.MEDICAL_ADVISER})

@@ -14,26 +14,15 @@ from functools import partial
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param, value_on
 from ..snapshot import Snapshot
+from ..vocabulary import FUTILE_CONDITIONS, REQUIRED_CONTENT, TEAM_PATHWAYS
 from .deadlines import add_months
 
 REFORM = date(2013, 1, 1)
 SENIOR = date(2014, 1, 1)  # bek. nr. 1555 af 18/12 2013
 SENIOR_REPEALED = date(2020, 1, 1)  # lov nr. 1559 af 27/12 2019 (seniorpension replaces it)
 LEADING_2017 = date(2017, 1, 1)  # Ankestyrelsen 39-17 and 42-17 (published 2017; re-check the exact dates)
-TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
-TEAM_PATHWAYS = (*TEAM_DECISIONS, "jobafklaring")
 
-# What the recommendation must contain for each kind: bek. 996/2016 § 8 (ressourceforløb), § 9 (fleksjob), § 10
-# (førtidspension) (seed 003 L3188–3300; notes §5.3 R8–R11). Mirrors evne.reform.models.REQUIRED_CONTENT.
-REQUIRED_CONTENT = {
-    "ressourceforlob": ("factors", "goal", "measures", "order_of_measures", "follow_up", "mentor"),
-    "fleksjob": ("factors", "why_clarified", "flex_job_types", "special_needs"),
-    "fortidspension": ("factors", "professional_reasons"),
-    "jobafklaring": ("factors", "goal", "measures", "follow_up"),
-    "other": ("factors", "measures"),
-    "postponement": ("postponement_reason",),
-    "not_clarified": ("factors", "legal_test"),
-}
+# The Danish words for the parts of the recommendation (vocabulary.REQUIRED_CONTENT says which each kind needs).
 CONTENT_DA = {
     "factors": "de beskæftigelsesmæssige, sociale og helbredsmæssige forhold, der er lagt vægt på",
     "goal": "det overordnede mål",
@@ -51,7 +40,6 @@ CONTENT_DA = {
     "legal_test": "det retlige kriterium, indstillingen bygger på",
 }
 REQUIRED_ROLES = ("employment", "social", "health", "health_coordinator")
-FUTILE_CONDITIONS = ("health_alone", "unambiguous", "not_contradictory", "documented")
 
 
 _v = partial(version, start=REFORM)  # a version of a rule, from REFORM unless told otherwise

@@ -18,6 +18,7 @@ from functools import partial
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot
+from ..vocabulary import TEAM_DECISIONS
 from . import team
 from .deadlines import add_months
 from .pension import _childhood_statements
@@ -28,7 +29,6 @@ PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: the førtidspe
 REFORM = date(2013, 1, 1)  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
 L193 = date(2018, 6, 1)  # lov forslag L 193 (2017–18): ressourceforløb needs a development perspective
 NO_MEASURE = date(2022, 1, 1)  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
-TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
 CLOSED = ("decided", "closed")
 
 
