@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param
 from ..snapshot import Snapshot
+from ..sources import in_force
 
-METHOD = date(2003, 1, 1)
+METHOD = in_force("bek_543_2002")
 CLOSED = ("decided", "closed")
 
 

@@ -15,11 +15,12 @@ from datetime import date, timedelta
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param, value_on
 from ..snapshot import Snapshot
+from ..sources import in_force
 from ..workdays import add_working_days, next_working_day
 
-FVL = date(1987, 1, 1)  # forvaltningsloven (lov nr. 571 af 19. december 1985), in force 1 January 1987
-RTL = date(1998, 7, 1)  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997), in force 1 July 1998
-METHOD = date(2003, 1, 1)  # the dated deadline parameters of the appeal start here (parameters/deadlines.yaml)
+FVL = in_force("fvl")  # forvaltningsloven (lov nr. 571 af 19. december 1985)
+RTL = in_force("rtl")  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997)
+METHOD = in_force("bek_543_2002")  # the dated deadline parameters of the appeal start here (parameters/deadlines.yaml)
 FILE_ACCESS_WORKING_DAYS = date(2014, 1, 1)  # FVL § 16, stk. 3: 7 working days (deadlines.file_access_working_days)
 CLOSED = ("decided", "closed")
 

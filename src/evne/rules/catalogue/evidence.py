@@ -6,8 +6,9 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import value_on
 from ..snapshot import Snapshot
+from ..sources import in_force
 
-METHOD = date(2003, 1, 1)
+METHOD = in_force("bek_543_2002")
 
 
 # Who may give health advice (shared by the rule reform.clinical_function_only and the evidence service that

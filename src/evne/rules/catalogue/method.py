@@ -5,11 +5,12 @@ from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Snapshot
+from ..sources import in_force
 
-METHOD = date(2003, 1, 1)
+METHOD = in_force("bek_543_2002")
 # From the 2013 reform the visitation to fleksjob is LAB §§ 69–70 (seed 003 L819–822), with the rehabilitation team's
 # recommendation first (reform.rehab_team_recommendation); bek. 543/2002 § 10 governed it from 2003. Same duty.
-REFORM = date(2013, 1, 1)
+REFORM = in_force("reform_2013")
 
 
 def _v(check, act: str, section: str, seed: str, lines: str, *more: Citation):

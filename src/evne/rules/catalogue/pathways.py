@@ -14,11 +14,12 @@ from functools import partial
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param, value_on
 from ..snapshot import Snapshot
+from ..sources import in_force
 from ..vocabulary import FUTILE_CONDITIONS, REQUIRED_CONTENT, TEAM_PATHWAYS
 from .deadlines import add_months
 
-REFORM = date(2013, 1, 1)
-SENIOR = date(2014, 1, 1)  # bek. nr. 1555 af 18/12 2013
+REFORM = in_force("reform_2013")
+SENIOR = in_force("bek_1555_2013")  # bek. nr. 1555 af 18/12 2013
 SENIOR_REPEALED = date(2020, 1, 1)  # lov nr. 1559 af 27/12 2019 (seniorpension replaces it)
 LEADING_2017 = date(2017, 1, 1)  # Ankestyrelsen 39-17 and 42-17 (published 2017; re-check the exact dates)
 

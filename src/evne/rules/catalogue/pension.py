@@ -19,11 +19,18 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot, Statement
+from ..sources import in_force
 from .deadlines import add_months
 
-PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: work ability replaces erhvervsevne (law-timeline)
-REFORM = date(2013, 1, 1)  # the reform of førtidspension and fleksjob (ressourceforløb; pension as a rule from 40)
-LOV_553 = date(2018, 6, 1)  # lov nr. 553 af 29. maj 2018 (bill L 193): *relevant* measures; 92-16 and 33-15 dropped
+PENSION_2003 = in_force(
+    "social_pension"
+)  # lov nr. 284 af 25. april 2001: work ability replaces erhvervsevne (law-timeline)
+REFORM = in_force(
+    "reform_2013"
+)  # the reform of førtidspension and fleksjob (ressourceforløb; pension as a rule from 40)
+LOV_553 = in_force(
+    "lov_553_2018"
+)  # lov nr. 553 af 29. maj 2018 (bill L 193): *relevant* measures; 92-16 and 33-15 dropped
 P_3_07 = date(2007, 1, 1)  # Ankestyrelsen P-3-07 (published 2007 — re-check the exact date)
 
 PERMANENT = "permanently_substantially_reduced"

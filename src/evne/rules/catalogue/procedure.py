@@ -10,12 +10,13 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param
 from ..snapshot import Snapshot
+from ..sources import in_force
 from .deadlines import add_months
 
-METHOD = date(2003, 1, 1)
-REFORM = date(2013, 1, 1)
+METHOD = in_force("bek_543_2002")
+REFORM = in_force("reform_2013")
 CLOSED = ("decided", "closed")
-SICK_PAY_2023 = date(2023, 3, 22)  # lov nr. 295 af 20. marts 2023 (sygedagpengeloven § 13 b) — re-check the date
+SICK_PAY_2023 = in_force("lov_295_2023")  # lov nr. 295 af 20. marts 2023 (sygedagpengeloven § 13 b) — re-check the date
 INCOME_SUPPORT = ("sygedagpenge", "kontanthjaelp")  # the pathways where help to forsørgelse is sought
 LESS_INTRUSIVE = ("lae_265", "medical_certificate", "status_statement", "hospital_records")
 
@@ -555,7 +556,7 @@ def _progress(s: Snapshot, on: date) -> Finding:
     return Finding.ok_until(due, last_step=last)
 
 
-DS_2019 = date(2019, 1, 1)
+DS_2019 = in_force("ds_2019")  # a proposal, not law: the day its proposals are dated
 
 RULES = (
     Rule(

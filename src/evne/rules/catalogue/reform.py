@@ -18,17 +18,20 @@ from functools import partial
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot
+from ..sources import in_force
 from ..vocabulary import TEAM_DECISIONS
 from . import team
 from .deadlines import add_months
 from .pension import _childhood_statements
 
-METHOD = date(2003, 1, 1)  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
+METHOD = in_force("bek_543_2002")  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
 LEADING_64_11 = date(2011, 1, 1)  # the year of Ankestyrelsen's 64-11 (its day is not in the seeds — re-check)
-PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: the førtidspension reform (§ 18 transfer)
-REFORM = date(2013, 1, 1)  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
-L193 = date(2018, 6, 1)  # lov forslag L 193 (2017–18): ressourceforløb needs a development perspective
-NO_MEASURE = date(2022, 1, 1)  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
+PENSION_2003 = in_force("social_pension")  # lov nr. 284 af 25. april 2001: the førtidspension reform (§ 18 transfer)
+REFORM = in_force("reform_2013")  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
+L193 = in_force(
+    "lov_553_2018"
+)  # lov nr. 553 af 29. maj 2018 (bill L 193, 2017–18): ressourceforløb needs a development perspective
+NO_MEASURE = in_force("bek_2408_2021")  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
 CLOSED = ("decided", "closed")
 
 
