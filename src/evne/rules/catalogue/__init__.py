@@ -42,3 +42,10 @@ RULES = (
     *sickpay.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
+# A renamed rule keeps its former ids, so an answer recorded under one still counts: former id → current id.
+FORMER = {old: rule.id for rule in RULES for old in rule.former_ids}
+
+
+def current_id(rule_id: str) -> str:
+    """The rule's id today, for an id recorded before a rename (any other id is returned as it is)."""
+    return FORMER.get(rule_id, rule_id)

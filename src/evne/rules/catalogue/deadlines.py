@@ -70,9 +70,9 @@ def _further_measures(s: Snapshot, on: date) -> Finding:
 
 RULES = (
     Rule(
-        "deadline.pension_3_months",
-        "Pensionssag afgøres inden 3 måneder",
-        "A pension case is decided within 3 months",
+        "deadline.pension_decision",
+        "Pensionssag afgøres inden fristen",
+        "A pension case is decided within the deadline",
         Severity.WARNING,
         (
             RuleVersion(
@@ -87,11 +87,12 @@ RULES = (
         checks_da="At en sag om førtidspension afgøres senest 3 måneder efter, at den overgik til behandling efter "
         "pensionsreglerne.",
         deadline=True,
+        former_ids=("deadline.pension_3_months",),
     ),
     Rule(
         "deadline.further_measures_before_end",
-        "Videre indsats senest 2 uger før tilbuddet slutter",
-        "Further measures at least 2 weeks before an activity ends",
+        "Videre indsats i god tid før tilbuddet slutter",
+        "Further measures in good time before an activity ends",
         Severity.WARNING,
         (RuleVersion(METHOD, _further_measures, (Citation("aktivloven", "§ 7 a", "000", "4162-4174"),)),),
         checks_da="Hvornår der senest skal tages stilling til indsatsen efter et tilbud.",

@@ -216,7 +216,7 @@ def _local_deadline(s: Snapshot, on: date) -> Finding:
 # answer or to tell why and when, not a deadline for handing the file out: the rule is met by handing out, by a
 # refusal, or by the recorded notice (the answer to this rule, counted from the day it was given). G1: no form
 # requirement, oral is enough. Working days: Monday–Friday except Danish public holidays (rules/workdays.py).
-FILE_ACCESS_NOTICE = "deadline.file_access_10_days"
+FILE_ACCESS_NOTICE = "deadline.file_access"
 
 
 def file_access_due(requested_on: date) -> date:
@@ -485,7 +485,7 @@ RULES = (
         deadline=True,
     ),
     Rule(
-        "deadline.file_access_10_days",
+        "deadline.file_access",
         "Aktindsigt eller besked inden fristen",
         "File access, or notice why and when, within the deadline",
         Severity.WARNING,
@@ -508,20 +508,22 @@ RULES = (
         checks_da="At en anmodning om aktindsigt besvares, eller at borgeren får besked om hvorfor og hvornår, inden "
         "fristen (10 dage; fra 2014 7 arbejdsdage), mundtlig eller skriftlig (D8, G1).",
         deadline=True,
+        former_ids=("deadline.file_access_10_days",),
     ),
     Rule(
-        "deadline.written_reasons_14_days",
-        "Skriftlig begrundelse inden 14 dage",
-        "Written reasons within 14 days",
+        "deadline.written_reasons",
+        "Skriftlig begrundelse inden fristen",
+        "Written reasons within the deadline",
         Severity.WARNING,
         _v(FVL, _written_reasons, Citation("fvl", "§ 23", "000", "7284-7304")),
         checks_da="At en anmodning om skriftlig begrundelse for en mundtlig afgørelse besvares inden 14 dage (D9).",
         deadline=True,
+        former_ids=("deadline.written_reasons_14_days",),
     ),
     Rule(
-        "deadline.appeal_4_weeks",
-        "Klagefrist 4 uger fra korrekt klagevejledning",
-        "Complaint deadline: 4 weeks from correct guidance",
+        "deadline.appeal",
+        "Klagefristen løber fra korrekt klagevejledning",
+        "The complaint deadline runs from correct guidance",
         Severity.WARNING,
         _v(
             METHOD,
@@ -531,11 +533,12 @@ RULES = (
         ),
         checks_da="Klagefristen for den seneste afgørelse, som kun løber fra korrekt klagevejledning (D10).",
         deadline=True,
+        former_ids=("deadline.appeal_4_weeks",),
     ),
     Rule(
-        "deadline.reconsideration_4_weeks",
-        "Genvurdering af klage inden 4 uger",
-        "Complaint reconsidered within 4 weeks",
+        "deadline.reconsideration",
+        "Genvurdering af klage inden fristen",
+        "Complaint reconsidered within the deadline",
         Severity.WARNING,
         _v(
             METHOD,
@@ -545,6 +548,7 @@ RULES = (
         ),
         checks_da="At kommunen genvurderer en klage og giver besked eller videresender inden 4 uger (D11).",
         deadline=True,
+        former_ids=("deadline.reconsideration_4_weeks",),
     ),
     Rule(
         "decision.appeal_body",

@@ -691,9 +691,9 @@ RULES = (
         "at en udsættelse er begrundet.",
     ),
     Rule(
-        "pathways.pension_transfer_3_weeks",
-        "Overgang til pensionsbehandling senest 3 uger efter indstillingen",
-        "Transfer to pension treatment within 3 weeks of the recommendation",
+        "pathways.pension_transfer",
+        "Overgang til pensionsbehandling inden fristen efter indstillingen",
+        "Transfer to pension treatment within the deadline after the recommendation",
         Severity.WARNING,
         (
             _v(
@@ -707,6 +707,7 @@ RULES = (
         checks_da="Ved ansøgning på det foreliggende grundlag: at sagen overgår til pensionsbehandling senest 3 uger "
         "efter teamets indstilling.",
         deadline=True,
+        former_ids=("pathways.pension_transfer_3_weeks",),
     ),
     Rule(
         "pathways.activity_before_team",
@@ -759,8 +760,8 @@ RULES = (
     ),
     Rule(
         "pathways.senior_pension",
-        "Seniorførtidspension: højst 5 år til folkepension og lang tilknytning",
-        "Senior disability pension: at most 5 years to state pension and long attachment",
+        "Seniorførtidspension: få år til folkepension og lang tilknytning",
+        "Senior disability pension: close to state pension age and long attachment",
         Severity.BLOCKING,
         (
             _v(
@@ -776,8 +777,8 @@ RULES = (
     ),
     Rule(
         "pathways.ressourceforloeb_period",
-        "Ressourceforløbet: 1-5 år og en koordinerende sagsbehandler",
-        "The resource course: 1-5 years and a coordinating caseworker",
+        "Ressourceforløbets varighed og en koordinerende sagsbehandler",
+        "The resource course: its duration and a coordinating caseworker",
         Severity.BLOCKING,
         (
             _v(

@@ -205,7 +205,7 @@ def _course_first(s: Snapshot, on: date, after_2018: bool) -> Finding:
         return Finding.ok(without_team=t.without_team, senior=t.senior)
     childhood = _childhood_statements(s, on)
     if childhood:
-        return Finding.ok(documented_since_childhood=childhood)  # 68-14; reform.pension_age_40 asks why
+        return Finding.ok(documented_since_childhood=childhood)  # 68-14; reform.pension_age asks why
     answer = s.answer("pension.ressourceforloeb_first", on)
     if answer:
         return Finding.ok(answer=answer)

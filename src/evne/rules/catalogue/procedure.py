@@ -605,9 +605,9 @@ RULES = (
         checks_da="At det i sygedagpenge- og kontanthjælpssager er registreret, om arbejdsevnen er truet, og hvorfor.",
     ),
     Rule(
-        "deadline.threat_assessment_8_weeks",
-        "Vurdering inden 8 uger efter første henvendelse",
-        "An assessment within 8 weeks of the first request",
+        "deadline.threat_assessment",
+        "Vurdering inden fristen efter første henvendelse",
+        "An assessment within the deadline after the first request",
         Severity.WARNING,
         (
             RuleVersion(
@@ -621,6 +621,7 @@ RULES = (
         ),
         checks_da="Fristen på 8 uger for den skriftlige vurdering af, om arbejdsevnen er truet.",
         deadline=True,
+        former_ids=("deadline.threat_assessment_8_weeks",),
     ),
     Rule(
         "profile.missing_information_recorded",
