@@ -193,7 +193,7 @@ def test_the_transfer_is_recorded_and_the_3_month_deadline_runs_from_it(alice, f
     assert outcome(flex_case, "reform.pension_transfer_recorded") == "ok"
     rule = BY_ID["deadline.pension_decision"]
     finding = evaluate([rule], snapshot_for_case(flex_case), on=timezone.localdate()).results[0].finding
-    from evne.rules.catalogue.deadlines import add_months
+    from evne.rules.catalogue.deadline import add_months
 
     assert finding.due == add_months(day, 3)
 

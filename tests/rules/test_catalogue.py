@@ -103,3 +103,29 @@ def test_no_id_or_title_carries_a_duration_or_age_that_is_a_parameter():
         if any(re.search(f"{unit}|{age}", text) for text in (rule.id, rule.title_da, rule.title_en))
     ]
     assert stale == []
+
+
+# Rules still in a module not named for their id prefix (issue 12 part C step 3, not finished): procedure.py mixes
+# method, deadline, profile, evidence and policy rules; decision.py holds the decision deadlines beside the
+# decisions they run from. Shrink this list; do not add to it.
+NOT_YET_MOVED = {
+    "procedure": {"method", "deadline", "profile", "evidence", "policy"},
+    "decision": {"deadline"},
+}
+
+
+def test_each_rule_sits_in_the_module_named_for_its_id_prefix():
+    import importlib
+
+    from evne.rules import catalogue
+
+    misplaced = []
+    for path in sorted(Path(catalogue.__file__).parent.glob("*.py")):
+        if path.stem == "__init__":
+            continue
+        module = importlib.import_module(f"evne.rules.catalogue.{path.stem}")
+        for rule in getattr(module, "RULES", ()):
+            prefix = rule.id.split(".")[0]
+            if prefix != path.stem and prefix not in NOT_YET_MOVED.get(path.stem, set()):
+                misplaced.append((path.name, rule.id))
+    assert misplaced == []

@@ -20,7 +20,7 @@ from evne.accounts.models import Role, User
 from evne.cases.models import Case, EventKind
 from evne.cases.timeline import record_event
 from evne.errors import AccessDenied, DomainError, StaleVersion
-from evne.rules.catalogue.deadlines import add_months
+from evne.rules.catalogue.deadline import add_months
 from evne.rules.parameters import param
 from evne.rules.vocabulary import CONTENT_FIELDS, REQUIRED_CONTENT
 from evne.validation import model_text, past_or_today

@@ -15,7 +15,7 @@ from ..parameters import param
 from ..snapshot import Snapshot
 from ..sources import in_force
 from ..vocabulary import TEAM_DECISIONS
-from .deadlines import add_months
+from .deadline import add_months
 
 RTL = in_force("rtl")  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997)
 # the team decisions have their own currency rule from here (reform.health_information_current)

@@ -16,7 +16,7 @@ from ..parameters import param, value_on
 from ..snapshot import Snapshot
 from ..sources import in_force
 from ..vocabulary import FUTILE_CONDITIONS, REQUIRED_CONTENT, TEAM_PATHWAYS
-from .deadlines import add_months
+from .deadline import add_months
 
 REFORM = in_force("reform_2013")
 SENIOR = in_force("bek_1555_2013")  # bek. nr. 1555 af 18/12 2013

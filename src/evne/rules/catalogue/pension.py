@@ -20,7 +20,7 @@ from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot, Statement
 from ..sources import in_force
-from .deadlines import add_months
+from .deadline import add_months
 
 PENSION_2003 = in_force(
     "social_pension"

@@ -11,7 +11,7 @@ from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param
 from ..snapshot import Snapshot
 from ..sources import in_force
-from .deadlines import add_months
+from .deadline import add_months
 
 METHOD = in_force("bek_543_2002")
 REFORM = in_force("reform_2013")

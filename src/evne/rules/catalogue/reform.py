@@ -21,7 +21,7 @@ from ..snapshot import Snapshot
 from ..sources import in_force
 from ..vocabulary import TEAM_DECISIONS
 from . import team
-from .deadlines import add_months
+from .deadline import add_months
 from .pension import _childhood_statements
 
 METHOD = in_force("bek_543_2002")  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
