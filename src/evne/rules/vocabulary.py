@@ -70,3 +70,6 @@ DECISION_TYPE: dict[str, str] = {
 # pension act § 18; seed 003), and the pathways the team also takes (the jobafklaringsforløb).
 TEAM_DECISIONS: tuple[str, ...] = ("ressourceforlob", "fleksjob", "fortidspension")
 TEAM_PATHWAYS: tuple[str, ...] = (*TEAM_DECISIONS, "jobafklaring")
+
+# The pathways where help to forsørgelse (income support) is sought (sygedagpenge, kontanthjælp; cases.Pathway).
+INCOME_SUPPORT: tuple[str, ...] = ("sygedagpenge", "kontanthjaelp")

@@ -12,6 +12,7 @@ from . import (
     method,
     pathways,
     pension,
+    policy,
     procedure,
     profile,
     reform,
@@ -38,6 +39,7 @@ RULES = (
     *hearing.RULES,
     *clarification.RULES,
     *sickpay.RULES,
+    *policy.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
 # A renamed rule keeps its former ids, so an answer recorded under one still counts: former id → current id.

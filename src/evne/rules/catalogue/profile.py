@@ -212,6 +212,31 @@ def _over_investigation(s: Snapshot, on: date) -> Finding:
     )
 
 
+# --- rules formerly in procedure.py (ids unchanged) -------------------------------------------------------------
+
+
+# --- the profile records what is missing (seed 000 P5; seed 001 R32) --------------------------------------------
+
+
+# Method book L1317–1325: "det [skal] fremgå, hvad sagsbehandleren på det foreliggende grundlag mangler af
+# oplysninger om borgerens arbejdsevne, for at der kan foretages en socialfaglig vurdering." Guidance to § 7
+# (seed 001 l. 2063–2082): after describing the elements, decide on the need for more information.
+def _missing_information(s: Snapshot, on: date) -> Finding:
+    described = {k: e for k, e in s.current_elements(on).items() if e.relevant and e.has_facts}
+    if not described:
+        return Finding.not_applicable(elements=0)
+    silent = sorted(k for k, e in described.items() if not e.has_assessment and not e.has_missing_information)
+    if silent:
+        return Finding.missing(
+            "Beskrevne elementer uden vurdering skal angive, hvilke oplysninger der mangler, før de kan vurderes "
+            "(" + ", ".join(silent) + ").",
+            "Described elements without an assessment must state what information is missing before they can be "
+            "assessed (" + ", ".join(silent) + ").",
+            elements=silent,
+        )
+    return Finding.ok(elements=sorted(described))
+
+
 RULES = (
     Rule(
         "profile.conversation_first",
@@ -317,5 +342,22 @@ RULES = (
             ),
         ),
         checks_da="At det er begrundet, hvorfor alle 12 elementer er beskrevet (ingen overoplysning).",
+    ),
+    Rule(
+        "profile.missing_information_recorded",
+        "Manglende oplysninger er angivet",
+        "Missing information is recorded",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _missing_information,
+                (
+                    Citation("arbejdsevnemetoden_2001", "Manglende oplysninger", "000", "1317-1325"),
+                    Citation("bek_543_2002", "§ 7 (vejledningen: behov for flere oplysninger)", "001", "2063-2082"),
+                ),
+            ),
+        ),
+        checks_da="At et beskrevet element uden vurdering angiver, hvilke oplysninger der mangler.",
     ),
 )
