@@ -105,11 +105,6 @@ def test_no_id_or_title_carries_a_duration_or_age_that_is_a_parameter():
     assert stale == []
 
 
-# Rules still in a module not named for their id prefix (issue 12 part C step 3, not finished): decision.py holds
-# the decision deadlines beside the decisions they run from. Shrink this list; do not add to it.
-NOT_YET_MOVED = {"decision": {"deadline"}}
-
-
 def test_each_rule_sits_in_the_module_named_for_its_id_prefix():
     import importlib
 
@@ -122,6 +117,6 @@ def test_each_rule_sits_in_the_module_named_for_its_id_prefix():
         module = importlib.import_module(f"evne.rules.catalogue.{path.stem}")
         for rule in getattr(module, "RULES", ()):
             prefix = rule.id.split(".")[0]
-            if prefix != path.stem and prefix not in NOT_YET_MOVED.get(path.stem, set()):
+            if prefix != path.stem:
                 misplaced.append((path.name, rule.id))
     assert misplaced == []

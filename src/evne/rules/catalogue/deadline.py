@@ -4,10 +4,11 @@ import calendar
 from datetime import date, timedelta
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
-from ..parameters import param
+from ..parameters import param, value_on
 from ..snapshot import Snapshot
 from ..sources import in_force
 from ..vocabulary import INCOME_SUPPORT
+from ..workdays import add_working_days, next_working_day
 
 METHOD = in_force("bek_543_2002")
 CLOSED = ("decided", "closed")
@@ -248,6 +249,185 @@ def _progress(s: Snapshot, on: date) -> Finding:
     return Finding.ok_until(due, last_step=last)
 
 
+# --- the decision deadlines: file access, written reasons, the complaint, the local deadline (formerly in
+# decision.py; ids unchanged) -------------------------------------------------------------------------------------
+FVL = in_force("fvl")  # forvaltningsloven (lov nr. 571 af 19. december 1985)
+RTL = in_force("rtl")  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997)
+FILE_ACCESS_WORKING_DAYS = date(2014, 1, 1)  # FVL § 16, stk. 3: 7 working days (deadlines.file_access_working_days)
+
+
+def _d(day: date) -> str:
+    return f"{day:%d-%m-%Y}"
+
+
+def _v(start: date, check, *citations: Citation) -> tuple[RuleVersion, ...]:
+    return (RuleVersion(start, check, citations),)
+
+
+# D3 — RTL § 3, stk. 2: the municipality sets deadlines for its decisions per case type; when a deadline cannot
+# be kept, the citizen is told in writing when a decision can be expected (seed 000, L6417–6441, L6466–6480).
+def _local_deadline(s: Snapshot, on: date) -> Finding:
+    due = s.local_decision_due_on
+    if due is None:
+        return Finding.not_applicable(reason="no local deadline set")
+    if s.case.status in CLOSED or any(d.status == "issued" for d in s.decisions):
+        return Finding.ok(status=s.case.status)
+    if on > due and not [n for n in s.delay_notices if n <= on]:
+        return Finding.late(
+            f"Kommunens egen frist for afgørelse ({_d(due)}) er overskredet: giv borgeren skriftlig besked om, "
+            "hvornår afgørelsen kan forventes.",
+            f"The municipality's own decision deadline ({_d(due)}) has passed: tell the citizen in writing when to "
+            "expect the decision.",
+            due=due,
+        )
+    return Finding.ok_until(due)
+
+
+# D8 — file access (aktindsigt). FVL § 16, stk. 2 until 31 December 2013 (seed 000, L6305–6312): a request not
+# granted or refused within 10 days of receipt — the authority tells the citizen why, and when a decision can be
+# expected. From 1 January 2014 FVL § 16, stk. 3 (amended with the new offentlighedslov, lov nr. 638 af 12. juni
+# 2013 — re-check the amending act): the same duty after 7 working days. Either way the deadline is a duty to
+# answer or to tell why and when, not a deadline for handing the file out: the rule is met by handing out, by a
+# refusal, or by the recorded notice (the answer to this rule, counted from the day it was given). G1: no form
+# requirement, oral is enough. Working days: Monday–Friday except Danish public holidays (rules/workdays.py).
+FILE_ACCESS_NOTICE = "deadline.file_access"
+
+
+def file_access_due(requested_on: date) -> date:
+    """The day by which a file-access request received on `requested_on` is answered or the citizen told why and
+    when: 7 working days from 1 January 2014, 10 days before."""
+    working = value_on("deadlines.file_access_working_days", requested_on)
+    if working is not None:
+        return add_working_days(requested_on, int(working.value))
+    return requested_on + timedelta(days=param("deadlines.file_access_days", requested_on))
+
+
+def _file_access(s: Snapshot, on: date) -> Finding:
+    open_requests = [
+        r for r in s.file_access if r.requested_on <= on and not (r.handed_out_on and r.handed_out_on <= on)
+    ]
+    if not open_requests:
+        return Finding.not_applicable()
+    first = min(open_requests, key=lambda r: r.requested_on)
+    due = file_access_due(first.requested_on)
+    notice = s.answer_record(FILE_ACCESS_NOTICE, on, since=first.requested_on)
+    if notice is not None and notice.given_on <= due:
+        return Finding.ok(answer=notice.text.strip(), notified_on=notice.given_on, requested_on=first.requested_on)
+    if on > due:
+        return Finding.late(
+            f"Aktindsigt fra {_d(first.requested_on)} er hverken givet eller afslået, og borgeren har ikke fået "
+            f"besked om hvorfor og hvornår senest {_d(due)} (FVL § 16): giv aktindsigt, eller registrér den "
+            "besked, borgeren har fået.",
+            f"The file-access request of {_d(first.requested_on)} was neither granted nor refused, and the citizen was "
+            f"not told why and when by {_d(due)}: give access, or record the notice given.",
+            due=due,
+            requested_on=first.requested_on,
+        )
+    return Finding.ok_until(due, requested_on=first.requested_on)
+
+
+# D9 — FVL § 23 (seed 000, L7284–7304): written reasons for an oral decision may be asked for within 14 days; the
+# request is answered as soon as possible, and if not within 14 days the citizen is told why and when.
+def _written_reasons(s: Snapshot, on: date) -> Finding:
+    days = param("deadlines.reasons_request_days", on)
+    open_requests = [
+        r
+        for r in s.reasons_requests
+        if r.requested_on <= on
+        and not (r.answered_on and r.answered_on <= on)
+        and r.requested_on <= r.decision_notified_on + timedelta(days=days)
+    ]
+    if not open_requests:
+        return Finding.not_applicable()
+    first = min(open_requests, key=lambda r: r.requested_on)
+    due = first.requested_on + timedelta(days=days)
+    if on > due:
+        return Finding.late(
+            f"Den skriftlige begrundelse skulle være givet senest {_d(due)}, eller borgeren skal have at vide hvorfor "
+            "og hvornår (FVL § 23, stk. 2).",
+            f"The written reasons were due by {_d(due)}, or the citizen must be told why and when.",
+            due=due,
+        )
+    return Finding.ok_until(due, requested_on=first.requested_on)
+
+
+# D10 — the complaint deadline is 4 weeks from receipt of the decision, but it runs only from when correct
+# complaint guidance has been given (seed 000, L7260–7262, L7389–7421; RTL § 67, stk. 1); the day the guidance was
+# given stands for the day the citizen received the decision. "hvis borgeren begærer aktindsigt efter afgørelsen,
+# og der ikke gives aktindsigt inden for 10-dagesfristen, kan klagefristen blive suspenderet, indtil aktindsigt
+# gives" (L7416–7421): the days file access is late — past the FVL § 16 deadline of the request's date, 7 working
+# days from 2014 (file_access_due) — are added. A deadline that ends on a Saturday, a Sunday or a public holiday
+# runs to the next working day (the general principle on deadlines in Danish administrative law; not in the seeds:
+# re-check against Retsinformation and the Ombudsman's practice).
+def complaint_due(guidance_given_on: date, file_access, on: date) -> date:
+    """The complaint deadline: 4 weeks from correct guidance, plus the days a file-access request made after it was
+    overdue (up to `on`), rolled over to the next working day. `file_access` holds (requested_on, handed_out_on)
+    pairs."""
+    due = guidance_given_on + timedelta(weeks=param("deadlines.appeal_weeks", guidance_given_on))
+    suspended = 0
+    for requested_on, handed_out_on in file_access:
+        if requested_on < guidance_given_on or requested_on > min(on, due):
+            continue
+        late_from = file_access_due(requested_on)
+        end = handed_out_on if handed_out_on and handed_out_on <= on else on
+        suspended += max(0, (end - late_from).days)
+    return next_working_day(due + timedelta(days=suspended))
+
+
+def _appeal_deadline(s: Snapshot, on: date) -> Finding:
+    issued = [
+        d
+        for d in s.decisions
+        if d.status == "issued" and d.decided_on and d.decided_on <= on and not d.fully_grants and d.appealable
+    ]
+    if not issued:
+        return Finding.not_applicable()
+    decision = max(issued, key=lambda d: d.number)
+    if decision.guidance_given_on is None:
+        return Finding.missing(
+            f"Klagefristen for afgørelse {decision.number} løber ikke: der er ikke givet korrekt klagevejledning.",
+            f"The complaint deadline of decision {decision.number} does not run: no correct guidance was given.",
+            number=decision.number,
+        )
+    if value_on("deadlines.appeal_weeks", decision.guidance_given_on) is None:
+        # guidance given before the deadline parameter's first value: the rule does not reach that far back
+        return Finding.not_applicable(number=decision.number, guidance_given_on=decision.guidance_given_on)
+    due = complaint_due(decision.guidance_given_on, [(r.requested_on, r.handed_out_on) for r in s.file_access], on)
+    if on > due:
+        return Finding.ok(number=decision.number, expired_on=due)
+    return Finding.ok_until(due, number=decision.number)
+
+
+# D11 — RTL § 66 (seed 000, L7340–7352, L7423–7436): the municipality reconsiders a complaint; if it keeps the
+# decision it forwards the complaint within 4 weeks and tells the citizen; a change or a need for more information
+# is told within the same 4 weeks.
+def _reconsideration(s: Snapshot, on: date) -> Finding:
+    weeks = param("deadlines.reconsideration_weeks", on)
+    waiting = [
+        c
+        for c in s.complaints
+        if c.received_on <= on
+        and not (
+            c.reconsidered_on
+            and c.reconsidered_on <= on
+            and (c.reconsideration != "kept" or (c.forwarded_on and c.forwarded_on <= on))
+        )
+    ]
+    if not waiting:
+        return Finding.not_applicable()
+    first = min(waiting, key=lambda c: c.received_on)
+    due = first.received_on + timedelta(weeks=weeks)
+    if on > due:
+        return Finding.late(
+            f"Klagen fra {_d(first.received_on)} skulle være genvurderet og evt. videresendt senest {_d(due)} "
+            "(RTL § 66).",
+            f"The complaint of {_d(first.received_on)} should have been reconsidered and, if kept, forwarded by "
+            f"{_d(due)}.",
+            due=due,
+        )
+    return Finding.ok_until(due, received_on=first.received_on)
+
+
 RULES = (
     Rule(
         "deadline.pension_decision",
@@ -365,5 +545,80 @@ RULES = (
         ),
         checks_da="At der er registreret et skridt i sagen inden for praksisgrænsen (12 måneder).",
         deadline=True,
+    ),
+    Rule(
+        "deadline.local_decision",
+        "Kommunens egen frist for afgørelse",
+        "The municipality's own decision deadline",
+        Severity.WARNING,
+        _v(RTL, _local_deadline, Citation("rtl", "§ 3, stk. 2", "000", "6417-6441")),
+        checks_da="At borgeren får skriftlig besked, når kommunens frist for afgørelse ikke kan holdes (D3).",
+        deadline=True,
+    ),
+    Rule(
+        "deadline.file_access",
+        "Aktindsigt eller besked inden fristen",
+        "File access, or notice why and when, within the deadline",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                FVL,
+                _file_access,
+                (Citation("fvl", "§ 16, stk. 2", "000", "6305-6312"), Citation("fvl", "§ 9", "000", "6298-6382")),
+                valid_to=FILE_ACCESS_WORKING_DAYS,
+            ),
+            RuleVersion(
+                FILE_ACCESS_WORKING_DAYS,
+                _file_access,
+                (
+                    Citation("fvl", "§ 16, stk. 3 (fra 1. januar 2014)", "000", "6305-6312"),
+                    Citation("fvl", "§ 9", "000", "6298-6382"),
+                ),
+            ),
+        ),
+        checks_da="At en anmodning om aktindsigt besvares, eller at borgeren får besked om hvorfor og hvornår, inden "
+        "fristen (10 dage; fra 2014 7 arbejdsdage), mundtlig eller skriftlig (D8, G1).",
+        deadline=True,
+        former_ids=("deadline.file_access_10_days",),
+    ),
+    Rule(
+        "deadline.written_reasons",
+        "Skriftlig begrundelse inden fristen",
+        "Written reasons within the deadline",
+        Severity.WARNING,
+        _v(FVL, _written_reasons, Citation("fvl", "§ 23", "000", "7284-7304")),
+        checks_da="At en anmodning om skriftlig begrundelse for en mundtlig afgørelse besvares inden 14 dage (D9).",
+        deadline=True,
+        former_ids=("deadline.written_reasons_14_days",),
+    ),
+    Rule(
+        "deadline.appeal",
+        "Klagefristen løber fra korrekt klagevejledning",
+        "The complaint deadline runs from correct guidance",
+        Severity.WARNING,
+        _v(
+            METHOD,
+            _appeal_deadline,
+            Citation("rtl", "§ 67, stk. 1", "000", "7260-7262"),
+            Citation("rtl", "§ 67, stk. 1", "000", "7389-7421"),
+        ),
+        checks_da="Klagefristen for den seneste afgørelse, som kun løber fra korrekt klagevejledning (D10).",
+        deadline=True,
+        former_ids=("deadline.appeal_4_weeks",),
+    ),
+    Rule(
+        "deadline.reconsideration",
+        "Genvurdering af klage inden fristen",
+        "Complaint reconsidered within the deadline",
+        Severity.WARNING,
+        _v(
+            METHOD,
+            _reconsideration,
+            Citation("rtl", "§ 66", "000", "7340-7352"),
+            Citation("rtl", "§ 66", "000", "7423-7436"),
+        ),
+        checks_da="At kommunen genvurderer en klage og giver besked eller videresender inden 4 uger (D11).",
+        deadline=True,
+        former_ids=("deadline.reconsideration_4_weeks",),
     ),
 )
