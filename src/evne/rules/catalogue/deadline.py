@@ -26,7 +26,7 @@ def add_months(day: date, months: int) -> date:
 # træffe afgørelse i en sag senest 3 måneder efter det tidspunkt, hvor sagen overgik til behandling efter reglerne om
 # førtidspension." The start is the transfer (§ 18, stk. 1), not the request for help: without a recorded transfer the
 # deadline has not begun to run on the facts, and reform.pension_transfer_recorded asks for the transfer instead.
-def _pension_3_months(s: Snapshot, on: date) -> Finding:
+def _pension_decision(s: Snapshot, on: date) -> Finding:
     transfer = s.pension_transfer
     if transfer is None:
         return Finding.not_applicable(transfer_recorded=False)
@@ -81,7 +81,7 @@ SICK_PAY_2023 = in_force("lov_295_2023")  # lov nr. 295 af 20. marts 2023 (syged
 # help_requested_on). Met by the recorded threat assessment (method.threat_recorded).
 # The seed states the law of 2001–2002; re-check RTL § 7 against Retsinformation before relying on it for a case
 # after the 2014–2015 employment reforms (law-timeline.md): its end date is one line here when known.
-def _threat_8_weeks(s: Snapshot, on: date) -> Finding:
+def _threat_assessment(s: Snapshot, on: date) -> Finding:
     if s.case.pathway not in INCOME_SUPPORT or s.case.help_requested_on > on:
         return Finding.not_applicable(in_question=s.in_question(on))
     weeks = param("deadlines.threat_assessment_weeks", on)
@@ -437,7 +437,7 @@ RULES = (
         (
             RuleVersion(
                 METHOD,
-                _pension_3_months,
+                _pension_decision,
                 (
                     Citation("social_pension", "§ 21, stk. 1 (tidl. § 20 a, stk. 3)", "000", "6419-6423"),
                     Citation("social_pension", "§ 21, stk. 1 (fra overgangen, § 18, stk. 1)", "003", "3350-3357"),
@@ -466,7 +466,7 @@ RULES = (
         (
             RuleVersion(
                 METHOD,
-                _threat_8_weeks,
+                _threat_assessment,
                 (
                     Citation("rtl", "§ 7 (8 uger)", "000", "2417-2436, 6447-6455"),
                     Citation("rtl", "§ 3 (fristen løber fra henvendelsen)", "000", "6403-6413"),

@@ -221,7 +221,7 @@ def _on_existing_evidence(s: Snapshot, on: date) -> bool:
 # Ankestyrelsen 39-17 (seed 003 L726–738, L3231–3239; notes T3): on an application on the existing evidence
 # (§ 17, stk. 2) the case moves to pension treatment immediately and no later than 3 weeks after the team's
 # recommendation. A running deadline.
-def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
+def _pension_transfer(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension") or not _on_existing_evidence(s, on):
         return Finding.not_applicable(in_question=s.in_question(on))
     recs = [r for r in s.recommendations_until(on) if r.decisive]
@@ -697,7 +697,7 @@ RULES = (
         Severity.WARNING,
         (
             _v(
-                _transfer_3_weeks,
+                _pension_transfer,
                 Citation("ankestyrelsen_principles", "39-17", "003", "726-738"),
                 Citation("social_pension", "§ 17, stk. 2", "003", "3231-3239"),
                 start=LEADING_2017,

@@ -11,7 +11,7 @@ not improvable) the finding asks for the recorded reason, which then counts as a
 The other pension rules keep their ids where they were written: the age rule, measures tried, the meeting offer, the
 transfer record, the refusal's job function and holistic assessment in `reform.py`; the transfer after an
 application on the existing evidence, pension without the team and senior førtidspension in `pathways.py`; the
-3-month deadline in `deadlines.py`.
+3-month deadline in `deadline.py`.
 """
 
 from datetime import date
