@@ -134,3 +134,22 @@ def test_the_rules_page_shows_each_rules_sources_and_the_uncovered_source_rules(
     assert f'id="source-{uncovered}"' in body  # a source rule without a check, with its reason
     assert 'id="source-seed000.X5"' not in body  # the hearing rule checks it
     assert "Dækning af kilderne" in body
+
+
+def test_an_answer_recorded_under_a_former_rule_id_still_counts(alice, case):
+    from evne.cases.models import PromptAnswer
+    from evne.checks.case import snapshot_for_case
+
+    PromptAnswer.objects.create(case=case, rule_id="reform.ressourceforloeb_no_measure_6_months",
+                                rule_version=date(2018, 6, 1), answer="Sagen er forelagt teamet igen.",
+                                answered_by=alice, answered_at=timezone.now())  # fmt: skip
+    [answer] = snapshot_for_case(case).answers
+    assert answer.rule_id == "reform.ressourceforloeb_no_measure"
+
+
+def test_it_accepts_an_answer_under_a_former_rule_id_and_stores_the_current_one(alice, case):
+    from evne.cases.services import prompt_answer
+
+    recorded = prompt_answer(actor=alice, case=case, rule_id="deadline.file_access_10_days",
+                             answer="Borgeren har fået besked om hvorfor og hvornår.")  # fmt: skip
+    assert recorded.rule_id == "deadline.file_access"

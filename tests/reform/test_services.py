@@ -191,9 +191,9 @@ def test_the_transfer_is_recorded_and_the_3_month_deadline_runs_from_it(alice, f
     assert outcome(flex_case, "reform.pension_transfer_recorded") == "missing"  # not told
     services.pension_transfer_record(actor=alice, case=flex_case, transferred_on=day, citizen_told_on=day)
     assert outcome(flex_case, "reform.pension_transfer_recorded") == "ok"
-    rule = BY_ID["deadline.pension_3_months"]
+    rule = BY_ID["deadline.pension_decision"]
     finding = evaluate([rule], snapshot_for_case(flex_case), on=timezone.localdate()).results[0].finding
-    from evne.rules.catalogue.deadlines import add_months
+    from evne.rules.catalogue.deadline import add_months
 
     assert finding.due == add_months(day, 3)
 
@@ -210,10 +210,10 @@ def test_without_the_team_all_four_conditions_are_needed(alice, flex_case):
 def test_the_age_rule_reads_the_birth_date(alice, flex_case):
     flex_case.pathway = "fortidspension"
     flex_case.save(update_fields=["pathway"])
-    assert outcome(flex_case, "reform.pension_age_40") == "ok"  # born 1980: 46 in 2026
+    assert outcome(flex_case, "reform.pension_age") == "ok"  # born 1980: 46 in 2026
     flex_case.citizen.birth_date = date(2000, 1, 1)
     flex_case.citizen.save(update_fields=["birth_date"])
-    assert outcome(flex_case, "reform.pension_age_40") == "prompt"
+    assert outcome(flex_case, "reform.pension_age") == "prompt"
 
 
 # --- ressourceforløb and fleksjob --------------------------------------------------------------------------------
@@ -272,11 +272,11 @@ def test_no_measure_after_6_months_is_satisfied_by_presenting_the_case_again(ali
     start = timezone.localdate() - timedelta(days=250)
     services.course_grant(actor=alice, case=flex_case, start_on=start, end_on=start.replace(year=start.year + 2),
                           coordinating_caseworker=alice)  # fmt: skip
-    assert outcome(flex_case, "reform.ressourceforloeb_no_measure_6_months") == "missing"
+    assert outcome(flex_case, "reform.ressourceforloeb_no_measure") == "missing"
     meeting = services.meeting_create(actor=rita, team=rehab_team, held_on=timezone.localdate() - timedelta(days=3))
     item = services.agenda_add(actor=alice, meeting=meeting, case=flex_case, reason="no_measure")
     assert item.reason == "no_measure"
-    assert outcome(flex_case, "reform.ressourceforloeb_no_measure_6_months") == "ok"
+    assert outcome(flex_case, "reform.ressourceforloeb_no_measure") == "ok"
 
 
 def test_a_jobafklaringsforloeb_has_its_own_plan_and_refuses_a_stale_end(alice, bob, carol, flex_case):

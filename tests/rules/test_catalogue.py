@@ -78,3 +78,45 @@ def test_the_rules_package_is_formatted_by_the_formatter_alone():
 
     root = Path(evne.rules.__file__).parent
     assert [str(p.relative_to(root)) for p in root.rglob("*.py") if "fmt: skip" in p.read_text(encoding="utf-8")] == []
+
+
+def test_a_former_rule_id_is_no_rule_s_id_today_and_names_one_rule():
+    from evne.rules.catalogue import BY_ID, FORMER, RULES
+
+    olds = [old for rule in RULES for old in rule.former_ids]
+    assert len(olds) == len(set(olds)) == len(FORMER)
+    assert set(FORMER) & set(BY_ID) == set()
+    assert set(FORMER.values()) <= set(BY_ID)
+
+
+def test_no_id_or_title_carries_a_duration_or_age_that_is_a_parameter():
+    """A deadline's length or an age lives in parameters/ and changes by date; an id or title naming it goes stale."""
+    import re
+
+    from evne.rules.catalogue import RULES
+
+    unit = r"\d+(?:[-–]\d+)?[ _](?:arbejdsdage|dage|uger|måneder|år|days|weeks|months|years|working)\b"
+    age = r"(?:age[ _]\d+|\d+ år)"
+    stale = [
+        rule.id
+        for rule in RULES
+        if any(re.search(f"{unit}|{age}", text) for text in (rule.id, rule.title_da, rule.title_en))
+    ]
+    assert stale == []
+
+
+def test_each_rule_sits_in_the_module_named_for_its_id_prefix():
+    import importlib
+
+    from evne.rules import catalogue
+
+    misplaced = []
+    for path in sorted(Path(catalogue.__file__).parent.glob("*.py")):
+        if path.stem == "__init__":
+            continue
+        module = importlib.import_module(f"evne.rules.catalogue.{path.stem}")
+        for rule in getattr(module, "RULES", ()):
+            prefix = rule.id.split(".")[0]
+            if prefix != path.stem:
+                misplaced.append((path.name, rule.id))
+    assert misplaced == []

@@ -29,7 +29,7 @@ def run(tmp_path, data, *args):
 
 def test_it_prints_findings_deadlines_and_what_blocks_a_decision(tmp_path):
     out = run(tmp_path, CASE, "--date", "2026-05-01", "--for", "fortidspension")
-    assert "[late] deadline.pension_3_months" in out and "05-04-2026" in out
+    assert "[late] deadline.pension_decision" in out and "05-04-2026" in out
     assert "[late] evidence.answers_due" in out
     assert "Blokeret af:" in out and "assessment.exists" in out
     assert "evidence.consent_or_ground" not in out  # the request rests on a consent
@@ -38,7 +38,7 @@ def test_it_prints_findings_deadlines_and_what_blocks_a_decision(tmp_path):
 def test_it_gives_machine_readable_output_with_the_explanation(tmp_path):
     out = json.loads(run(tmp_path, CASE, "--date", "2026-05-01", "--for", "fleksjob", "--json"))
     assert out["on"] == "2026-05-01" and out["case"] == "999-2026-00042"
-    assert {r["rule"] for r in out["results"]} >= {"profile.presented", "deadline.pension_3_months"}
+    assert {r["rule"] for r in out["results"]} >= {"profile.presented", "deadline.pension_decision"}
     assert all(r["citations"] for r in out["results"] if r["outcome"] != "not_applicable")
     assert "assessment.exists" in out["readiness"]["fleksjob"]
 

@@ -21,7 +21,7 @@ PENDING = {
 NOT_IN_SOURCE_TABLES = {
     # LAB § 113, stk. 2 (bek. nr. 2408/2021), from law-timeline.md; seed 002 l. 699–708 is the problem it answers,
     # not a row of the seed 002 table.
-    "reform.ressourceforloeb_no_measure_6_months",
+    "reform.ressourceforloeb_no_measure",
     # Sygedagpengeloven's duration limit, reassessment and extension (lov nr. 720 af 25. juni 2014): the seeds name
     # the limit (seed 004 L2017–2021) but no table row states it; the values are marked for re-checking.
     "sickpay.duration_limit",

@@ -308,9 +308,10 @@ def prompt_answer(
     """Record the caseworker's answer to a legal check that asks for judgement; it becomes a fact for the rules:
     the text, the day, who gave it, the rule version in force and — for a question about a decision — the decision
     (its number in the case) it was given for. It counts only from the day it was given."""
-    from evne.rules.catalogue import BY_ID
+    from evne.rules.catalogue import BY_ID, current_id
 
     require_case_write(actor, case)
+    rule_id = current_id(rule_id)  # an id from before a rename is accepted and stored as the rule's id today
     if rule_id not in BY_ID:
         raise DomainError(_("Unknown legal check."), field="rule_id")
     if decision_number is not None and not case.decisions.filter(number=decision_number).exists():

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from evne.citizens.models import Citizen, SupporterKind
-from evne.rules.catalogue import BY_ID
+from evne.rules.catalogue import BY_ID, current_id
 
 from .models import (
     Benefit,
@@ -123,7 +123,7 @@ def describe(event: TimelineEvent) -> str:
             "day": d.get("held_on", ""), "form": _label(FollowUpForm, d.get("form")),
         }  # fmt: skip
     if event.kind == EventKind.PROMPT_ANSWERED:
-        rule = BY_ID.get(d.get("rule_id", ""))
+        rule = BY_ID.get(current_id(d.get("rule_id", "")))
         title = (rule.title_en if (get_language() or "da").startswith("en") else rule.title_da) if rule else ""
         return _("Question from the legal check “%(rule)s” answered.") % {"rule": title or d.get("rule_id", "")}
     for describer in _DESCRIBERS:

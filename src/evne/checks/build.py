@@ -17,10 +17,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from evne.decisions import reasons as reason_checks
-from evne.decisions.models import DECISION_TYPE
 from evne.evidence.models import MEDICAL_DOCUMENTS, DocumentKind
-from evne.reform.models import CONTENT_FIELDS, FUTILE_CONDITIONS
 from evne.rules import snapshot as s
+from evne.rules.catalogue import current_id
+from evne.rules.vocabulary import CONTENT_FIELDS, DECISION_TYPE, FUTILE_CONDITIONS
 
 # The statements a hearing must include once received (decisions: the specialist's and the consultant's)
 SPECIALIST_KINDS = frozenset({DocumentKind.SPECIALIST_STATEMENT, DocumentKind.MEDICAL_ADVISER})
@@ -209,9 +209,10 @@ def _requests(data: Record) -> tuple[s.Request, ...]:
 
 
 def _answers(rows: list[Record]) -> dict:
+    # An answer recorded under a rule's former id (before a rename) counts for the rule under its id today.
     return {
         "answers": tuple(
-            s.Answer(rule_id=a["rule_id"], text=a["answer"], given_on=day(a["answered_at"]),
+            s.Answer(rule_id=current_id(a["rule_id"]), text=a["answer"], given_on=day(a["answered_at"]),
                      rule_version=_optional_date(a["rule_version"]), decision_number=a["decision_number"])
             for a in _ordered(rows, "answered_at")
         )

@@ -18,20 +18,23 @@ from evne.casefile.export import export_case
 from evne.cases.models import Case
 from evne.decisions.models import Decision, LocalDeadline
 from evne.rules import snapshot as s
+from evne.rules import vocabulary
 from evne.rules.catalogue import RULES
 from evne.rules.engine import Evaluation, Outcome, Result, evaluate
 
 from .build import snapshot_from_case_file
 
-DECISION_TYPES = (
-    ("revalidering", _("Vocational rehabilitation (revalidering)")),
-    ("ressourceforlob", _("Resource course (ressourceforløb)")),
-    ("jobafklaring", _("Job clarification course (jobafklaringsforløb)")),
-    ("fleksjob", _("Flex job (fleksjob)")),
-    ("fortidspension", _("Disability pension (førtidspension)")),
-    ("refusal", _("Refusal")),
-    ("ordinary_work", _("Referral to ordinary work")),
-)
+_DECISION_TYPE_LABELS = {
+    "revalidering": _("Vocational rehabilitation (revalidering)"),
+    "ressourceforlob": _("Resource course (ressourceforløb)"),
+    "jobafklaring": _("Job clarification course (jobafklaringsforløb)"),
+    "fleksjob": _("Flex job (fleksjob)"),
+    "fortidspension": _("Disability pension (førtidspension)"),
+    "refusal": _("Refusal"),
+    "ordinary_work": _("Referral to ordinary work"),
+}
+# The readiness decision types (codes from evne.rules.vocabulary) with their labels.
+DECISION_TYPES = tuple((code, _DECISION_TYPE_LABELS[code]) for code in vocabulary.DECISION_TYPES)
 _EXPORTED_AT = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # a file made for the checks carries no real export time
 
 

@@ -15,6 +15,7 @@ from evne.accounts.models import Municipality
 from evne.appendonly import AppendOnlyModel
 from evne.cases.models import Case, Pathway
 from evne.reform.models import Measure
+from evne.rules import vocabulary
 
 # What a decision concerns is a measure (Decision.subject); the set is shared with the rehabilitation team's
 # recommendation (reform.Recommendation.presented_for) and lives in reform, below this app.
@@ -38,21 +39,8 @@ class OutcomeKind(models.TextChoices):
     REFUSE_PENSION_CASE = "refuse_pension_case", _("Refusal to start a pension case")
 
 
-# The readiness decision types of evne.checks.case.DECISION_TYPES each outcome is checked against.
-DECISION_TYPE = {
-    OutcomeKind.ORDINARY_WORK: "ordinary_work",
-    OutcomeKind.ACTIVITIES: "revalidering",
-    OutcomeKind.RESSOURCEFORLOB: "ressourceforlob",
-    OutcomeKind.JOBAFKLARING: "jobafklaring",
-    OutcomeKind.FLEKSJOB: "fleksjob",
-    OutcomeKind.FORTIDSPENSION: "fortidspension",
-    OutcomeKind.FORTIDSPENSION_EXISTING: "fortidspension",
-    OutcomeKind.SENIOR_FORTIDSPENSION: "fortidspension",
-    OutcomeKind.REFUSAL: "refusal",
-    OutcomeKind.PARTIAL_GRANT: "refusal",
-    OutcomeKind.STOP_REDUCTION: "refusal",
-    OutcomeKind.REFUSE_PENSION_CASE: "refusal",
-}
+# The readiness decision type each outcome is checked as (the rules package owns the table: evne.rules.vocabulary).
+DECISION_TYPE = {OutcomeKind(k): v for k, v in vocabulary.DECISION_TYPE.items()}
 
 # Outcomes that never fully grant a request (X5 minimum list; seed 000 L7075–7096).
 NEVER_FULL = frozenset({

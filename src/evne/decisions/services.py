@@ -624,8 +624,8 @@ def complaint_deadline(decision: Decision, *, on: date | None = None) -> date | 
     """D10: 4 weeks from notification (the decision date stands for the day the citizen received it), running only
     from correct complaint guidance, suspended while file access is late (7 working days from 2014), and rolled over
     from a weekend or public holiday to the next working day (seed 000, L7260–7262, L7389–7421;
-    evne.rules.catalogue.decisions.complaint_due). None: the deadline does not run."""
-    from evne.rules.catalogue.decisions import complaint_due
+    evne.rules.catalogue.deadline.complaint_due). None: the deadline does not run."""
+    from evne.rules.catalogue.deadline import complaint_due
 
     if not decision.issued or not decision.guidance_text or decision.decided_on is None:
         return None
@@ -776,8 +776,8 @@ def file_access_request(
 ) -> FileAccessRequest:
     """G1: no form requirement, oral is enough; an unspecified request is the whole file. D8: the day by which the
     request is answered or the citizen told why and when — 10 days, from 2014 7 working days (FVL § 16; the rule's
-    evne.rules.catalogue.decisions.file_access_due)."""
-    from evne.rules.catalogue.decisions import file_access_due
+    evne.rules.catalogue.deadline.file_access_due)."""
+    from evne.rules.catalogue.deadline import file_access_due
 
     require_case_write(actor, case)
     past_or_today(requested_on, field="requested_on")

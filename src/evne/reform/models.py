@@ -15,6 +15,7 @@ from evne.accounts.models import Municipality
 from evne.appendonly import AppendOnlyModel
 from evne.cases.models import Case
 from evne.evidence.models import Document
+from evne.rules import vocabulary
 
 # --- rehabiliteringsplan, forberedende del -------------------------------------------------------------------
 
@@ -227,22 +228,10 @@ RECOMMENDED_MEASURE = {
 NO_MEASURE_YET = frozenset({RecommendationKind.POSTPONEMENT, RecommendationKind.NOT_CLARIFIED})
 
 
-# What the recommendation must contain for each kind (bek. 996/2016 §§ 8–10; seed 003 L3188–3300; notes §5.3
-# R8–R11). `factors` (the employment, social and health factors relied on) belongs to every recommendation.
-REQUIRED_CONTENT = {
-    RecommendationKind.RESSOURCEFORLOB: ("factors", "goal", "measures", "order_of_measures", "follow_up", "mentor"),
-    RecommendationKind.FLEKSJOB: ("factors", "why_clarified", "flex_job_types", "special_needs"),
-    RecommendationKind.FORTIDSPENSION: ("factors", "professional_reasons"),
-    RecommendationKind.JOBAFKLARING: ("factors", "goal", "measures", "follow_up"),
-    RecommendationKind.OTHER: ("factors", "measures"),
-    RecommendationKind.POSTPONEMENT: ("postponement_reason",),
-    RecommendationKind.NOT_CLARIFIED: ("factors", "legal_test"),
-}
-CONTENT_FIELDS = (
-    "factors", "goal", "measures", "order_of_measures", "follow_up", "mentor", "why_clarified", "flex_job_types",
-    "special_needs", "development_within_reasonable_time", "professional_reasons", "postponement_reason",
-    "reasons", "legal_test",
-)  # fmt: skip
+# What the recommendation must contain for each kind and its content fields: the rules package owns the tables
+# (evne.rules.vocabulary); the form, the service and the rules read the same ones.
+REQUIRED_CONTENT = {RecommendationKind(k): v for k, v in vocabulary.REQUIRED_CONTENT.items()}
+CONTENT_FIELDS = vocabulary.CONTENT_FIELDS
 
 
 class Recommendation(AppendOnlyModel):
@@ -326,9 +315,8 @@ class Departure(AppendOnlyModel):
 # --- førtidspension ----------------------------------------------------------------------------------------------
 
 
-# The four conditions for deciding an obviously futile case without the team (vejledning nr. 9465 af 25. maj 2016;
-# seed 003 L646–652).
-FUTILE_CONDITIONS = ("health_alone", "unambiguous", "not_contradictory", "documented")
+# The four conditions for deciding an obviously futile case without the team (evne.rules.vocabulary).
+FUTILE_CONDITIONS = vocabulary.FUTILE_CONDITIONS
 
 
 class PensionTransfer(AppendOnlyModel):

@@ -20,15 +20,14 @@ from evne.accounts.models import Role, User
 from evne.cases.models import Case, EventKind
 from evne.cases.timeline import record_event
 from evne.errors import AccessDenied, DomainError, StaleVersion
-from evne.rules.catalogue.deadlines import add_months
+from evne.rules.catalogue.deadline import add_months
 from evne.rules.parameters import param
+from evne.rules.vocabulary import CONTENT_FIELDS, REQUIRED_CONTENT
 from evne.validation import model_text, past_or_today
 
 from .access import can_manage_team
 from .models import (
-    CONTENT_FIELDS,
     PLAN_CONTENT,
-    REQUIRED_CONTENT,
     AgendaItem,
     AgendaReason,
     ClarificationOutcome,
@@ -270,7 +269,7 @@ def recommendation_record(
         texts[field] = _text(Recommendation, field, value)
     if not texts["reasons"]:
         raise DomainError(_("State the team's reasons for the recommendation."), field="reasons")
-    for field in REQUIRED_CONTENT[RecommendationKind(kind)]:
+    for field in REQUIRED_CONTENT[kind]:  # the table pathways.recommendation_content checks
         if not texts.get(field):
             model_field = Recommendation._meta.get_field(field)
             assert isinstance(model_field, Field)  # CONTENT_FIELDS are the recommendation's own text fields

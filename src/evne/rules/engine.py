@@ -110,6 +110,7 @@ class Rule:
     checks_da: str = ""  # what it checks, in one sentence (for the published catalogue)
     deadline: bool = False  # a running deadline (listed under deadlines)
     policy: str = ""  # the policy parameter that switches it on; "" = law, always on
+    former_ids: tuple[str, ...] = ()  # ids it had before a rename; answers recorded under them still count
 
     def version_on(self, on: date) -> RuleVersion | None:
         return next((v for v in self.versions if v.in_force(on)), None)

@@ -237,7 +237,8 @@ def _add_rehab_team(municipality: Municipality) -> None:
     ahead, and up to eight cases in the reform pathways with a preparatory part, a presentation and the team's
     recommendation — one postponed with its reason, one the municipality departs from (required back)."""
     from evne.reform import services as reform
-    from evne.reform.models import PLAN_CONTENT, REQUIRED_CONTENT, Measure, RehabTeam, RehabTeamMember
+    from evne.reform.models import PLAN_CONTENT, Measure, RehabTeam, RehabTeamMember
+    from evne.rules.vocabulary import REQUIRED_CONTENT
 
     today = timezone.localdate()
     team = RehabTeam.objects.create(municipality=municipality, name="Rehabiliteringsteamet Evnekøbing")

@@ -32,7 +32,7 @@ from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
 from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.evidence import selectors as evidence_selectors
-from evne.rules.catalogue import BY_ID
+from evne.rules.catalogue import BY_ID, current_id
 
 from . import (
     assessments_views,
@@ -230,6 +230,12 @@ def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> Htt
     return render(request, template, context, status=status)
 
 
+def _answer_title(rule_id: str) -> str:
+    """The title of the check an answer was given to (an id from before a rename names the rule today)."""
+    rule = BY_ID.get(current_id(rule_id))
+    return check_title(rule) if rule else rule_id
+
+
 def _checks(case):
     """The legal checks for the case page, with each message in the reader's language."""
     checks = case_checks(case, on=timezone.localdate())
@@ -239,7 +245,7 @@ def _checks(case):
         "deadlines": [{"rule": r.rule, "finding": r.finding, "title": check_title(r)} for r in checks.deadlines],
         "readiness": checks.readiness,
         "answers": [
-            {"answer": a, "title": check_title(BY_ID[a.rule_id]) if a.rule_id in BY_ID else a.rule_id}
+            {"answer": a, "title": _answer_title(a.rule_id)}
             for a in case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:20]
         ],
     }  # fmt: skip

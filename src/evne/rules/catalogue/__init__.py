@@ -4,15 +4,15 @@ from . import (
     assessment,
     clarification,
     course,
-    deadlines,
-    decisions,
+    deadline,
+    decision,
     evidence,
     fleksjob,
     hearing,
-    judgement,
     method,
     pathways,
     pension,
+    policy,
     procedure,
     profile,
     reform,
@@ -25,13 +25,12 @@ RULES = (
     *profile.RULES,
     *evidence.RULES,
     *assessment.RULES,
-    *deadlines.RULES,
+    *deadline.RULES,
     *method.RULES,
     *reform.RULES,
     *pathways.RULES,
     *procedure.RULES,
-    *decisions.RULES,
-    *judgement.RULES,
+    *decision.RULES,
     *fleksjob.RULES,
     *revalidering.RULES,
     *team.RULES,
@@ -40,5 +39,13 @@ RULES = (
     *hearing.RULES,
     *clarification.RULES,
     *sickpay.RULES,
+    *policy.RULES,
 )
 BY_ID = {rule.id: rule for rule in RULES}
+# A renamed rule keeps its former ids, so an answer recorded under one still counts: former id → current id.
+FORMER = {old: rule.id for rule in RULES for old in rule.former_ids}
+
+
+def current_id(rule_id: str) -> str:
+    """The rule's id today, for an id recorded before a rename (any other id is returned as it is)."""
+    return FORMER.get(rule_id, rule_id)

@@ -4,8 +4,9 @@ from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Snapshot
+from ..sources import in_force
 
-METHOD = date(2003, 1, 1)
+METHOD = in_force("bek_543_2002")
 NEEDS_ASSESSMENT = ("fleksjob", "fortidspension", "refusal", "ordinary_work")
 
 

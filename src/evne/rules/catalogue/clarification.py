@@ -13,13 +13,13 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import param
 from ..snapshot import Snapshot
-from .deadlines import add_months
+from ..sources import in_force
+from ..vocabulary import TEAM_DECISIONS
+from .deadline import add_months
 
-RTL = date(1998, 7, 1)  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997), in force 1 July 1998
-REFORM = date(
-    2013, 1, 1
-)  # the team decisions have their own currency rule from here (reform.health_information_current)
-TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
+RTL = in_force("rtl")  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997)
+# the team decisions have their own currency rule from here (reform.health_information_current)
+REFORM = in_force("reform_2013")
 CLOSED = ("decided", "closed")
 QUESTIONS = {
     "postponement": ("teamet udsatte sagen", "the team postponed the case"),

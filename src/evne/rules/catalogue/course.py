@@ -13,10 +13,11 @@ from functools import partial
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import ResourceCourse, Snapshot
-from .deadlines import add_months
+from ..sources import in_force
+from .deadline import add_months
 
-REFORM = date(2013, 1, 1)  # ressourceforløb from the 2013 reform (lov nr. 1380 af 23/12 2012)
-L193 = date(2018, 6, 1)  # lov nr. 553 af 29. maj 2018 (L 193): a realistic development perspective
+REFORM = in_force("reform_2013")  # ressourceforløb from the 2013 reform (lov nr. 1380 af 23/12 2012)
+L193 = in_force("lov_553_2018")  # lov nr. 553 af 29. maj 2018 (L 193): a realistic development perspective
 
 
 def _grant(s: Snapshot, on: date) -> bool:

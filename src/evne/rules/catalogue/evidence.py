@@ -4,10 +4,12 @@ forvaltningsloven § 29; bek. 543/2002 § 7, stk. 4–7)."""
 from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
-from ..parameters import value_on
+from ..parameters import param, value_on
 from ..snapshot import Snapshot
+from ..sources import in_force
+from .deadline import add_months, follow_ups_before
 
-METHOD = date(2003, 1, 1)
+METHOD = in_force("bek_543_2002")
 
 
 # Who may give health advice (shared by the rule reform.clinical_function_only and the evidence service that
@@ -130,6 +132,120 @@ def _v(check, act: str, section: str, seed: str, lines: str):
     return (RuleVersion(valid_from=METHOD, check=check, citations=(Citation(act, section, seed, lines),)),)
 
 
+# --- rules formerly in procedure.py (ids unchanged) -------------------------------------------------------------
+
+LESS_INTRUSIVE = ("lae_265", "medical_certificate", "status_statement", "hospital_records")
+
+
+# --- proportionality in medical evidence (seed 000 I12, I13) ------------------------------------------------------
+
+
+# Seed 000 L6023–6025: "man skal undlade at indhente en speciallægeerklæring, hvis en statuserklæring kan gøre det";
+# L3716–3734: "Der er ingen grund til at indhente en række speciallægeerklæringer, der alligevel ikke bidrager til en
+# yderligere afklaring … stoppe jagten efter diagnoser." Warned: a specialist statement with no less intrusive
+# medical document before it, or more than one within the practice window (a parameter), unless the caseworker has
+# recorded why it adds something.
+def _diagnosis_chase(s: Snapshot, on: date) -> Finding:
+    # (sent on, request) of each specialist statement asked for, the earliest sent first
+    sent = sorted(
+        (
+            (r.sent_on, r)
+            for r in s.requests
+            if r.document_type == "specialist_statement" and r.sent_on and r.sent_on <= on and not r.cancelled_on
+        ),
+        key=lambda pair: pair[0],
+    )
+    specialist = [r for _sent_on, r in sent]
+    if not specialist:
+        return Finding.not_applicable(specialist_requests=0)
+    if s.answer("evidence.no_diagnosis_chase", on):
+        return Finding.ok(answer=s.answer("evidence.no_diagnosis_chase", on), requests=[r.id for r in specialist])
+    first_sent_on, first = sent[0]
+    milder = [d.id for d in s.documents if d.kind in LESS_INTRUSIVE and d.document_date <= first_sent_on] + [
+        r.id for r in s.requests if r.document_type in LESS_INTRUSIVE and r.sent_on and r.sent_on <= first_sent_on
+    ]
+    months = param("evidence.specialist_repeat_months", on)
+    latest_sent_on = sent[-1][0]
+    window = [r.id for sent_on, r in sent if add_months(sent_on, months) > latest_sent_on]
+    if not milder:
+        return Finding.prompt(
+            "Der er bedt om en speciallægeerklæring, uden at en mindre indgribende lægelig oplysning (fx en "
+            "statusattest) er indhentet først: registrér, hvorfor den ikke var nok.",
+            "A specialist statement was requested with no less intrusive medical information (e.g. a status "
+            "statement) obtained first: record why that would not do.",
+            requests=[first.id],
+        )
+    if len(window) > 1:
+        return Finding.prompt(
+            f"Der er bedt om {len(window)} speciallægeerklæringer inden for {months} måneder: registrér, hvad den "
+            "seneste tilføjer til afklaringen (undgå diagnosejagt).",
+            f"{len(window)} specialist statements were requested within {months} months: record what the latest "
+            "adds to the clarification (avoid a diagnosis chase).",
+            requests=window,
+        )
+    return Finding.ok(requests=[r.id for r in specialist])
+
+
+# --- interpreter and round-table meetings (seed 000 I2, I16) ----------------------------------------------------
+
+
+# Seed 000 L6540–6543 (I2, the official maxim): provide an interpreter when it is needed to establish the facts.
+# When the citizen is recorded as needing one, every follow-up with the citizen must have had one.
+def _interpreter(s: Snapshot, on: date) -> Finding:
+    if not s.case.citizen_needs_interpreter:
+        return Finding.not_applicable(needs_interpreter=False)
+    without = [f.held_on for f in follow_ups_before(s, on) if f.with_citizen and not f.interpreter_used]
+    if without:
+        days = ", ".join(f"{d:%d-%m-%Y}" for d in without)
+        return Finding.missing(
+            f"Borgeren har brug for tolk, men der var ingen tolk ved opfølgningen {days}.",
+            f"The citizen needs an interpreter, but none took part in the follow-up on {days}.",
+            follow_ups=without,
+        )
+    return Finding.ok(follow_ups=len(follow_ups_before(s, on)))
+
+
+def _disclosure_consent_on(s: Snapshot, day: date) -> bool:
+    stated = [c for c in s.consents if c.purpose == "disclose" and c.given_on <= day]
+    if not stated:
+        return False
+    latest = max(stated, key=lambda c: c.given_on)
+    return latest.status == "given" and (latest.expires_on is None or latest.expires_on > day)
+
+
+# Seed 000 L4981–4983 (I16): a round-table meeting with the citizen's partners requires the citizen's consent — to
+# disclose information to them (PDL § 8, stk. 3; L6782–6849).
+def _round_table_consent(s: Snapshot, on: date) -> Finding:
+    meetings = [f for f in follow_ups_before(s, on) if f.parties]
+    if not meetings:
+        return Finding.not_applicable(round_tables=0)
+    lacking = [f.held_on for f in meetings if not _disclosure_consent_on(s, f.held_on)]
+    if lacking:
+        days = ", ".join(f"{d:%d-%m-%Y}" for d in lacking)
+        return Finding.missing(
+            f"Møde med samarbejdsparter ({days}) uden borgerens samtykke til videregivelse.",
+            f"Meeting with partners ({days}) without the citizen's consent to disclose information.",
+            meetings=lacking,
+        )
+    return Finding.ok(meetings=[f.held_on for f in meetings])
+
+
+# RTL § 11, stk. 2 (seed 000 L6586–6598, I8): the citizen's duty to report changes applies "kun, hvis det kan
+# dokumenteres, at borgeren er vejledt herom … Den skal gives skriftligt, og det skal dokumenteres på sagen".
+def _change_duty_guidance(s: Snapshot, on: date) -> Finding:
+    if s.case.help_requested_on > on:
+        return Finding.not_applicable()
+    answer = s.answer("evidence.change_duty_guidance", on)
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        "Er borgeren vejledt skriftligt om pligten til at oplyse om ændringer (retssikkerhedslovens § 11)? "
+        "Registrér hvornår og hvordan — uden dokumenteret skriftlig vejledning gælder pligten ikke.",
+        "Has the citizen been told in writing about the duty to report changes (RTL § 11)? Record when and how — "
+        "without documented written guidance the duty does not apply.",
+    )
+
+
 RULES = (
     Rule(
         "evidence.consent_or_ground",
@@ -165,5 +281,64 @@ RULES = (
         _v(_stop_rule, "bek_543_2002", "§ 7, stk. 7", "001", "2206-2248"),
         checks_da="At der ikke indhentes oplysninger efter en vurdering af tilstrækkelig arbejdsevne, og at "
         "der så træffes afgørelse.",
+    ),
+    Rule(
+        "evidence.no_diagnosis_chase",
+        "Mindst indgribende lægelige oplysninger, ingen diagnosejagt",
+        "Least intrusive medical evidence, no diagnosis chase",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _diagnosis_chase,
+                (
+                    Citation(
+                        "arbejdsevnemetoden_2001", "Proportionalitet (statusattest før speciallæge)", "000", "6023-6025"
+                    ),
+                    Citation("arbejdsevnemetoden_2001", "Diagnosejagt", "000", "3716-3734, 5407-5416"),
+                ),
+            ),
+        ),
+        checks_da="At en speciallægeerklæring ikke indhentes, hvor en mindre indgribende oplysning kan gøre det, "
+        "og at gentagne erklæringer er begrundet.",
+    ),
+    Rule(
+        "evidence.interpreter",
+        "Tolk, når borgeren har brug for det",
+        "An interpreter when the citizen needs one",
+        Severity.WARNING,
+        (RuleVersion(METHOD, _interpreter, (Citation("rtl", "§ 10 (officialprincippet: tolk)", "000", "6540-6543"),)),),
+        checks_da="At der var tolk ved opfølgningerne, når borgeren har brug for tolk.",
+    ),
+    Rule(
+        "evidence.round_table_consent",
+        "Samtykke før møde med samarbejdsparter",
+        "Consent before a meeting with partners",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _round_table_consent,
+                (
+                    Citation("arbejdsevnemetoden_2001", "Rundbordssamtale (samtykke)", "000", "4981-4983"),
+                    Citation("pdl", "§ 8, stk. 3 (videregivelse)", "000", "6782-6849"),
+                ),
+            ),
+        ),
+        checks_da="At borgeren havde givet samtykke til videregivelse, når samarbejdsparter deltog i en opfølgning.",
+    ),
+    Rule(
+        "evidence.change_duty_guidance",
+        "Skriftlig vejledning om oplysningspligten",
+        "Written guidance on the duty to report changes",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _change_duty_guidance,
+                (Citation("rtl", "§ 11, stk. 2 (skriftlig vejledning)", "000", "6586-6598"),),
+            ),
+        ),
+        checks_da="At borgeren er vejledt skriftligt om pligten til at oplyse om ændringer, og at det er dokumenteret.",
     ),
 )

@@ -24,9 +24,10 @@ from typing import Any
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot, Statement
+from ..sources import in_force
 
-METHOD = date(2003, 1, 1)  # førtidspensionsreformen and bek. nr. 543 af 28. maj 2002 in force
-REFORM = date(2013, 1, 1)  # the reform of førtidspension and fleksjob (small flex jobs, LAB § 70, stk. 2)
+METHOD = in_force("bek_543_2002")  # førtidspensionsreformen and bek. nr. 543 af 28. maj 2002 in force
+REFORM = in_force("reform_2013")  # the reform of førtidspension and fleksjob (small flex jobs, LAB § 70, stk. 2)
 OUTSTANDING = ("planned", "ongoing")
 
 

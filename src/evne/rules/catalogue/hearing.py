@@ -13,8 +13,9 @@ from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Decision, Snapshot, Statement
+from ..sources import in_force
 
-FVL = date(1987, 1, 1)  # forvaltningsloven (lov nr. 571 af 19. december 1985), in force 1 January 1987
+FVL = in_force("fvl")  # forvaltningsloven (lov nr. 571 af 19. december 1985)
 
 CONSULTANTS = ("medical_adviser", "clinical_function", "health_adviser")  # advisers to the authority, not the citizen
 # The measures whose refusal rests on the work ability being permanently and substantially reduced or not.

@@ -5,11 +5,13 @@ from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Snapshot
+from ..sources import in_force
+from ..vocabulary import INCOME_SUPPORT
 
-METHOD = date(2003, 1, 1)
+METHOD = in_force("bek_543_2002")
 # From the 2013 reform the visitation to fleksjob is LAB §§ 69–70 (seed 003 L819–822), with the rehabilitation team's
 # recommendation first (reform.rehab_team_recommendation); bek. 543/2002 § 10 governed it from 2003. Same duty.
-REFORM = date(2013, 1, 1)
+REFORM = in_force("reform_2013")
 
 
 def _v(check, act: str, section: str, seed: str, lines: str, *more: Citation):
@@ -212,6 +214,141 @@ def _not_left_without_support(s: Snapshot, on: date) -> Finding:
     )
 
 
+# --- rules formerly in procedure.py (ids unchanged) -------------------------------------------------------------
+
+
+# --- scope (seed 000 R1; seed 001 R01, R02) ---------------------------------------------------------------------
+
+
+# Bek. 543/2002 applies "ved behandling af sager om revalidering, fleksjob og førtidspension" from 1 January 2003
+# (seed 000 L38–49; seed 001 l. 355–370): the resource profile is the basis of the decision. From the 2013 reform
+# the profile lives on inside the rehabiliteringsplan in the team cases (fleksjob, førtidspension; law-timeline),
+# so this version keeps only revalidering; the plan's own rule covers the team cases.
+def _profile_required(pathways: tuple[str, ...]):
+    def check(s: Snapshot, on: date) -> Finding:
+        if not s.concerns(on, *pathways):
+            return Finding.not_applicable(in_question=s.in_question(on))
+        described = sorted(k for k, e in s.current_elements(on).items() if e.relevant and e.has_facts)
+        if described:
+            return Finding.ok(elements=described)
+        return Finding.missing(
+            "Sagen skal behandles efter arbejdsevnemetoden: beskriv ressourceprofilens relevante elementer, før der "
+            "træffes afgørelse.",
+            "The case must follow the work-ability method: describe the relevant elements of the resource profile "
+            "before the decision.",
+            pathway=s.case.pathway,
+        )
+
+    return check
+
+
+# --- the first assessment: is the work ability threatened? (seed 000 R3, R4, D1, D2; seed 001 R03–R06) -----------
+
+
+# Seed 000 L846–850, L2356–2405 and seed 001 l. 394–449: in sygedagpenge and kontanthjælp/aktivering cases the
+# method is used when work ability is threatened; "Sagsbehandleren bør imidlertid skrive i sagen, hvorfor borgerens
+# arbejdsevne ikke anses for truet." A judgement: the caseworker records threatened / not threatened and why.
+def _threat_recorded(s: Snapshot, on: date) -> Finding:
+    if s.case.pathway not in INCOME_SUPPORT or s.case.help_requested_on > on:
+        return Finding.not_applicable(in_question=s.in_question(on))
+    answer = s.answer("method.threat_recorded", on)
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        "Er borgerens arbejdsevne og tilknytning til arbejdsmarkedet truet? Registrér vurderingen, hvad den bygger "
+        "på, og — hvis den ikke er truet — hvorfor. Borgeren skal have skriftlig besked med præmisserne.",
+        "Is the citizen's work ability and attachment to the labour market threatened? Record the assessment, what "
+        "it rests on and — if not threatened — why. The citizen must be told in writing, with its premises.",
+    )
+
+
+# --- holistic duty before a refusal (seed 001 R09; seed 000 C7) --------------------------------------------------
+
+
+# RTL § 5 (seed 001 l. 295–308): "kommunen [skal] behandle ansøgninger … i forhold til alle de muligheder, der findes
+# i den sociale lovgivning … [og] være opmærksom på muligheder hos andre myndigheder". Seed 000 L5963–5969,
+# L6920–6930 (the duty to guide). From 2013 a pension refusal has its own rule (reform.pension_refusal_holistic).
+def _holistic(s: Snapshot, on: date) -> Finding:
+    if s.latest_assessment(on) is None:
+        return Finding.not_applicable(assessment=False)
+    if s.concerns(on, "fortidspension") and on >= REFORM:
+        return Finding.not_applicable(see="reform.pension_refusal_holistic")
+    answer = s.answer("method.holistic_assessment", on)
+    if answer:
+        return Finding.ok(answer=answer)
+    return Finding.prompt(
+        "Før et afslag: registrér, at ansøgningen er behandlet i forhold til alle muligheder i den sociale "
+        "lovgivning og hos andre myndigheder, og hvilken vejledning borgeren har fået.",
+        "Before a refusal: record that the application was considered against every possibility in social "
+        "legislation and with other authorities, and what guidance the citizen received.",
+    )
+
+
+# --- sufficient work ability: referral to ordinary work (seed 001 R46; seed 000 A6, first rung) ------------------
+
+
+# Guidance to § 9 (seed 001 l. 2463–2469): "Hvis kommunen vurderer, at arbejdsevnen er tilstrækkelig … så skal
+# borgeren henvises til ordinær beskæftigelse og tilmeldes AF." Seed 000 L3241–3257 (the ladder's first rung).
+def _referral_ordinary(s: Snapshot, on: date) -> Finding:
+    latest = s.latest_assessment(on)
+    if latest is None or latest.conclusion != "sufficient":
+        return Finding.not_applicable()
+    answer = s.answer("method.referral_ordinary_work", on)
+    if answer:
+        return Finding.ok(answer=answer, assessed_on=latest.assessed_on)
+    return Finding.prompt(
+        "Arbejdsevnen er vurderet tilstrækkelig til ordinært arbejde: registrér henvisningen til ordinær "
+        "beskæftigelse og tilmeldingen som arbejdssøgende.",
+        "The work ability is assessed as sufficient for ordinary work: record the referral to ordinary employment "
+        "and the registration as a job seeker.",
+        assessed_on=latest.assessed_on,
+    )
+
+
+# --- compensation for a disability (seed 001 R53) -----------------------------------------------------------------
+
+
+# Guidance to bek. 543/2002 (seed 001 l. 1203–1221): with reduced physical or mental function, "behovene for
+# kompensation, herunder hjælpemidler, transportmuligheder m.v." are taken into account, and "restitueringsmulig-
+# hederne overvejes". Asked when the profile records accommodation needs.
+def _disability_compensation(s: Snapshot, on: date) -> Finding:
+    needs = sorted(k for k, e in s.current_elements(on).items() if e.has_accommodation_needs)
+    if not needs:
+        return Finding.not_applicable(accommodation_needs=False)
+    answer = s.answer("method.disability_compensation", on)
+    if answer:
+        return Finding.ok(answer=answer, elements=needs)
+    return Finding.prompt(
+        "Profilen beskriver skånebehov: registrér, hvordan behovet for kompensation (hjælpemidler, transport m.v.) "
+        "og mulighederne for restitution er overvejet.",
+        "The profile describes accommodation needs: record how compensation (aids, transport etc.) and the "
+        "possibilities of recovery were considered.",
+        elements=needs,
+    )
+
+
+# --- impartiality (seed 000 X4) ----------------------------------------------------------------------------------
+
+
+# FVL § 3 (seed 000 L6218–6296): a caseworker is disqualified by kinship, own earlier decision, friendship or enmity …;
+# "check at case start and on an ongoing basis". A judgement only the caseworker can make: asked again whenever the
+# case gets a new caseworker (the declaration must be dated on or after the assignment).
+def _impartiality(s: Snapshot, on: date) -> Finding:
+    since = s.case.caseworker_since
+    if since is None or since > on:
+        return Finding.not_applicable(caseworker_since=since)
+    declared = s.answer_record("method.impartiality", on, since=since)
+    if declared is not None:
+        return Finding.ok(caseworker_since=since, declared_on=declared.given_on)
+    return Finding.prompt(
+        "Sagsbehandleren skal tage stilling til inhabilitet (slægt, venskab, uvenskab, egen tidligere afgørelse …) "
+        "ved sagens start og når sagen skifter sagsbehandler: registrér det.",
+        "The caseworker must consider disqualification (kinship, friendship, enmity, own earlier decision …) at the "
+        "start of the case and whenever it changes caseworker: record it.",
+        caseworker_since=since,
+    )
+
+
 RULES = (
     Rule(
         "method.offer_when_improvable",
@@ -344,5 +481,115 @@ RULES = (
         Severity.WARNING,
         _v(_not_left_without_support, "bek_543_2002", "§ 9 (vejledningen)", "001", "2503-2514"),
         checks_da="At en borger, der ikke kan varetage ordinært arbejde, har en ydelse eller et tilbud.",
+    ),
+    Rule(
+        "method.profile_required",
+        "Ressourceprofil i sager om revalidering, fleksjob og førtidspension",
+        "A resource profile in revalidering, flex-job and disability-pension cases",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD,
+                _profile_required(("revalidering", "fleksjob", "fortidspension")),
+                (
+                    Citation("bek_543_2002", "§ 1 (anvendelsesområde)", "001", "355-370"),
+                    Citation("arbejdsevnemetoden_2001", "Indledning (1. januar 2003)", "000", "38-49"),
+                ),
+                valid_to=REFORM,
+            ),
+            RuleVersion(
+                REFORM,
+                _profile_required(("revalidering",)),
+                (
+                    Citation("bek_543_2002", "§ 1 (anvendelsesområde)", "001", "355-370"),
+                    Citation("reform_2013", "rehabiliteringsplanen afløser profilen i teamsager", "003", "533-560"),
+                ),
+            ),
+        ),
+        decision_types=("revalidering", "fleksjob", "fortidspension"),
+        checks_da="At ressourceprofilens relevante elementer er beskrevet før afgørelse om revalidering (før 2013 "
+        "også fleksjob og førtidspension).",
+    ),
+    Rule(
+        "method.threat_recorded",
+        "Vurdering af, om arbejdsevnen er truet",
+        "Whether work ability is threatened",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _threat_recorded,
+                (
+                    Citation("arbejdsevnemetoden_2001", "Hvornår metoden anvendes", "000", "846-850, 2356-2405"),
+                    Citation("bek_543_2002", "§ 2 (sygedagpenge og aktivering, vejledningen)", "001", "394-449"),
+                ),
+            ),
+        ),
+        checks_da="At det i sygedagpenge- og kontanthjælpssager er registreret, om arbejdsevnen er truet, og hvorfor.",
+    ),
+    Rule(
+        "method.holistic_assessment",
+        "Alle muligheder for hjælp er overvejet",
+        "Every possibility of help considered",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _holistic,
+                (
+                    Citation("rtl", "§ 5 (helhedsvurdering)", "001", "295-308"),
+                    Citation("fvl", "§ 7 (vejledningspligt)", "000", "5963-5969, 6920-6930"),
+                ),
+            ),
+        ),
+        decision_types=("refusal",),
+        checks_da="At et afslag bygger på en behandling i forhold til alle muligheder i den sociale lovgivning "
+        "og hos andre myndigheder.",
+    ),
+    Rule(
+        "method.referral_ordinary_work",
+        "Henvisning til ordinær beskæftigelse",
+        "Referral to ordinary employment",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD,
+                _referral_ordinary,
+                (
+                    Citation("bek_543_2002", "§ 9 (vejledningen: tilstrækkelig arbejdsevne)", "001", "2463-2469"),
+                    Citation("arbejdsevnemetoden_2001", "Arbejdsevnevurderingen (trappen)", "000", "3241-3257"),
+                ),
+            ),
+        ),
+        decision_types=("ordinary_work",),
+        checks_da="At en borger med tilstrækkelig arbejdsevne er henvist til ordinær beskæftigelse og tilmeldt "
+        "som arbejdssøgende.",
+    ),
+    Rule(
+        "method.disability_compensation",
+        "Kompensation og restitution ved nedsat funktionsevne",
+        "Compensation and recovery for a reduced functional capacity",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _disability_compensation,
+                (
+                    Citation(
+                        "bek_543_2002", "§ 5 (vejledningen: personer med nedsat funktionsevne)", "001", "1203-1221"
+                    ),
+                ),
+            ),
+        ),
+        checks_da="At behovet for kompensation (hjælpemidler, transport) og restitution er overvejet, når profilen "
+        "beskriver skånebehov.",
+    ),
+    Rule(
+        "method.impartiality",
+        "Habilitet",
+        "Impartiality",
+        Severity.WARNING,
+        (RuleVersion(METHOD, _impartiality, (Citation("fvl", "§ 3 (inhabilitet)", "000", "6218-6296"),)),),
+        checks_da="At den ansvarlige sagsbehandler har taget stilling til sin habilitet, efter at have fået sagen.",
     ),
 )

@@ -14,26 +14,16 @@ from functools import partial
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param, value_on
 from ..snapshot import Snapshot
-from .deadlines import add_months
+from ..sources import in_force
+from ..vocabulary import FUTILE_CONDITIONS, REQUIRED_CONTENT, TEAM_PATHWAYS
+from .deadline import add_months
 
-REFORM = date(2013, 1, 1)
-SENIOR = date(2014, 1, 1)  # bek. nr. 1555 af 18/12 2013
+REFORM = in_force("reform_2013")
+SENIOR = in_force("bek_1555_2013")  # bek. nr. 1555 af 18/12 2013
 SENIOR_REPEALED = date(2020, 1, 1)  # lov nr. 1559 af 27/12 2019 (seniorpension replaces it)
 LEADING_2017 = date(2017, 1, 1)  # Ankestyrelsen 39-17 and 42-17 (published 2017; re-check the exact dates)
-TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
-TEAM_PATHWAYS = (*TEAM_DECISIONS, "jobafklaring")
 
-# What the recommendation must contain for each kind: bek. 996/2016 § 8 (ressourceforløb), § 9 (fleksjob), § 10
-# (førtidspension) (seed 003 L3188–3300; notes §5.3 R8–R11). Mirrors evne.reform.models.REQUIRED_CONTENT.
-REQUIRED_CONTENT = {
-    "ressourceforlob": ("factors", "goal", "measures", "order_of_measures", "follow_up", "mentor"),
-    "fleksjob": ("factors", "why_clarified", "flex_job_types", "special_needs"),
-    "fortidspension": ("factors", "professional_reasons"),
-    "jobafklaring": ("factors", "goal", "measures", "follow_up"),
-    "other": ("factors", "measures"),
-    "postponement": ("postponement_reason",),
-    "not_clarified": ("factors", "legal_test"),
-}
+# The Danish words for the parts of the recommendation (vocabulary.REQUIRED_CONTENT says which each kind needs).
 CONTENT_DA = {
     "factors": "de beskæftigelsesmæssige, sociale og helbredsmæssige forhold, der er lagt vægt på",
     "goal": "det overordnede mål",
@@ -51,7 +41,6 @@ CONTENT_DA = {
     "legal_test": "det retlige kriterium, indstillingen bygger på",
 }
 REQUIRED_ROLES = ("employment", "social", "health", "health_coordinator")
-FUTILE_CONDITIONS = ("health_alone", "unambiguous", "not_contradictory", "documented")
 
 
 _v = partial(version, start=REFORM)  # a version of a rule, from REFORM unless told otherwise
@@ -232,7 +221,7 @@ def _on_existing_evidence(s: Snapshot, on: date) -> bool:
 # Ankestyrelsen 39-17 (seed 003 L726–738, L3231–3239; notes T3): on an application on the existing evidence
 # (§ 17, stk. 2) the case moves to pension treatment immediately and no later than 3 weeks after the team's
 # recommendation. A running deadline.
-def _transfer_3_weeks(s: Snapshot, on: date) -> Finding:
+def _pension_transfer(s: Snapshot, on: date) -> Finding:
     if not s.concerns(on, "fortidspension") or not _on_existing_evidence(s, on):
         return Finding.not_applicable(in_question=s.in_question(on))
     recs = [r for r in s.recommendations_until(on) if r.decisive]
@@ -702,13 +691,13 @@ RULES = (
         "at en udsættelse er begrundet.",
     ),
     Rule(
-        "pathways.pension_transfer_3_weeks",
-        "Overgang til pensionsbehandling senest 3 uger efter indstillingen",
-        "Transfer to pension treatment within 3 weeks of the recommendation",
+        "pathways.pension_transfer",
+        "Overgang til pensionsbehandling inden fristen efter indstillingen",
+        "Transfer to pension treatment within the deadline after the recommendation",
         Severity.WARNING,
         (
             _v(
-                _transfer_3_weeks,
+                _pension_transfer,
                 Citation("ankestyrelsen_principles", "39-17", "003", "726-738"),
                 Citation("social_pension", "§ 17, stk. 2", "003", "3231-3239"),
                 start=LEADING_2017,
@@ -718,6 +707,7 @@ RULES = (
         checks_da="Ved ansøgning på det foreliggende grundlag: at sagen overgår til pensionsbehandling senest 3 uger "
         "efter teamets indstilling.",
         deadline=True,
+        former_ids=("pathways.pension_transfer_3_weeks",),
     ),
     Rule(
         "pathways.activity_before_team",
@@ -770,8 +760,8 @@ RULES = (
     ),
     Rule(
         "pathways.senior_pension",
-        "Seniorførtidspension: højst 5 år til folkepension og lang tilknytning",
-        "Senior disability pension: at most 5 years to state pension and long attachment",
+        "Seniorførtidspension: få år til folkepension og lang tilknytning",
+        "Senior disability pension: close to state pension age and long attachment",
         Severity.BLOCKING,
         (
             _v(
@@ -787,8 +777,8 @@ RULES = (
     ),
     Rule(
         "pathways.ressourceforloeb_period",
-        "Ressourceforløbet: 1-5 år og en koordinerende sagsbehandler",
-        "The resource course: 1-5 years and a coordinating caseworker",
+        "Ressourceforløbets varighed og en koordinerende sagsbehandler",
+        "The resource course: its duration and a coordinating caseworker",
         Severity.BLOCKING,
         (
             _v(

@@ -11,7 +11,7 @@ not improvable) the finding asks for the recorded reason, which then counts as a
 The other pension rules keep their ids where they were written: the age rule, measures tried, the meeting offer, the
 transfer record, the refusal's job function and holistic assessment in `reform.py`; the transfer after an
 application on the existing evidence, pension without the team and senior førtidspension in `pathways.py`; the
-3-month deadline in `deadlines.py`.
+3-month deadline in `deadline.py`.
 """
 
 from datetime import date
@@ -19,11 +19,18 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot, Statement
-from .deadlines import add_months
+from ..sources import in_force
+from .deadline import add_months
 
-PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: work ability replaces erhvervsevne (law-timeline)
-REFORM = date(2013, 1, 1)  # the reform of førtidspension and fleksjob (ressourceforløb; pension as a rule from 40)
-LOV_553 = date(2018, 6, 1)  # lov nr. 553 af 29. maj 2018 (bill L 193): *relevant* measures; 92-16 and 33-15 dropped
+PENSION_2003 = in_force(
+    "social_pension"
+)  # lov nr. 284 af 25. april 2001: work ability replaces erhvervsevne (law-timeline)
+REFORM = in_force(
+    "reform_2013"
+)  # the reform of førtidspension and fleksjob (ressourceforløb; pension as a rule from 40)
+LOV_553 = in_force(
+    "lov_553_2018"
+)  # lov nr. 553 af 29. maj 2018 (bill L 193): *relevant* measures; 92-16 and 33-15 dropped
 P_3_07 = date(2007, 1, 1)  # Ankestyrelsen P-3-07 (published 2007 — re-check the exact date)
 
 PERMANENT = "permanently_substantially_reduced"
@@ -198,7 +205,7 @@ def _course_first(s: Snapshot, on: date, after_2018: bool) -> Finding:
         return Finding.ok(without_team=t.without_team, senior=t.senior)
     childhood = _childhood_statements(s, on)
     if childhood:
-        return Finding.ok(documented_since_childhood=childhood)  # 68-14; reform.pension_age_40 asks why
+        return Finding.ok(documented_since_childhood=childhood)  # 68-14; reform.pension_age asks why
     answer = s.answer("pension.ressourceforloeb_first", on)
     if answer:
         return Finding.ok(answer=answer)

@@ -8,8 +8,9 @@ from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Snapshot
+from ..sources import in_force
 
-METHOD = date(2003, 1, 1)
+METHOD = in_force("bek_543_2002")
 OWN_PERSPECTIVE = ("work_wishes", "performance_expectations", "work_identity")
 DECISIONS = ("revalidering", "ressourceforlob", "fleksjob", "fortidspension", "refusal", "ordinary_work")
 
@@ -189,6 +190,53 @@ def _element_parts(s: Snapshot, on: date) -> Finding:
     return Finding.ok(elements=sorted(assessed))
 
 
+ALL_ELEMENTS = 12  # the profile's named elements (bek. 543/2002 § 6; profiles/elements.yaml), "other" not counted
+
+
+# P11 (seed 000 L2322–2335, L6878–6898) and seed 001 R19 (l. 1611–1631): not every element in depth in every case —
+# "Do not auto-include or equally investigate all elements; warn on over-information" (FVL § 32). When all twelve
+# elements are described, the caseworker confirms each was needed.
+def _over_investigation(s: Snapshot, on: date) -> Finding:
+    described = [k for k, e in s.current_elements(on).items() if k != "other" and e.relevant and e.has_facts]
+    if len(described) < ALL_ELEMENTS:
+        return Finding.not_applicable(described=len(described))
+    answer = s.answer("profile.proportionate", on)
+    if answer:
+        return Finding.ok(described=len(described), answer=answer)
+    return Finding.prompt(
+        "Alle 12 elementer er beskrevet. Oplysninger må kun indhentes, når de er nødvendige for sagen "
+        "(forvaltningslovens § 32): registrér, hvorfor hvert element er relevant i denne sag.",
+        "All 12 elements are described. Information may only be gathered when the case needs it (FVL § 32): record "
+        "why each element matters in this case.",
+        described=len(described),
+    )
+
+
+# --- rules formerly in procedure.py (ids unchanged) -------------------------------------------------------------
+
+
+# --- the profile records what is missing (seed 000 P5; seed 001 R32) --------------------------------------------
+
+
+# Method book L1317–1325: "det [skal] fremgå, hvad sagsbehandleren på det foreliggende grundlag mangler af
+# oplysninger om borgerens arbejdsevne, for at der kan foretages en socialfaglig vurdering." Guidance to § 7
+# (seed 001 l. 2063–2082): after describing the elements, decide on the need for more information.
+def _missing_information(s: Snapshot, on: date) -> Finding:
+    described = {k: e for k, e in s.current_elements(on).items() if e.relevant and e.has_facts}
+    if not described:
+        return Finding.not_applicable(elements=0)
+    silent = sorted(k for k, e in described.items() if not e.has_assessment and not e.has_missing_information)
+    if silent:
+        return Finding.missing(
+            "Beskrevne elementer uden vurdering skal angive, hvilke oplysninger der mangler, før de kan vurderes "
+            "(" + ", ".join(silent) + ").",
+            "Described elements without an assessment must state what information is missing before they can be "
+            "assessed (" + ", ".join(silent) + ").",
+            elements=silent,
+        )
+    return Finding.ok(elements=sorted(described))
+
+
 RULES = (
     Rule(
         "profile.conversation_first",
@@ -276,5 +324,40 @@ RULES = (
         (RuleVersion(METHOD, _element_parts, (Citation("bek_543_2002", "§ 7, stk. 2", "001", "1831-1868"),)),),
         checks_da="At hvert vurderet element beskriver ressourcer, udviklingsmuligheder og muligheder for at "
         "mindske barrierer.",
+    ),
+    Rule(
+        "profile.proportionate",
+        "Kun nødvendige oplysninger",
+        "Only necessary information",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _over_investigation,
+                (
+                    Citation("fvl", "§ 32 (nødvendige oplysninger)", "000", "6878-6898"),
+                    Citation("arbejdsevnemetoden_2001", "ikke alle elementer i dybden", "000", "2322-2335"),
+                    Citation("bek_543_2002", "§ 6 (vejledningen: ikke alle elementer)", "001", "1611-1631"),
+                ),
+            ),
+        ),
+        checks_da="At det er begrundet, hvorfor alle 12 elementer er beskrevet (ingen overoplysning).",
+    ),
+    Rule(
+        "profile.missing_information_recorded",
+        "Manglende oplysninger er angivet",
+        "Missing information is recorded",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _missing_information,
+                (
+                    Citation("arbejdsevnemetoden_2001", "Manglende oplysninger", "000", "1317-1325"),
+                    Citation("bek_543_2002", "§ 7 (vejledningen: behov for flere oplysninger)", "001", "2063-2082"),
+                ),
+            ),
+        ),
+        checks_da="At et beskrevet element uden vurdering angiver, hvilke oplysninger der mangler.",
     ),
 )

@@ -18,17 +18,20 @@ from functools import partial
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot
+from ..sources import in_force
+from ..vocabulary import TEAM_DECISIONS
 from . import team
-from .deadlines import add_months
+from .deadline import add_months
 from .pension import _childhood_statements
 
-METHOD = date(2003, 1, 1)  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
+METHOD = in_force("bek_543_2002")  # førtidspensionsreformen; bek. nr. 543 af 28. maj 2002 in force
 LEADING_64_11 = date(2011, 1, 1)  # the year of Ankestyrelsen's 64-11 (its day is not in the seeds — re-check)
-PENSION_2003 = date(2003, 1, 1)  # lov nr. 284 af 25. april 2001: the førtidspension reform (§ 18 transfer)
-REFORM = date(2013, 1, 1)  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
-L193 = date(2018, 6, 1)  # lov forslag L 193 (2017–18): ressourceforløb needs a development perspective
-NO_MEASURE = date(2022, 1, 1)  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
-TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
+PENSION_2003 = in_force("social_pension")  # lov nr. 284 af 25. april 2001: the førtidspension reform (§ 18 transfer)
+REFORM = in_force("reform_2013")  # lov forslag L 53 (2012): the reform of førtidspension and fleksjob
+L193 = in_force(
+    "lov_553_2018"
+)  # lov nr. 553 af 29. maj 2018 (bill L 193, 2017–18): ressourceforløb needs a development perspective
+NO_MEASURE = in_force("bek_2408_2021")  # bek. nr. 2408 af 13/12 2021 (LAB § 113, stk. 2) — re-check the date in force
 CLOSED = ("decided", "closed")
 
 
@@ -99,7 +102,7 @@ def _pension_age(s: Snapshot, on: date) -> Finding:
     age = s.age_on(on)  # from the birth date in the CPR number; the prompt remains for a case file without it
     if age is not None and age >= min_age:
         return Finding.ok(age=age, min_age=min_age)
-    answer = s.answer("reform.pension_age_40", on)
+    answer = s.answer("reform.pension_age", on)
     if answer:
         return Finding.ok(answer=answer, age=age)
     childhood = _childhood_statements(s, on)
@@ -548,7 +551,7 @@ def _no_measure(s: Snapshot, on: date) -> Finding:
     again = [m for m in s.rehab_meetings if due <= m.held_on <= on]  # presented to the team again (issue 7)
     if again:
         return Finding.ok(presented_again=min(m.held_on for m in again), started=start)
-    answer = s.answer("reform.ressourceforloeb_no_measure_6_months", on)
+    answer = s.answer("reform.ressourceforloeb_no_measure", on)
     if answer:
         return Finding.ok(answer=answer)
     return Finding.missing(
@@ -699,14 +702,15 @@ RULES = (
         checks_da="At et afslag på førtidspension angiver mindst én konkret arbejdsfunktion, borgeren kan udføre.",
     ),
     Rule(
-        "reform.pension_age_40",
-        "Førtidspension som hovedregel fra 40 år",
-        "Disability pension as a rule from age 40",
+        "reform.pension_age",
+        "Førtidspension som hovedregel først fra den laveste alder",
+        "Disability pension as a rule only from the minimum age",
         Severity.BLOCKING,
         (_v(_pension_age, Citation("reform_2013", "pensionsloven § 16 (40-års-reglen)", "003", "582-587")),),
         decision_types=("fortidspension",),
         checks_da="At borgerens alder er registreret, og at førtidspension under 40 år er begrundet i, at det er "
         "dokumenteret eller åbenbart, at arbejdsevnen ikke kan forbedres.",
+        former_ids=("reform.pension_age_40",),
     ),
     Rule(
         "reform.pension_measures_tried",
@@ -868,17 +872,17 @@ RULES = (
     ),
     Rule(
         "reform.ressourceforloeb_duration",
-        "Ressourceforløb varer 1-5 år",
-        "A resource course lasts 1-5 years",
+        "Ressourceforløbets varighed",
+        "The duration of a resource course",
         Severity.WARNING,
         (_v(_duration, Citation("lab", "§ 68 b (1-5 år)", "003", "2052-2054")),),
         checks_da="Hvornår ressourceforløbet senest skal afløses af en ny afgørelse (5 år fra start).",
         deadline=True,
     ),
     Rule(
-        "reform.ressourceforloeb_no_measure_6_months",
-        "Ingen indsats efter 6 måneder: teamet igen",
-        "No measure after 6 months: back to the team",
+        "reform.ressourceforloeb_no_measure",
+        "Ingen indsats i ressourceforløbet: teamet igen",
+        "No measure in the resource course: back to the team",
         Severity.WARNING,
         (
             _v(
@@ -890,6 +894,7 @@ RULES = (
         checks_da="At en indsats er begyndt inden 6 måneder efter ressourceforløbets start — ellers at sagen er "
         "forelagt rehabiliteringsteamet igen.",
         deadline=True,
+        former_ids=("reform.ressourceforloeb_no_measure_6_months",),
     ),
     Rule(
         "reform.fleksjob_offers_tried",

@@ -16,8 +16,9 @@ from functools import partial
 
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..snapshot import Snapshot
+from ..sources import in_force
 
-METHOD = date(2003, 1, 1)  # bek. nr. 543 af 28. maj 2002 in force: the method governs revalidering cases
+METHOD = in_force("bek_543_2002")  # bek. nr. 543 af 28. maj 2002 in force: the method governs revalidering cases
 REDUCED = ("reduced", "permanently_substantially_reduced")
 
 

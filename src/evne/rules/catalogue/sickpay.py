@@ -27,9 +27,10 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..parameters import value_on
 from ..snapshot import Snapshot
+from ..sources import in_force
 
-DPL = date(2003, 1, 1)  # the catalogue's first day for dagpengeloven (sources.yaml: dpl)
-REFORM_2014 = date(2014, 7, 1)  # lov nr. 720 af 25. juni 2014 (sources.yaml: sdpl_2014) — re-check
+DPL = in_force("dpl")  # the catalogue's first day for dagpengeloven (sources.yaml: dpl)
+REFORM_2014 = in_force("sdpl_2014")  # lov nr. 720 af 25. juni 2014 (sources.yaml: sdpl_2014) — re-check
 CLOSED = ("decided", "closed")
 # What the citizen may have applied for that is (or leads to) a ground to extend sick pay, or a way off it.
 ROUTE_APPLICATIONS = ("fleksjob", "fortidspension", "fortidspension_existing", "senior_fortidspension", "revalidering")

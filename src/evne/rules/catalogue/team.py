@@ -11,9 +11,10 @@ from functools import partial
 
 from ..engine import Citation, Finding, Rule, Severity, version
 from ..snapshot import Recommendation, Snapshot
+from ..sources import in_force
+from ..vocabulary import TEAM_DECISIONS
 
-REFORM = date(2013, 1, 1)  # the rehabilitation team from the 2013 reform (lov nr. 1380 af 23/12 2012)
-TEAM_DECISIONS = ("ressourceforlob", "fleksjob", "fortidspension")
+REFORM = in_force("reform_2013")  # the rehabilitation team from the 2013 reform (lov nr. 1380 af 23/12 2012)
 
 
 def subjects(s: Snapshot, on: date) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""Decisions, hearing, reasons, complaint guidance, complaints and file access (issue 6).
+"""Decisions, hearing, reasons, complaint guidance and complaints (issue 6); the deadlines that run from them (file
+access, written reasons, the complaint, the local deadline) are in deadline.py.
 
 Sources: forvaltningsloven (FVL) §§ 9, 16, 19, 22–25 and retssikkerhedsloven (RTL) §§ 3, 60, 66–67 as the method
 book quotes and explains them (seed 000, L3955–4039, L5996–6010, L6298–6441, L7026–7436; rule ids X1–X12, D3,
@@ -10,18 +11,16 @@ dates: that reasons exist, that a fact points at a record of the case, that the 
 the texts themselves, so the explanation stored with an issued decision holds no personal narrative.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
-from ..parameters import param, value_on
+from ..parameters import value_on
 from ..snapshot import Snapshot
-from ..workdays import add_working_days, next_working_day
+from ..sources import in_force
+from ..vocabulary import DECISION_TYPES
 
-FVL = date(1987, 1, 1)  # forvaltningsloven (lov nr. 571 af 19. december 1985), in force 1 January 1987
-RTL = date(1998, 7, 1)  # retssikkerhedsloven (lov nr. 453 af 10. juni 1997), in force 1 July 1998
-METHOD = date(2003, 1, 1)  # the dated deadline parameters of the appeal start here (parameters/deadlines.yaml)
-FILE_ACCESS_WORKING_DAYS = date(2014, 1, 1)  # FVL § 16, stk. 3: 7 working days (deadlines.file_access_working_days)
-CLOSED = ("decided", "closed")
+FVL = in_force("fvl")  # forvaltningsloven (lov nr. 571 af 19. december 1985)
+METHOD = in_force("bek_543_2002")
 
 
 def _d(day: date) -> str:
@@ -189,170 +188,6 @@ def _guidance_documented(s: Snapshot, on: date) -> Finding:
     return Finding.ok(number=decision.number, guidance_given_on=decision.guidance_given_on)
 
 
-# D3 — RTL § 3, stk. 2: the municipality sets deadlines for its decisions per case type; when a deadline cannot
-# be kept, the citizen is told in writing when a decision can be expected (seed 000, L6417–6441, L6466–6480).
-def _local_deadline(s: Snapshot, on: date) -> Finding:
-    due = s.local_decision_due_on
-    if due is None:
-        return Finding.not_applicable(reason="no local deadline set")
-    if s.case.status in CLOSED or any(d.status == "issued" for d in s.decisions):
-        return Finding.ok(status=s.case.status)
-    if on > due and not [n for n in s.delay_notices if n <= on]:
-        return Finding.late(
-            f"Kommunens egen frist for afgørelse ({_d(due)}) er overskredet: giv borgeren skriftlig besked om, "
-            "hvornår afgørelsen kan forventes.",
-            f"The municipality's own decision deadline ({_d(due)}) has passed: tell the citizen in writing when to "
-            "expect the decision.",
-            due=due,
-        )
-    return Finding.ok_until(due)
-
-
-# D8 — file access (aktindsigt). FVL § 16, stk. 2 until 31 December 2013 (seed 000, L6305–6312): a request not
-# granted or refused within 10 days of receipt — the authority tells the citizen why, and when a decision can be
-# expected. From 1 January 2014 FVL § 16, stk. 3 (amended with the new offentlighedslov, lov nr. 638 af 12. juni
-# 2013 — re-check the amending act): the same duty after 7 working days. Either way the deadline is a duty to
-# answer or to tell why and when, not a deadline for handing the file out: the rule is met by handing out, by a
-# refusal, or by the recorded notice (the answer to this rule, counted from the day it was given). G1: no form
-# requirement, oral is enough. Working days: Monday–Friday except Danish public holidays (rules/workdays.py).
-FILE_ACCESS_NOTICE = "deadline.file_access_10_days"
-
-
-def file_access_due(requested_on: date) -> date:
-    """The day by which a file-access request received on `requested_on` is answered or the citizen told why and
-    when: 7 working days from 1 January 2014, 10 days before."""
-    working = value_on("deadlines.file_access_working_days", requested_on)
-    if working is not None:
-        return add_working_days(requested_on, int(working.value))
-    return requested_on + timedelta(days=param("deadlines.file_access_days", requested_on))
-
-
-def _file_access(s: Snapshot, on: date) -> Finding:
-    open_requests = [
-        r for r in s.file_access if r.requested_on <= on and not (r.handed_out_on and r.handed_out_on <= on)
-    ]
-    if not open_requests:
-        return Finding.not_applicable()
-    first = min(open_requests, key=lambda r: r.requested_on)
-    due = file_access_due(first.requested_on)
-    notice = s.answer_record(FILE_ACCESS_NOTICE, on, since=first.requested_on)
-    if notice is not None and notice.given_on <= due:
-        return Finding.ok(answer=notice.text.strip(), notified_on=notice.given_on, requested_on=first.requested_on)
-    if on > due:
-        return Finding.late(
-            f"Aktindsigt fra {_d(first.requested_on)} er hverken givet eller afslået, og borgeren har ikke fået "
-            f"besked om hvorfor og hvornår senest {_d(due)} (FVL § 16): giv aktindsigt, eller registrér den "
-            "besked, borgeren har fået.",
-            f"The file-access request of {_d(first.requested_on)} was neither granted nor refused, and the citizen was "
-            f"not told why and when by {_d(due)}: give access, or record the notice given.",
-            due=due,
-            requested_on=first.requested_on,
-        )
-    return Finding.ok_until(due, requested_on=first.requested_on)
-
-
-# D9 — FVL § 23 (seed 000, L7284–7304): written reasons for an oral decision may be asked for within 14 days; the
-# request is answered as soon as possible, and if not within 14 days the citizen is told why and when.
-def _written_reasons(s: Snapshot, on: date) -> Finding:
-    days = param("deadlines.reasons_request_days", on)
-    open_requests = [
-        r
-        for r in s.reasons_requests
-        if r.requested_on <= on
-        and not (r.answered_on and r.answered_on <= on)
-        and r.requested_on <= r.decision_notified_on + timedelta(days=days)
-    ]
-    if not open_requests:
-        return Finding.not_applicable()
-    first = min(open_requests, key=lambda r: r.requested_on)
-    due = first.requested_on + timedelta(days=days)
-    if on > due:
-        return Finding.late(
-            f"Den skriftlige begrundelse skulle være givet senest {_d(due)}, eller borgeren skal have at vide hvorfor "
-            "og hvornår (FVL § 23, stk. 2).",
-            f"The written reasons were due by {_d(due)}, or the citizen must be told why and when.",
-            due=due,
-        )
-    return Finding.ok_until(due, requested_on=first.requested_on)
-
-
-# D10 — the complaint deadline is 4 weeks from receipt of the decision, but it runs only from when correct
-# complaint guidance has been given (seed 000, L7260–7262, L7389–7421; RTL § 67, stk. 1); the day the guidance was
-# given stands for the day the citizen received the decision. "hvis borgeren begærer aktindsigt efter afgørelsen,
-# og der ikke gives aktindsigt inden for 10-dagesfristen, kan klagefristen blive suspenderet, indtil aktindsigt
-# gives" (L7416–7421): the days file access is late — past the FVL § 16 deadline of the request's date, 7 working
-# days from 2014 (file_access_due) — are added. A deadline that ends on a Saturday, a Sunday or a public holiday
-# runs to the next working day (the general principle on deadlines in Danish administrative law; not in the seeds:
-# re-check against Retsinformation and the Ombudsman's practice).
-def complaint_due(guidance_given_on: date, file_access, on: date) -> date:
-    """The complaint deadline: 4 weeks from correct guidance, plus the days a file-access request made after it was
-    overdue (up to `on`), rolled over to the next working day. `file_access` holds (requested_on, handed_out_on)
-    pairs."""
-    due = guidance_given_on + timedelta(weeks=param("deadlines.appeal_weeks", guidance_given_on))
-    suspended = 0
-    for requested_on, handed_out_on in file_access:
-        if requested_on < guidance_given_on or requested_on > min(on, due):
-            continue
-        late_from = file_access_due(requested_on)
-        end = handed_out_on if handed_out_on and handed_out_on <= on else on
-        suspended += max(0, (end - late_from).days)
-    return next_working_day(due + timedelta(days=suspended))
-
-
-def _appeal_deadline(s: Snapshot, on: date) -> Finding:
-    issued = [
-        d
-        for d in s.decisions
-        if d.status == "issued" and d.decided_on and d.decided_on <= on and not d.fully_grants and d.appealable
-    ]
-    if not issued:
-        return Finding.not_applicable()
-    decision = max(issued, key=lambda d: d.number)
-    if decision.guidance_given_on is None:
-        return Finding.missing(
-            f"Klagefristen for afgørelse {decision.number} løber ikke: der er ikke givet korrekt klagevejledning.",
-            f"The complaint deadline of decision {decision.number} does not run: no correct guidance was given.",
-            number=decision.number,
-        )
-    if value_on("deadlines.appeal_weeks", decision.guidance_given_on) is None:
-        # guidance given before the deadline parameter's first value: the rule does not reach that far back
-        return Finding.not_applicable(number=decision.number, guidance_given_on=decision.guidance_given_on)
-    due = complaint_due(decision.guidance_given_on, [(r.requested_on, r.handed_out_on) for r in s.file_access], on)
-    if on > due:
-        return Finding.ok(number=decision.number, expired_on=due)
-    return Finding.ok_until(due, number=decision.number)
-
-
-# D11 — RTL § 66 (seed 000, L7340–7352, L7423–7436): the municipality reconsiders a complaint; if it keeps the
-# decision it forwards the complaint within 4 weeks and tells the citizen; a change or a need for more information
-# is told within the same 4 weeks.
-def _reconsideration(s: Snapshot, on: date) -> Finding:
-    weeks = param("deadlines.reconsideration_weeks", on)
-    waiting = [
-        c
-        for c in s.complaints
-        if c.received_on <= on
-        and not (
-            c.reconsidered_on
-            and c.reconsidered_on <= on
-            and (c.reconsideration != "kept" or (c.forwarded_on and c.forwarded_on <= on))
-        )
-    ]
-    if not waiting:
-        return Finding.not_applicable()
-    first = min(waiting, key=lambda c: c.received_on)
-    due = first.received_on + timedelta(weeks=weeks)
-    if on > due:
-        return Finding.late(
-            f"Klagen fra {_d(first.received_on)} skulle være genvurderet og evt. videresendt senest {_d(due)} "
-            "(RTL § 66).",
-            f"The complaint of {_d(first.received_on)} should have been reconsidered and, if kept, forwarded by "
-            f"{_d(due)}.",
-            due=due,
-        )
-    return Finding.ok_until(due, received_on=first.received_on)
-
-
 # D11 — the appeal body (RTL § 60; seed 000 L7341–7346, L7383–7387): a complaint the municipality keeps its decision
 # on is forwarded to the appeal body of its time and area (parameters/appeals.yaml): Det Sociale Nævn until 31
 # December 2006; for employment and pension decisions the beskæftigelsesankenævn from 1 January 2007 (lov nr. 1530
@@ -385,6 +220,68 @@ def _appeal_body(s: Snapshot, on: date) -> Finding:
 
 def _v(start: date, check, *citations: Citation) -> tuple[RuleVersion, ...]:
     return (RuleVersion(start, check, citations),)
+
+
+# Judgements the law leaves to people, asked as prompts while a decision is drafted (seed 000 §6.3, §6.7, §6.8;
+# seed 001 §6). Evne cannot see whether a decision rests on irrelevant considerations or whether the file would be
+# understood by the appeal body, but it makes sure the caseworker has asked and answered the question on the
+# record before the decision is issued. An answer counts only when given on or after the day the draft was created.
+ALL_DECISIONS = DECISION_TYPES  # every readiness decision type
+
+
+def _decision_prompt(rule_id: str, message: tuple[str, str]):
+    """A question about the decision being drafted: asked while a draft exists, answered once per decision."""
+
+    def check(s: Snapshot, on: date) -> Finding:
+        decision = s.decision_in_question(on)
+        if decision is None or decision.status != "draft":
+            return Finding.not_applicable(draft=False)
+        answer = s.answer(rule_id, on, since=decision.created_on, decision=decision.number)
+        if answer:
+            return Finding.ok(decision=decision.number, answer=answer)
+        return Finding.prompt(*message, decision=decision.number)
+
+    return check
+
+
+# X2 (seed 000 L6028–6056, "Forbud mod magtfordrejning"): "der [må] ikke varetages uvedkommende hensyn … hvad enten
+# der er tale om et privat eller et offentligt hensyn" — e.g. a budget exceeded, or the citizen being rude. X12
+# (L7026–7036): the decision must be objective, relevant, professionally correct and lawful.
+_LAWFUL = _decision_prompt(
+    "decision.relevant_considerations_only",
+    (
+        "Bygger afgørelsen alene på saglige hensyn? Ingen uvedkommende private eller offentlige hensyn (fx kommunens "
+        "budget, eller at borgeren har været ubehagelig): bekræft, og nævn hvilke hensyn der er lagt vægt på.",
+        "Does the decision rest on relevant considerations only? No irrelevant private or public considerations (e.g. "
+        "the municipality's budget, or the citizen having been rude): confirm, and name the considerations relied on.",
+    ),
+)
+
+# X3 (seed 000 L6058–6067, L32–36, L1258–1261): like cases are decided alike — hence references to practice and
+# leading decisions. Asked: which practice or leading decisions the caseworker compared with.
+_EQUAL = _decision_prompt(
+    "decision.equal_treatment",
+    (
+        "Lighed: er afgørelsen holdt op mod kommunens praksis og Ankestyrelsens principafgørelser i lignende sager? "
+        "Registrér hvilke.",
+        "Equal treatment: has the decision been compared with the municipality's practice and Ankestyrelsen's leading "
+        "decisions in similar cases? Record which.",
+    ),
+)
+
+# Q4 (seed 000 L1125–1137, L1375–1382, L3356–3369): documentation sufficient for the decision and understandable to
+# another caseworker or the appeal body; Q3 (L3827–3843) and seed 001 R29 (l. 1923–1968): descriptions factual,
+# relevant, concrete and neutral, medical statements summarised; seed 001 R08 (l. 283–294, 342–350): the decision
+# reflects the duty to involve the citizen and the purpose provisions.
+_FILE = _decision_prompt(
+    "decision.file_understandable",
+    (
+        "Kan en anden sagsbehandler eller Ankestyrelsen forstå sagen ud fra akterne? Bekræft, at oplysningerne er "
+        "tilstrækkelige, at beskrivelserne er saglige og neutrale, og at borgerens medvirken fremgår.",
+        "Could another caseworker or Ankestyrelsen understand the case from the file? Confirm that the information is "
+        "sufficient, the descriptions factual and neutral, and the citizen's involvement visible.",
+    ),
+)
 
 
 RULES = (
@@ -475,77 +372,6 @@ RULES = (
         checks_da="At det er dokumenteret, hvornår klagevejledningen blev givet (X11).",
     ),
     Rule(
-        "deadline.local_decision",
-        "Kommunens egen frist for afgørelse",
-        "The municipality's own decision deadline",
-        Severity.WARNING,
-        _v(RTL, _local_deadline, Citation("rtl", "§ 3, stk. 2", "000", "6417-6441")),
-        checks_da="At borgeren får skriftlig besked, når kommunens frist for afgørelse ikke kan holdes (D3).",
-        deadline=True,
-    ),
-    Rule(
-        "deadline.file_access_10_days",
-        "Aktindsigt eller besked inden fristen",
-        "File access, or notice why and when, within the deadline",
-        Severity.WARNING,
-        (
-            RuleVersion(
-                FVL,
-                _file_access,
-                (Citation("fvl", "§ 16, stk. 2", "000", "6305-6312"), Citation("fvl", "§ 9", "000", "6298-6382")),
-                valid_to=FILE_ACCESS_WORKING_DAYS,
-            ),
-            RuleVersion(
-                FILE_ACCESS_WORKING_DAYS,
-                _file_access,
-                (
-                    Citation("fvl", "§ 16, stk. 3 (fra 1. januar 2014)", "000", "6305-6312"),
-                    Citation("fvl", "§ 9", "000", "6298-6382"),
-                ),
-            ),
-        ),
-        checks_da="At en anmodning om aktindsigt besvares, eller at borgeren får besked om hvorfor og hvornår, inden "
-        "fristen (10 dage; fra 2014 7 arbejdsdage), mundtlig eller skriftlig (D8, G1).",
-        deadline=True,
-    ),
-    Rule(
-        "deadline.written_reasons_14_days",
-        "Skriftlig begrundelse inden 14 dage",
-        "Written reasons within 14 days",
-        Severity.WARNING,
-        _v(FVL, _written_reasons, Citation("fvl", "§ 23", "000", "7284-7304")),
-        checks_da="At en anmodning om skriftlig begrundelse for en mundtlig afgørelse besvares inden 14 dage (D9).",
-        deadline=True,
-    ),
-    Rule(
-        "deadline.appeal_4_weeks",
-        "Klagefrist 4 uger fra korrekt klagevejledning",
-        "Complaint deadline: 4 weeks from correct guidance",
-        Severity.WARNING,
-        _v(
-            METHOD,
-            _appeal_deadline,
-            Citation("rtl", "§ 67, stk. 1", "000", "7260-7262"),
-            Citation("rtl", "§ 67, stk. 1", "000", "7389-7421"),
-        ),
-        checks_da="Klagefristen for den seneste afgørelse, som kun løber fra korrekt klagevejledning (D10).",
-        deadline=True,
-    ),
-    Rule(
-        "deadline.reconsideration_4_weeks",
-        "Genvurdering af klage inden 4 uger",
-        "Complaint reconsidered within 4 weeks",
-        Severity.WARNING,
-        _v(
-            METHOD,
-            _reconsideration,
-            Citation("rtl", "§ 66", "000", "7340-7352"),
-            Citation("rtl", "§ 66", "000", "7423-7436"),
-        ),
-        checks_da="At kommunen genvurderer en klage og giver besked eller videresender inden 4 uger (D11).",
-        deadline=True,
-    ),
-    Rule(
         "decision.appeal_body",
         "Klagen sendes til tidens klageinstans",
         "The complaint goes to the appeal body of its time",
@@ -559,5 +385,61 @@ RULES = (
         checks_da="At en fastholdt klage er sendt til den klageinstans, der gjaldt for beskæftigelses- og "
         "pensionssager den dag (Det Sociale Nævn, fra 2007 beskæftigelsesankenævnet, fra 1. juli 2013 "
         "Ankestyrelsen).",
+    ),
+    Rule(
+        "decision.relevant_considerations_only",
+        "Kun saglige hensyn (magtfordrejning)",
+        "Relevant considerations only (no abuse of power)",
+        Severity.BLOCKING,
+        (
+            RuleVersion(
+                METHOD,
+                _LAWFUL,
+                (
+                    Citation("fvl", "magtfordrejning (retssikkerhedsvejledningen pkt. 14)", "000", "6028-6056"),
+                    Citation("fvl", "forvaltningens ansvar", "000", "7026-7036"),
+                ),
+            ),
+        ),
+        decision_types=ALL_DECISIONS,
+        checks_da="At sagsbehandleren har bekræftet, at afgørelsen alene bygger på saglige hensyn.",
+    ),
+    Rule(
+        "decision.equal_treatment",
+        "Lighed i afgørelser",
+        "Equal treatment in decisions",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _EQUAL,
+                (
+                    Citation("fvl", "lighedsgrundsætningen", "000", "6058-6067"),
+                    Citation("arbejdsevnemetoden_2001", "ensartet praksis", "000", "32-36, 1258-1261"),
+                ),
+            ),
+        ),
+        decision_types=ALL_DECISIONS,
+        checks_da="At afgørelsen er holdt op mod praksis og principafgørelser i lignende sager.",
+    ),
+    Rule(
+        "decision.file_understandable",
+        "Sagen kan forstås af andre",
+        "The file can be understood by others",
+        Severity.WARNING,
+        (
+            RuleVersion(
+                METHOD,
+                _FILE,
+                (
+                    Citation("arbejdsevnemetoden_2001", "dokumentation", "000", "1125-1137, 1375-1382, 3356-3369"),
+                    Citation("arbejdsevnemetoden_2001", "den gode beskrivelse", "000", "3827-3843"),
+                    Citation("bek_543_2002", "formål og borgerinddragelse (vejledningen)", "001", "283-294, 342-350"),
+                ),
+            ),
+        ),
+        decision_types=ALL_DECISIONS,
+        checks_da="At oplysningerne er tilstrækkelige, saglige og forståelige for en anden sagsbehandler eller "
+        "klageinstansen, og at borgerens medvirken fremgår.",
     ),
 )
