@@ -28,6 +28,16 @@ from evne.rules.snapshot import Snapshot, SnapshotError
 from ...build import snapshot_from_case_file
 from ...case import DECISION_TYPES
 
+# The human-readable report is Danish and names rules by their titles; the rule ids stay in --json.
+OUTCOME_DA = {
+    Outcome.OK: "opfyldt", Outcome.MISSING: "mangler", Outcome.LATE: "for sent", Outcome.PROMPT: "spørgsmål",
+    Outcome.NOT_APPLICABLE: "gælder ikke",
+}  # fmt: skip
+DECISION_DA = {
+    "revalidering": "revalidering", "ressourceforlob": "ressourceforløb", "jobafklaring": "jobafklaringsforløb",
+    "fleksjob": "fleksjob", "fortidspension": "førtidspension", "refusal": "afslag",
+    "ordinary_work": "henvisning til ordinært arbejde",
+}  # fmt: skip
 FORMAT = "evne-snapshot/1"
 CASE_FILE = "evne-case-file"
 POLICIES = sorted(name for name, values in all_parameters().items() if values[-1].policy)
@@ -121,18 +131,21 @@ class Command(BaseCommand):
             r for r in evaluation.results if r.finding.outcome in (Outcome.MISSING, Outcome.LATE, Outcome.PROMPT)
         ]
         for r in failing:
-            assert r.version is not None  # a rule not in force on the day is not applicable, so it never fails
-            cites = "; ".join(f"{c.act} {c.section}" for c in r.version.citations)
-            self.stdout.write(f"  [{r.finding.outcome}] {r.rule.id}: {r.finding.message_da} ({cites})")
+            cites = "; ".join(f"{c.act} {c.section}" for c in r.version.citations) if r.version else ""
+            self.stdout.write(
+                f"  [{OUTCOME_DA[r.finding.outcome]}] {r.rule.title_da}: {r.finding.message_da} ({cites})"
+            )
         if not failing:
             self.stdout.write("  Ingen udestående proceskrav.")
         for r in evaluation.deadlines():
-            self.stdout.write(f"  Frist {r.finding.due:%d-%m-%Y}: {r.rule.title_da} [{r.finding.outcome}]")
+            due = r.finding.due
+            assert due is not None  # deadlines() lists only results with a due date
+            self.stdout.write(f"  Frist {due:%d-%m-%Y}: {r.rule.title_da} [{OUTCOME_DA[r.finding.outcome]}]")
         for line in fact_lines(snapshot, on):
             self.stdout.write(f"  {line}")
         if decision:
-            names = ", ".join(r.rule.id for r in blocking) or "intet"
-            self.stdout.write(f"  Klar til {decision}? Blokeret af: {names}")
+            names = "; ".join(r.rule.title_da for r in blocking) or "intet"
+            self.stdout.write(f"  Klar til {DECISION_DA.get(decision, decision)}? Blokeret af: {names}")
 
 
 def facts_of(snapshot: Snapshot, on: date) -> dict:
