@@ -11,19 +11,19 @@ def _post(client, url, body):
 def test_it_lists_my_open_cases_in_the_worklist(api_client, alice, bob, case):
     mine = api_client(alice).get("/api/cases/mine").json()
 
-    assert [c["number"] for c in mine["mine"]] == [case.number]
-    assert mine["team"] == []
-    assert mine["mine"][0]["citizen"]["cpr_masked"] == "010180-XXXX"
-    assert api_client(bob).get("/api/cases/mine").json() == {"mine": [], "team": []}
+    assert [c["number"] for c in mine["items"]] == [case.number]
+    assert (mine["scope"], mine["page"], mine["pages"], mine["count"], mine["page_size"]) == ("mine", 1, 1, 1, 50)
+    assert mine["items"][0]["citizen"]["cpr_masked"] == "010180-XXXX"
+    assert api_client(bob).get("/api/cases/mine").json()["items"] == []
 
 
 def test_it_shows_a_team_leader_the_teams_cases_too(api_client, make_user, team_a, case):
     leader = make_user("lene", Role.TEAM_LEADER, team_a)
 
-    worklist = api_client(leader).get("/api/cases/mine").json()
+    assert api_client(leader).get("/api/cases/mine").json()["items"] == []
+    worklist = api_client(leader).get("/api/cases/mine?scope=team").json()
 
-    assert worklist["mine"] == []
-    assert [c["number"] for c in worklist["team"]] == [case.number]
+    assert [c["number"] for c in worklist["items"]] == [case.number]
 
 
 def test_it_finds_cases_by_name_cpr_and_case_number(api_client, alice, case):
@@ -185,7 +185,7 @@ def test_it_closes_a_case_with_the_closing_date(api_client, alice, case):
     response = _post(api_client(alice), f"/api/cases/{case.pk}/status", {"status": "closed", "version": 1})
 
     assert response.json()["closed_on"] is not None
-    assert api_client(alice).get("/api/cases/mine").json()["mine"] == []
+    assert api_client(alice).get("/api/cases/mine").json()["items"] == []
 
 
 def test_it_hands_the_case_to_a_colleague_in_the_team(api_client, alice, bob, case):
@@ -200,7 +200,7 @@ def test_it_hands_the_case_to_a_colleague_in_the_team(api_client, alice, bob, ca
     last = client.get(f"/api/cases/{case.pk}/timeline").json()[-1]
     assert last["kind"] == EventKind.CASEWORKER_ASSIGNED
     assert "Ferie" in last["text"]
-    assert [c["id"] for c in api_client(bob).get("/api/cases/mine").json()["mine"]] == [case.pk]
+    assert [c["id"] for c in api_client(bob).get("/api/cases/mine").json()["items"]] == [case.pk]
 
 
 def test_it_refuses_a_caseworker_outside_the_team_with_400(api_client, alice, carol, charlie, case):

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "evne.accounts.access.AccessLogScopeMiddleware",
 ]
 
 ROOT_URLCONF = "evne.urls"
