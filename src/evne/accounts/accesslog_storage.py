@@ -158,6 +158,8 @@ def erase_before(first_kept: dt.date, *, connection=default_connection) -> tuple
     erased = 0
     with connection.cursor() as cursor:
         if is_partitioned(connection):
+            # Deferred foreign-key checks of rows written earlier in this transaction must run before a DROP.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for name, month in partitions(connection):
                 if month is not None and add_months(month, 1) <= month_start(first_kept):
                     cursor.execute(f"SELECT count(*) FROM {name}")
