@@ -78,7 +78,7 @@ def test_it_opens_a_case_and_its_notes_show_up_in_the_timeline(api_client, alice
     assessment = _post(client, f"/api/cases/{case['id']}/notes", {"kind": "assessment", "text": "Behov for afklaring."})
     assert fact.status_code == assessment.status_code == 201
 
-    timeline = client.get(f"/api/cases/{case['id']}/timeline").json()
+    timeline = client.get(f"/api/cases/{case['id']}/timeline").json()["items"]
 
     assert [e["kind"] for e in timeline] == [
         EventKind.CASE_OPENED,
@@ -101,7 +101,7 @@ def test_it_lists_the_journal_notes_oldest_first(api_client, alice, case):
     _post(client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Første."})
     _post(client, f"/api/cases/{case.pk}/notes", {"kind": "assessment", "text": "Anden."})
 
-    notes = client.get(f"/api/cases/{case.pk}/notes").json()
+    notes = client.get(f"/api/cases/{case.pk}/notes").json()["items"]
 
     assert [(n["kind"], n["text"]) for n in notes] == [("fact", "Første."), ("assessment", "Anden.")]
     assert notes[0]["author"]["id"] == alice.pk
@@ -157,7 +157,7 @@ def test_it_changes_the_pathway_with_the_version_and_records_it(api_client, alic
     assert response.status_code == 200
     assert response.json()["pathway"] == "fleksjob"
     assert response.json()["version"] == 2
-    last = client.get(f"/api/cases/{case.pk}/timeline").json()[-1]
+    last = client.get(f"/api/cases/{case.pk}/timeline").json()["items"][-1]
     assert last["kind"] == EventKind.CASE_UPDATED
     assert last["data"]["changes"] == [{"field": "pathway", "old": "ressourceforlob", "new": "fleksjob"}]
 
@@ -197,7 +197,7 @@ def test_it_hands_the_case_to_a_colleague_in_the_team(api_client, alice, bob, ca
 
     assert response.status_code == 200
     assert response.json()["caseworker"]["id"] == bob.pk
-    last = client.get(f"/api/cases/{case.pk}/timeline").json()[-1]
+    last = client.get(f"/api/cases/{case.pk}/timeline").json()["items"][-1]
     assert last["kind"] == EventKind.CASEWORKER_ASSIGNED
     assert "Ferie" in last["text"]
     assert [c["id"] for c in api_client(bob).get("/api/cases/mine").json()["items"]] == [case.pk]

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
+from ninja.pagination import PageNumberPagination, paginate
 
 from evne.accounts.access import access_case, access_citizen
 from evne.accounts.models import AccessAction, AccessChannel
@@ -137,16 +138,20 @@ def assign_caseworker(request: HttpRequest, payload: CaseworkerIn, case_id: int 
 
 
 @router.get("/{case_id}/timeline", response={200: list[TimelineEventOut], **errors(404)}, summary="Timeline")
+@paginate(PageNumberPagination, page_size=selectors.PAGE_SIZE)
 def timeline(request: HttpRequest, case_id: int = CaseId):
-    """Every event of the case, oldest first, with a one-line text in your language."""
+    """The events of the case, oldest first, with a one-line text in your language; 50 a page (`page`, from 1):
+    `{"items": [...], "count": all events}`."""
     case = access_case(user=request.auth, case_id=case_id, what=AccessAction.TIMELINE, channel=API)
-    return selectors.case_timeline(case)
+    return selectors.case_timeline_query(case)
 
 
 @router.get("/{case_id}/notes", response={200: list[NoteOut], **errors(404)}, summary="Journal notes")
+@paginate(PageNumberPagination, page_size=selectors.PAGE_SIZE)
 def notes(request: HttpRequest, case_id: int = CaseId):
+    """The journal notes, oldest first; 50 a page (`page`, from 1): `{"items": [...], "count": all notes}`."""
     case = access_case(user=request.auth, case_id=case_id, what=AccessAction.NOTES, channel=API)
-    return selectors.case_notes(case)
+    return selectors.case_notes_query(case)
 
 
 @router.post("/{case_id}/notes", response={201: NoteOut, **errors(400, 403, 404)}, summary="Add a journal note")

@@ -90,13 +90,30 @@ def case_search(*, user: User, query: str, channel: str) -> list[Case]:
     return hits
 
 
+def case_timeline_query(case: Case) -> QuerySet[TimelineEvent]:
+    """The case's events, oldest first, to be paged. Call only on a case obtained through access_case()."""
+    return case.events.select_related("actor", "note", "note__author").order_by("at", "id")
+
+
 def case_timeline(case: Case) -> list[TimelineEvent]:
     """The case's events, oldest first. Call only on a case obtained through access_case()."""
-    return list(case.events.select_related("actor", "note", "note__author").order_by("at", "id"))
+    return list(case_timeline_query(case))
+
+
+def timeline_page(case: Case, page: int) -> Page:
+    """One page of the case's timeline, newest first (the case page shows the latest events on top)."""
+    events = case.events.select_related("actor", "note", "note__author").order_by("-at", "-id")
+    shown = Paginator(events, PAGE_SIZE).get_page(page)
+    shown.object_list = list(shown.object_list)
+    return shown
+
+
+def case_notes_query(case: Case) -> QuerySet[JournalNote]:
+    return case.notes.select_related("author", "corrects").order_by("created_at", "id")
 
 
 def case_notes(case: Case) -> list[JournalNote]:
-    return list(case.notes.select_related("author", "corrects").order_by("created_at", "id"))
+    return list(case_notes_query(case))
 
 
 def case_assignments(case: Case) -> list[CaseAssignment]:

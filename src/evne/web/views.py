@@ -230,10 +230,13 @@ def case_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> HttpResponse:
     can_write = can_write_case(request.user, case)
+    # the newest events first, 50 a page (`?timeline_page=`)
+    timeline = case_selectors.timeline_page(case, case_selectors.page_number(request.GET.get("timeline_page")))
     context = {
         "case": case,
         "citizen": case.citizen,
-        "timeline": [(event, describe(event)) for event in reversed(case_selectors.case_timeline(case))],
+        "timeline": [(event, describe(event)) for event in timeline.object_list],
+        "timeline_page": timeline,
         "assignments": case_selectors.case_assignments(case),
         "can_write": can_write,
         "note_form": note_form or forms.NoteForm(initial={"kind": "fact"}),
