@@ -7,7 +7,7 @@ Creates a throw-away test database (in-memory SQLite, or test_<name> on PostgreS
 open cases (opened through the services, with their timeline), and requests the worklist through Django's test
 client as the team leader (the whole team) and as the caseworker, counting the queries, the INSERT statements into
 the access log and the rows they write. Then it plays a caseworker's day (log in, worklist, 20 cases opened with their
-profile and checks, 5 notes, 10 searches, 2 document downloads) and reports the access-log rows and bytes it wrote.
+profile and checks, 5 notes, 10 searches by CPR) and reports the access-log rows and bytes it wrote.
 Runs against whatever code is importable as `evne` (put another checkout's src first on PYTHONPATH to compare).
 """
 
@@ -75,8 +75,8 @@ def caseworker_day(client, cases) -> None:
         client.get(f"/cases/{case.pk}/profile/")
     for case in cases[:5]:
         client.post(f"/cases/{case.pk}/notes/", {"kind": "fact", "text": "Borgeren ringede.", "source": "Telefon"})
-    for i in range(10):
-        client.get("/search/", {"q": f"Nummer{i}"})
+    for case in cases[:10]:  # a search by CPR finds the one citizen and their case
+        client.get("/search/", {"q": case.citizen.cpr})
     client.get("/")
 
 
@@ -120,15 +120,20 @@ def main(sizes: list[int]) -> None:
         # the access log's growth in one caseworker's day
         from evne.cases.models import Case
 
-        cases = list(Case.objects.filter(caseworker=alice).order_by("pk")[:20])
+        cases = list(Case.objects.filter(caseworker=alice).select_related("citizen").order_by("pk")[:20])
         day = Client()
         day.login(username="alice", password=PASSWORD)
         rows_before, bytes_before = AccessLogEntry.objects.count(), log_bytes()
+        last_id = AccessLogEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
         caseworker_day(day, cases)
         rows = AccessLogEntry.objects.count() - rows_before
         size = log_bytes()
         grown = f", {size - bytes_before} bytes of row data" if size is not None and bytes_before is not None else ""
         print(f"caseworker-day: {rows} access-log rows{grown}")
+        from django.db.models import Count
+
+        by_action = AccessLogEntry.objects.filter(id__gt=last_id).values_list("action").annotate(n=Count("id"))
+        print("  by action:", dict(by_action.order_by("action")))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
