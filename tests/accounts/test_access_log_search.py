@@ -168,3 +168,21 @@ def test_the_log_is_partitioned_by_month_on_postgresql(alice, case):
     } <= set(names)
     with pytest.raises(Exception, match="append-only"), connection.cursor() as cursor:
         cursor.execute("UPDATE accounts_accesslogentry SET detail = 'x' WHERE id = %s", [entry.pk])
+
+
+def test_a_request_writes_the_same_entry_once(alice, case):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from evne.accounts.access import AccessLogScopeMiddleware
+
+    def view(request):
+        for _ in range(3):
+            log_access(user=alice, action=AccessAction.CASE, channel="web", case=case)
+        log_access(user=alice, action=AccessAction.PROFILE, channel="web", case=case)
+        return HttpResponse()
+
+    AccessLogScopeMiddleware(view)(RequestFactory().get("/"))
+    assert sorted(AccessLogEntry.objects.values_list("action", flat=True)) == [AccessAction.CASE, AccessAction.PROFILE]
+    AccessLogScopeMiddleware(view)(RequestFactory().get("/"))  # the next request logs again
+    assert AccessLogEntry.objects.count() == 4
