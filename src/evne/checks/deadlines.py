@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from evne.casefile.batch import case_files_for_checks
 from evne.cases.models import Case
@@ -66,7 +66,9 @@ def refresh(cases: QuerySet[Case], *, on: dt.date, limit: int | None = BATCH) ->
         size = BATCH if limit is None else min(BATCH, limit - done)
         if size <= 0:
             return done
-        ids = list(stale(cases, on=on).order_by().values_list("pk", flat=True)[:size])
+        # the rows the worklist shows first are recomputed first: unknown, then the earliest known deadline
+        ordered = stale(cases, on=on).order_by(F("next_deadline__due_on").asc(nulls_first=True), "pk")
+        ids = list(ordered.values_list("pk", flat=True)[:size])
         if not ids:
             return done
         compute([Case(pk=pk) for pk in ids], on=on)
