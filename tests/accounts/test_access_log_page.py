@@ -19,7 +19,7 @@ def test_it_shows_who_read_a_citizen_only_to_leaders_and_auditors(client, make_u
     client.get(reverse("web:case_detail", args=[case.pk]))
     make_user("viewer", role, team_a)
     client.login(username="viewer", password=PASSWORD)
-    response = client.get(reverse("web:citizen_access_log", args=[case.citizen_id]))
+    response = client.get(reverse("web:citizen_access_log", args=[case.citizen_id]), follow=True)
     assert response.status_code == status
     if status == 200:
         assert "Alice Testesen" in response.content.decode()

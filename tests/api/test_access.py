@@ -73,7 +73,7 @@ def test_it_hides_other_municipalities_from_lists_and_search(api_client, charlie
 
     assert client.get("/api/cases", {"q": "Testrup"}).json() == []
     assert client.get("/api/citizens", {"q": "010180"}).json() == []
-    assert client.get("/api/cases/mine").json() == {"mine": [], "team": []}
+    assert client.get("/api/cases/mine").json()["items"] == []
 
 
 def test_it_answers_404_for_a_case_that_does_not_exist(api_client, alice, case):

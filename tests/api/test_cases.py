@@ -11,19 +11,19 @@ def _post(client, url, body):
 def test_it_lists_my_open_cases_in_the_worklist(api_client, alice, bob, case):
     mine = api_client(alice).get("/api/cases/mine").json()
 
-    assert [c["number"] for c in mine["mine"]] == [case.number]
-    assert mine["team"] == []
-    assert mine["mine"][0]["citizen"]["cpr_masked"] == "010180-XXXX"
-    assert api_client(bob).get("/api/cases/mine").json() == {"mine": [], "team": []}
+    assert [c["number"] for c in mine["items"]] == [case.number]
+    assert (mine["scope"], mine["page"], mine["pages"], mine["count"], mine["page_size"]) == ("mine", 1, 1, 1, 50)
+    assert mine["items"][0]["citizen"]["cpr_masked"] == "010180-XXXX"
+    assert api_client(bob).get("/api/cases/mine").json()["items"] == []
 
 
 def test_it_shows_a_team_leader_the_teams_cases_too(api_client, make_user, team_a, case):
     leader = make_user("lene", Role.TEAM_LEADER, team_a)
 
-    worklist = api_client(leader).get("/api/cases/mine").json()
+    assert api_client(leader).get("/api/cases/mine").json()["items"] == []
+    worklist = api_client(leader).get("/api/cases/mine?scope=team").json()
 
-    assert worklist["mine"] == []
-    assert [c["number"] for c in worklist["team"]] == [case.number]
+    assert [c["number"] for c in worklist["items"]] == [case.number]
 
 
 def test_it_finds_cases_by_name_cpr_and_case_number(api_client, alice, case):
@@ -78,7 +78,7 @@ def test_it_opens_a_case_and_its_notes_show_up_in_the_timeline(api_client, alice
     assessment = _post(client, f"/api/cases/{case['id']}/notes", {"kind": "assessment", "text": "Behov for afklaring."})
     assert fact.status_code == assessment.status_code == 201
 
-    timeline = client.get(f"/api/cases/{case['id']}/timeline").json()
+    timeline = client.get(f"/api/cases/{case['id']}/timeline").json()["items"]
 
     assert [e["kind"] for e in timeline] == [
         EventKind.CASE_OPENED,
@@ -101,7 +101,7 @@ def test_it_lists_the_journal_notes_oldest_first(api_client, alice, case):
     _post(client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Første."})
     _post(client, f"/api/cases/{case.pk}/notes", {"kind": "assessment", "text": "Anden."})
 
-    notes = client.get(f"/api/cases/{case.pk}/notes").json()
+    notes = client.get(f"/api/cases/{case.pk}/notes").json()["items"]
 
     assert [(n["kind"], n["text"]) for n in notes] == [("fact", "Første."), ("assessment", "Anden.")]
     assert notes[0]["author"]["id"] == alice.pk
@@ -157,7 +157,7 @@ def test_it_changes_the_pathway_with_the_version_and_records_it(api_client, alic
     assert response.status_code == 200
     assert response.json()["pathway"] == "fleksjob"
     assert response.json()["version"] == 2
-    last = client.get(f"/api/cases/{case.pk}/timeline").json()[-1]
+    last = client.get(f"/api/cases/{case.pk}/timeline").json()["items"][-1]
     assert last["kind"] == EventKind.CASE_UPDATED
     assert last["data"]["changes"] == [{"field": "pathway", "old": "ressourceforlob", "new": "fleksjob"}]
 
@@ -185,7 +185,7 @@ def test_it_closes_a_case_with_the_closing_date(api_client, alice, case):
     response = _post(api_client(alice), f"/api/cases/{case.pk}/status", {"status": "closed", "version": 1})
 
     assert response.json()["closed_on"] is not None
-    assert api_client(alice).get("/api/cases/mine").json()["mine"] == []
+    assert api_client(alice).get("/api/cases/mine").json()["items"] == []
 
 
 def test_it_hands_the_case_to_a_colleague_in_the_team(api_client, alice, bob, case):
@@ -197,10 +197,10 @@ def test_it_hands_the_case_to_a_colleague_in_the_team(api_client, alice, bob, ca
 
     assert response.status_code == 200
     assert response.json()["caseworker"]["id"] == bob.pk
-    last = client.get(f"/api/cases/{case.pk}/timeline").json()[-1]
+    last = client.get(f"/api/cases/{case.pk}/timeline").json()["items"][-1]
     assert last["kind"] == EventKind.CASEWORKER_ASSIGNED
     assert "Ferie" in last["text"]
-    assert [c["id"] for c in api_client(bob).get("/api/cases/mine").json()["mine"]] == [case.pk]
+    assert [c["id"] for c in api_client(bob).get("/api/cases/mine").json()["items"]] == [case.pk]
 
 
 def test_it_refuses_a_caseworker_outside_the_team_with_400(api_client, alice, carol, charlie, case):

@@ -99,7 +99,7 @@ def test_it_changes_contact_details_and_records_the_change_on_open_cases(api_cli
     assert response.status_code == 200
     assert response.json()["phone"] == "12345678"
     assert response.json()["version"] == 2
-    kinds = [e["kind"] for e in client.get(f"/api/cases/{case.pk}/timeline").json()]
+    kinds = [e["kind"] for e in client.get(f"/api/cases/{case.pk}/timeline").json()["items"]]
     assert kinds[-1] == EventKind.CITIZEN_UPDATED
 
 
@@ -128,7 +128,7 @@ def test_it_adds_and_lists_a_representative(api_client, alice, case):
     assert response.json()["kind_label"]
     assert response.json()["active_from"] == "2026-03-10"
     assert [s["name"] for s in client.get(url).json()] == ["Advokat Jensen"]
-    last = client.get(f"/api/cases/{case.pk}/timeline").json()[-1]
+    last = client.get(f"/api/cases/{case.pk}/timeline").json()["items"][-1]
     assert last["kind"] == EventKind.SUPPORTER_ADDED
     assert "Advokat Jensen" in last["text"]
 

@@ -213,7 +213,7 @@ def test_it_records_a_flex_job_and_its_end(alice, flex_case):
     twice = post(alice, f"{base}/{job['id']}/end", {"ended_on": TODAY().isoformat(), "reason": "resigned"})
     assert twice.status_code == 400 and twice.json()["field"] == "ended_on"
     assert FlexJobEnd.objects.count() == 1
-    timeline = api(alice).get(f"/api/cases/{flex_case.pk}/timeline").json()
+    timeline = api(alice).get(f"/api/cases/{flex_case.pk}/timeline").json()["items"]
     ended = [e for e in timeline if e["kind"] == "flex_job_ended"]
     assert len(ended) == 1 and "dismissed" not in ended[0]["text"] and TODAY().isoformat() in ended[0]["text"]
 

@@ -10,6 +10,7 @@ Policy (see docs/decisions/0002-access-policy.md):
 - every read of a citizen's data writes an access-log entry (user, time, citizen, case, what was viewed).
 """
 
+import contextvars
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.db.models import QuerySet
 
 from evne.errors import AccessDenied, NotFound
 
-from .models import AccessAction, AccessChannel, AccessLogEntry, Role, User
+from .models import AccessAction, AccessChannel, AccessLogEntry, RecordType, Role, User
 
 READ_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.REHAB_MEMBER, Role.AUDITOR})
 WRITE_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEADER})
@@ -87,9 +88,71 @@ def can_read_access_log(user: User, citizen) -> bool:
     return can_read_citizen(user, citizen) and user.role in {Role.TEAM_LEADER, Role.AUDITOR}
 
 
-def log_access(*, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "") -> AccessLogEntry:
+# The entries already written in this request (set by AccessLogScopeMiddleware): a page that reaches the same record
+# twice (a search that finds the citizen and their case, a view that passes the gate twice) logs it once.
+_logged_in_request: contextvars.ContextVar[set | None] = contextvars.ContextVar("evne_access_logged", default=None)
+
+
+class AccessLogScopeMiddleware:
+    """One request, one entry per (user, action, citizen, case, record): no duplicate rows per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _logged_in_request.set(set())
+        try:
+            return self.get_response(request)
+        finally:
+            _logged_in_request.reset(token)
+
+
+def _first_in_request(key: tuple) -> bool:
+    seen = _logged_in_request.get()
+    if seen is None:  # outside a request (a command, a test calling a selector): every call is logged
+        return True
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def record_reference(record) -> tuple[str, int | None, str]:
+    """The record type, id and readable name an access-log entry stores for `record` (a model instance, or a
+    (record type, id, name) triple for what has no row of its own, such as the profile as it stood on a date)."""
+    if record is None:
+        return "", None, ""
+    if isinstance(record, tuple):
+        kind, pk, name = record
+        return kind, pk, str(name)[:200]
+    model_name = record._meta.model_name
+    name = _RECORD_NAMES.get(model_name, str)(record)
+    kind = {"document": RecordType.DOCUMENT, "decision": RecordType.DECISION}.get(model_name, model_name[:20])
+    return kind, record.pk, name[:200]
+
+
+def _document_name(document) -> str:
+    return f"{document.title} ({document.document_date:%d-%m-%Y})"
+
+
+def _decision_name(decision) -> str:
+    return f"{decision.number}: {decision.get_subject_display()}, {decision.get_outcome_display()}"
+
+
+_RECORD_NAMES: dict[str, Callable[[Any], str]] = {"document": _document_name, "decision": _decision_name}
+
+
+def log_access(
+    *, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "", record=None
+) -> AccessLogEntry | None:
+    """Write one entry; `record` names what was read beyond the case (record_reference). Within one request the
+    same entry is written once (returns None for the repeat)."""
     if case is not None and citizen is None:
         citizen = case.citizen
+    record_type, record_id, record_name = record_reference(record)
+    key = (user.pk, action, getattr(citizen, "pk", None), getattr(case, "pk", None), record_type, record_id, detail)
+    if not _first_in_request(key):
+        return None
     return AccessLogEntry.objects.create(
         user=user,
         municipality_id=user.municipality_id,
@@ -98,23 +161,32 @@ def log_access(*, user: User, action: str, channel: str, citizen=None, case=None
         action=action,
         channel=channel,
         detail=detail[:300],
+        record_type=record_type,
+        record_id=record_id,
+        record=record_name,
     )
 
 
 def log_listing(*, user: User, cases: Iterable, channel: str, action: str = AccessAction.LIST, detail: str = ""):
-    """One entry per case shown in a list: the list shows the citizen's name and masked CPR."""
-    AccessLogEntry.objects.bulk_create(
-        AccessLogEntry(
-            user=user,
-            municipality_id=user.municipality_id,
-            citizen_id=case.citizen_id,
-            case=case,
-            action=action,
-            channel=channel,
-            detail=detail[:300],
-        )
-        for case in cases
-    )
+    """One entry per case shown in a list (the list shows the citizen's name and masked CPR), in ONE insert: pass
+    exactly the rows on the page shown, never the whole query behind it."""
+    entries = []
+    for case in cases:
+        key = (user.pk, action, case.citizen_id, case.pk, "", None, detail)
+        if _first_in_request(key):
+            entries.append(
+                AccessLogEntry(
+                    user=user,
+                    municipality_id=user.municipality_id,
+                    citizen_id=case.citizen_id,
+                    case=case,
+                    action=action,
+                    channel=channel,
+                    detail=detail[:300],
+                )
+            )
+    if entries:
+        AccessLogEntry.objects.bulk_create(entries)
 
 
 def access_case(
@@ -125,8 +197,10 @@ def access_case(
     channel: str = AccessChannel.WEB,
     write: bool = False,
     queryset: QuerySet | None = None,
+    log: bool = True,
 ):
-    """The only way to a case. Raises NotFound or AccessDenied; every granted access is logged."""
+    """The only way to a case. Raises NotFound or AccessDenied; every granted access is logged — with `log=False`
+    the caller logs it itself, naming the record read (log_access with `record`), once it has found that record."""
     Case = apps.get_model("cases", "Case")
 
     qs = queryset if queryset is not None else Case.objects.select_related("citizen", "team", "caseworker")
@@ -135,7 +209,8 @@ def access_case(
         raise NotFound
     if write and not can_write_case(user, case):
         raise AccessDenied
-    log_access(user=user, action=what, channel=channel, case=case, citizen=case.citizen)
+    if log:
+        log_access(user=user, action=what, channel=channel, case=case, citizen=case.citizen)
     return case
 
 

@@ -92,6 +92,19 @@ class AccessAction(models.TextChoices):
     SEARCH = "search", _("Search")
     SEARCH_HIT = "search_hit", _("Shown in search results")
     EXPORT = "export", _("Exported")
+    ACCESS_LOG = "access_log", _("Access log searched or exported")
+    RETENTION = "retention", _("Access log erased after its retention period")
+
+
+class RecordType(models.TextChoices):
+    """Which kind of record an access-log entry names (beside the citizen and the case)."""
+
+    DOCUMENT = "document", _("Document")
+    DECISION = "decision", _("Decision")
+    PROFILE = "profile", _("Resource profile")
+    PROFILE_VERSION = "profile_version", _("Resource profile element version")
+    CASE_FILE = "case_file", _("Case file")
+    ACCESS_LOG = "access_log", _("Access log")
 
 
 class AccessChannel(models.TextChoices):
@@ -104,8 +117,13 @@ class AccessLogEntry(AppendOnlyModel):
     """An immutable record of one read of personal data (GDPR art. 9 data: need-to-know, logged)."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_log", verbose_name=_("user"))
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, related_name="+")
+    # The foreign keys carry no single-column index: each leads one of the composite indexes below.
+    user = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="access_log", verbose_name=_("user"), db_index=False
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, related_name="+", db_index=False
+    )
     citizen = models.ForeignKey(
         "citizens.Citizen",
         on_delete=models.PROTECT,
@@ -113,6 +131,7 @@ class AccessLogEntry(AppendOnlyModel):
         blank=True,
         related_name="access_log",
         verbose_name=_("citizen"),
+        db_index=False,
     )
     case = models.ForeignKey(
         "cases.Case",
@@ -121,16 +140,30 @@ class AccessLogEntry(AppendOnlyModel):
         blank=True,
         related_name="access_log",
         verbose_name=_("case"),
+        db_index=False,
     )
     action = models.CharField(_("what was viewed"), max_length=20, choices=AccessAction.choices)
     channel = models.CharField(_("channel"), max_length=10, choices=AccessChannel.choices)
     detail = models.CharField(_("detail"), max_length=300, blank=True)
+    # The record read, when it is more than the case itself (which document, which decision, the profile as it
+    # stood on which date): its kind, its id, and a readable name written when it was read (a later change of the
+    # record's title does not rewrite the log).
+    record_type = models.CharField(_("record type"), max_length=20, choices=RecordType.choices, blank=True)
+    record_id = models.BigIntegerField(_("record id"), null=True, blank=True)
+    record = models.CharField(_("record"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["citizen", "at"]), models.Index(fields=["user", "at"])]
+        # The searches of the access-log page (docs/decisions/0011-d-lists-access-log.md): by citizen, user or case
+        # within a period, and everything of a municipality within a period (the action is filtered in the index).
+        indexes = [
+            models.Index(fields=["citizen", "at"]),
+            models.Index(fields=["user", "at"]),
+            models.Index(fields=["case", "at"], name="accesslog_case_at"),
+            models.Index(fields=["municipality", "at"], name="accesslog_municipality_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action}"

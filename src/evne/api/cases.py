@@ -4,14 +4,20 @@ Thin views: parse → access_case() (the one gate, which logs the access with ch
 or selector → render.
 """
 
+from typing import Literal
+
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
+from ninja.pagination import PageNumberPagination, paginate
 
 from evne.accounts.access import access_case, access_citizen
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.cases import selectors, services
+from evne.checks.case import title as check_title
 from evne.errors import DomainError
+from evne.rules.catalogue import BY_ID, current_id
 
 from .schemas import (
     MAX_ID,
@@ -38,9 +44,32 @@ SearchText = Query(..., description="Name, CPR (or its date part) or case number
 
 
 @router.get("/mine", response={200: WorklistOut, **errors()}, summary="My worklist")
-def worklist(request: HttpRequest):
-    """The open cases you are responsible for; a team leader also gets the team's other open cases."""
-    return selectors.worklist(user=request.auth, channel=API)
+def worklist(
+    request: HttpRequest,
+    scope: Literal["mine", "team"] = Query("mine", description='"team": all the team\'s open cases (team leaders)'),
+    page: int = Query(1, ge=1, le=MAX_ID, description="The page, from 1; 50 cases a page"),
+):
+    """The open cases you are responsible for, ordered by the next deadline (overdue first), 50 a page; a team
+    leader gets the whole team's with `scope=team`. The cases on the page are access-logged."""
+    today = timezone.localdate()
+    listing = selectors.worklist(user=request.auth, channel=API, scope=scope, page=page, on=today)
+    items = []
+    for case in listing.page.object_list:
+        rule = BY_ID.get(current_id(case.next_rule_id)) if case.next_rule_id else None
+        if case.next_due and rule is not None:
+            case.next_deadline_out = {
+                "due_on": case.next_due,
+                "title": check_title(rule),
+                "overdue": case.next_due < today,
+            }
+        else:
+            case.next_deadline_out = None
+        items.append(case)
+    return {
+        "scope": listing.scope, "page": listing.page.number, "pages": listing.page.paginator.num_pages,
+        "count": listing.page.paginator.count, "page_size": selectors.PAGE_SIZE,
+        "items": items,
+    }  # fmt: skip
 
 
 @router.get("", response={200: list[CaseListItem], **errors()}, summary="Search cases")
@@ -109,16 +138,20 @@ def assign_caseworker(request: HttpRequest, payload: CaseworkerIn, case_id: int 
 
 
 @router.get("/{case_id}/timeline", response={200: list[TimelineEventOut], **errors(404)}, summary="Timeline")
+@paginate(PageNumberPagination, page_size=selectors.PAGE_SIZE)
 def timeline(request: HttpRequest, case_id: int = CaseId):
-    """Every event of the case, oldest first, with a one-line text in your language."""
+    """The events of the case, oldest first, with a one-line text in your language; 50 a page (`page`, from 1):
+    `{"items": [...], "count": all events}`."""
     case = access_case(user=request.auth, case_id=case_id, what=AccessAction.TIMELINE, channel=API)
-    return selectors.case_timeline(case)
+    return selectors.case_timeline_query(case)
 
 
 @router.get("/{case_id}/notes", response={200: list[NoteOut], **errors(404)}, summary="Journal notes")
+@paginate(PageNumberPagination, page_size=selectors.PAGE_SIZE)
 def notes(request: HttpRequest, case_id: int = CaseId):
+    """The journal notes, oldest first; 50 a page (`page`, from 1): `{"items": [...], "count": all notes}`."""
     case = access_case(user=request.auth, case_id=case_id, what=AccessAction.NOTES, channel=API)
-    return selectors.case_notes(case)
+    return selectors.case_notes_query(case)
 
 
 @router.post("/{case_id}/notes", response={201: NoteOut, **errors(400, 403, 404)}, summary="Add a journal note")

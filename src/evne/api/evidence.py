@@ -20,7 +20,7 @@ from ninja.errors import ValidationError
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from evne.accounts.access import access_case
+from evne.accounts.access import access_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.errors import NotFound
 from evne.evidence import files, selectors, services, statements
@@ -561,10 +561,11 @@ def add_document(
 )
 def download_document(request: HttpRequest, case_id: int = CaseId, document_id: int = DocumentId):
     """The file as an attachment (never cached). The download is written to the access log as "document"."""
-    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.DOCUMENT, channel=API)
+    case = access_case(user=request.auth, case_id=case_id, what=AccessAction.DOCUMENT, channel=API, log=False)
     document = Document.objects.filter(case=case, pk=document_id).first()
     if document is None:
         raise NotFound
+    log_access(user=request.auth, action=AccessAction.DOCUMENT, channel=API, case=case, record=document)
     return files.file_response(document)
 
 

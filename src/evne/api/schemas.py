@@ -236,9 +236,29 @@ class CaseOut(CaseListItem):
     version: int
 
 
+class NextDeadlineOut(Schema):
+    due_on: date = Field(description="The date the deadline runs out")
+    title: str = Field(description="The legal check whose deadline it is, in your language")
+    overdue: bool = Field(description="The date has passed")
+
+
+class WorklistItem(CaseListItem):
+    next_deadline: NextDeadlineOut | None = Field(description="The case's next running deadline, if any")
+
+    @staticmethod
+    def resolve_next_deadline(obj) -> dict | None:
+        return getattr(obj, "worklist_deadline", None)  # set by the worklist operation
+
+
 class WorklistOut(Schema):
-    mine: list[CaseListItem] = Field(description="Open cases you are responsible for")
-    team: list[CaseListItem] = Field(description="A team leader's other open cases in the team")
+    """One page of the worklist (at most 50 cases), ordered by the next deadline, overdue first."""
+
+    scope: str = Field(description='"mine": the cases you are responsible for; "team": a team leader\'s whole team')
+    page: int = Field(description="This page's number, from 1")
+    pages: int = Field(description="The number of pages")
+    count: int = Field(description="The number of cases on all pages")
+    page_size: int = Field(description="The maximum number of cases on a page (50)")
+    items: list[WorklistItem]
 
 
 class CaseOpenIn(In):

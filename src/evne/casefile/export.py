@@ -239,6 +239,42 @@ def normalise(value):
     return value
 
 
+def record_specs(case_id, citizen_id, *, timeline: bool) -> list[tuple[type[models.Model], dict]]:
+    """The (model, filter) pairs that read every record of one case (casefile.rows.load). The batch reader of the
+    worklist (casefile.batch) turns the same pairs into filters over many cases."""
+    in_case = {"case_id": case_id}
+    specs = [
+        (CaseAssignment, in_case), (JournalNote, in_case), (PromptAnswer, in_case), (FollowUp, in_case),
+        (Supporter, {"citizen_id": citizen_id}),
+        (ResourceProfile, in_case), (Hypothesis, {"profile__case_id": case_id}),
+        (InvolvementRecord, {"profile__case_id": case_id}), (ElementVersion, {"profile__case_id": case_id}),
+        (ProfilePresentation, {"profile__case_id": case_id}),
+        (ElementResponse, {"presentation__profile__case_id": case_id}),
+        (HypothesisResponse, {"presentation__profile__case_id": case_id}),
+        (DisagreementDecision, {"response__presentation__profile__case_id": case_id}),
+        (PlanRevision, in_case), (Activity, in_case), (ActivityOrder, {"activity__case_id": case_id}),
+        (ProviderReport, {"activity__case_id": case_id}),
+        (Consent, in_case), (InformationRequest, in_case), (Document, in_case), (WorkAbilityAssessment, in_case),
+        (Decision, in_case), (Hearing, {"decision__case_id": case_id}), (Complaint, {"decision__case_id": case_id}),
+        (FileAccessRequest, in_case), (ReasonsRequest, in_case), (DelayNotice, in_case),
+        (RehabPlanRevision, in_case), (AgendaItem, in_case), (RehabMeeting, {"items__case_id": case_id}),
+        (RehabTeam, {"meetings__items__case_id": case_id}),
+        (RehabTeamMember, {"team__meetings__items__case_id": case_id, "active": True}),
+        (Recommendation, in_case), (Departure, {"recommendation__case_id": case_id}),
+        (PensionTransfer, in_case), (ResourceCourse, in_case), (CourseFollowUp, {"course__case_id": case_id}),
+        (JobClarificationCourse, in_case), (FlexJobVisitation, in_case), (FlexJob, in_case),
+        (FlexJobEnd, {"job__case_id": case_id}), (UnemploymentPeriod, in_case),
+        (UnemploymentPeriodEnd, {"period__case_id": case_id}),
+        (StatementConclusions, {"document__case_id": case_id}), (Treatment, in_case),
+        (TreatmentStatus, {"treatment__case_id": case_id}), (TrialPeriod, {"activity__case_id": case_id}),
+        (Employment, {"citizen_id": citizen_id}), (Application, in_case),
+        (ApplicationWithdrawal, {"application__case_id": case_id}),
+    ]  # fmt: skip
+    if timeline:
+        specs.append((TimelineEvent, in_case))
+    return specs
+
+
 class Exporter:
     def __init__(self, case: Case, *, include_files: bool = True, timeline: bool = True):
         self.case = case
@@ -347,50 +383,25 @@ class Exporter:
     def load(self) -> dict:
         """Every row of the case in one query (casefile.rows), then the usernames and activity codes they name."""
         case = self.case
-        in_case = {"case_id": case.pk}
-        specs = [
-            (CaseAssignment, in_case), (JournalNote, in_case), (PromptAnswer, in_case), (FollowUp, in_case),
-            (Supporter, {"citizen_id": case.citizen_id}),
-            (ResourceProfile, in_case), (Hypothesis, {"profile__case_id": case.pk}),
-            (InvolvementRecord, {"profile__case_id": case.pk}), (ElementVersion, {"profile__case_id": case.pk}),
-            (ProfilePresentation, {"profile__case_id": case.pk}),
-            (ElementResponse, {"presentation__profile__case_id": case.pk}),
-            (HypothesisResponse, {"presentation__profile__case_id": case.pk}),
-            (DisagreementDecision, {"response__presentation__profile__case_id": case.pk}),
-            (PlanRevision, in_case), (Activity, in_case), (ActivityOrder, {"activity__case_id": case.pk}),
-            (ProviderReport, {"activity__case_id": case.pk}),
-            (Consent, in_case), (InformationRequest, in_case), (Document, in_case), (WorkAbilityAssessment, in_case),
-            (Decision, in_case), (Hearing, {"decision__case_id": case.pk}), (Complaint, {"decision__case_id": case.pk}),
-            (FileAccessRequest, in_case), (ReasonsRequest, in_case), (DelayNotice, in_case),
-            (RehabPlanRevision, in_case), (AgendaItem, in_case), (RehabMeeting, {"items__case_id": case.pk}),
-            (RehabTeam, {"meetings__items__case_id": case.pk}),
-            (RehabTeamMember, {"team__meetings__items__case_id": case.pk, "active": True}),
-            (Recommendation, in_case), (Departure, {"recommendation__case_id": case.pk}),
-            (PensionTransfer, in_case), (ResourceCourse, in_case), (CourseFollowUp, {"course__case_id": case.pk}),
-            (JobClarificationCourse, in_case), (FlexJobVisitation, in_case), (FlexJob, in_case),
-            (FlexJobEnd, {"job__case_id": case.pk}), (UnemploymentPeriod, in_case),
-            (UnemploymentPeriodEnd, {"period__case_id": case.pk}),
-            (StatementConclusions, {"document__case_id": case.pk}), (Treatment, in_case),
-            (TreatmentStatus, {"treatment__case_id": case.pk}), (TrialPeriod, {"activity__case_id": case.pk}),
-            (Employment, {"citizen_id": case.citizen_id}), (Application, in_case),
-            (ApplicationWithdrawal, {"application__case_id": case.pk}),
-        ]  # fmt: skip
-        if self.timeline:
-            specs.append((TimelineEvent, in_case))
+        specs = record_specs(case.pk, case.citizen_id, timeline=self.timeline)
         rows = load_rows(specs)
-        users = {case.created_by_id} if hasattr(case, "created_by_id") else set()
+        self.resolve([rows], users={case.created_by_id} if hasattr(case, "created_by_id") else set())
+        return rows
+
+    def resolve(self, row_sets, *, users: set) -> None:
+        """Read the usernames and activity codes the rows name (one query each, however many cases the rows hold)."""
+        users = set(users)
         types: set[int] = set()
-        for model, found in rows.items():
-            for field in model._meta.concrete_fields:
-                if isinstance(field, models.ForeignKey) and field.related_model is User:
-                    users.update(getattr(obj, field.attname) for obj in found)
-                elif isinstance(field, models.ForeignKey) and field.related_model is ActivityType:
-                    types.update(getattr(obj, field.attname) for obj in found)
-        for model, found in rows.items():  # user ids inside JSON data (timeline: caseworker_id …)
-            for field in model._meta.concrete_fields:
-                if isinstance(field, models.JSONField):
-                    for obj in found:
-                        _user_ids(getattr(obj, field.attname), users)
+        for rows in row_sets:
+            for model, found in rows.items():
+                for field in model._meta.concrete_fields:
+                    if isinstance(field, models.ForeignKey) and field.related_model is User:
+                        users.update(getattr(obj, field.attname) for obj in found)
+                    elif isinstance(field, models.ForeignKey) and field.related_model is ActivityType:
+                        types.update(getattr(obj, field.attname) for obj in found)
+                    elif isinstance(field, models.JSONField):  # user ids inside JSON data (timeline: caseworker_id …)
+                        for obj in found:
+                            _user_ids(getattr(obj, field.attname), users)
         users.discard(None)
         if users:
             self.usernames.update(User.objects.filter(pk__in=users).values_list("pk", "username"))
@@ -400,11 +411,13 @@ class Exporter:
             ):
                 self.activity_types[pk] = code
                 self.company_based[code] = company_based
-        return rows
 
     def build(self, *, exported_at: dt.datetime) -> dict:
-        case = self.case
         rows = self.load()
+        return self.build_from(rows, exported_at=exported_at)
+
+    def build_from(self, rows: dict, *, exported_at: dt.datetime) -> dict:
+        case = self.case
 
         def of(model, **where):
             ((key, value),) = where.items() if where else ((None, None),)

@@ -71,3 +71,33 @@ def load(specs: Iterable[tuple[type[models.Model], dict]]) -> dict[type[models.M
     for rows in out.values():
         rows.sort(key=lambda obj: obj.pk)
     return out
+
+
+def load_grouped(
+    specs: Iterable[tuple[type[models.Model], dict, str]],
+) -> dict[type[models.Model], list[tuple[int, models.Model]]]:
+    """Like load(), for many cases at once: `specs` are (model, filter, path to the case id) triples; each row comes
+    back with the case id it belongs to (a row shared by several cases, such as a team meeting, once per case)."""
+    specs = list(specs)
+    selects = []
+    for i, (model, where, group) in enumerate(specs):
+        row = JSONObject(**{f.attname: F(f.attname) for f in model._meta.concrete_fields})
+        selects.append(model.objects.filter(**where).order_by().values(t=Value(i), g=F(group), r=row))
+    out: dict[type[models.Model], list[tuple[int, models.Model]]] = {model: [] for model, _w, _g in specs}
+    if not selects:
+        return out
+    seen: set[tuple[int, int, int]] = set()
+    query = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
+    for hit in query:
+        model = specs[hit["t"]][0]
+        data = json.loads(hit["r"]) if isinstance(hit["r"], str) else hit["r"]
+        fields = model._meta.concrete_fields
+        values = [_value(f, data.get(f.attname)) for f in fields]
+        pk = values[[f.attname for f in fields].index(model._meta.pk.attname)]
+        if (hit["t"], hit["g"], pk) in seen:
+            continue
+        seen.add((hit["t"], hit["g"], pk))
+        out[model].append((hit["g"], model.from_db(connection.alias, [f.attname for f in fields], values)))
+    for rows in out.values():
+        rows.sort(key=lambda pair: pair[1].pk)
+    return out

@@ -1,6 +1,11 @@
 """Reads of cases shared by the web UI, the API and the CLI. Every read of citizen data is access-logged."""
 
-from django.db.models import Q, QuerySet
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from evne.accounts.access import can_read_cases, log_access, log_listing
 from evne.accounts.models import AccessAction, Role, User
@@ -25,15 +30,48 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
     return cases.select_related("citizen", "team", "caseworker")
 
 
-def worklist(*, user: User, channel: str) -> dict[str, list[Case]]:
-    """ "My cases": the open cases the user is responsible for; a team leader also sees the team's."""
-    open_cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED).order_by("help_requested_on", "number")
-    mine = list(open_cases.filter(caseworker=user))
-    team: list[Case] = []
-    if user.role == Role.TEAM_LEADER and user.team_id:
-        team = list(open_cases.filter(team_id=user.team_id).exclude(caseworker=user))
-    log_listing(user=user, cases=mine + team, channel=channel, detail="worklist")
-    return {"mine": mine, "team": team}
+PAGE_SIZE = 50  # rows per page of every list (worklist, team view, timeline, access log)
+
+
+@dataclass(frozen=True)
+class WorklistPage:
+    scope: str  # "mine" or "team"
+    page: Page  # the Django page; its object_list holds the cases shown, each with next_due and next_rule_id
+    team_view: bool  # may the user see the team's cases (a team leader)
+
+
+def page_number(value) -> int:
+    """A page number from a query string: a positive integer, else 1 (Paginator.get_page clamps the top)."""
+    text = str(value or "")
+    return int(text) if text.isdigit() and 0 < int(text) < 10**9 else 1
+
+
+def worklist(
+    *, user: User, channel: str, scope: str = "mine", page: int = 1, on: dt.date | None = None
+) -> WorklistPage:
+    """ "My cases": the open cases the user is responsible for ("mine"), or — for a team leader — all the open cases
+    of the team ("team"), ordered by the next running deadline (overdue first, then the nearest; cases with no
+    running deadline last), paged by PAGE_SIZE. Exactly the cases on the page are access-logged, in one insert.
+
+    The next deadline per case is the derived row checks.NextDeadline; stale rows of the listed cases are recomputed
+    first (one batch per view, in a constant number of queries)."""
+    from evne.checks import deadlines
+
+    on = on or timezone.localdate()
+    team_view = user.role == Role.TEAM_LEADER and bool(user.team_id)
+    open_cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
+    if scope == "team" and team_view:
+        open_cases = open_cases.filter(team_id=user.team_id)
+    else:
+        scope = "mine"
+        open_cases = open_cases.filter(caseworker=user)
+    deadlines.refresh(open_cases, on=on)
+    ordered = open_cases.annotate(
+        next_due=F("next_deadline__due_on"), next_rule_id=F("next_deadline__rule_id")
+    ).order_by(F("next_due").asc(nulls_last=True), "help_requested_on", "number", "pk")
+    shown = Paginator(ordered, PAGE_SIZE).get_page(page)
+    log_listing(user=user, cases=shown.object_list, channel=channel, detail="worklist")
+    return WorklistPage(scope=scope, page=shown, team_view=team_view)
 
 
 def case_search(*, user: User, query: str, channel: str) -> list[Case]:
@@ -52,13 +90,30 @@ def case_search(*, user: User, query: str, channel: str) -> list[Case]:
     return hits
 
 
+def case_timeline_query(case: Case) -> QuerySet[TimelineEvent]:
+    """The case's events, oldest first, to be paged. Call only on a case obtained through access_case()."""
+    return case.events.select_related("actor", "note", "note__author").order_by("at", "id")
+
+
 def case_timeline(case: Case) -> list[TimelineEvent]:
     """The case's events, oldest first. Call only on a case obtained through access_case()."""
-    return list(case.events.select_related("actor", "note", "note__author").order_by("at", "id"))
+    return list(case_timeline_query(case))
+
+
+def timeline_page(case: Case, page: int) -> Page:
+    """One page of the case's timeline, newest first (the case page shows the latest events on top)."""
+    events = case.events.select_related("actor", "note", "note__author").order_by("-at", "-id")
+    shown = Paginator(events, PAGE_SIZE).get_page(page)
+    shown.object_list = list(shown.object_list)
+    return shown
+
+
+def case_notes_query(case: Case) -> QuerySet[JournalNote]:
+    return case.notes.select_related("author", "corrects").order_by("created_at", "id")
 
 
 def case_notes(case: Case) -> list[JournalNote]:
-    return list(case.notes.select_related("author", "corrects").order_by("created_at", "id"))
+    return list(case_notes_query(case))
 
 
 def case_assignments(case: Case) -> list[CaseAssignment]:

@@ -10,8 +10,6 @@ from evne.logfilters import scrub
 
 from .models import Citizen, Employment, Supporter
 
-ACCESS_LOG_LIMIT = 500
-
 SEARCH_LIMIT = 50
 CPR_QUERY = re.compile(r"^(\d{6})-?(\d{4})?$")
 
@@ -63,11 +61,6 @@ def citizen_supporters(citizen: Citizen) -> list[Supporter]:
 def citizen_cases(citizen: Citizen):
     """The citizen's cases. Call only on a citizen obtained through access_citizen()."""
     return list(citizen.cases.select_related("team", "caseworker").order_by("-opened_at"))
-
-
-def citizen_access_log(citizen: Citizen):
-    """Who read the citizen's data, newest first. Call only after can_read_access_log()."""
-    return list(citizen.access_log.select_related("user", "case").order_by("-at", "-id")[:ACCESS_LOG_LIMIT])
 
 
 def employments(citizen: Citizen) -> list[Employment]:

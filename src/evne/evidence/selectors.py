@@ -194,33 +194,42 @@ class Reminder:
     text: str
 
 
-def worklist_reminders(user: User, today: date, *, channel: str = AccessChannel.WEB) -> list[Reminder]:
+def worklist_reminders(
+    user: User, today: date, *, channel: str = AccessChannel.WEB, cases: list | None = None
+) -> list[Reminder]:
     """Reminders for the worklist: overdue requests in the cases the user is responsible for (a team leader
-    also sees the team's). Showing them is a listing of the cases, written to the access log."""
+    also sees the team's). Showing them is a listing of the cases, written to the access log.
+
+    `cases`: only the cases on the worklist page shown (already access-logged by the worklist, so not again)."""
+    if cases is not None:
+        ids = [c.pk for c in cases]
+        requests = list(overdue_requests(municipality_id=user.municipality_id, today=today).filter(case_id__in=ids))
+        return [_reminder(r, today) for r in requests]
     cases = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
     if user.role == Role.TEAM_LEADER and user.team_id:
         cases = cases.filter(team_id=user.team_id)
     else:
         cases = cases.filter(caseworker=user)
     requests = list(overdue_requests(municipality_id=user.municipality_id, today=today).filter(case__in=cases))
-    reminders = [
-        Reminder(
-            case=r.case,
-            request=r,
-            days_overdue=(today - r.answer_due_on).days,
-            text=_("Case %(number)s: the answer from %(recipient)s (%(document)s) was due on %(due)s.")
-            % {
-                "number": r.case.number,
-                "recipient": r.recipient_name,
-                "document": r.get_document_type_display(),
-                "due": r.answer_due_on.strftime("%d-%m-%Y"),
-            },
-        )
-        for r in requests
-    ]
+    reminders = [_reminder(r, today) for r in requests]
     seen = {r.case.pk: r.case for r in reminders}
     log_listing(user=user, cases=seen.values(), channel=channel, detail="evidence reminders")
     return reminders
+
+
+def _reminder(r, today: date) -> Reminder:
+    return Reminder(
+        case=r.case,
+        request=r,
+        days_overdue=(today - r.answer_due_on).days,
+        text=_("Case %(number)s: the answer from %(recipient)s (%(document)s) was due on %(due)s.")
+        % {
+            "number": r.case.number,
+            "recipient": r.recipient_name,
+            "document": r.get_document_type_display(),
+            "due": r.answer_due_on.strftime("%d-%m-%Y"),
+        },
+    )
 
 
 # --- documents ------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "evne.accounts.access.AccessLogScopeMiddleware",
 ]
 
 ROOT_URLCONF = "evne.urls"
@@ -131,3 +132,7 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# How long the access log is kept, in whole months (`evne accesslog expire` erases older months). Set by the
+# municipality's data-protection policy; docs/decisions/0011-d-lists-access-log.md.
+EVNE_ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("EVNE_ACCESS_LOG_RETENTION_MONTHS", "60"))

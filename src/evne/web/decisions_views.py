@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from evne.accounts.access import access_case, can_write_case
+from evne.accounts.access import access_case, can_write_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.decisions import content, selectors, services
 from evne.decisions.models import (
@@ -481,8 +481,9 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
 
 
 def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    case = _case(request, case_id)
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, log=False)
     decision = _decision(case, number)
+    log_access(user=request.user, action=AccessAction.CASE, channel=WEB, case=case, record=decision)
     today = timezone.localdate()
     hearings = list(decision.hearings.select_related("letter").order_by("-sent_on", "-id"))
     context = {

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from evne.accounts.access import access_case, can_write_case
+from evne.accounts.access import access_case, can_write_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.assessments.selectors import information_gathering_stopped
 from evne.errors import DomainError, StaleVersion
@@ -373,5 +373,7 @@ def documents(request: HttpRequest, case_id: int) -> HttpResponse:
 
 def document_download(request: HttpRequest, case_id: int, document_id: int) -> HttpResponse:
     """The file, to the case's readers only; every download is in the access log ("document")."""
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB)
-    return files.file_response(get_object_or_404(Document, pk=document_id, case=case))
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB, log=False)
+    document = get_object_or_404(Document, pk=document_id, case=case)
+    log_access(user=request.user, action=AccessAction.DOCUMENT, channel=WEB, case=case, record=document)
+    return files.file_response(document)

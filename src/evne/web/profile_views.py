@@ -10,8 +10,8 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from evne.accounts.access import access_case, can_write_case
-from evne.accounts.models import AccessAction, AccessChannel
+from evne.accounts.access import access_case, can_write_case, log_access
+from evne.accounts.models import AccessAction, AccessChannel, RecordType
 from evne.cases.selectors import case_notes
 from evne.errors import DomainError, StaleVersion
 from evne.profiles import selectors, services
@@ -37,10 +37,24 @@ def _at(request: HttpRequest) -> datetime | None:
     return timezone.make_aware(datetime.combine(day, time.max)) if day else None
 
 
+def _profile_record(profile, at: datetime | None, *, pdf: bool = False) -> tuple[str, int | None, str]:
+    """The access log's name for the profile read: as it stands now, or as it stood at the end of a day."""
+    when = (
+        _("as it stood at the end of %(day)s") % {"day": f"{timezone.localtime(at):%d-%m-%Y}"}
+        if at
+        else _("the current versions")
+    )
+    name = _("PDF, %(when)s") % {"when": when} if pdf else when
+    return RecordType.PROFILE, getattr(profile, "pk", None), name
+
+
 def profile_overview(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.PROFILE, channel=WEB)
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.PROFILE, channel=WEB, log=False)
     profile = selectors.profile_for(case)
     at = _at(request)
+    log_access(
+        user=request.user, action=AccessAction.PROFILE, channel=WEB, case=case, record=_profile_record(profile, at)
+    )
     current = selectors.current_elements(profile, at=at)
     catalogue = selectors.element_catalogue()
     rows = [
@@ -193,11 +207,14 @@ def _stale_rows(exc: StaleVersion) -> list[dict]:
 
 def element_history(request: HttpRequest, case_id: int, element: str) -> HttpResponse:
     element = _element_or_404(element)
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.PROFILE, channel=WEB)
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.PROFILE, channel=WEB, log=False)
     profile = selectors.profile_for(case)
     history = selectors.element_history(profile, element)
     comparison = None
     a, b = request.GET.get("a"), request.GET.get("b")
+    name = _("history of %(element)s") % {"element": ElementKey(element).label}
+    log_access(user=request.user, action=AccessAction.PROFILE, channel=WEB, case=case,
+               record=(RecordType.PROFILE_VERSION, getattr(profile, "pk", None), name))  # fmt: skip
     if a and b and a.isdigit() and b.isdigit():
         by_number = {v.number: v for v in history}
         if int(a) in by_number and int(b) in by_number:
@@ -288,8 +305,11 @@ def disagreement_decide(request: HttpRequest, case_id: int, response_id: int) ->
 def profile_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
     from evne.profiles.pdf import render_profile_pdf
 
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB)
-    pdf = render_profile_pdf(case=case, at=_at(request))
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB, log=False)
+    at = _at(request)
+    record = _profile_record(selectors.profile_for(case), at, pdf=True)
+    log_access(user=request.user, action=AccessAction.DOCUMENT, channel=WEB, case=case, record=record)
+    pdf = render_profile_pdf(case=case, at=at)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="ressourceprofil-{case.number}.pdf"'
     response["Cache-Control"] = "no-store"  # personal data: no copies in shared caches

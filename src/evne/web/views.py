@@ -18,10 +18,11 @@ from evne.accounts.access import (
     access_citizen,
     can_create,
     can_read_access_log,
+    can_read_citizen,
     can_write_case,
     can_write_citizen,
 )
-from evne.accounts.models import AccessAction, AccessChannel
+from evne.accounts.models import AccessAction, AccessChannel, Role
 from evne.cases import selectors as case_selectors
 from evne.cases import services as case_services
 from evne.cases.timeline import describe
@@ -30,11 +31,12 @@ from evne.checks.case import message as check_message
 from evne.checks.case import title as check_title
 from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
-from evne.errors import AccessDenied, DomainError, StaleVersion
+from evne.errors import AccessDenied, DomainError, NotFound, StaleVersion
 from evne.evidence import selectors as evidence_selectors
 from evne.rules.catalogue import BY_ID, current_id
 
 from . import (
+    accesslog_views,
     assessments_views,
     decisions_views,
     employment_views,
@@ -68,10 +70,32 @@ def _stale_rows(exc: StaleVersion, model) -> list[dict]:
     return rows
 
 
+def worklist_rows(cases, today) -> list[dict]:
+    """Each case on a worklist page with its next deadline in words (the rule's title, the date, overdue or not)."""
+    rows = []
+    for case in cases:
+        rule = BY_ID.get(current_id(case.next_rule_id)) if getattr(case, "next_rule_id", "") else None
+        due = getattr(case, "next_due", None)
+        rows.append({"case": case, "due": due, "overdue": bool(due and due < today),
+                     "deadline": check_title(rule) if rule else ""})  # fmt: skip
+    return rows
+
+
 def worklist(request: HttpRequest) -> HttpResponse:
-    lists = case_selectors.worklist(user=request.user, channel=WEB)
-    reminders = evidence_selectors.worklist_reminders(request.user, timezone.localdate(), channel=WEB)
-    context = {**lists, "reminders": reminders, "can_create": can_create(request.user)}
+    """ "My cases", paged and ordered by the next deadline; the lawyer/auditor gets their own start page."""
+    if request.user.role == Role.AUDITOR:
+        return accesslog_views.auditor_landing(request)
+    today = timezone.localdate()
+    scope = request.GET.get("scope", "mine")
+    listing = case_selectors.worklist(
+        user=request.user, channel=WEB, scope=scope, page=case_selectors.page_number(request.GET.get("page")), on=today
+    )
+    cases = listing.page.object_list
+    reminders = evidence_selectors.worklist_reminders(request.user, today, channel=WEB, cases=cases)
+    context = {
+        "listing": listing, "page": listing.page, "rows": worklist_rows(cases, today), "reminders": reminders,
+        "can_create": can_create(request.user), "scope": listing.scope,
+    }  # fmt: skip
     return render(request, "web/worklist.html", context)
 
 
@@ -206,10 +230,13 @@ def case_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> HttpResponse:
     can_write = can_write_case(request.user, case)
+    # the newest events first, 50 a page (`?timeline_page=`)
+    timeline = case_selectors.timeline_page(case, case_selectors.page_number(request.GET.get("timeline_page")))
     context = {
         "case": case,
         "citizen": case.citizen,
-        "timeline": [(event, describe(event)) for event in reversed(case_selectors.case_timeline(case))],
+        "timeline": [(event, describe(event)) for event in timeline.object_list],
+        "timeline_page": timeline,
         "assignments": case_selectors.case_assignments(case),
         "can_write": can_write,
         "note_form": note_form or forms.NoteForm(initial={"kind": "fact"}),
@@ -346,18 +373,13 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def citizen_access_log(request: HttpRequest, citizen_id: int) -> HttpResponse:
-    """Who has read this citizen's data (for team leaders and lawyers/auditors)."""
-    citizen = access_citizen(user=request.user, citizen_id=citizen_id, what=AccessAction.CITIZEN, channel=WEB)
+    """Who has read this citizen's data (for team leaders and lawyers/auditors): the access-log search for them."""
+    citizen = citizen_selectors.citizens_visible_to(request.user).filter(pk=citizen_id).first()
+    if citizen is None or not can_read_citizen(request.user, citizen):
+        raise NotFound
     if not can_read_access_log(request.user, citizen):
         raise AccessDenied
-    return render(
-        request,
-        "web/access_log.html",
-        {
-            "citizen": citizen,
-            "entries": citizen_selectors.citizen_access_log(citizen),
-        },
-    )
+    return redirect(f"{reverse('web:access_log')}?citizen={citizen.pk}")
 
 
 @require_POST
