@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
-from evne.errors import DomainError, StaleVersion
 from evne.plans import selectors, services
 from evne.plans.models import (
     AbsenceUnit,
     AccommodationRespected,
+    ActivityOrder,
     CitizenAgreement,
     EndReason,
     TrialAccommodation,
@@ -25,6 +25,7 @@ from evne.plans.models import (
 )
 from evne.profiles.models import ElementKey
 
+from .formflow import apply_error, submit
 from .forms import DateInput
 
 WEB = AccessChannel.WEB
@@ -252,37 +253,6 @@ def _activity(case, activity_id: int):
     return activity
 
 
-def _apply_error(exc: DomainError, form, formsets: dict | None = None, other_forms: dict | None = None) -> None:
-    """Put the service's message beside the field it concerns: `goals.2` on goal row 3, `order.purpose` on the
-    order form's purpose, anything else on the form or above it."""
-    field = exc.field or ""
-    head, _dot, rest = field.partition(".")
-    if formsets and head in formsets and rest.isdigit() and int(rest) < len(formsets[head].forms):
-        row = formsets[head].forms[int(rest)]
-        row.add_error("text" if "text" in row.fields else None, exc.message)
-    elif other_forms and head in other_forms:
-        target = other_forms[head]
-        target.add_error(rest if rest in target.fields else None, exc.message)
-    elif rest and rest in form.fields:
-        form.add_error(rest, exc.message)
-    elif field in form.fields:
-        form.add_error(field, exc.message)
-    else:
-        form.add_error(None, exc.message)
-
-
-def _stale_rows(exc: StaleVersion, labels: dict[str, str]) -> list[dict]:
-    def shown(value):
-        if isinstance(value, list):
-            return "\n".join(f"• {v.get('text', v) if isinstance(v, dict) else v}" for v in value) or "–"
-        return value if value not in (None, "") else "–"
-
-    return [
-        {"label": labels.get(field, field), "mine": shown(mine), "theirs": shown(theirs)}
-        for field, (mine, theirs) in exc.changes.items()
-    ]
-
-
 def _elements(case) -> list[tuple[str, str]]:
     return [(key, ElementKey(key).label) for key in selectors.relevant_elements(case)]
 
@@ -399,24 +369,18 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         if "more" in data:  # more empty goal rows, nothing saved
             data["goals-TOTAL_FORMS"] = str(min(int(data.get("goals-TOTAL_FORMS", 0) or 0) + 3, services.GOALS_MAX))
         form, goals = PlanForm(data), _goal_formset(data, case=case)
-        if "more" not in data and form.is_valid() and goals.is_valid():
-            try:
-                services.plan_save(actor=request.user, case=case, goals=_goals_from(goals), **form.cleaned_data)
-            except StaleVersion as exc:
-                stale = _stale_rows(exc, PLAN_LABELS)
-                data["base_version"] = str(selectors.current_plan(case).number)  # saving again is deliberate
-                form = PlanForm(data)
-                form.is_valid()
-                form.add_error(None, exc.message)
-                status = 409
-            except DomainError as exc:
-                _apply_error(exc, form, {"goals": goals})
-                status = 422
-            else:
+        if "more" not in data:
+            outcome = submit(
+                form, lambda values: services.plan_save(actor=request.user, case=case, goals=_goals_from(goals),
+                                                        **values),
+                also=[goals], on_error=lambda exc: apply_error(form, exc, rows={"goals": goals}),
+                labels=PLAN_LABELS, current_version=lambda: selectors.current_plan(case).number,
+                version_field="base_version",
+            )  # fmt: skip
+            if outcome.ok:
                 messages.success(request, _("The action plan was saved."))
                 return redirect("web:plans_plan", case_id=case.pk)
-        elif "more" not in data:
-            status = 422
+            status, stale = outcome.status, outcome.stale
     else:
         initial = {"base_version": plan.number if plan else 0, "means": plan.means if plan else "",
                    "citizen_comments": plan.citizen_comments if plan else ""}  # fmt: skip
@@ -465,9 +429,9 @@ def activity_detail(request: HttpRequest, case_id: int, activity_id: int) -> Htt
     })  # fmt: skip
 
 
-def _activity_form_page(request, case, *, title, form, order_form=None, activity=None, status=200):
+def _activity_form_page(request, case, *, title, form, order_form=None, activity=None, status=200, stale=()):
     return render(request, "web/plans/activity_form.html", {
-        "case": case, "citizen": case.citizen, "title": title, "form": form, "order_form": order_form,
+        "case": case, "citizen": case.citizen, "title": title, "form": form, "order_form": order_form, "stale": stale,
         "activity": activity, "accommodation": selectors.accommodation_needs(case),
     }, status=status)  # fmt: skip
 
@@ -478,18 +442,17 @@ def activity_create(request: HttpRequest, case_id: int) -> HttpResponse:
     form = ActivityForm(request.POST or None, **kwargs)
     order_form = OrderForm(request.POST or None, prefix="order")
     if request.method == "POST":
-        if form.is_valid() and order_form.is_valid():
-            values = dict(form.cleaned_data)
-            order = {f: order_form.cleaned_data[f] for f in services.ORDER_FIELDS} if order_form.has_content() else None
-            try:
-                activity = services.activity_create(actor=request.user, case=case, order=order, **values)
-            except DomainError as exc:
-                _apply_error(exc, form, other_forms={"order": order_form})
-            else:
-                messages.success(request, _("The activity was created."))
-                return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
+        outcome = submit(
+            form, lambda values: services.activity_create(actor=request.user, case=case, order=(
+                {f: order_form.cleaned_data[f] for f in services.ORDER_FIELDS} if order_form.has_content() else None
+            ), **values),
+            also=[order_form], on_error=lambda exc: apply_error(form, exc, forms={"order": order_form}),
+        )  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The activity was created."))
+            return redirect("web:plans_activity", case_id=case.pk, activity_id=outcome.result.pk)
         return _activity_form_page(request, case, title=_("New activity"), form=form, order_form=order_form,
-                                   status=422)  # fmt: skip
+                                   status=outcome.status)  # fmt: skip
     return _activity_form_page(request, case, title=_("New activity"), form=form, order_form=order_form)
 
 
@@ -501,16 +464,10 @@ ACTIVITY_LABELS = {
 }  # fmt: skip
 
 
-def _stale_form(form_class, request, activity, exc: StaleVersion, kwargs: dict):
-    """The user's input again, with what others changed, based on the current version: saving again is then a
-    deliberate choice."""
-    data = request.POST.copy()
-    data["version"] = str(activity.version)  # read in this request, after the other change
-    form = form_class(data, **kwargs)
-    form.is_valid()
-    detail = "; ".join(f"{r['label']}: {r['mine']} → {r['theirs']}" for r in _stale_rows(exc, ACTIVITY_LABELS))
-    form.add_error(None, f"{exc.message} {detail}".strip())
-    return form
+def _versioned(activity, service, actor):
+    """Save through `service` on the version the form was loaded with."""
+    return lambda values: service(actor=actor, activity=activity, expected_version=values["version"],
+                                  **{k: v for k, v in values.items() if k != "version"})  # fmt: skip
 
 
 def activity_edit(request: HttpRequest, case_id: int, activity_id: int) -> HttpResponse:
@@ -518,52 +475,36 @@ def activity_edit(request: HttpRequest, case_id: int, activity_id: int) -> HttpR
     activity = _activity(case, activity_id)
     kwargs = {"types": selectors.activity_types(include=activity.type),
               "goals": selectors.goal_choices(selectors.current_plan(case))}  # fmt: skip
+    title = _("Change the activity")
     if request.method == "POST":
         form = ActivityEditForm(request.POST, **kwargs)
-        if form.is_valid():
-            values = dict(form.cleaned_data)
-            version = values.pop("version")
-            try:
-                services.activity_update(actor=request.user, activity=activity, expected_version=version, **values)
-            except StaleVersion as exc:
-                form = _stale_form(ActivityEditForm, request, activity, exc, kwargs)
-                return _activity_form_page(request, case, title=_("Change the activity"), form=form,
-                                           activity=activity, status=409)  # fmt: skip
-            except DomainError as exc:
-                _apply_error(exc, form)
-            else:
-                messages.success(request, _("The activity was saved."))
-                return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
-        return _activity_form_page(request, case, title=_("Change the activity"), form=form, activity=activity,
-                                   status=422)  # fmt: skip
+        outcome = submit(form, _versioned(activity, services.activity_update, request.user), labels=ACTIVITY_LABELS,
+                         current_version=lambda: _activity(case, activity_id).version)  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The activity was saved."))
+            return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
+        return _activity_form_page(request, case, title=title, form=form, activity=activity, status=outcome.status,
+                                   stale=outcome.stale)  # fmt: skip
     initial = {f: getattr(activity, f) for f in services.ACTIVITY_EDITABLE}
     initial.update(type=activity.type.code, version=activity.version)
     form = ActivityEditForm(initial=initial, **kwargs)
-    return _activity_form_page(request, case, title=_("Change the activity"), form=form, activity=activity)
+    return _activity_form_page(request, case, title=title, form=form, activity=activity)
 
 
 def activity_end(request: HttpRequest, case_id: int, activity_id: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
     activity = _activity(case, activity_id)
     form = EndForm(request.POST or None, initial={"version": activity.version, "actual_end_on": _today()})
+    title = _("End the activity")
     if request.method == "POST":
-        if form.is_valid():
-            values = dict(form.cleaned_data)
-            version = values.pop("version")
-            try:
-                services.activity_end(actor=request.user, activity=activity, expected_version=version, **values)
-            except StaleVersion as exc:
-                form = _stale_form(EndForm, request, activity, exc, {})
-                return _activity_form_page(request, case, title=_("End the activity"), form=form,
-                                           activity=activity, status=409)  # fmt: skip
-            except DomainError as exc:
-                _apply_error(exc, form)
-            else:
-                messages.success(request, _("The end of the activity was recorded."))
-                return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
-        return _activity_form_page(request, case, title=_("End the activity"), form=form, activity=activity,
-                                   status=422)  # fmt: skip
-    return _activity_form_page(request, case, title=_("End the activity"), form=form, activity=activity)
+        outcome = submit(form, _versioned(activity, services.activity_end, request.user), labels=ACTIVITY_LABELS,
+                         current_version=lambda: _activity(case, activity_id).version)  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The end of the activity was recorded."))
+            return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
+        return _activity_form_page(request, case, title=title, form=form, activity=activity, status=outcome.status,
+                                   stale=outcome.stale)  # fmt: skip
+    return _activity_form_page(request, case, title=title, form=form, activity=activity)
 
 
 # --- the order and the report -------------------------------------------------------------------------------
@@ -574,28 +515,20 @@ def order_edit(request: HttpRequest, case_id: int, activity_id: int) -> HttpResp
     activity = _activity(case, activity_id)
     latest = selectors.latest_order(activity)
     status = 200
+    stale: list[dict] = []
     if request.method == "POST":
         form = OrderForm(request.POST)
-        if form.is_valid():
-            values = {f: form.cleaned_data[f] for f in services.ORDER_FIELDS}
-            try:
-                services.order_write(actor=request.user, activity=activity,
-                                     base_version=form.cleaned_data["base_version"] or 0, **values)  # fmt: skip
-            except StaleVersion as exc:
-                data = request.POST.copy()
-                data["base_version"] = str(selectors.latest_order(selectors.activity_for(case, activity.pk)).number)
-                form = OrderForm(data)
-                form.is_valid()
-                form.add_error(None, exc.message)
-                status = 409
-            except DomainError as exc:
-                _apply_error(exc, form)
-                status = 422
-            else:
-                messages.success(request, _("The order to the provider was saved."))
-                return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
-        else:
-            status = 422
+        outcome = submit(
+            form, lambda values: services.order_write(actor=request.user, activity=activity,
+                                                      base_version=values["base_version"] or 0,
+                                                      **{f: values[f] for f in services.ORDER_FIELDS}),
+            model=ActivityOrder, version_field="base_version",
+            current_version=lambda: selectors.latest_order(selectors.activity_for(case, activity.pk)).number,
+        )  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The order to the provider was saved."))
+            return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
+        status, stale = outcome.status, outcome.stale
     elif latest is not None:
         form = OrderForm(initial={**{f: getattr(latest, f) for f in services.ORDER_FIELDS},
                                   "base_version": latest.number})  # fmt: skip
@@ -608,7 +541,7 @@ def order_edit(request: HttpRequest, case_id: int, activity_id: int) -> HttpResp
         needs = "\n".join(f"{n['label']}: {n['text']}" for n in selectors.accommodation_needs(case))
         form = OrderForm(initial={"base_version": 0, "element_keys": list(dict.fromkeys(keys)), "restrictions": needs})
     return render(request, "web/plans/order_form.html", {
-        "case": case, "citizen": case.citizen, "activity": activity, "form": form, "latest": latest,
+        "case": case, "citizen": case.citizen, "activity": activity, "form": form, "latest": latest, "stale": stale,
     }, status=status)  # fmt: skip
 
 
@@ -620,17 +553,15 @@ def report_create(request: HttpRequest, case_id: int, activity_id: int) -> HttpR
     resources = ResourceFormSet(request.POST or None, prefix="resources")
     status = 200
     if request.method == "POST":
-        if form.is_valid() and resources.is_valid():
-            try:
-                services.report_record(actor=request.user, activity=activity,
-                                       resources_by_element=list(resources.cleaned_data),
-                                       **form.cleaned_data)  # fmt: skip
-            except DomainError as exc:
-                _apply_error(exc, form, {"resources_by_element": resources})
-            else:
-                messages.success(request, _("The provider's report was recorded."))
-                return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
-        status = 422
+        outcome = submit(
+            form, lambda values: services.report_record(actor=request.user, activity=activity,
+                                                        resources_by_element=list(resources.cleaned_data), **values),
+            also=[resources], on_error=lambda exc: apply_error(form, exc, rows={"resources_by_element": resources}),
+        )  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The provider's report was recorded."))
+            return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
+        status = outcome.status
     return render(request, "web/plans/report_form.html", {
         "case": case, "citizen": case.citizen, "activity": activity, "form": form, "resources": resources,
         "order": selectors.latest_order(activity),
@@ -645,17 +576,14 @@ def report_carry(request: HttpRequest, case_id: int, report_id: int) -> HttpResp
     status = 200
     if request.method == "POST":
         form = CarryForm(request.POST)
-        if form.is_valid():
-            try:
-                version = services.report_finding_carry(actor=request.user, case=case, report=report,
-                                                        **form.cleaned_data)  # fmt: skip
-            except DomainError as exc:
-                _apply_error(exc, form)
-            else:
-                messages.success(request, _("The finding was written into %(element)s as version %(number)s.") % {
-                    "element": version.get_element_display(), "number": version.number})  # fmt: skip
-                return redirect("web:plans_activity", case_id=case.pk, activity_id=report.activity_id)
-        status = 422
+        outcome = submit(form, lambda values: services.report_finding_carry(actor=request.user, case=case,
+                                                                            report=report, **values))  # fmt: skip
+        if outcome.ok:
+            version = outcome.result
+            messages.success(request, _("The finding was written into %(element)s as version %(number)s.") % {
+                "element": version.get_element_display(), "number": version.number})  # fmt: skip
+            return redirect("web:plans_activity", case_id=case.pk, activity_id=report.activity_id)
+        status = outcome.status
     else:
         entry = request.GET.get("entry", "")
         entries = report.resources_by_element
@@ -686,16 +614,13 @@ def trial_period_create(request: HttpRequest, case_id: int, activity_id: int) ->
     status = 200
     if request.method == "POST":
         form = TrialPeriodForm(request.POST, reports=reports)
-        if form.is_valid():
-            try:
-                services.trial_period_record(actor=request.user, activity=activity, **form.cleaned_data)
-            except DomainError as exc:
-                _apply_error(exc, form)
-            else:
-                messages.success(request, _("The work-trial period was recorded."))
-                return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
+        outcome = submit(form, lambda values: services.trial_period_record(actor=request.user, activity=activity,
+                                                                           **values))  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The work-trial period was recorded."))
+            return redirect("web:plans_activity", case_id=case.pk, activity_id=activity.pk)
         report = next((r for r in reports if r.pk == form.cleaned_data.get("report")), None)
-        status = 422
+        status = outcome.status
     else:
         replaces = request.GET.get("replaces", "")
         if replaces.isdigit():
