@@ -18,6 +18,7 @@ from evne.assessments import selectors, services
 from evne.assessments.models import CanMeet, Conclusion
 from evne.errors import DomainError
 
+from .formflow import apply_error, submit
 from .forms import DateInput
 
 WEB = AccessChannel.WEB
@@ -144,7 +145,7 @@ def _apply_error(form, jobs, exc: DomainError) -> list[str]:
             return []
     if field == "job_functions":
         return [exc.message]
-    form.add_error(field if field in form.fields else None, exc.message)
+    apply_error(form, exc)
     return []
 
 
@@ -162,23 +163,23 @@ def assessment_create(request: HttpRequest, case_id: int) -> HttpResponse:
             jobs = JobFunctionFormSet(data, prefix="jobs")
             form.is_valid()
             form.errors.clear()
-        elif form.is_valid() and jobs.is_valid():
-            try:
-                assessment = services.assessment_make(
-                    actor=request.user, case=case, **form.cleaned_data,
-                    job_functions=list(jobs.cleaned_data),  # empty rows too: the indices match the rows
-                )  # fmt: skip
-            except DomainError as exc:
-                job_errors = _apply_error(form, jobs, exc)
-                status = 422
-            else:
+        else:
+
+            def refused(exc: DomainError) -> None:
+                job_errors.extend(_apply_error(form, jobs, exc))
+
+            outcome = submit(form, lambda data: services.assessment_make(
+                actor=request.user, case=case, **data,
+                job_functions=list(jobs.cleaned_data),  # empty rows too: the indices match the rows
+            ), also=[jobs], on_error=refused)  # fmt: skip
+            if outcome.ok:
+                assessment = outcome.result
                 messages.success(request, _("Work-ability assessment %(number)s was recorded.") % {
                     "number": assessment.number})  # fmt: skip
                 if assessment.conclusion == Conclusion.SUFFICIENT:
                     messages.info(request, _("The case now awaits a decision; no further information is obtained."))
                 return redirect("web:assessments_detail", case_id=case.pk, number=assessment.number)
-        else:
-            status = 422
+            status = outcome.status
     else:
         form = AssessmentForm(initial={"assessed_on": timezone.localdate()}, documents=documents)
         jobs = JobFunctionFormSet(prefix="jobs")

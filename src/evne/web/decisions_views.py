@@ -20,14 +20,17 @@ from evne.decisions.models import (
     ApplicationChannel,
     ApplicationKind,
     Channel,
+    Decision,
     EvidenceStance,
     HearingAnswer,
     Measure,
     OutcomeKind,
     Reconsideration,
 )
-from evne.errors import DomainError, StaleVersion
+from evne.errors import DomainError
 
+from .formflow import apply_error as _apply_error
+from .formflow import submit
 from .forms import DateInput
 
 WEB = AccessChannel.WEB
@@ -51,15 +54,6 @@ def _complaint(case, complaint_id: int):
     if complaint is None:
         raise Http404
     return complaint
-
-
-def _apply_error(form, exc: DomainError) -> None:
-    field = (exc.field or "").split(".")[0]
-    form.add_error(field if field in form.fields else None, exc.message)
-
-
-def _stale_rows(exc: StaleVersion) -> list[dict]:
-    return [{"label": field, "mine": mine, "theirs": theirs} for field, (mine, theirs) in exc.changes.items()]
 
 
 # --- forms ------------------------------------------------------------------------------------------------
@@ -438,31 +432,22 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
             facts = FactFormSet(data, prefix="facts", form_kwargs={"sources": sources})
             form.is_valid()
             form.errors.clear()
-        elif form.is_valid() and facts.is_valid():
-            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            if not values["subject"]:
-                values.pop("subject")  # "—" keeps what the draft concerns
-            try:
-                services.decision_revise(actor=request.user, decision=decision,
-                                         expected_version=form.cleaned_data["version"],
-                                         facts=[f for f in facts.cleaned_data if f], evidence_weighing=weighing,
-                                         **values)  # fmt: skip
-            except StaleVersion as exc:
-                form.add_error(None, exc.message)
-                stale = _stale_rows(exc)
-                data = request.POST.copy()
-                data["version"] = str(selectors.decision_by_number(case, number).version)
-                form = ReasonsForm(data, documents=documents, applications=applications)
-                form.is_valid()
-                status = 409
-            except DomainError as exc:
-                _apply_error(form, exc)
-                status = 422
-            else:
+        else:
+
+            def save(data: dict):
+                values = {k: v for k, v in data.items() if k != "version"}
+                if not values["subject"]:
+                    values.pop("subject")  # "—" keeps what the draft concerns
+                return services.decision_revise(actor=request.user, decision=decision, expected_version=data["version"],
+                                                facts=[f for f in facts.cleaned_data if f], evidence_weighing=weighing,
+                                                **values)  # fmt: skip
+
+            outcome = submit(form, save, also=[facts], model=Decision,
+                             current_version=lambda: selectors.decision_by_number(case, number).version)  # fmt: skip
+            if outcome.ok:
                 messages.success(request, _("The draft was saved."))
                 return redirect("web:decisions_detail", case_id=case.pk, number=number)
-        else:
-            status = 422
+            status, stale = outcome.status, outcome.stale
     else:
         form = ReasonsForm(initial={
             "version": decision.version, "decision_text": decision.decision_text, "reasons": decision.reasons,

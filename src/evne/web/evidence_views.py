@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.assessments.selectors import information_gathering_stopped
-from evne.errors import DomainError, StaleVersion
+from evne.errors import DomainError
 from evne.evidence import files, selectors, services
 from evne.evidence.models import (
     CollectionGround,
@@ -30,6 +30,7 @@ from evne.evidence.models import (
 )
 from evne.evidence.selectors import RequestState
 
+from .formflow import submit
 from .forms import DateInput
 
 WEB = AccessChannel.WEB
@@ -177,11 +178,6 @@ class AnswerForm(DocumentForm):
 # --- helpers --------------------------------------------------------------------------------------------
 
 
-def _apply_error(form, exc: DomainError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
-
-
 def _request_or_404(case, request_id: int) -> InformationRequest:
     return get_object_or_404(InformationRequest.objects.select_related("case", "consent"), pk=request_id, case=case)
 
@@ -220,15 +216,11 @@ def consents(request: HttpRequest, case_id: int) -> HttpResponse:
     form = ConsentForm(request.POST or None, initial={"given_on": timezone.localdate(), "written": True})
     status = 200
     if write:
-        if form.is_valid():
-            try:
-                services.consent_record(actor=request.user, case=case, **form.cleaned_data)
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("The consent statement was recorded."))
-                return redirect("web:evidence_consents", case_id=case.pk)
-        status = 422
+        outcome = submit(form, lambda data: services.consent_record(actor=request.user, case=case, **data))
+        if outcome.ok:
+            messages.success(request, _("The consent statement was recorded."))
+            return redirect("web:evidence_consents", case_id=case.pk)
+        status = outcome.status
     today = timezone.localdate()
     in_force = {c.pk for p in ConsentPurpose.values for c in selectors.consents_in_force(case, p, today)}
     return render(request, "web/evidence/consents.html", _context(
@@ -261,17 +253,14 @@ def request_create(request: HttpRequest, case_id: int) -> HttpResponse:
     stopped = information_gathering_stopped(case)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            data["consent_id"] = data.pop("consent")
-            try:
-                services.request_create(actor=request.user, case=case, **data)
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("The request was prepared. Record when it is sent."))
-                return redirect("web:evidence_requests", case_id=case.pk)
-        status = 422
+        outcome = submit(form, lambda data: services.request_create(
+            actor=request.user, case=case, consent_id=data["consent"],
+            **{k: v for k, v in data.items() if k != "consent"},
+        ))  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The request was prepared. Record when it is sent."))
+            return redirect("web:evidence_requests", case_id=case.pk)
+        status = outcome.status
     return render(request, "web/evidence/request_form.html", _context(
         case, form=form, stopped=stopped, refusals=selectors.refusals(case, today),
     ), status=status)  # fmt: skip
@@ -320,27 +309,27 @@ def request_answer(request: HttpRequest, case_id: int, request_id: int) -> HttpR
         initial={"version": info.version, "answered_on": today, "received_on": today, "author": info.recipient_name},
     )  # fmt: skip
     status = 200
+    stale: list[dict] = []
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
+
+        def save(data: dict):
             document = None
             if data["document_id"] is None:
                 document = {f: data[f] for f in ("kind", "title", "document_date", "author", "summary", "sensitive")}
-            try:
-                services.request_answer(
-                    actor=request.user, request=info, expected_version=data["version"],
-                    answered_on=data["answered_on"], document_id=data["document_id"], document=document,
-                    upload=data["file"] if document is not None else None,
-                )  # fmt: skip
-            except StaleVersion as exc:
-                form.add_error(None, exc.message)
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("The answer was recorded."))
-                return redirect("web:evidence_requests", case_id=case.pk)
-        status = 422
-    return render(request, "web/evidence/request_answer.html", _context(case, form=form, info=info), status=status)
+            return services.request_answer(
+                actor=request.user, request=info, expected_version=data["version"],
+                answered_on=data["answered_on"], document_id=data["document_id"], document=document,
+                upload=data["file"] if document is not None else None,
+            )  # fmt: skip
+
+        outcome = submit(form, save, model=InformationRequest,
+                         current_version=lambda: _request_or_404(case, request_id).version)  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The answer was recorded."))
+            return redirect("web:evidence_requests", case_id=case.pk)
+        status, stale = outcome.status, outcome.stale
+    return render(request, "web/evidence/request_answer.html", _context(case, form=form, info=info, stale=stale),
+                  status=status)  # fmt: skip
 
 
 # --- documents ------------------------------------------------------------------------------------------
@@ -353,17 +342,14 @@ def documents(request: HttpRequest, case_id: int) -> HttpResponse:
     form = DocumentForm(request.POST or None, request.FILES or None, initial={"received_on": today})
     status = 200
     if write:
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            upload = data.pop("file")
-            try:
-                services.document_register(actor=request.user, case=case, upload=upload or None, **data)
-            except DomainError as exc:
-                _apply_error(form, exc)
-            else:
-                messages.success(request, _("The document was registered."))
-                return redirect("web:evidence_documents", case_id=case.pk)
-        status = 422
+        outcome = submit(form, lambda data: services.document_register(
+            actor=request.user, case=case, upload=data["file"] or None,
+            **{k: v for k, v in data.items() if k != "file"},
+        ))  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("The document was registered."))
+            return redirect("web:evidence_documents", case_id=case.pk)
+        status = outcome.status
     return render(request, "web/evidence/documents.html", _context(
         case, form=form, documents=selectors.documents_with_conclusions(case),
         can_write=can_write_case(request.user, case),

@@ -15,8 +15,8 @@ from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.cases import services
 from evne.cases.models import FollowUpForm, FollowUpParty
-from evne.errors import DomainError
 
+from .formflow import submit
 from .forms import DateInput
 
 WEB = AccessChannel.WEB
@@ -62,17 +62,11 @@ def follow_up_create(request: HttpRequest, case_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = FollowUpEntryForm(request.POST)
-        if form.is_valid():
-            try:
-                services.follow_up_record(actor=request.user, case=case, **form.cleaned_data)
-            except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                status = 422
-            else:
-                messages.success(request, _("The follow-up conversation was recorded."))
-                return redirect("web:follow_ups", case_id=case.pk)
-        else:
-            status = 422
+        outcome = submit(form, lambda data: services.follow_up_record(actor=request.user, case=case, **data))
+        if outcome.ok:
+            messages.success(request, _("The follow-up conversation was recorded."))
+            return redirect("web:follow_ups", case_id=case.pk)
+        status = outcome.status
     else:
         form = FollowUpEntryForm(initial={"held_on": timezone.localdate(), "form": FollowUpForm.MEETING,
                                           "with_citizen": True})  # fmt: skip

@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel, Role, User
-from evne.errors import DomainError, StaleVersion
 from evne.reform import selectors, services
 from evne.reform.access import access_meeting, access_team, can_manage_team
 from evne.reform.models import (
@@ -36,6 +35,7 @@ from evne.reform.models import (
     RehabPlanRevision,
 )
 
+from .formflow import submit
 from .forms import DateInput
 
 WEB = AccessChannel.WEB
@@ -44,10 +44,6 @@ AREA = {"rows": 3}
 
 def _label(model, field: str):
     return str(model._meta.get_field(field).verbose_name).capitalize()
-
-
-def _apply_error(form, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 # --- forms ------------------------------------------------------------------------------------------------
@@ -286,20 +282,13 @@ def _form_page(request, *, case=None, form, title: str, intro: str = "", status:
     }, status=status)  # fmt: skip
 
 
-def _run(request, form, call, *, success: str):
-    """Validate, call the service; on a domain error put its message on the field. Returns (ok, status)."""
-    if not form.is_valid():
-        return None, 422
-    try:
-        result = call(form.cleaned_data)
-    except StaleVersion as exc:
-        form.add_error(None, exc.message)
-        return None, 409
-    except DomainError as exc:
-        _apply_error(form, exc)
-        return None, 422
+def _run(request, form, call, *, success: str, **flow):
+    """The one form flow (formflow.submit) with its success message. Returns (result or None, status)."""
+    outcome = submit(form, call, **flow)
+    if not outcome.ok:
+        return None, outcome.status
     messages.success(request, success)
-    return result, 200
+    return outcome.result, 200
 
 
 # --- the case's pages -------------------------------------------------------------------------------------

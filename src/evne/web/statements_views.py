@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
-from evne.errors import DomainError, StaleVersion
+from evne.errors import DomainError
 from evne.evidence import selectors, statements
 from evne.evidence.models import (
     DevelopmentView,
@@ -30,6 +30,7 @@ from evne.evidence.models import (
     WorkAbilityView,
 )
 
+from .formflow import submit
 from .forms import DateInput
 
 WEB = AccessChannel.WEB
@@ -245,27 +246,22 @@ def conclusions_form(request: HttpRequest, case_id: int, document_id: int) -> Ht
             form, rows = ConclusionsForm(data, **kwargs), TreatmentRowFormSet(data, prefix="treatments")
             form.is_valid()
             form.errors.clear()
-        elif form.is_valid() and rows.is_valid():
-            filled = [i for i, row in enumerate(rows.forms) if row.filled()]
-            treatments = [
-                {f: rows.forms[i].cleaned_data[f] for f in TREATMENT_ROW_FIELDS if f in rows.forms[i].cleaned_data}
-                for i in filled
-            ]
-            try:
-                statements.statement_record(
-                    actor=request.user, document=document, treatments=treatments, **form.cleaned_data
-                )
-            except StaleVersion as exc:
-                form.add_error(None, exc.message)
-                status = 409
-            except DomainError as exc:
-                _apply_error(exc, form, rows, filled)
-                status = 422
-            else:
+        else:
+
+            def filled() -> list[int]:
+                return [i for i, row in enumerate(rows.forms) if row.filled()]
+
+            def save(data: dict):
+                treatments = [{f: rows.forms[i].cleaned_data[f] for f in TREATMENT_ROW_FIELDS
+                               if f in rows.forms[i].cleaned_data} for i in filled()]  # fmt: skip
+                return statements.statement_record(actor=request.user, document=document, treatments=treatments,
+                                                   **data)  # fmt: skip
+
+            outcome = submit(form, save, also=[rows], on_error=lambda exc: _apply_error(exc, form, rows, filled()))
+            if outcome.ok:
                 messages.success(request, _("The conclusions of the statement were recorded."))
                 return redirect("web:evidence_document", case_id=case.pk, document_id=document.pk)
-        else:
-            status = 422
+            status = outcome.status
     else:
         form = ConclusionsForm(initial=_initial(document, latest, info), **kwargs)
         rows = TreatmentRowFormSet(prefix="treatments")
