@@ -154,6 +154,7 @@ def assessment_create(request: HttpRequest, case_id: int) -> HttpResponse:
     documents = selectors.case_documents(case)
     job_errors: list[str] = []
     status = 200
+    prefilled_from = None
     if request.method == "POST":
         form = AssessmentForm(request.POST, documents=documents)
         jobs = JobFunctionFormSet(request.POST, prefix="jobs")
@@ -181,9 +182,11 @@ def assessment_create(request: HttpRequest, case_id: int) -> HttpResponse:
                 return redirect("web:assessments_detail", case_id=case.pk, number=assessment.number)
             status = outcome.status
     else:
-        form = AssessmentForm(initial={"assessed_on": timezone.localdate()}, documents=documents)
-        jobs = JobFunctionFormSet(prefix="jobs")
+        initial, job_rows, prefilled_from = selectors.assessment_prefill(case, today=timezone.localdate())
+        form = AssessmentForm(initial=initial, documents=documents)
+        jobs = JobFunctionFormSet(prefix="jobs", initial=job_rows)
     return render(request, "web/assessments/form.html", {
         "case": case, "citizen": case.citizen, "form": form, "jobs": jobs, "job_errors": job_errors,
         "notices": selectors.assessment_notices(case), "has_documents": bool(documents),
+        "prefilled_from": prefilled_from,
     }, status=status)  # fmt: skip

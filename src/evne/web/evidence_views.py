@@ -306,7 +306,7 @@ def request_answer(request: HttpRequest, case_id: int, request_id: int) -> HttpR
     today = timezone.localdate()
     form = AnswerForm(
         request.POST or None, request.FILES or None, documents=documents,
-        initial={"version": info.version, "answered_on": today, "received_on": today, "author": info.recipient_name},
+        initial=selectors.answer_prefill(info, today=today),
     )  # fmt: skip
     status = 200
     stale: list[dict] = []

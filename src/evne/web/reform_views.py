@@ -347,6 +347,8 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             return redirect("web:reform_plan", case_id=case.pk, number=plan.number)
     else:
         initial = {"base_version": latest.number if latest else 0, "gp_basis": GpBasis.LAE_265}
+        if latest is None:  # a first version starts from the resource profile
+            initial.update(selectors.rehab_plan_prefill(case))
         if latest:
             initial.update({f: getattr(latest, f) for f in PLAN_CONTENT})
             initial.update(gp_basis=latest.gp_basis, gp_document_id=latest.gp_document_id,
