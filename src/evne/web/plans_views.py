@@ -369,7 +369,10 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         if "more" in data:  # more empty goal rows, nothing saved
             data["goals-TOTAL_FORMS"] = str(min(int(data.get("goals-TOTAL_FORMS", 0) or 0) + 3, services.GOALS_MAX))
         form, goals = PlanForm(data), _goal_formset(data, case=case)
-        if "more" not in data:
+        if "more" in data:  # the rows only: no errors on a form the user has not sent yet
+            form.is_valid()
+            form.errors.clear()
+        else:
             outcome = submit(
                 form, lambda values: services.plan_save(actor=request.user, case=case, goals=_goals_from(goals),
                                                         **values),
