@@ -378,35 +378,11 @@ def decision_create(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _sources(case) -> list[tuple[str, str]]:
-    """The records a fact may point at: documents, journal notes (facts) and current profile versions."""
-    from evne.evidence.models import Document
-    from evne.profiles.models import ElementKey
-    from evne.profiles.selectors import current_elements, profile_for
+    """The records a fact may point at (cases.references): documents, journal notes, current profile versions,
+    assessments, provider reports and the team's recommendations of this case."""
+    from evne.cases.references import records
 
-    rows = [
-        (
-            f"document:{d.pk}",
-            _("Document: %(title)s (%(date)s)") % {"title": d.title, "date": f"{d.document_date:%d-%m-%Y}"},
-        )
-        for d in Document.objects.filter(case=case).exclude(kind="outgoing_letter").order_by("-document_date")
-    ]
-    rows += [
-        (
-            f"note:{n.pk}",
-            _("Journal note of %(date)s: %(start)s")
-            % {"date": f"{timezone.localtime(n.created_at):%d-%m-%Y}", "start": n.text[:60]},
-        )
-        for n in case.notes.order_by("-created_at")[:50]
-    ]
-    rows += [
-        (
-            f"version:{v.pk}",
-            _("Resource profile: %(element)s, version %(number)s")
-            % {"element": ElementKey(v.element).label, "number": v.number},
-        )
-        for v in current_elements(profile_for(case)).values()
-    ]
-    return rows  # fmt: skip
+    return [(r.ref, r.title) for r in records(case)]
 
 
 def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpResponse:

@@ -14,6 +14,7 @@ from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.cases.selectors import case_notes
 from evne.errors import DomainError
+from evne.evidence.selectors import documents_for as case_documents
 from evne.profiles import selectors, services
 from evne.profiles.models import ElementKey, ElementResponse, ElementVersion
 
@@ -87,14 +88,15 @@ def element_edit(request: HttpRequest, case_id: int, element: str) -> HttpRespon
         return redirect("web:profile", case_id=case.pk)
     current = selectors.current_elements(profile).get(element)
     notes = case_notes(case)
+    documents = case_documents(case)
     hypotheses = [h for h in selectors.hypotheses(profile) if h.responses.all()]
     if request.method == "POST":
         form = pf.ElementForm(request.POST, hypotheses=hypotheses)
-        facts = pf.FactFormSet(request.POST, prefix="facts", form_kwargs={"notes": notes})
+        facts = pf.FactFormSet(request.POST, prefix="facts", form_kwargs={"notes": notes, "documents": documents})
         if "more" in request.POST:  # more empty fact rows, nothing saved
             data = request.POST.copy()
             data["facts-TOTAL_FORMS"] = str(int(data.get("facts-TOTAL_FORMS", 0)) + 3)
-            facts = pf.FactFormSet(data, prefix="facts", form_kwargs={"notes": notes})
+            facts = pf.FactFormSet(data, prefix="facts", form_kwargs={"notes": notes, "documents": documents})
             form.is_valid()
             form.errors.clear()
             return render(
@@ -125,7 +127,7 @@ def element_edit(request: HttpRequest, case_id: int, element: str) -> HttpRespon
         facts = pf.FactFormSet(
             initial=[{**f, "used": f["id"] in (current.assessment_fact_ids if current else [])}
                      for f in (current.facts if current else [])],
-            prefix="facts", form_kwargs={"notes": notes},
+            prefix="facts", form_kwargs={"notes": notes, "documents": documents},
         )  # fmt: skip
         status = 200
     return render(

@@ -5,6 +5,8 @@ summary is the same on every form page (issue 13 item 9)."""
 
 from django import forms, template
 from django.forms.formsets import BaseFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -55,3 +57,34 @@ def error_summary(context) -> dict:
         "count": len(items)
     }
     return {"items": items, "title": title}
+
+
+# Where each kind of record is shown (cases.references): kind → the page, from the case and the record's key.
+RECORD_PAGES = {
+    "document": lambda case, r: reverse("web:evidence_document", args=[case.pk, r.id]),
+    "note": lambda case, r: reverse("web:case_detail", args=[case.pk]) + "#timeline",
+    "version": lambda case, r: reverse("web:profile_history", args=[case.pk, r.key["element"]]),
+    "assessment": lambda case, r: reverse("web:assessments_detail", args=[case.pk, r.key["number"]]),
+    "report": lambda case, r: reverse("web:plans_activity", args=[case.pk, r.key["activity"]]),
+    "recommendation": lambda case, r: reverse("web:reform", args=[case.pk]),
+}
+
+
+@register.simple_tag(takes_context=True)
+def record_link(context, case, ref: str):
+    """A reference "<kind>:<id>" as a link with the record's title; one look-up per kind for the whole page. A
+    reference to nothing in the case (a deleted or foreign record) says so instead of showing its key."""
+    from evne.cases.references import index
+
+    if not ref:
+        return "—"
+    cache = context.render_context.setdefault("record_index", {})
+    if case.pk not in cache:
+        cache[case.pk] = index(case)
+    record = cache[case.pk].get(ref)
+    if record is None:
+        return _("(a record no longer in the case)")
+    page = RECORD_PAGES.get(record.kind)
+    if page is None:
+        return record.title
+    return format_html('<a href="{}">{}</a>', page(case, record), record.title)
