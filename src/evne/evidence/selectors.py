@@ -226,6 +226,15 @@ def worklist_reminders(user: User, today: date, *, channel: str = AccessChannel.
 # --- documents ------------------------------------------------------------------------------------------
 
 
+def document_for(case: Case, document_id: int) -> Document | None:
+    return Document.objects.select_related("case", "request", "recorded_by").filter(pk=document_id, case=case).first()
+
+
+def request_of(case: Case, request_id: int) -> InformationRequest | None:
+    """One request of the case as stored (requests_for/request_for add the facts the list shows)."""
+    return InformationRequest.objects.select_related("case", "consent").filter(pk=request_id, case=case).first()
+
+
 def documents_for(case: Case) -> list[Document]:
     """The case's documents, newest document date first."""
     return list(case.documents.select_related("recorded_by", "request").order_by("-document_date", "-id"))

@@ -70,6 +70,30 @@ def rehab_plan_prefill(case: Case) -> dict[str, str]:
     return initial
 
 
+def lae_265_documents(case: Case) -> list:
+    """The case's LÆ 265 certificates, newest first (the preparatory part rests on one)."""
+    from evne.evidence.models import Document, DocumentKind
+
+    return list(Document.objects.filter(case=case, kind=DocumentKind.LAE_265).order_by("-document_date", "-id"))
+
+
+def recommendation_for(case: Case, recommendation_id: int) -> Recommendation | None:
+    return Recommendation.objects.filter(case=case, pk=recommendation_id).select_related("item__meeting").first()
+
+
+def coordinating_caseworkers(case: Case):
+    """Who may coordinate a course: the municipality's active caseworkers and team leaders."""
+    return User.objects.filter(
+        municipality_id=case.municipality_id, is_active=True, role__in=[Role.CASEWORKER, Role.TEAM_LEADER]
+    ).order_by("first_name", "last_name")
+
+
+def course_for(case: Case, course_id: int, *, related: str = "resource_courses"):
+    """One course or pathway record of the case by its related name (resource_courses, job_clarification_courses,
+    flex_jobs, …), or None."""
+    return getattr(case, related).filter(pk=course_id).first()
+
+
 def rehab_plans(case: Case) -> list[RehabPlanRevision]:
     return list(case.rehab_plans.select_related("author").order_by("-number"))
 

@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -16,10 +16,10 @@ from evne.cases.selectors import case_notes
 from evne.errors import DomainError
 from evne.evidence.selectors import documents_for as case_documents
 from evne.profiles import selectors, services
-from evne.profiles.models import ElementKey, ElementResponse, ElementVersion
+from evne.profiles.models import ElementKey, ElementVersion
 
-from . import profile_forms as pf
 from .formflow import submit
+from .forms import profile as pf
 
 WEB = AccessChannel.WEB
 FIELDS = [f for f in pf.ElementForm.base_fields if f not in ("base_version", "reason")]
@@ -253,8 +253,9 @@ def presentation_create(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def disagreement_decide(request: HttpRequest, case_id: int, response_id: int) -> HttpResponse:
     case = access_case(user=request.user, case_id=case_id, what=AccessAction.PROFILE, channel=WEB, write=True)
-    response = get_object_or_404(ElementResponse.objects.select_related("version", "presentation__profile"),
-                                 pk=response_id, presentation__profile__case=case)  # fmt: skip
+    response = selectors.response_for(case, response_id)
+    if response is None:
+        raise Http404
     form = pf.DecisionForm(request.POST)
     if form.is_valid():
         try:

@@ -13,7 +13,7 @@ from evne.profiles.models import (
     SourceKind,
 )
 
-from .forms import DateInput
+from . import DateInput
 
 TEXTAREA = {"rows": 3}
 
