@@ -156,3 +156,19 @@ def test_it_answers_404_for_an_unknown_assessment(client, alice, case, make):
     make()
     login(client)
     assert client.get(reverse("web:assessments_detail", args=[case.pk, 2])).status_code == 404
+
+
+def test_it_starts_a_new_assessment_from_the_last_one(client, alice, case, make):
+    make(reasons="Arbejdsevnen kan forbedres med opkvalificering i lagerstyring.")
+    login(client)
+    page = client.get(reverse("web:assessments_create", args=[case.pk]), **EN).content.decode()
+    assert "opkvalificering i lagerstyring" in page  # the reasons of assessment 1
+    assert 'value="Lagermedarbejder med let truckkørsel"' in page  # its job function, in row 1
+    assert 'name="assessed_on" value="2026-06-15"' in page  # dated today, not the old date
+    assert "starts from assessment 1" in page
+
+
+def test_it_starts_the_first_assessment_empty(client, alice, case, assessed):
+    login(client)
+    page = client.get(reverse("web:assessments_create", args=[case.pk]), **EN).content.decode()
+    assert "starts from assessment" not in page and 'value="Lagermedarbejder' not in page

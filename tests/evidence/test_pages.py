@@ -1,6 +1,7 @@
 """The evidence pages through the web UI: the case-page section, consents, requests (prepare, send, answer,
 cancel), documents with upload, and the download (logged, attachment, never cached); need-to-know."""
 
+import re
 from datetime import date
 
 import pytest
@@ -169,3 +170,22 @@ def test_it_renders_the_pages_in_danish_without_errors(web, alice, case, make_re
     make_request()
     for name in ("evidence_consents", "evidence_requests", "evidence_documents", "evidence_request_create"):
         assert client.get(reverse(f"web:{name}", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="da").status_code == 200
+
+
+def test_it_prefills_the_answering_document_from_the_request(web, alice, case, make_request):
+    request = request_send(actor=alice, request=make_request(), expected_version=1, sent_on=days_ago(5))
+    page = web(alice).get(reverse("web:evidence_request_answer", args=[case.pk, request.pk]),
+                          HTTP_ACCEPT_LANGUAGE="da").content.decode()  # fmt: skip
+    assert re.search(r'<option value="status_statement"[^>]*selected', page)
+    assert re.search(r'name="title" value="[^"]+ fra Lægehuset Nord"', page)
+    assert f'name="document_date" value="{today().isoformat()}"' in page
+    assert re.search(r'name="sensitive"[^>]*checked', page)  # a medical document holds health information
+
+
+def test_it_does_not_mark_an_employers_answer_as_health_information(web, alice, case, make_request):
+    request = request_send(actor=alice, request=make_request(document_type="employer_statement",
+                                                             recipient_kind="employer", recipient_name="Lagerhuset"),
+                           expected_version=1, sent_on=days_ago(5))  # fmt: skip
+    page = web(alice).get(reverse("web:evidence_request_answer", args=[case.pk, request.pk])).content.decode()
+    assert not re.search(r'name="sensitive"[^>]*checked', page)
+    assert re.search(r'<option value="employer_statement"[^>]*selected', page)

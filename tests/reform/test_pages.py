@@ -118,3 +118,32 @@ def test_the_page_shows_a_flex_jobs_end_and_ends_a_period(client, alice, flex_ca
     assert client.post(period_url, {"ended_on": today.isoformat()}).status_code == 302
     page = client.get(reverse("web:reform", args=[flex_case.pk])).content.decode()
     assert period_url not in page and f"{today:%d-%m-%Y}–{today:%d-%m-%Y}" in page
+
+
+def test_the_first_preparatory_part_starts_from_the_resource_profile(client, alice, flex_case):
+    from evne.profiles.services import element_save, involvement_record
+
+    involvement_record(actor=alice, case=flex_case, kind="opening_conversation", occurred_on=timezone.localdate(),
+                       text="Første samtale.")  # fmt: skip
+    fact = {"id": "f1", "text": "Uddannet lagerassistent i 2010.", "source_kind": "conversation",
+            "source_detail": "Samtale"}  # fmt: skip
+    element_save(actor=alice, case=flex_case, element="education", base_version=0, reason="Første", relevant=True,
+                 facts=[fact], resources="Truckcertifikat.", assessment="Min vurdering: kan bruges.",
+                 assessment_fact_ids=["f1"])  # fmt: skip
+    element_save(actor=alice, case=flex_case, element="work_wishes", base_version=0, reason="Første", relevant=True,
+                 citizen_view="Vil gerne arbejde med logistik.")  # fmt: skip
+    login(client, alice)
+    page = client.get(reverse("web:reform_plan_edit", args=[flex_case.pk]), HTTP_ACCEPT_LANGUAGE="da")
+    body = page.content.decode()
+    employment = body[body.index('name="employment_resources"') : body.index("</textarea>", body.index(
+        'name="employment_resources"'))]  # fmt: skip
+    assert "Uddannet lagerassistent i 2010." in employment and "Truckcertifikat." in employment
+    assert "Min vurdering" not in body  # the part describes; the caseworker's assessment stays in the profile
+    wishes = body[body.index('name="wishes"') : body.index("</textarea>", body.index('name="wishes"'))]
+    assert "Vil gerne arbejde med logistik." in wishes
+
+
+def test_a_new_version_of_the_preparatory_part_starts_from_the_last(client, alice, plan):
+    login(client, alice)
+    body = client.get(reverse("web:reform_plan_edit", args=[plan.case_id])).content.decode()
+    assert plan.goals in body and 'name="base_version" value="1"' in body

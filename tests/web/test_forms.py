@@ -87,3 +87,24 @@ def test_it_reminds_the_caseworker_of_an_overdue_answer_on_the_worklist(client, 
     client.login(username="alice", password=PASSWORD)
     body = client.get(reverse("web:worklist")).content.decode()
     assert "Lægehuset Syd" in body and case.number in body
+
+
+def test_it_sums_up_a_refused_form_at_the_top_linking_each_field(client, alice, citizen):
+    client.login(username="alice", password=PASSWORD)
+    response = client.post(
+        reverse("web:case_create", args=[citizen.pk]),
+        {"pathway": "", "benefit": "ledighedsydelse", "help_requested_on": "31-02-2026"},
+        HTTP_ACCEPT_LANGUAGE="da",
+    )
+    body = response.content.decode()
+    summary = body[body.index('id="error-summary"') : body.index("</div>", body.index('id="error-summary"'))]
+    assert "Formularen har 2 fejl" in summary and "autofocus" in body[: body.index('id="error-summary"') + 80]
+    assert 'href="#id_pathway"' in summary and 'href="#id_help_requested_on"' in summary
+    assert body.index('id="error-summary"') < body.index("<form method")  # above the form
+    assert 'id="id_pathway"' in body and 'id="id_help_requested_on"' in body  # the anchors exist
+
+
+def test_it_shows_no_summary_on_a_form_not_yet_sent(client, alice, citizen):
+    client.login(username="alice", password=PASSWORD)
+    body = client.get(reverse("web:case_create", args=[citizen.pk]), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert "error-summary" not in body

@@ -173,3 +173,33 @@ def _report(alice, case):
         recorded_by=alice,
         recorded_at=timezone.now(),
     )
+
+
+def test_a_fact_points_at_a_document_of_the_case_and_never_another_cases(client, alice, case, citizen):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from evne.cases.services import case_open
+    from evne.evidence.models import Document
+
+    def document(on_case):
+        return Document.objects.create(
+            case=on_case, kind="lae_265", title="LÆ 265", document_date=date(2026, 3, 1), author="Egen læge",
+            received_on=date(2026, 3, 2), summary="Rygsmerter.", sensitive=True, recorded_by=alice,
+            recorded_at=timezone.now(),
+        )  # fmt: skip
+
+    mine = document(case)
+    other = document(case_open(actor=alice, citizen=citizen, pathway="fleksjob", benefit="ledighedsydelse",
+                               help_requested_on=date(2026, 3, 2)))  # fmt: skip
+    client.login(username="alice", password=PASSWORD)
+    start(client, case)
+    url = reverse("web:profile_element", args=[case.pk, "health"])
+    page = client.get(url, **DA).content.decode()
+    assert f'<option value="{mine.pk}">01-03-2026 · LÆ 265</option>' in page
+    assert f'<option value="{other.pk}"' not in page
+    response = client.post(url, element_post(**{"facts-0-document_id": str(other.pk)}), **DA)
+    assert response.status_code == 422 and not ElementVersion.objects.exists()
+    assert client.post(url, element_post(**{"facts-0-document_id": str(mine.pk)}), **DA).status_code == 302
+    assert ElementVersion.objects.get().facts[0]["document_id"] == mine.pk

@@ -34,6 +34,22 @@ def latest_assessment(case: Case) -> WorkAbilityAssessment | None:
     return case.assessments.select_related("author").order_by("-number").first()
 
 
+PREFILLED = ("actual_resources", "development_possibilities", "barrier_reduction", "restitution", "conclusion",
+             "reasons", "citizen_view", "document_ids")  # fmt: skip
+
+
+def assessment_prefill(case: Case, *, today) -> tuple[dict, list[dict], WorkAbilityAssessment | None]:
+    """A new assessment starts from the last one (issue 13: no retyping): its four parts, job functions,
+    conclusion, reasons, the citizen's view and documents, dated today. Returns (initial, job rows, the last)."""
+    last = latest_assessment(case)
+    if last is None:
+        return {"assessed_on": today}, [], None
+    initial = {f: getattr(last, f) for f in PREFILLED} | {"assessed_on": today}
+    jobs = [{"text": j.get("text", ""), "can_meet": j.get("can_meet", ""), "note": j.get("note", "")}
+            for j in last.job_functions]  # fmt: skip
+    return initial, jobs, last
+
+
 def assessments_for(case: Case) -> list[WorkAbilityAssessment]:
     return list(case.assessments.select_related("author").order_by("-number"))
 

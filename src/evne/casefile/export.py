@@ -150,7 +150,7 @@ OPTIONAL_REF_KINDS = {"agenda_item", "flex_job", "period"}
 
 # Facts of a decision point at a record as "<kind>:<id>" (evne.decisions.services._clean_facts): the id becomes
 # the record's file ref ("document:document-2") and back.
-SOURCE_KINDS = {"document", "note", "version"}
+SOURCE_KINDS = {"document", "note", "version", "assessment", "report", "recommendation"}  # cases.references
 
 # Fields never written: keys, the parent link (implied by nesting) and storage details.
 SKIP = {"id", "storage_token", "file"}

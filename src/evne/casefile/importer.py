@@ -460,6 +460,8 @@ class Importer:
             if row.get("withdrawal") is not None:
                 self.create(ApplicationWithdrawal, row["withdrawal"], f"applications[{i}].withdrawal",
                             application=application)  # fmt: skip
+        # The reform records before the decisions: a decision's fact may point at the team's recommendation.
+        self.reform(data, case)
         for i, row in enumerate(data["decisions"]):
             decision = self.create(Decision, row, f"decisions[{i}]", case=case)
             for j, sub in enumerate(row.get("complaints", [])):
@@ -476,7 +478,6 @@ class Importer:
             self.create(ReasonsRequest, row, f"reasons_requests[{i}]", case=case)
         for i, row in enumerate(data.get("delay_notices", [])):
             self.create(DelayNotice, row, f"delay_notices[{i}]", case=case)
-        self.reform(data, case)
         for i, row in enumerate(data.get("timeline", [])):
             self.create(TimelineEvent, row, f"timeline[{i}]", case=case)
         return case

@@ -116,6 +116,12 @@ def case_notes(case: Case) -> list[JournalNote]:
     return list(case_notes_query(case))
 
 
+def follow_ups_for(case: Case, *, limit: int | None = None) -> list:
+    """The follow-up conversations of the case, newest first."""
+    rows = case.follow_ups.select_related("author").order_by("-held_on", "-id")
+    return list(rows[:limit] if limit else rows)
+
+
 def case_assignments(case: Case) -> list[CaseAssignment]:
     return list(case.assignments.select_related("caseworker", "assigned_by").order_by("assigned_at", "id"))
 

@@ -83,6 +83,7 @@ def snapshot_from_case_file(
     assignments = case["assignments"]
     latest_assignment = max(enumerate(assignments), key=lambda p: (p[1]["assigned_at"], p[0]), default=None)
     documents = data["documents"]
+    versions = {v["ref"]: v for v in (profile or {}).get("versions", [])}
     return s.Snapshot(
         case=s.CaseFacts(
             number=case["number"], pathway=case["pathway"], benefit=case["benefit"], status=case["status"],
@@ -127,6 +128,9 @@ def snapshot_from_case_file(
                 job_functions_meetable=sum(1 for j in a["job_functions"] if j.get("can_meet") != "no"),
                 has_restitution=bool(a["restitution"]), has_reasons=bool(a["reasons"]),
                 document_count=len(a["document_ids"]), has_citizen_view=bool(a["citizen_view"]),
+                rests_on=tuple(s.VersionRef(element=versions[v]["element"], number=versions[v]["number"])
+                               for v in a["profile_version_ids"] if v in versions),
+                recorded_on=day(a["created_at"]),
             )
             for a in _ordered(data["assessments"], "number")
         ),
@@ -169,7 +173,8 @@ def _profile(profile: Record | None) -> dict:
                 responses=tuple(
                     s.Response(
                         element=by_ref[r["version"]]["element"], version_number=by_ref[r["version"]]["number"],
-                        agrees=r["agrees"], has_disagreement_text=bool(r["disagreement"]),
+                        version_saved_on=day(by_ref[r["version"]]["saved_at"]), agrees=r["agrees"],
+                        has_disagreement_text=bool(r["disagreement"]),
                         decision=(r["decision"] or {}).get("outcome", "") or "",
                         has_explanation=bool((r["decision"] or {}).get("explanation", "")),
                     )

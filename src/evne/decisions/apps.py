@@ -9,6 +9,7 @@ class DecisionsConfig(AppConfig):
     def ready(self) -> None:
         from evne.cases.timeline import register_describer
 
-        from . import timeline
+        from . import references, timeline
 
         register_describer(timeline.describe)  # cases.timeline describes this app's events through it
+        references.register_all()  # the records a fact may point at (cases.references)

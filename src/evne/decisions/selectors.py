@@ -176,6 +176,25 @@ def reasons_warnings(decision: Decision) -> list[str]:
     return reason_checks.warnings(decision)
 
 
+def hearings_for(decision: Decision) -> list:
+    return list(decision.hearings.select_related("letter").order_by("-sent_on", "-id"))
+
+
+def hearing_by_id(decision: Decision, hearing_id: int):
+    return decision.hearings.filter(pk=hearing_id).first()
+
+
+def complaints_of(decision: Decision) -> list[Complaint]:
+    return list(decision.complaints.order_by("-received_on"))
+
+
+def case_documents(case: Case, *, letters: bool = False) -> list:
+    """The case's documents a decision may rest on or send, newest first; the municipality's own letters only
+    when asked for."""
+    documents = case.documents.all() if letters else case.documents.exclude(kind="outgoing_letter")
+    return list(documents.order_by("-document_date", "-id"))
+
+
 def latest_hearing(decision: Decision):
     return decision.hearings.select_related("letter").order_by("-sent_on", "-id").first()
 

@@ -96,24 +96,16 @@ def _stale(message: str, mine: Mapping, current_obj) -> StaleVersion:
 
 
 def _source_exists(case: Case, source: str) -> bool:
-    from evne.profiles.models import ElementVersion
+    from evne.cases.references import resolve
 
-    kind, _sep, pk = source.partition(":")
-    if not pk.isdigit():
-        return False
-    if kind == "document":
-        return Document.objects.filter(case=case, pk=int(pk)).exists()
-    if kind == "note":
-        return case.notes.filter(pk=int(pk)).exists()
-    if kind == "version":
-        return ElementVersion.objects.filter(profile__case=case, pk=int(pk)).exists()
-    return False
+    return resolve(case, source) is not None
 
 
 def _clean_facts(case: Case, raw) -> list[dict]:
     """Facts relied on, each pointing at a record of this case (X6; FVL § 24, stk. 2): `document:<id>`,
-    `note:<id>` or `version:<id>` (a resource-profile element version). A fact without a source is kept and warned
-    about; a source outside the case is refused."""
+    `note:<id>`, `version:<id>` (a resource-profile element version), `assessment:<id>`, `report:<id>` (a provider
+    report) or `recommendation:<id>` (the rehabilitation team's) — see cases.references. A fact without a source is
+    kept and warned about; a source outside the case is refused."""
     if raw is None:
         raw = []
     if not isinstance(raw, list | tuple):
@@ -133,8 +125,9 @@ def _clean_facts(case: Case, raw) -> list[dict]:
             exists = _source_exists(case, source)
             if not exists:
                 raise DomainError(
-                    _("Fact %(n)d: its source is not in this case. Choose a document, a note or a profile version of "
-                      "the case.") % {"n": index + 1}, field=field,
+                    _("Fact %(n)d: its source is not in this case. Choose a record of the case: a document, a note, "
+                      "a profile version, an assessment, a provider report or the team's recommendation.")
+                    % {"n": index + 1}, field=field,
                 )  # fmt: skip
         rows.append({"text": text, "source": source})
     if len(rows) > FACTS_MAX:

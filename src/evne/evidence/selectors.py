@@ -235,6 +235,15 @@ def _reminder(r, today: date) -> Reminder:
 # --- documents ------------------------------------------------------------------------------------------
 
 
+def document_for(case: Case, document_id: int) -> Document | None:
+    return Document.objects.select_related("case", "request", "recorded_by").filter(pk=document_id, case=case).first()
+
+
+def request_of(case: Case, request_id: int) -> InformationRequest | None:
+    """One request of the case as stored (requests_for/request_for add the facts the list shows)."""
+    return InformationRequest.objects.select_related("case", "consent").filter(pk=request_id, case=case).first()
+
+
 def documents_for(case: Case) -> list[Document]:
     """The case's documents, newest document date first."""
     return list(case.documents.select_related("recorded_by", "request").order_by("-document_date", "-id"))
@@ -353,3 +362,23 @@ def information_gathering_stopped(case: Case):
     assessment = apps.get_model("assessments", "WorkAbilityAssessment")
     latest = assessment.objects.filter(case=case).order_by("-number").first()
     return latest if latest is not None and latest.conclusion == "sufficient" else None
+
+
+# The kind of document a request asks for becomes the kind of the document that answers it.
+ANSWER_KIND = {
+    "status_statement": "status_statement", "general_certificate": "medical_certificate",
+    "specific_certificate": "medical_certificate", "lae_265": "lae_265", "hospital_records": "hospital_records",
+    "specialist_statement": "specialist_statement", "employer_statement": "employer_statement",
+    "provider_statement": "provider_report", "other": "other",
+}  # fmt: skip
+
+
+def answer_prefill(info: InformationRequest, *, today: date) -> dict:
+    """The received document prefilled from the request it answers (issue 13: no retyping): its kind, a title
+    naming what was asked for and from whom, today's date, the author, and whether it holds health information
+    (every medical document does: GDPR art. 9)."""
+    kind = ANSWER_KIND.get(info.document_type, "other")
+    title = _("%(document)s from %(recipient)s") % {"document": info.get_document_type_display(),
+                                                     "recipient": info.recipient_name}  # fmt: skip
+    return {"version": info.version, "answered_on": today, "kind": kind, "title": title[:200], "document_date": today,
+            "author": info.recipient_name, "sensitive": kind in MEDICAL_DOCUMENTS}  # fmt: skip

@@ -225,6 +225,10 @@ def reports(case: Case) -> list[ProviderReport]:
     )
 
 
+def reports_for(activity: Activity) -> list[ProviderReport]:
+    return list(activity.reports.all())
+
+
 def report_for(case: Case, report_id: int) -> ProviderReport | None:
     return (
         ProviderReport.objects.filter(activity__case=case, pk=report_id)

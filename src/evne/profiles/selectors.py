@@ -32,6 +32,14 @@ def element_catalogue() -> dict[str, dict]:
     return {entry["key"]: entry for entry in data["elements"]}
 
 
+def response_for(case: Case, response_id: int):
+    """A citizen's response to one element at a presentation of this case's profile, or None."""
+    from .models import ElementResponse
+
+    return (ElementResponse.objects.select_related("version", "presentation__profile")
+            .filter(pk=response_id, presentation__profile__case=case).first())  # fmt: skip
+
+
 def profile_for(case: Case) -> ResourceProfile | None:
     return ResourceProfile.objects.filter(case=case).first()
 

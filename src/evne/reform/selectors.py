@@ -22,6 +22,78 @@ def latest_rehab_plan(case: Case) -> RehabPlanRevision | None:
     return case.rehab_plans.select_related("author", "gp_document").order_by("-number").first()
 
 
+# Where the resource profile's elements go in the preparatory part (bek. om en rehabiliteringsplan, § 2: the
+# employment, social and health resources and challenges, the personal resources and network, and the citizen's
+# wishes). The part describes and documents only (seed 003 L3131–3141): the facts, resources, barriers and the
+# citizen's view are carried over, never the caseworker's assessment.
+PREFILL_FROM_PROFILE: dict[str, tuple[str, ...]] = {
+    "employment_resources": ("education", "labour_market_experience", "adaptability", "learning_ability",
+                             "work_identity", "performance_expectations", "other"),
+    "social_resources": ("social_competences", "housing_finances"),
+    "health_resources": ("health",),
+    "personal_resources": ("interests", "social_network"),
+    "wishes": ("work_wishes",),
+}  # fmt: skip
+
+
+def _element_text(version) -> str:
+    from django.utils.translation import gettext as _
+
+    parts = [f["text"] for f in version.facts if f.get("text")]
+    for label, text in ((_("Resources"), version.resources), (_("Barriers"), version.barriers),
+                        (_("The citizen's own view"), version.citizen_view)):  # fmt: skip
+        if text:
+            parts.append(f"{label}: {text}")
+    return " ".join(parts)
+
+
+def rehab_plan_prefill(case: Case) -> dict[str, str]:
+    """The preparatory part's text fields prefilled from the current resource profile, each element under its
+    name, so the caseworker edits instead of retyping (issue 13). Fields no element feeds stay empty."""
+    from evne.profiles.models import ElementKey
+    from evne.profiles.selectors import current_elements, profile_for
+
+    current = current_elements(profile_for(case))
+    initial: dict[str, str] = {}
+    for field, keys in PREFILL_FROM_PROFILE.items():
+        lines = []
+        for key in keys:
+            version = current.get(key)
+            text = _element_text(version) if version is not None and version.relevant else ""
+            if text:
+                lines.append(f"{ElementKey(key).label}: {text}")
+        if lines:
+            initial[field] = "\n".join(lines)
+    health = current.get("health")
+    if health is not None and health.relevant and health.facts:
+        initial["health_situation"] = " ".join(f["text"] for f in health.facts if f.get("text"))
+    return initial
+
+
+def lae_265_documents(case: Case) -> list:
+    """The case's LÆ 265 certificates, newest first (the preparatory part rests on one)."""
+    from evne.evidence.models import Document, DocumentKind
+
+    return list(Document.objects.filter(case=case, kind=DocumentKind.LAE_265).order_by("-document_date", "-id"))
+
+
+def recommendation_for(case: Case, recommendation_id: int) -> Recommendation | None:
+    return Recommendation.objects.filter(case=case, pk=recommendation_id).select_related("item__meeting").first()
+
+
+def coordinating_caseworkers(case: Case):
+    """Who may coordinate a course: the municipality's active caseworkers and team leaders."""
+    return User.objects.filter(
+        municipality_id=case.municipality_id, is_active=True, role__in=[Role.CASEWORKER, Role.TEAM_LEADER]
+    ).order_by("first_name", "last_name")
+
+
+def course_for(case: Case, course_id: int, *, related: str = "resource_courses"):
+    """One course or pathway record of the case by its related name (resource_courses, job_clarification_courses,
+    flex_jobs, …), or None."""
+    return getattr(case, related).filter(pk=course_id).first()
+
+
 def rehab_plans(case: Case) -> list[RehabPlanRevision]:
     return list(case.rehab_plans.select_related("author").order_by("-number"))
 

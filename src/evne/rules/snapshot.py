@@ -66,6 +66,7 @@ class Response:
     element: str
     version_number: int
     agrees: bool
+    version_saved_on: date | None = None  # the day the presented version was saved: it cannot be shown before
     has_disagreement_text: bool = False
     decision: str = ""  # "", "keep" or "amend"
     has_explanation: bool = False
@@ -123,6 +124,14 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class VersionRef:
+    """One version of one profile element, by the element and the version's number."""
+
+    element: str
+    number: int
+
+
+@dataclass(frozen=True)
 class Assessment:
     number: int
     assessed_on: date
@@ -133,6 +142,11 @@ class Assessment:
     has_reasons: bool = False
     document_count: int = 0
     has_citizen_view: bool = False
+    # The profile element versions it rests on, as (element, version number), and the day it was saved. The typed
+    # date (assessed_on) is the day of the assessment; which profile it rests on is the versions it names, never
+    # the versions saved by its typed date (a profile typed in the day after the meeting is still its basis).
+    rests_on: tuple[VersionRef, ...] = ()
+    recorded_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -754,7 +754,9 @@ def _add_profile(rng: random.Random, *, case: Case, actor: User, when: date, say
         responses = {e: {"agrees": not (disagree and e == "health"),
                          "disagreement": profile_texts.DISAGREEMENT if disagree and e == "health" else ""}
                      for e in chosen}  # fmt: skip
-        presentation = profile_present(actor=actor, case=case, presented_on=when, method="meeting",
+        # The versions are saved now (the services stamp the time; see the module's known limit), and a version
+        # cannot be presented before it exists: the presentation is dated the day they were saved.
+        presentation = profile_present(actor=actor, case=case, presented_on=timezone.localdate(), method="meeting",
                                        responses=responses)  # fmt: skip
         for response in presentation.responses.filter(agrees=False):
             disagreement_decide(actor=actor, case=case, response=response, outcome="keep",

@@ -9,30 +9,44 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from evne.accounts.access import access_case, can_write_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.decisions import content, selectors, services
 from evne.decisions.models import (
-    AppealOutcome,
     ApplicationChannel,
-    ApplicationKind,
     Channel,
+    Decision,
     EvidenceStance,
-    HearingAnswer,
-    Measure,
-    OutcomeKind,
-    Reconsideration,
 )
-from evne.errors import DomainError, StaleVersion
+from evne.errors import DomainError
 
-from .forms import DateInput
+from .formflow import apply_error as _apply_error
+from .formflow import submit
+from .forms.decisions import (
+    FACT_ROWS,
+    AnswerForm,
+    AppealOutcomeForm,
+    ApplicationForm,
+    ComplaintForm,
+    DelayNoticeForm,
+    DraftForm,
+    FactFormSet,
+    FileAccessForm,
+    ForwardForm,
+    HearingForm,
+    IssueForm,
+    ReasonsAnswerForm,
+    ReasonsForm,
+    ReasonsRequestForm,
+    ReconsiderForm,
+    WithdrawalForm,
+    _weighing_from_post,
+    _weighing_rows,
+)
 
 WEB = AccessChannel.WEB
-TEXTAREA = {"rows": 4}
-FACT_ROWS = 3
 
 
 def _case(request, case_id: int, *, write: bool = False):
@@ -51,247 +65,6 @@ def _complaint(case, complaint_id: int):
     if complaint is None:
         raise Http404
     return complaint
-
-
-def _apply_error(form, exc: DomainError) -> None:
-    field = (exc.field or "").split(".")[0]
-    form.add_error(field if field in form.fields else None, exc.message)
-
-
-def _stale_rows(exc: StaleVersion) -> list[dict]:
-    return [{"label": field, "mine": mine, "theirs": theirs} for field, (mine, theirs) in exc.changes.items()]
-
-
-# --- forms ------------------------------------------------------------------------------------------------
-
-
-def _application_choices(applications) -> list[tuple]:
-    return [("", "—")] + [
-        (a.pk, f"{a.label} · {a.applied_on:%d-%m-%Y}") for a in applications if a.withdrawal_or_none is None
-    ]
-
-
-class SubjectFields(forms.Form):
-    """What the decision concerns and the application it answers (on the new draft and in the editor)."""
-
-    subject = forms.ChoiceField(
-        label=gettext_lazy("What the decision concerns"), choices=[("", "—"), *Measure.choices], required=False,
-        help_text=gettext_lazy("Empty: from the outcome, or from the application it answers. A refusal or a partial "
-                               "grant needs it: a refusal of a fleksjob concerns fleksjob."),
-    )  # fmt: skip
-    application_id = forms.TypedChoiceField(label=gettext_lazy("The application it answers"), coerce=int,
-                                            required=False, empty_value=None)  # fmt: skip
-
-    def __init__(self, *args, applications=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["application_id"].choices = _application_choices(applications)
-
-
-class DraftForm(SubjectFields):
-    outcome = forms.ChoiceField(label=gettext_lazy("What the decision decides"), choices=OutcomeKind.choices)
-    applied_for = forms.CharField(label=gettext_lazy("What the citizen applied for"),
-                                  widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
-    fully_grants = forms.BooleanField(
-        label=gettext_lazy("The decision fully grants the request"), required=False,
-        help_text=gettext_lazy("If in the slightest doubt, leave this off: the citizen is then heard first."),
-    )  # fmt: skip
-    appealable = forms.BooleanField(label=gettext_lazy("The decision can be appealed"), required=False, initial=True)
-
-    field_order = ["outcome", "subject", "application_id", "applied_for", "fully_grants", "appealable"]
-
-
-class ApplicationForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Applied for"), choices=ApplicationKind.choices)
-    other_text = forms.CharField(label=gettext_lazy("What was applied for (other)"), required=False, max_length=200)
-    applied_on = forms.DateField(label=gettext_lazy("Applied on"), widget=DateInput())
-    channel = forms.ChoiceField(label=gettext_lazy("How the application came"), choices=ApplicationChannel.choices,
-                                widget=forms.RadioSelect)  # fmt: skip
-    note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class WithdrawalForm(forms.Form):
-    withdrawn_on = forms.DateField(label=gettext_lazy("Withdrawn on"), widget=DateInput())
-    guidance = forms.CharField(
-        label=gettext_lazy("Guidance given to the citizen before withdrawing"), required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
-        help_text=gettext_lazy("What the withdrawal means for the citizen, and the alternatives. Required."),
-    )  # fmt: skip
-
-
-class ReasonsForm(SubjectFields):
-    """The method's order: the decision first, then the reasons, the facts and the legal rules (X7)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    decision_text = forms.CharField(
-        label=gettext_lazy("1. The decision"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("The clear answer, first: what the citizen gets or does not get."),
-    )  # fmt: skip
-    reasons = forms.CharField(
-        label=gettext_lazy("2. Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=gettext_lazy("Why is the decision as it is? What was given weight. Short sentences, plain words."),
-    )  # fmt: skip
-    considerations = forms.CharField(
-        label=gettext_lazy("Main considerations (where the law leaves a discretion)"), required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )  # fmt: skip
-    answer_dealt_with = forms.CharField(
-        label=gettext_lazy("How the citizen's answer to the hearing was dealt with"), required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )  # fmt: skip
-    legal_basis = forms.CharField(
-        label=gettext_lazy("4. Legal rules (hjemmel)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=gettext_lazy("The act and section the decision is made under, in plain words."),
-    )  # fmt: skip
-    document_ids = forms.TypedMultipleChoiceField(
-        label=gettext_lazy("Documents the decision rests on"), required=False, coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    revision_on = forms.DateField(
-        label=gettext_lazy("Revision condition: the pension is taken up again on"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=gettext_lazy("Only exceptionally: førtidspension is a lasting benefit."),
-    )  # fmt: skip
-    revision_reason = forms.CharField(
-        label=gettext_lazy("Why the pension is granted with a revision condition"), required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )  # fmt: skip
-
-    def __init__(self, *args, documents=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["document_ids"].choices = [(d.pk, f"{d.title} · {d.document_date:%d-%m-%Y}") for d in documents]
-
-
-def _weighing_from_post(post, documents) -> list[dict]:
-    """The evidence-weighing table of the editor: per document `weigh-<id>-stance` (empty: not marked),
-    `weigh-<id>-dealt_with` and `weigh-<id>-note`. The service checks the rows."""
-    rows = []
-    for d in documents:
-        stance = post.get(f"weigh-{d.pk}-stance", "")
-        if stance:
-            dealt_with = bool(post.get(f"weigh-{d.pk}-dealt_with"))
-            rows.append({"document_id": d.pk, "stance": stance, "dealt_with": dealt_with,
-                         "note": post.get(f"weigh-{d.pk}-note", "")})  # fmt: skip
-    return rows
-
-
-def _weighing_rows(documents, marks: list[dict]) -> list[dict]:
-    by_id = {m["document_id"]: m for m in marks}
-    return [{"document": d, "stance": by_id.get(d.pk, {}).get("stance", ""),
-             "dealt_with": by_id.get(d.pk, {}).get("dealt_with", False), "note": by_id.get(d.pk, {}).get("note", "")}
-            for d in documents]  # fmt: skip
-
-
-class FactForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Fact"), required=False, max_length=2000)
-    source = forms.ChoiceField(label=gettext_lazy("Where it is in the case"), required=False)
-
-    def __init__(self, *args, sources=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [("", "—"), *sources]
-
-
-FactFormSet = forms.formset_factory(FactForm, extra=FACT_ROWS, max_num=services.FACTS_MAX,
-                                    absolute_max=services.FACTS_MAX)  # fmt: skip
-
-
-class HearingForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    sent_on = forms.DateField(label=gettext_lazy("Sent on"), widget=DateInput())
-    response_due_on = forms.DateField(
-        label=gettext_lazy("Answer due on"), required=False, widget=DateInput(),
-        help_text=gettext_lazy("A reasonable time for the amount of information; empty: the default deadline."),
-    )  # fmt: skip
-    unfavourable_facts = forms.CharField(
-        label=gettext_lazy("Unfavourable material facts the decision may rest on"),
-        widget=forms.Textarea(attrs=TEXTAREA),
-        help_text=gettext_lazy("The whole resource profile and every specialist statement are included anyway."),
-    )
-    document_ids = forms.TypedMultipleChoiceField(
-        label=gettext_lazy("Other documents to include"), required=False, coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-
-    def __init__(self, *args, documents=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["document_ids"].choices = [(d.pk, f"{d.title} · {d.document_date:%d-%m-%Y}") for d in documents]
-
-
-class AnswerForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    answer = forms.ChoiceField(label=gettext_lazy("Answer"), choices=HearingAnswer.choices[1:],
-                               widget=forms.RadioSelect)  # fmt: skip
-    answered_on = forms.DateField(label=gettext_lazy("Answer received on"), required=False, widget=DateInput())
-    form = forms.ChoiceField(label=gettext_lazy("Form of the answer"), choices=Channel.choices, required=False)
-    summary = forms.CharField(label=gettext_lazy("The citizen's answer (summary)"), required=False,
-                              widget=forms.Textarea(attrs=TEXTAREA))  # fmt: skip
-
-
-class IssueForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    override_reason = forms.CharField(
-        label=gettext_lazy("Why the decision is issued despite the blocking findings"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
-
-
-class ComplaintForm(forms.Form):
-    received_on = forms.DateField(label=gettext_lazy("Received on"), widget=DateInput())
-    channel = forms.ChoiceField(
-        label=gettext_lazy("Form"), choices=Channel.choices, widget=forms.RadioSelect,
-        help_text=gettext_lazy("A complaint needs no particular form: oral is enough."),
-    )  # fmt: skip
-    summary = forms.CharField(label=gettext_lazy("What the citizen complains about"),
-                              widget=forms.Textarea(attrs=TEXTAREA))  # fmt: skip
-
-
-class ReconsiderForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    outcome = forms.ChoiceField(label=gettext_lazy("Outcome"), choices=Reconsideration.choices,
-                                widget=forms.RadioSelect)  # fmt: skip
-    reconsidered_on = forms.DateField(label=gettext_lazy("Reconsidered on"), widget=DateInput())
-    reasons = forms.CharField(label=gettext_lazy("Reasons"), widget=forms.Textarea(attrs=TEXTAREA))
-
-
-class ForwardForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    forwarded_on = forms.DateField(label=gettext_lazy("Forwarded on"), widget=DateInput())
-
-
-class AppealOutcomeForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    outcome = forms.ChoiceField(label=gettext_lazy("The appeal body's outcome"), choices=AppealOutcome.choices,
-                                widget=forms.RadioSelect)  # fmt: skip
-    decided_on = forms.DateField(label=gettext_lazy("Decided on"), widget=DateInput())
-    note = forms.CharField(label=gettext_lazy("What the appeal body said (for a remittal: what is missing)"),
-                           required=False, widget=forms.Textarea(attrs=TEXTAREA))  # fmt: skip
-
-
-class FileAccessForm(forms.Form):
-    requested_on = forms.DateField(label=gettext_lazy("Requested on"), widget=DateInput())
-    channel = forms.ChoiceField(label=gettext_lazy("Form"), choices=Channel.choices, widget=forms.RadioSelect)
-    scope = forms.CharField(label=gettext_lazy("Scope (empty: the whole file)"), required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
-
-
-class DelayNoticeForm(forms.Form):
-    sent_on = forms.DateField(label=gettext_lazy("Sent on"), widget=DateInput())
-    expected_on = forms.DateField(label=gettext_lazy("A decision can be expected on"), widget=DateInput())
-    reason = forms.CharField(label=gettext_lazy("Why the deadline cannot be kept"),
-                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
-
-
-class ReasonsRequestForm(forms.Form):
-    decision_notified_on = forms.DateField(label=gettext_lazy("The oral decision was given on"), widget=DateInput())
-    decision_summary = forms.CharField(
-        label=gettext_lazy("The oral decision"), widget=forms.Textarea(attrs={"rows": 2})
-    )
-    requested_on = forms.DateField(label=gettext_lazy("Requested on"), widget=DateInput())
-
-
-class ReasonsAnswerForm(forms.Form):
-    answered_on = forms.DateField(label=gettext_lazy("Written reasons given on"), widget=DateInput())
-    reasons = forms.CharField(label=gettext_lazy("Reasons"), widget=forms.Textarea(attrs=TEXTAREA))
-    legal_basis = forms.CharField(label=gettext_lazy("Legal rules (hjemmel)"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 # --- pages ------------------------------------------------------------------------------------------------
@@ -313,7 +86,7 @@ def decision_list(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "web/decisions/list.html", {
         "case": case, "citizen": case.citizen, "decisions": selectors.decisions_for(case),
         "complaints": selectors.complaints_for(case), "reasons_requests": selectors.reasons_requests_for(case),
-        "delay_notices": list(case.delay_notices.order_by("-sent_on")),
+        "delay_notices": selectors.delay_notices_for(case),
         "local_deadline": selectors.local_deadline(case),
         "can_write": can_write_case(request.user, case),
         "delay_form": DelayNoticeForm(initial={"sent_on": today}),
@@ -384,35 +157,11 @@ def decision_create(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _sources(case) -> list[tuple[str, str]]:
-    """The records a fact may point at: documents, journal notes (facts) and current profile versions."""
-    from evne.evidence.models import Document
-    from evne.profiles.models import ElementKey
-    from evne.profiles.selectors import current_elements, profile_for
+    """The records a fact may point at (cases.references): documents, journal notes, current profile versions,
+    assessments, provider reports and the team's recommendations of this case."""
+    from evne.cases.references import records
 
-    rows = [
-        (
-            f"document:{d.pk}",
-            _("Document: %(title)s (%(date)s)") % {"title": d.title, "date": f"{d.document_date:%d-%m-%Y}"},
-        )
-        for d in Document.objects.filter(case=case).exclude(kind="outgoing_letter").order_by("-document_date")
-    ]
-    rows += [
-        (
-            f"note:{n.pk}",
-            _("Journal note of %(date)s: %(start)s")
-            % {"date": f"{timezone.localtime(n.created_at):%d-%m-%Y}", "start": n.text[:60]},
-        )
-        for n in case.notes.order_by("-created_at")[:50]
-    ]
-    rows += [
-        (
-            f"version:{v.pk}",
-            _("Resource profile: %(element)s, version %(number)s")
-            % {"element": ElementKey(v.element).label, "number": v.number},
-        )
-        for v in current_elements(profile_for(case)).values()
-    ]
-    return rows  # fmt: skip
+    return [(r.ref, r.title) for r in records(case)]
 
 
 def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
@@ -422,7 +171,7 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
     if decision.issued:
         messages.info(request, _("An issued decision cannot be changed; make a new decision instead."))
         return redirect("web:decisions_detail", case_id=case.pk, number=number)
-    documents = list(case.documents.exclude(kind="outgoing_letter").order_by("-document_date"))
+    documents = selectors.case_documents(case)
     applications = selectors.applications_for(case)
     sources = _sources(case)
     stale = None
@@ -438,31 +187,22 @@ def decision_edit(request: HttpRequest, case_id: int, number: int) -> HttpRespon
             facts = FactFormSet(data, prefix="facts", form_kwargs={"sources": sources})
             form.is_valid()
             form.errors.clear()
-        elif form.is_valid() and facts.is_valid():
-            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            if not values["subject"]:
-                values.pop("subject")  # "—" keeps what the draft concerns
-            try:
-                services.decision_revise(actor=request.user, decision=decision,
-                                         expected_version=form.cleaned_data["version"],
-                                         facts=[f for f in facts.cleaned_data if f], evidence_weighing=weighing,
-                                         **values)  # fmt: skip
-            except StaleVersion as exc:
-                form.add_error(None, exc.message)
-                stale = _stale_rows(exc)
-                data = request.POST.copy()
-                data["version"] = str(selectors.decision_by_number(case, number).version)
-                form = ReasonsForm(data, documents=documents, applications=applications)
-                form.is_valid()
-                status = 409
-            except DomainError as exc:
-                _apply_error(form, exc)
-                status = 422
-            else:
+        else:
+
+            def save(data: dict):
+                values = {k: v for k, v in data.items() if k != "version"}
+                if not values["subject"]:
+                    values.pop("subject")  # "—" keeps what the draft concerns
+                return services.decision_revise(actor=request.user, decision=decision, expected_version=data["version"],
+                                                facts=[f for f in facts.cleaned_data if f], evidence_weighing=weighing,
+                                                **values)  # fmt: skip
+
+            outcome = submit(form, save, also=[facts], model=Decision,
+                             current_version=lambda: selectors.decision_by_number(case, number).version)  # fmt: skip
+            if outcome.ok:
                 messages.success(request, _("The draft was saved."))
                 return redirect("web:decisions_detail", case_id=case.pk, number=number)
-        else:
-            status = 422
+            status, stale = outcome.status, outcome.stale
     else:
         form = ReasonsForm(initial={
             "version": decision.version, "decision_text": decision.decision_text, "reasons": decision.reasons,
@@ -485,10 +225,10 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
     decision = _decision(case, number)
     log_access(user=request.user, action=AccessAction.CASE, channel=WEB, case=case, record=decision)
     today = timezone.localdate()
-    hearings = list(decision.hearings.select_related("letter").order_by("-sent_on", "-id"))
+    hearings = selectors.hearings_for(decision)
     context = {
         "case": case, "citizen": case.citizen, "decision": decision, "hearings": hearings,
-        "complaints": list(decision.complaints.order_by("-received_on")),
+        "complaints": selectors.complaints_of(decision),
         "can_write": can_write_case(request.user, case), "deadline": services.complaint_deadline(decision),
         "basis": selectors.decision_basis(decision), "weighing": selectors.evidence_rows(decision),
         # As the letter states them (in Danish, the letter's language), judged on the decision date.
@@ -503,7 +243,7 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
             "review": review,
             "blocking": [{"id": r.rule.id, "title": title(r), "message": message(r)} for r in review.blocking],
             "hearing_form": HearingForm(initial={"version": decision.version, "sent_on": today},
-                                        documents=case.documents.exclude(kind="outgoing_letter")),
+                                        documents=selectors.case_documents(case)),
             "answer_form": AnswerForm(initial={"version": hearings[0].version if hearings else 1, "answered_on": today,
                                                "form": Channel.WRITTEN}),
             "issue_form": IssueForm(initial={"version": decision.version}),
@@ -515,7 +255,7 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
 def hearing_send(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
     decision = _decision(case, number)
-    form = HearingForm(request.POST, documents=case.documents.all())
+    form = HearingForm(request.POST, documents=selectors.case_documents(case, letters=True))
     if form.is_valid():
         try:
             services.hearing_send(actor=request.user, decision=decision,
@@ -534,7 +274,7 @@ def hearing_send(request: HttpRequest, case_id: int, number: int) -> HttpRespons
 def hearing_answer(request: HttpRequest, case_id: int, number: int, hearing_id: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
     decision = _decision(case, number)
-    hearing = decision.hearings.filter(pk=hearing_id).first()
+    hearing = selectors.hearing_by_id(decision, hearing_id)
     if hearing is None:
         raise Http404
     form = AnswerForm(request.POST)
@@ -735,7 +475,7 @@ def reasons_request(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def reasons_answer(request: HttpRequest, case_id: int, request_id: int) -> HttpResponse:
     case = _case(request, case_id, write=True)
-    reasons = case.reasons_requests.filter(pk=request_id).first()
+    reasons = selectors.reasons_request_by_id(case, request_id)
     if reasons is None:
         raise Http404
     form = ReasonsAnswerForm(request.POST)

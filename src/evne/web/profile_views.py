@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -13,11 +13,13 @@ from django.views.decorators.http import require_POST
 from evne.accounts.access import access_case, can_write_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel, RecordType
 from evne.cases.selectors import case_notes
-from evne.errors import DomainError, StaleVersion
+from evne.errors import DomainError
+from evne.evidence.selectors import documents_for as case_documents
 from evne.profiles import selectors, services
-from evne.profiles.models import ElementKey, ElementResponse, ElementVersion
+from evne.profiles.models import ElementKey, ElementVersion
 
-from . import profile_forms as pf
+from .formflow import submit
+from .forms import profile as pf
 
 WEB = AccessChannel.WEB
 FIELDS = [f for f in pf.ElementForm.base_fields if f not in ("base_version", "reason")]
@@ -100,14 +102,15 @@ def element_edit(request: HttpRequest, case_id: int, element: str) -> HttpRespon
         return redirect("web:profile", case_id=case.pk)
     current = selectors.current_elements(profile).get(element)
     notes = case_notes(case)
+    documents = case_documents(case)
     hypotheses = [h for h in selectors.hypotheses(profile) if h.responses.all()]
     if request.method == "POST":
         form = pf.ElementForm(request.POST, hypotheses=hypotheses)
-        facts = pf.FactFormSet(request.POST, prefix="facts", form_kwargs={"notes": notes})
+        facts = pf.FactFormSet(request.POST, prefix="facts", form_kwargs={"notes": notes, "documents": documents})
         if "more" in request.POST:  # more empty fact rows, nothing saved
             data = request.POST.copy()
             data["facts-TOTAL_FORMS"] = str(int(data.get("facts-TOTAL_FORMS", 0)) + 3)
-            facts = pf.FactFormSet(data, prefix="facts", form_kwargs={"notes": notes})
+            facts = pf.FactFormSet(data, prefix="facts", form_kwargs={"notes": notes, "documents": documents})
             form.is_valid()
             form.errors.clear()
             return render(
@@ -115,39 +118,30 @@ def element_edit(request: HttpRequest, case_id: int, element: str) -> HttpRespon
                 "web/profile/element.html",
                 _element_form_context(case, profile, element, form=form, facts=facts),
             )
-        if form.is_valid() and facts.is_valid():
-            values = {f: form.cleaned_data[f] for f in FIELDS}
+
+        def save(data: dict):
+            values = {f: data[f] for f in FIELDS}
             values["facts"] = [f for f in facts.cleaned_data if f.get("text")]
             values["assessment_fact_ids"] = [f["id"] for f in values["facts"] if f.get("used") and f.get("id")]
-            values = _with_new_fact_ids(values)
-            try:
-                services.element_save(
-                    actor=request.user, case=case, element=element, base_version=form.cleaned_data["base_version"],
-                    reason=form.cleaned_data["reason"], **values,
-                )  # fmt: skip
-            except StaleVersion as exc:
-                form.add_error(None, exc.message)
-                latest = selectors.current_elements(profile).get(element)
-                data = request.POST.copy()
-                data["base_version"] = str(latest.number)  # the user saw the changes; saving again is deliberate
-                form = pf.ElementForm(data, hypotheses=hypotheses)
-                form.is_valid()
-                form.add_error(None, exc.message)
-                stale = _stale_rows(exc)
-                return render(request, "web/profile/element.html", _element_form_context(
-                    case, profile, element, form=form, facts=facts, stale=stale), status=409)  # fmt: skip
-            except DomainError as exc:
-                _field_error(form, facts, exc)
-            else:
-                messages.success(request, _("%(element)s was saved.") % {"element": element.label})
-                return redirect("web:profile", case_id=case.pk)
-        status = 422
+            return services.element_save(actor=request.user, case=case, element=element,
+                                         base_version=data["base_version"], reason=data["reason"],
+                                         **_with_new_fact_ids(values))  # fmt: skip
+
+        outcome = submit(
+            form, save, also=[facts], on_error=lambda exc: _field_error(form, facts, exc), model=ElementVersion,
+            current_version=lambda: selectors.current_elements(profile)[element].number, version_field="base_version",
+        )  # fmt: skip
+        if outcome.ok:
+            messages.success(request, _("%(element)s was saved.") % {"element": element.label})
+            return redirect("web:profile", case_id=case.pk)
+        return render(request, "web/profile/element.html", _element_form_context(
+            case, profile, element, form=form, facts=facts, stale=outcome.stale), status=outcome.status)  # fmt: skip
     else:
         form = pf.ElementForm(initial=_initial(current), hypotheses=hypotheses)
         facts = pf.FactFormSet(
             initial=[{**f, "used": f["id"] in (current.assessment_fact_ids if current else [])}
                      for f in (current.facts if current else [])],
-            prefix="facts", form_kwargs={"notes": notes},
+            prefix="facts", form_kwargs={"notes": notes, "documents": documents},
         )  # fmt: skip
         status = 200
     return render(
@@ -192,17 +186,6 @@ def _field_error(form, facts, exc: DomainError) -> None:
         form.add_error(field, exc.message)
     else:
         form.add_error(None, exc.message)
-
-
-def _stale_rows(exc: StaleVersion) -> list[dict]:
-    rows = []
-    for field, (mine, theirs) in exc.changes.items():
-        label = str(ElementVersion._meta.get_field(field).verbose_name).capitalize()
-        if field == "facts":
-            mine = "\n".join(f"• {f['text']}" for f in mine or [])
-            theirs = "\n".join(f"• {f['text']}" for f in theirs or [])
-        rows.append({"label": label, "mine": mine if mine not in (None, "") else "–", "theirs": theirs or "–"})
-    return rows
 
 
 def element_history(request: HttpRequest, case_id: int, element: str) -> HttpResponse:
@@ -287,8 +270,9 @@ def presentation_create(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def disagreement_decide(request: HttpRequest, case_id: int, response_id: int) -> HttpResponse:
     case = access_case(user=request.user, case_id=case_id, what=AccessAction.PROFILE, channel=WEB, write=True)
-    response = get_object_or_404(ElementResponse.objects.select_related("version", "presentation__profile"),
-                                 pk=response_id, presentation__profile__case=case)  # fmt: skip
+    response = selectors.response_for(case, response_id)
+    if response is None:
+        raise Http404
     form = pf.DecisionForm(request.POST)
     if form.is_valid():
         try:

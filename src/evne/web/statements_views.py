@@ -4,178 +4,47 @@ Thin views over evne.evidence.statements (writes) and evne.evidence.selectors (r
 writes the access-log entry. The forms check the shape; the services apply the rules and name the field at fault.
 """
 
-from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
-from evne.errors import DomainError, StaleVersion
+from evne.errors import DomainError
 from evne.evidence import selectors, statements
 from evne.evidence.models import (
     DevelopmentView,
     Document,
-    ExpectedEffect,
     Prognosis,
     StatementAgreement,
-    StatementAuthorRole,
-    TreatmentSource,
-    TreatmentStatusKind,
     WorkAbilityView,
 )
 
-from .forms import DateInput
-
-WEB = AccessChannel.WEB
-TEXTAREA = {"rows": 2}
-NONE = [("", "—")]
-TREATMENT_ROWS = 2  # empty treatment rows on a fresh form; "More treatment rows" adds more
-TREATMENT_ROW_FIELDS = ("description", "expected_effect", "recommended_on", "status", "status_on", "status_reason")
-
-
-# --- forms ----------------------------------------------------------------------------------------------
-
-
-class ConclusionsForm(forms.Form):
-    expected_number = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    author_role = forms.ChoiceField(label=gettext_lazy("Author's role"), choices=StatementAuthorRole.choices)
-    stated_on = forms.DateField(label=gettext_lazy("Date of the statement"), widget=DateInput())
-    examined_on = forms.DateField(label=gettext_lazy("Date of the examination"), required=False, widget=DateInput())
-    conditions = forms.CharField(
-        label=gettext_lazy("Conditions and diagnoses"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-    icd10_code = forms.CharField(
-        label=gettext_lazy("ICD-10 code"), required=False, max_length=10,
-        help_text=gettext_lazy("Optional, e.g. F32.1 or M54."),
-    )  # fmt: skip
-    prognosis = forms.ChoiceField(label=gettext_lazy("Prognosis"), choices=Prognosis.choices)
-    prognosis_until = forms.DateField(
-        label=gettext_lazy("Temporary until"), required=False, widget=DateInput(),
-        help_text=gettext_lazy("Required for a temporary prognosis."),
-    )  # fmt: skip
-    hours_per_week = forms.DecimalField(
-        label=gettext_lazy("Hours per week the statement describes"), required=False, min_value=0, max_value=80,
-        decimal_places=2, max_digits=4,
-    )  # fmt: skip
-    restrictions = forms.CharField(
-        label=gettext_lazy("Functional restrictions"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-    accommodation_needs = forms.CharField(
-        label=gettext_lazy("Accommodation needs (skånehensyn)"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-    development_view = forms.ChoiceField(
-        label=gettext_lazy("Can the work ability be developed?"), choices=DevelopmentView.choices
-    )
-    development_quote = forms.CharField(
-        label=gettext_lazy("The statement's own words on development"), required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
-        help_text=gettext_lazy("Quote the sentence; required when the statement says yes or no."),
-    )  # fmt: skip
-    work_ability_view = forms.ChoiceField(
-        label=gettext_lazy("The statement's view on the work ability"), choices=WorkAbilityView.choices,
-        help_text=gettext_lazy("What the author says. Only the municipality assesses the work ability."),
-    )  # fmt: skip
-    agreement = forms.ChoiceField(
-        label=gettext_lazy("Agreement with other statements"), choices=StatementAgreement.choices
-    )
-    document_ids = forms.TypedMultipleChoiceField(
-        label=gettext_lazy("The statements it agrees or disagrees with"), required=False, coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-    reason = forms.CharField(label=gettext_lazy("Why the conclusions are revised"), required=False, max_length=300)
-
-    def __init__(self, *args, others=(), revising: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["document_ids"].choices = [(d.pk, f"{d.document_date:%d-%m-%Y} · {d.title}") for d in others]
-        if not others:
-            del self.fields["document_ids"]
-        if not revising:
-            del self.fields["reason"]
-
-
-class TreatmentRowForm(forms.Form):
-    description = forms.CharField(
-        label=gettext_lazy("Treatment recommended"), required=False, max_length=statements.TREATMENT_TEXT_MAX
-    )
-    expected_effect = forms.ChoiceField(
-        label=gettext_lazy("Expected effect"), required=False, choices=NONE + list(ExpectedEffect.choices)
-    )
-    status = forms.ChoiceField(
-        label=gettext_lazy("Status"), required=False, choices=TreatmentStatusKind.choices,
-        initial=TreatmentStatusKind.PLANNED,
-    )  # fmt: skip
-    status_on = forms.DateField(
-        label=gettext_lazy("Status date"), required=False, widget=DateInput(),
-        help_text=gettext_lazy("Empty: the date of the statement."),
-    )  # fmt: skip
-    status_reason = forms.CharField(
-        label=gettext_lazy("Reason (declined or not possible)"), required=False, max_length=statements.TEXT_MAX
-    )
-
-    def filled(self) -> bool:
-        data = self.cleaned_data
-        return bool(data.get("description") or data.get("expected_effect") or data.get("status_reason"))
-
-
-TreatmentRowFormSet = forms.formset_factory(
-    TreatmentRowForm, extra=TREATMENT_ROWS, max_num=statements.TREATMENTS_MAX, absolute_max=statements.TREATMENTS_MAX
+from .formflow import submit
+from .forms.statements import (
+    ConclusionsForm,
+    TreatmentForm,
+    TreatmentRowFormSet,
+    TreatmentStatusForm,
 )
 
+WEB = AccessChannel.WEB
 
-class TreatmentForm(forms.Form):
-    description = forms.CharField(
-        label=gettext_lazy("Treatment recommended"), max_length=statements.TREATMENT_TEXT_MAX,
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )  # fmt: skip
-    source = forms.ChoiceField(label=gettext_lazy("Recommended in"), choices=TreatmentSource.choices)
-    document_id = forms.TypedChoiceField(
-        label=gettext_lazy("The statement"), required=False, coerce=int, empty_value=None,
-        help_text=gettext_lazy("For a treatment recommended in a statement."),
-    )  # fmt: skip
-    recommended_by = forms.CharField(
-        label=gettext_lazy("Recommended by (role or name)"), required=False, max_length=200,
-        help_text=gettext_lazy("Required when no statement is chosen."),
-    )  # fmt: skip
-    recommended_on = forms.DateField(label=gettext_lazy("Recommended on"), widget=DateInput())
-    expected_effect = forms.ChoiceField(label=gettext_lazy("Expected effect"), choices=ExpectedEffect.choices)
-    status = forms.ChoiceField(
-        label=gettext_lazy("Status"), choices=TreatmentStatusKind.choices, initial=TreatmentStatusKind.PLANNED
-    )
-    status_on = forms.DateField(
-        label=gettext_lazy("Status date"), required=False, widget=DateInput(),
-        help_text=gettext_lazy("Empty: the day it was recommended."),
-    )  # fmt: skip
-    status_reason = forms.CharField(
-        label=gettext_lazy("Reason (declined or not possible)"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
-    )
-
-    def __init__(self, *args, documents=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["document_id"].choices = NONE + [
-            (d.pk, f"{d.document_date:%d-%m-%Y} · {d.title}") for d in documents
-        ]
-
-
-class TreatmentStatusForm(forms.Form):
-    expected_number = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    status = forms.ChoiceField(label=gettext_lazy("New status"), choices=TreatmentStatusKind.choices)
-    status_on = forms.DateField(label=gettext_lazy("Date"), widget=DateInput())
-    reason = forms.CharField(label=gettext_lazy("Reason (declined or not possible)"), required=False, max_length=20_000)
+TREATMENT_ROW_FIELDS = ("description", "expected_effect", "recommended_on", "status", "status_on", "status_reason")
 
 
 # --- helpers --------------------------------------------------------------------------------------------
 
 
 def _document_or_404(case, document_id: int) -> Document:
-    return get_object_or_404(
-        Document.objects.select_related("case", "request", "recorded_by"), pk=document_id, case=case
-    )
+    document = selectors.document_for(case, document_id)
+    if document is None:
+        raise Http404
+    return document
 
 
 def _context(case, **extra) -> dict:
@@ -245,27 +114,22 @@ def conclusions_form(request: HttpRequest, case_id: int, document_id: int) -> Ht
             form, rows = ConclusionsForm(data, **kwargs), TreatmentRowFormSet(data, prefix="treatments")
             form.is_valid()
             form.errors.clear()
-        elif form.is_valid() and rows.is_valid():
-            filled = [i for i, row in enumerate(rows.forms) if row.filled()]
-            treatments = [
-                {f: rows.forms[i].cleaned_data[f] for f in TREATMENT_ROW_FIELDS if f in rows.forms[i].cleaned_data}
-                for i in filled
-            ]
-            try:
-                statements.statement_record(
-                    actor=request.user, document=document, treatments=treatments, **form.cleaned_data
-                )
-            except StaleVersion as exc:
-                form.add_error(None, exc.message)
-                status = 409
-            except DomainError as exc:
-                _apply_error(exc, form, rows, filled)
-                status = 422
-            else:
+        else:
+
+            def filled() -> list[int]:
+                return [i for i, row in enumerate(rows.forms) if row.filled()]
+
+            def save(data: dict):
+                treatments = [{f: rows.forms[i].cleaned_data[f] for f in TREATMENT_ROW_FIELDS
+                               if f in rows.forms[i].cleaned_data} for i in filled()]  # fmt: skip
+                return statements.statement_record(actor=request.user, document=document, treatments=treatments,
+                                                   **data)  # fmt: skip
+
+            outcome = submit(form, save, also=[rows], on_error=lambda exc: _apply_error(exc, form, rows, filled()))
+            if outcome.ok:
                 messages.success(request, _("The conclusions of the statement were recorded."))
                 return redirect("web:evidence_document", case_id=case.pk, document_id=document.pk)
-        else:
-            status = 422
+            status = outcome.status
     else:
         form = ConclusionsForm(initial=_initial(document, latest, info), **kwargs)
         rows = TreatmentRowFormSet(prefix="treatments")
@@ -309,7 +173,9 @@ def treatments(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def treatment_status(request: HttpRequest, case_id: int, treatment_id: int) -> HttpResponse:
     case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, write=True)
-    treatment = get_object_or_404(case.treatments.select_related("case"), pk=treatment_id)
+    treatment = selectors.treatment_for(case, treatment_id)
+    if treatment is None:
+        raise Http404
     form = TreatmentStatusForm(request.POST, prefix=f"status-{treatment.pk}")
     if form.is_valid():
         try:

@@ -46,28 +46,10 @@ from . import (
     plans_views,
     reform_views,
 )
+from .formflow import apply_error as _apply_error
+from .formflow import stale_rows, submit
 
 WEB = AccessChannel.WEB
-
-
-def _apply_error(form, exc: DomainError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
-
-
-def _stale_rows(exc: StaleVersion, model) -> list[dict]:
-    """What changed under the user's feet, in words: field, what they had, what is there now."""
-
-    def shown(field, value):
-        if field.is_relation:
-            return str(field.related_model._default_manager.filter(pk=value).first() or "–")
-        return dict(field.flatchoices).get(value, value) if field.choices else value
-
-    rows = []
-    for name, (mine, theirs) in exc.changes.items():
-        field = model._meta.get_field(name.removesuffix("_id"))
-        rows.append({"label": field.verbose_name, "mine": shown(field, mine), "theirs": shown(field, theirs)})
-    return rows
 
 
 def worklist_rows(cases, today) -> list[dict]:
@@ -148,21 +130,17 @@ def _versioned_edit(request: HttpRequest, *, obj, fields, form_class, save, succ
     Returns the redirect after a successful save, otherwise (form, stale rows) to render."""
     initial = {f: getattr(obj, f) for f in fields} | {"version": obj.version}
     form = form_class(request.POST or None, initial=initial)
-    stale: list[dict] = []
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            save(expected_version=version, **data)
-        except StaleVersion as exc:
-            form.add_error(None, exc.message)
-            stale = _stale_rows(exc, type(obj))
-        except DomainError as exc:
-            _apply_error(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(done_url)
-    return form, stale
+    if request.method != "POST":
+        return form, []
+    outcome = submit(
+        form,
+        lambda data: save(expected_version=data["version"], **{k: v for k, v in data.items() if k != "version"}),
+        model=type(obj),
+    )
+    if outcome.ok:
+        messages.success(request, success)
+        return redirect(done_url)
+    return form, outcome.stale
 
 
 def citizen_edit(request: HttpRequest, citizen_id: int) -> HttpResponse:
@@ -301,7 +279,7 @@ def note_create(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _stale_message(request: HttpRequest, exc: StaleVersion, case) -> None:
-    rows = _stale_rows(exc, type(case))
+    rows = stale_rows(exc, model=type(case))
     detail = "; ".join(f"{r['label']}: {r['mine']} → {r['theirs']}" for r in rows)
     messages.error(request, f"{exc.message} {detail}".strip())
 

@@ -124,18 +124,34 @@ def _refusal_on_the_evidence(s: Snapshot, on: date) -> Finding:
 
 
 # Guidance to § 6 (R20): the final assessment is made only once the profile is described and assessed.
+# The profile it rests on is the element versions it names (recorded with it). A date typed on the assessment (the
+# day of the meeting) is never compared with the moment a version was saved: a profile typed in the day after the
+# meeting is its basis all the same. Only a file that does not name the versions falls back to the versions saved
+# by the day the assessment itself was saved — a saved day compared with saved days.
 def _described_before_assessment(s: Snapshot, on: date) -> Finding:
     latest = s.latest_assessment(on)
     if latest is None:
         return Finding.not_applicable()
-    at_the_time = s.current_elements(latest.assessed_on)
-    if any(e.relevant and e.has_assessment for e in at_the_time.values()):
+    if latest.rests_on:
+        named = {(v.element, v.number) for v in latest.rests_on}
+        basis = [e for e in s.elements if (e.key, e.number) in named]
+    else:
+        basis = list(s.current_elements(latest.recorded_on or latest.assessed_on).values())
+    if any(e.relevant and e.has_assessment for e in basis):
         return Finding.ok(number=latest.number)
+    assessed = sorted(e.saved_on for e in s.elements if e.relevant and e.has_assessment and e.saved_on <= on)
+    when_da = when_en = ""
+    if assessed:
+        when_da = f" Det første vurderede element i profilen er gemt {assessed[0]:%d-%m-%Y}."
+        when_en = f" The first assessed element of the profile was saved on {assessed[0]:%d-%m-%Y}."
     return Finding.missing(
-        "Arbejdsevnevurderingen er foretaget, før ressourceprofilen var beskrevet og vurderet.",
-        "The work-ability assessment was made before the resource profile was described and assessed.",
+        f"Arbejdsevnevurdering nr. {latest.number} (dateret {latest.assessed_on:%d-%m-%Y}) bygger ikke på et "
+        "beskrevet og vurderet element i ressourceprofilen." + when_da,
+        f"Work-ability assessment no. {latest.number} (dated {latest.assessed_on:%d-%m-%Y}) does not rest on a "
+        "described and assessed element of the resource profile." + when_en,
         number=latest.number,
         assessed_on=latest.assessed_on,
+        first_assessed_element_saved_on=assessed[0] if assessed else None,
     )
 
 

@@ -124,6 +124,30 @@ def _presented(s: Snapshot, on: date) -> Finding:
             "Den samlede beskrivelse og vurdering er ikke forelagt borgeren.",
             "The overall description and assessment have not been presented to the citizen.",
         )
+    # The presentation's typed date against the day each version it presents was saved (a date with a date): a
+    # version cannot have been shown to the citizen before it existed.
+    early = [r for r in presentation.responses if r.version_saved_on and r.version_saved_on > presentation.presented_on]
+    if early:
+        first = min(r.version_saved_on or presentation.presented_on for r in early)
+        count_da = (
+            "en af de forelagte elementversioner"
+            if len(early) == 1
+            else f"{len(early)} af de forelagte elementversioner"
+        )
+        count_en = (
+            "one of the presented element versions"
+            if len(early) == 1
+            else f"{len(early)} of the presented element versions"
+        )
+        return Finding.missing(
+            f"Forelæggelsen er dateret {presentation.presented_on:%d-%m-%Y}, men {count_da} blev først gemt "
+            f"{first:%d-%m-%Y}. Ret datoen for forelæggelsen, eller forelæg profilen igen.",
+            f"The presentation is dated {presentation.presented_on:%d-%m-%Y}, but {count_en} was only saved on "
+            f"{first:%d-%m-%Y}. Correct the date of the presentation, or present the profile again.",
+            elements=sorted(r.element for r in early),
+            presented_on=presentation.presented_on,
+            version_saved_on=first,
+        )
     shown = {r.element: r.version_number for r in presentation.responses}
     changed = sorted(k for k, e in current.items() if shown.get(k) != e.number)
     if changed:

@@ -13,7 +13,7 @@ from evne.profiles.models import (
     SourceKind,
 )
 
-from .forms import DateInput
+from . import DateInput
 
 TEXTAREA = {"rows": 3}
 
@@ -28,14 +28,19 @@ class FactForm(forms.Form):
     )  # fmt: skip
     note_id = forms.TypedChoiceField(label=_("Note in the case"), required=False, coerce=int, empty_value=None)
     used = forms.BooleanField(label=_("The assessment rests on this fact"), required=False)
-    # Links set elsewhere (a carried provider finding, a document); kept as they are when the element is edited.
-    document_id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    # The document in the case the fact comes from (the service checks it is this case's).
+    document_id = forms.TypedChoiceField(label=_("Document in the case"), required=False, coerce=int,
+                                         empty_value=None)  # fmt: skip
+    # A link set elsewhere (a carried provider finding); kept as it is when the element is edited.
     report_id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args, notes=(), **kwargs):
+    def __init__(self, *args, notes=(), documents=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["note_id"].choices = [("", "—")] + [
             (n.pk, f"{n.created_at:%d-%m-%Y} · {n.get_kind_display()} · {n.text[:60]}") for n in notes
+        ]
+        self.fields["document_id"].choices = [("", "—")] + [
+            (d.pk, f"{d.document_date:%d-%m-%Y} · {d.title}") for d in documents
         ]
 
 
