@@ -75,3 +75,38 @@ def hours_per_week(value, *, field: str, label: str, allow_zero: bool = True, re
     if hours != hours.quantize(Decimal("0.1")):
         raise DomainError(_("%(field)s may have at most one decimal.") % {"field": label}, field=field)
     return hours.quantize(Decimal("0.1"))
+
+
+# --- dates and the law Evne knows -------------------------------------------------------------------------------
+
+
+def law_date_message(label: str, earliest: date | None = None) -> str:
+    """'«Sendt den» ligger før 1. januar 2003, den tidligste dato Evne kender lovgivningen for.'"""
+    from django.utils.formats import date_format
+
+    from evne.rules.parameters import LAW_KNOWN_FROM
+
+    return _("%(field)s lies before %(earliest)s, the earliest date Evne knows the law for.") % {
+        "field": label,
+        "earliest": date_format(earliest or LAW_KNOWN_FROM, "DATE_FORMAT"),
+    }
+
+
+def law_date(value, *, field: str, label: str):
+    """Refuse a date before the law timeline (evne.rules.parameters.LAW_KNOWN_FROM); None and non-dates pass."""
+    from evne.rules.parameters import LAW_KNOWN_FROM
+
+    if isinstance(value, date) and value < LAW_KNOWN_FROM:
+        raise DomainError(law_date_message(label), field=field)
+    return value
+
+
+def law_param(key: str, on: date, *, field: str, label: str):
+    """A dated parameter's value on `on`, or a DomainError naming the field when `on` lies before its first value
+    (a ressourceforløb before 2013): a clear refusal instead of an unhandled ParameterError."""
+    from evne.rules.parameters import NoValueInForce, param
+
+    try:
+        return param(key, on)
+    except NoValueInForce as exc:
+        raise DomainError(law_date_message(label, exc.first), field=field) from None

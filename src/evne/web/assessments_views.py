@@ -18,7 +18,7 @@ from evne.assessments import selectors, services
 from evne.assessments.models import CanMeet, Conclusion
 from evne.errors import DomainError
 
-from .forms import DateInput
+from .forms import DateInput, LawDateField
 
 WEB = AccessChannel.WEB
 TEXTAREA = {"rows": 4}
@@ -45,7 +45,7 @@ JobFunctionFormSet = forms.formset_factory(
 
 
 class AssessmentForm(forms.Form):
-    assessed_on = forms.DateField(label=gettext_lazy("Assessed on"), widget=DateInput())
+    assessed_on = LawDateField(label=gettext_lazy("Assessed on"), widget=DateInput())
     actual_resources = forms.CharField(
         label=gettext_lazy("The citizen's actual resources that can be used on the labour market"), required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
