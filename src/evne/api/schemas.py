@@ -24,7 +24,7 @@ from evne.cases.models import (
 )
 from evne.cases.timeline import describe
 from evne.citizens.models import Supporter, SupporterKind
-from evne.validation import law_date
+from evne.validation import law_date, unsafe_character, unsafe_character_message
 
 MAX_ID = 2**63 - 1  # a bigint primary key; a larger number would overflow in the database
 
@@ -40,6 +40,8 @@ def _storable(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(_("The text is not valid Unicode.")) from None
+    if unsafe_character(value) is not None:  # the services refuse it too (evne.validation.clean_text)
+        raise ValueError(unsafe_character_message(_("The text")))
     return value
 
 
