@@ -117,3 +117,49 @@ def test_the_engine_gives_a_finding_outside_the_law_it_knows_instead_of_an_excep
     assert result.finding.outcome == Outcome.PROMPT
     assert "uden for den lovgivning, Evne kender" in result.finding.message_da
     assert result.finding.facts["known_from"] == date(2013, 1, 1)
+
+
+# Dates that record history older than any case: a past job, a document's or a statement's own date.
+HISTORY_DATES = {"start_on", "end_on", "document_date", "stated_on", "examined_on"}
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_every_date_field_of_a_web_form_is_checked_against_the_law_timeline():
+    from django import forms
+
+    import evne.web.urls  # noqa: F401 - imports every view module and its forms
+    from evne.web.forms import LawDateField
+
+    unchecked = sorted(
+        f"{form.__module__}.{form.__name__}.{name}"
+        for form in _subclasses(forms.BaseForm)
+        if form.__module__.startswith("evne.web")
+        for name, field in getattr(form, "base_fields", {}).items()
+        if isinstance(field, forms.DateField) and not isinstance(field, LawDateField) and name not in HISTORY_DATES
+    )
+    assert not unchecked, f"use LawDateField (or name the field in HISTORY_DATES): {unchecked}"
+
+
+def test_every_exempt_api_date_records_history():
+    from evne.api.schemas import In
+
+    exempt = {name for schema in _subclasses(In) for name in schema.history_dates}
+    assert exempt <= HISTORY_DATES
+
+
+def test_a_web_form_refuses_a_hearing_sent_in_1900_in_danish():
+    from django.utils import translation
+
+    from evne.web.decisions_views import HearingForm
+
+    form = HearingForm({"version": 1, "sent_on": "1900-01-01", "unfavourable_facts": "X"}, documents=[])
+
+    with translation.override("da"):
+        assert not form.is_valid()
+        message = form.errors["sent_on"][0]
+    assert "Sendt" in message and "1. januar 2003" in message

@@ -46,9 +46,9 @@ def test_it_gives_every_model_in_the_api_its_own_schema_name():
 
 def test_it_accepts_a_follow_up_conversation_as_the_document_describes_it(api_client, alice, case):
     schema = api.get_openapi_schema()
-    body_ref = schema["paths"]["/api/cases/{case_id}/follow-ups"]["post"]["requestBody"]["content"][
-        "application/json"
-    ]["schema"]["$ref"]
+    body_ref = schema["paths"]["/api/cases/{case_id}/follow-ups"]["post"]["requestBody"]["content"]["application/json"][
+        "schema"
+    ]["$ref"]
     documented = schema["components"]["schemas"][body_ref.rsplit("/", 1)[1]]
     assert {"held_on", "form", "summary", "parties", "interpreter_used"} <= set(documented["properties"])
 
@@ -60,3 +60,22 @@ def test_it_accepts_a_follow_up_conversation_as_the_document_describes_it(api_cl
 
     assert response.status_code == 201, response.content
     assert response.json()["form"] == "phone"
+
+
+def test_the_follow_ups_answer_as_the_document_describes_them(api_client, alice, case):
+    import jsonschema
+
+    client = api_client(alice)
+    client.post(
+        f"/api/cases/{case.pk}/follow-ups",
+        {"held_on": "2026-06-01", "form": "meeting", "summary": "Samtale.", "parties": ["doctor"]},
+        content_type="application/json",
+    )
+    document = api.get_openapi_schema()
+    declared = document["paths"]["/api/cases/{case_id}/follow-ups"]["get"]["responses"][200]["content"]
+    schema = {**declared["application/json"]["schema"], "components": document["components"]}
+
+    answer = client.get(f"/api/cases/{case.pk}/follow-ups").json()
+
+    assert len(answer) == 1
+    jsonschema.validate(answer, schema)  # raises if the answer is not what the document says
