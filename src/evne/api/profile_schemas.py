@@ -214,7 +214,9 @@ class ResponseOut(_PresentedVersion):
     agrees: bool
     disagreement: str
     new_information: bool
-    decision: DisagreementDecisionOut | None = Field(description="The decision on a disagreement; null while it is open")
+    decision: DisagreementDecisionOut | None = Field(
+        description="The decision on a disagreement; null while it is open"
+    )
 
     @staticmethod
     def resolve_decision(obj):

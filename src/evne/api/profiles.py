@@ -31,9 +31,9 @@ from .profile_schemas import (
     InvolvementOut,
     Moment,
     PresentationIn,
-    ProfilePresentationOut,
     ProfileElementOut,
     ProfileOut,
+    ProfilePresentationOut,
     choice_label,
 )
 from .schemas import MAX_ID, errors

@@ -516,7 +516,8 @@ def write_action_part(request: HttpRequest, payload: ActionPartIn, case_id: int 
                                              expected_version=values.pop("version"), **values)  # fmt: skip
 
 
-@router.get("/{case_id}/resource-courses/{course_id}/follow-ups", response={200: list[CourseFollowUpOut], **errors(404)},
+@router.get("/{case_id}/resource-courses/{course_id}/follow-ups",
+            response={200: list[CourseFollowUpOut], **errors(404)},
             summary="The follow-up meetings of a ressourceforløb")  # fmt: skip
 def list_course_follow_ups(request: HttpRequest, case_id: int = CaseId, course_id: int = Path(..., ge=1, le=MAX_ID)):
     """Oldest first."""
