@@ -11,6 +11,7 @@ import time_machine
 from evne.accounts.models import Municipality, Role, Team, User
 from evne.cases.services import case_open
 from evne.citizens.services import citizen_create
+from tests.population import demo_population  # noqa: F401 - a fixture (the demo, once per module)
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in e2e fixtures are still
 # synchronous, so Django's async-safety guard must be told.

@@ -10,3 +10,5 @@ urlpatterns = [
     path("api/", include("evne.api.urls")),
     path("", include("evne.web.urls")),
 ]
+
+handler400 = "evne.web.errors.bad_request"

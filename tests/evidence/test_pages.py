@@ -11,7 +11,7 @@ from evne.accounts.models import AccessAction, AccessLogEntry
 from evne.evidence.models import Consent, Document, InformationRequest
 from evne.evidence.services import document_register, request_send
 
-from .conftest import EXE, PNG, days_ago, request_values, today, upload
+from .conftest import EXE, JPEG, PDF, PNG, TIFF, days_ago, request_values, today, upload
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
@@ -136,6 +136,26 @@ def test_it_downloads_a_file_as_an_uncached_attachment_and_logs_it(web, alice, c
     assert response["Cache-Control"] == "no-store"
     assert response["Content-Type"] == "image/png"
     assert AccessLogEntry.objects.filter(user=carol, case=case, action=AccessAction.DOCUMENT).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "offered"),
+    [
+        ("scan.pdf", PNG, "scan.png"),  # the name said PDF; the content is PNG: it downloads as what it is
+        ("attest.pdf", PDF, "attest.pdf"),
+        ("foto.jpeg", JPEG, "foto.jpeg"),
+        ("uden endelse", TIFF, "uden endelse.tif"),
+    ],
+)
+def test_it_downloads_a_file_with_the_extension_of_its_content(web, alice, case, name, content, offered):
+    document = document_register(actor=alice, case=case, upload=upload(name, content), **{
+        **doc_values(), "document_date": days_ago(20), "received_on": days_ago(10)})  # fmt: skip
+
+    response = web(alice).get(reverse("web:evidence_document_download", args=[case.pk, document.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{offered}"'
+    assert document.original_filename == name  # the name the citizen's file had is kept as it was
 
 
 def test_it_answers_404_for_a_document_without_a_file_or_of_another_case(web, alice, case, citizen):

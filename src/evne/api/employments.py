@@ -53,6 +53,7 @@ class EmploymentOut(Schema):
 
 
 class EmploymentIn(In):
+    history_dates = frozenset({"start_on", "end_on"})  # the citizen's own work, past jobs included
     employer: Employer
     job_functions: LongText
     kind: EmploymentKind = Field(description="A flex job is recorded under fleksjob, not here")
@@ -65,6 +66,8 @@ class EmploymentIn(In):
 
 class EmploymentUpdateIn(In):
     """Send only the fields you change, and the version you read."""
+
+    history_dates = frozenset({"start_on", "end_on"})  # the citizen's own work, past jobs included
 
     version: Version
     employer: Employer = None

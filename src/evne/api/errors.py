@@ -69,9 +69,26 @@ def _message(error: dict) -> str:
         return _("Choose one of: %(choices)s.") % {"choices": ctx.get("expected", "")}
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return _("Send a JSON object.")
+    if kind in ("float_parsing", "float_type", "decimal_parsing", "decimal_type", "finite_number"):
+        return _("Enter a number.")
+    if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits", "multiple_of"):
+        return _("The number has too many digits.")
+    if kind in ("bool_parsing", "bool_type"):
+        return _("Enter true or false.")
+    if kind in ("list_type", "tuple_type", "set_type", "iterable_type"):
+        return _("Send a list.")
+    if kind in ("too_long", "too_short"):
+        return _("The list has too many or too few entries.")
+    if kind in ("literal_error", "union_tag_invalid", "union_tag_not_found"):
+        return _("Choose one of the allowed values.")
+    if kind in ("string_pattern_mismatch", "uuid_parsing", "uuid_type", "url_parsing", "url_type"):
+        return _("The value has the wrong form.")
+    if kind in ("json_invalid", "json_type"):
+        return _("The request body is not valid JSON.")
     if kind == "value_error" and "error" in ctx:
         return str(ctx["error"])
-    return str(error.get("msg", _("Invalid value.")))
+    # Never pydantic's own English text: a reader of Danish gets Danish (the type stays in `type`).
+    return _("Invalid value.")
 
 
 def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:

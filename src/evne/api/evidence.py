@@ -181,6 +181,7 @@ class CancelIn(In):
 
 
 class DocumentFieldsIn(In):
+    history_dates = frozenset({"document_date"})  # a file may hold a statement older than any case
     kind: DocumentKind
     title: Name
     document_date: date
@@ -300,6 +301,7 @@ class StatementTreatmentIn(In):
 
 
 class StatementConclusionsIn(In):
+    history_dates = frozenset({"stated_on", "examined_on"})  # as the document's own date
     expected_number: int = Field(
         0, ge=0, le=MAX_NUMBER,
         description="The number of the latest conclusions you read (0 for the first); a stale one gives 409",

@@ -169,7 +169,7 @@ class HypothesisOut(Schema):
     presented_on: date | None = Field(description="The first presentation that included it")
 
 
-class DecisionOut(Schema):
+class DisagreementDecisionOut(Schema):
     id: int
     outcome: str
     outcome_label: str
@@ -214,7 +214,9 @@ class ResponseOut(_PresentedVersion):
     agrees: bool
     disagreement: str
     new_information: bool
-    decision: DecisionOut | None = Field(description="The decision on a disagreement; null while it is open")
+    decision: DisagreementDecisionOut | None = Field(
+        description="The decision on a disagreement; null while it is open"
+    )
 
     @staticmethod
     def resolve_decision(obj):
@@ -245,7 +247,7 @@ class HypothesisPresentedOut(Schema):
         return obj.hypothesis.text
 
 
-class PresentationOut(Schema):
+class ProfilePresentationOut(Schema):
     id: int
     presented_on: date
     method: str

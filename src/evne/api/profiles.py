@@ -22,7 +22,7 @@ from .profile_schemas import (
     MAX_NUMBER,
     CompareOut,
     DecisionIn,
-    DecisionOut,
+    DisagreementDecisionOut,
     ElementIn,
     ElementVersionOut,
     HypothesisIn,
@@ -31,9 +31,9 @@ from .profile_schemas import (
     InvolvementOut,
     Moment,
     PresentationIn,
-    PresentationOut,
     ProfileElementOut,
     ProfileOut,
+    ProfilePresentationOut,
     choice_label,
 )
 from .schemas import MAX_ID, errors
@@ -175,7 +175,7 @@ def compare(
 
 @router.get(
     "/{case_id}/profile/presentations",
-    response={200: list[PresentationOut], **errors(404)},
+    response={200: list[ProfilePresentationOut], **errors(404)},
     summary="Presentations to the citizen",
 )
 def list_presentations(request: HttpRequest, case_id: int = CaseId):
@@ -245,7 +245,7 @@ def add_hypothesis(request: HttpRequest, payload: HypothesisIn, case_id: int = C
 
 @router.post(
     "/{case_id}/profile/presentations",
-    response={201: PresentationOut, **errors(400, 403, 404)},
+    response={201: ProfilePresentationOut, **errors(400, 403, 404)},
     summary="Record a presentation to the citizen",
 )
 def add_presentation(request: HttpRequest, payload: PresentationIn, case_id: int = CaseId):
@@ -266,7 +266,7 @@ def add_presentation(request: HttpRequest, payload: PresentationIn, case_id: int
 
 @router.post(
     "/{case_id}/profile/responses/{response_id}/decision",
-    response={201: DecisionOut, **errors(400, 403, 404)},
+    response={201: DisagreementDecisionOut, **errors(400, 403, 404)},
     summary="Decide on a disagreement",
 )
 def decide(request: HttpRequest, payload: DecisionIn, case_id: int = CaseId, response_id: int = ResponseId):

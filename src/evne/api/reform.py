@@ -124,7 +124,7 @@ class RecommendationOut(Schema):
         return getattr(obj, "departure", None)
 
 
-class PresentationOut(Schema):
+class RehabPresentationOut(Schema):
     item_id: int
     meeting_id: int
     team: str
@@ -137,7 +137,7 @@ class PresentationOut(Schema):
 
 class RehabTeamOut(Schema):
     must_present_again: bool = Field(description="The municipality departed from a recommendation (§ 11, stk. 2)")
-    presentations: list[PresentationOut]
+    presentations: list[RehabPresentationOut]
 
 
 class ReferralIn(In):
@@ -229,13 +229,13 @@ class ActionPartIn(In):
     written_on: date
 
 
-class FollowUpIn(In):
+class CourseFollowUpIn(In):
     held_on: date
     note: Long
     with_citizen: bool = True
 
 
-class FollowUpOut(Schema):
+class CourseFollowUpOut(Schema):
     id: int
     held_on: date
     with_citizen: bool
@@ -425,7 +425,7 @@ def get_rehab_team(request: HttpRequest, case_id: int = CaseId):
     }
 
 
-@router.post("/{case_id}/rehab-team/referrals", response={201: PresentationOut, **errors(400, 403, 404)},
+@router.post("/{case_id}/rehab-team/referrals", response={201: RehabPresentationOut, **errors(400, 403, 404)},
              summary="Put the case on a team meeting")  # fmt: skip
 def refer_case(request: HttpRequest, payload: ReferralIn, case_id: int = CaseId):
     case = _case(request, case_id, write=True)
@@ -516,7 +516,8 @@ def write_action_part(request: HttpRequest, payload: ActionPartIn, case_id: int 
                                              expected_version=values.pop("version"), **values)  # fmt: skip
 
 
-@router.get("/{case_id}/resource-courses/{course_id}/follow-ups", response={200: list[FollowUpOut], **errors(404)},
+@router.get("/{case_id}/resource-courses/{course_id}/follow-ups",
+            response={200: list[CourseFollowUpOut], **errors(404)},
             summary="The follow-up meetings of a ressourceforløb")  # fmt: skip
 def list_course_follow_ups(request: HttpRequest, case_id: int = CaseId, course_id: int = Path(..., ge=1, le=MAX_ID)):
     """Oldest first."""
@@ -524,9 +525,9 @@ def list_course_follow_ups(request: HttpRequest, case_id: int = CaseId, course_i
 
 
 @router.post("/{case_id}/resource-courses/{course_id}/follow-ups",
-             response={201: FollowUpOut, **errors(400, 403, 404)},
+             response={201: CourseFollowUpOut, **errors(400, 403, 404)},
              summary="Record a follow-up meeting in a ressourceforløb")  # fmt: skip
-def record_course_follow_up(request: HttpRequest, payload: FollowUpIn, case_id: int = CaseId,
+def record_course_follow_up(request: HttpRequest, payload: CourseFollowUpIn, case_id: int = CaseId,
                             course_id: int = Path(..., ge=1, le=MAX_ID)):  # fmt: skip
     """Append-only. Not before the course began, not in the future; `note` says what was followed up."""
     course = _course(_case(request, case_id, write=True), course_id)

@@ -6,11 +6,11 @@ bad input is answered with 422 and never reaches the database as a 500.
 """
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import AfterValidator, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from evne.cases.models import (
     Benefit,
@@ -24,6 +24,7 @@ from evne.cases.models import (
 )
 from evne.cases.timeline import describe
 from evne.citizens.models import Supporter, SupporterKind
+from evne.validation import law_date, unsafe_character, unsafe_character_message
 
 MAX_ID = 2**63 - 1  # a bigint primary key; a larger number would overflow in the database
 
@@ -39,6 +40,8 @@ def _storable(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(_("The text is not valid Unicode.")) from None
+    if unsafe_character(value) is not None:  # the services refuse it too (evne.validation.clean_text)
+        raise ValueError(unsafe_character_message(_("The text")))
     return value
 
 
@@ -55,9 +58,19 @@ def _max(model, field: str) -> int:
 
 
 class In(Schema):
-    """Input: unknown fields are an error (a misspelt field must not be silently ignored)."""
+    """Input: unknown fields are an error (a misspelt field must not be silently ignored). A date before the law Evne
+    knows (evne.rules.parameters.LAW_KNOWN_FROM) is refused with 400 naming the field, unless the field records
+    history older than any case (`history_dates`, e.g. a job held in 1995)."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
+    history_dates: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _dates_within_the_law(self):
+        for name in type(self).model_fields:
+            if name not in self.history_dates:
+                law_date(getattr(self, name), field=name, label=name)  # DomainError passes through pydantic: 400
+        return self
 
 
 # --- errors ---------------------------------------------------------------------------------------------

@@ -20,8 +20,7 @@ from evne.cases.models import Case, CaseStatus, EventKind
 from evne.cases.timeline import record_event
 from evne.errors import DomainError, StaleVersion
 from evne.evidence.models import Document, DocumentKind
-from evne.rules.parameters import param
-from evne.validation import clean_text, model_text, past_or_today
+from evne.validation import clean_text, law_date, law_param, model_text, past_or_today
 
 from . import content
 from .guidance import guidance_for
@@ -467,7 +466,9 @@ def hearing_send(
     past_or_today(sent_on, field="sent_on")
     unfavourable = _text(Hearing, "unfavourable_facts", unfavourable_facts, required=True)
     documents = _clean_documents(case, document_ids)
-    due = response_due_on or sent_on + timedelta(days=param("deadlines.hearing_response_days", sent_on))
+    law_date(sent_on, field="sent_on", label=_("Sent on"))
+    days = law_param("deadlines.hearing_response_days", sent_on, field="sent_on", label=_("Sent on"))
+    due = response_due_on or sent_on + timedelta(days=days)
     if due <= sent_on:
         raise DomainError(_("The answer must be due after the letter is sent."), field="response_due_on")
 
@@ -715,7 +716,7 @@ def complaint_forward(*, actor: User, complaint: Complaint, expected_version: in
         assert current.reconsidered_on is not None  # complaint_reconsider records it with the reconsideration
         if forwarded_on < current.reconsidered_on:
             raise DomainError(_("The complaint cannot be forwarded before it was reconsidered."), field="forwarded_on")
-        body = str(param("appeals.appeal_body", forwarded_on))
+        body = str(law_param("appeals.appeal_body", forwarded_on, field="forwarded_on", label=_("Forwarded on")))
         title, sections = content.forwarding_letter(current, appeal_body=body)
         letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=forwarded_on,
                               stored=stored)  # fmt: skip
@@ -776,6 +777,7 @@ def file_access_request(
     past_or_today(requested_on, field="requested_on")
     _choice(channel, Channel, "channel", _("Choose how the request was made."))
     scope = _text(FileAccessRequest, "scope", scope)
+    law_date(requested_on, field="requested_on", label=_("Requested on"))
     due = file_access_due(requested_on)
     with transaction.atomic():
         now = timezone.now()
@@ -897,7 +899,8 @@ def reasons_request_record(
     past_or_today(requested_on, field="requested_on")
     if requested_on < decision_notified_on:
         raise DomainError(_("The request cannot come before the decision."), field="requested_on")
-    days = param("deadlines.reasons_request_days", requested_on)
+    law_date(requested_on, field="requested_on", label=_("Requested on"))
+    days = law_param("deadlines.reasons_request_days", requested_on, field="requested_on", label=_("Requested on"))
     if requested_on > decision_notified_on + timedelta(days=days):
         raise DomainError(
             _("Written reasons must be asked for within %(days)d days of the oral decision (FVL § 23, stk. 1).")

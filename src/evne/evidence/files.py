@@ -116,10 +116,21 @@ def new_storage_token() -> str:
 
 
 def download_name(document) -> str:
-    """The name offered to the browser: the original name if there is one, else a neutral one."""
-    if document.original_filename:
-        return document.original_filename
-    return f"document-{document.pk}.{EXTENSIONS.get(document.content_type, 'bin')}"
+    """The name offered to the browser: the original name with the extension of the stored content type (a PNG
+    uploaded as `scan.pdf` downloads as `scan.png`, so the reader's program matches what the file holds), else a
+    neutral one."""
+    ext = EXTENSIONS.get(document.content_type, "bin")
+    name = document.original_filename
+    if not name:
+        return f"document-{document.pk}.{ext}"
+    stem, dot, current = name.rpartition(".")
+    if dot and stem and current.lower() in _SAME_TYPE.get(ext, {ext}):
+        return name
+    return f"{stem if dot and stem else name}.{ext}"
+
+
+# Extensions that already name the stored type: a JPEG may stay `.jpeg`, a TIFF `.tiff`.
+_SAME_TYPE = {"jpg": {"jpg", "jpeg"}, "tif": {"tif", "tiff"}}
 
 
 def file_response(document) -> FileResponse:

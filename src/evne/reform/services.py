@@ -21,9 +21,8 @@ from evne.cases.models import Case, EventKind
 from evne.cases.timeline import record_event
 from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.rules.catalogue.deadline import add_months
-from evne.rules.parameters import param
 from evne.rules.vocabulary import CONTENT_FIELDS, REQUIRED_CONTENT
-from evne.validation import model_text, past_or_today
+from evne.validation import law_param, model_text, past_or_today
 
 from .access import can_manage_team
 from .models import (
@@ -428,7 +427,8 @@ def course_grant(
     _date(end_on, "end_on")
     extends, plan, presentation = _course_links(case, kind=kind, extends_id=extends_id, rehab_plan_id=rehab_plan_id,
                                                 presentation_id=presentation_id)  # fmt: skip
-    low, high = param("ressourceforloeb.min_years", start_on), param("ressourceforloeb.max_years", start_on)
+    low = law_param("ressourceforloeb.min_years", start_on, field="start_on", label=_("Start"))
+    high = law_param("ressourceforloeb.max_years", start_on, field="start_on", label=_("Start"))
     if end_on < add_months(start_on, 12 * low) or end_on > add_months(start_on, 12 * high):
         raise DomainError(
             _("A ressourceforløb is granted for %(min)d to %(max)d years.") % {"min": low, "max": high},

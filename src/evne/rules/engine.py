@@ -9,6 +9,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from evne.rules.parameters import NoValueInForce
+
 if TYPE_CHECKING:
     from evne.rules.snapshot import Snapshot
 
@@ -183,8 +185,28 @@ def evaluate(rules: Iterable[Rule], snapshot, *, on: date) -> Evaluation:
             results.append(Result(rule, version, Finding.not_applicable(policy=rule.policy, switched_on=False)))
             continue
         judged = snapshot.answers_under(rule.id, version.valid_from) if rule.id in snapshot.answered_rules else snapshot
-        results.append(Result(rule, version, version.check(judged, on)))
+        try:
+            finding = version.check(judged, on)
+        except NoValueInForce as exc:
+            finding = _outside_known_law(exc)
+        results.append(Result(rule, version, finding))
     return Evaluation(on=on, results=tuple(results), in_question=snapshot.in_question(on))
+
+
+def _outside_known_law(exc: NoValueInForce) -> Finding:
+    """A date in the case lies before the first value of a parameter the rule reads: Evne does not know the law of
+    that day, so it cannot judge; the caseworker must (a prompt, never a crash and never a silent pass)."""
+    first = f"{exc.first:%d-%m-%Y}"
+    on = f"{exc.on:%d-%m-%Y}"
+    return Finding.prompt(
+        f"Sagen har en dato ({on}) uden for den lovgivning, Evne kender: reglen kan først vurderes fra {first}. "
+        "Vurdér selv kravet efter de regler, der gjaldt dengang.",
+        f"The case has a date ({on}) outside the law Evne knows: the rule can be judged only from {first}. "
+        "Judge the requirement yourself under the rules of that time.",
+        outside_known_law=exc.key,
+        date=exc.on,
+        known_from=exc.first,
+    )
 
 
 def _due(result: Result) -> date:

@@ -20,6 +20,23 @@ class ParameterError(LookupError):
     pass
 
 
+class NoValueInForce(ParameterError):
+    """A date before a parameter's first value: Evne does not know the law of that day for this matter."""
+
+    def __init__(self, key: str, on: date, first: date):
+        super().__init__(f"{key} has no value in force on {on.isoformat()}")
+        self.key = key
+        self.on = on
+        self.first = first
+
+
+# The earliest date Evne knows the law for: the first regime of the law timeline, the work-ability method of bek. nr.
+# 543 af 28. maj 2002 with the førtidspension reform (lov nr. 284 af 25. april 2001), in force 1 January 2003
+# (../shared/domain/law-timeline.md, first row; docs/decisions/0008). Dates a case records (a hearing sent, a request
+# received, a course begun) are refused before it at the edges (evne.validation.law_date).
+LAW_KNOWN_FROM = date(2003, 1, 1)
+
+
 @dataclass(frozen=True)
 class ParameterValue:
     since: date
@@ -82,7 +99,7 @@ def param(key: str, on: date) -> Any:
     """The value in force on `on`; before the first value there is none (the rule does not apply)."""
     entry = value_on(key, on)
     if entry is None:
-        raise ParameterError(f"{key} has no value in force on {on.isoformat()}")
+        raise NoValueInForce(key, on, _load()[key][0].since)
     return entry.value
 
 

@@ -24,6 +24,7 @@ from evne.errors import DomainError
 
 from .formflow import apply_error as _apply_error
 from .formflow import submit
+from .forms import LawDateField
 from .forms.decisions import (
     FACT_ROWS,
     AnswerForm,
@@ -422,7 +423,7 @@ def file_access_hand_out(request: HttpRequest, case_id: int, request_id: int) ->
     unique = {int(x) for x in request.POST.getlist("unique_facts") if x.isdigit()}
     rows = [{"document_id": pk, "internal": pk in internal, "unique_facts": pk in unique} for pk in internal | unique]
     try:
-        day = forms.DateField().clean(request.POST.get("handed_out_on"))
+        day = LawDateField().clean(request.POST.get("handed_out_on"))
         version = int(request.POST.get("version") or 0)
         handed = services.file_access_hand_out(actor=request.user, request=access_request, expected_version=version,
                                                handed_out_on=day, documents=rows)  # fmt: skip

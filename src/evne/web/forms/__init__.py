@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from evne.cases.models import Benefit, CaseStatus, NoteKind, Pathway
 from evne.citizens.cpr import InvalidCpr, parse_cpr
 from evne.citizens.models import SupporterKind
+from evne.errors import DomainError
+from evne.validation import law_date
 
 
 class DateInput(forms.DateInput):
@@ -14,6 +16,19 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class LawDateField(forms.DateField):
+    """A date a case records (a hearing sent, a request received): not before the law Evne knows
+    (evne.rules.parameters.LAW_KNOWN_FROM), refused in Danish naming the field. History older than any case (a past
+    job, a statement's own date) uses forms.DateField."""
+
+    def validate(self, value):
+        super().validate(value)
+        try:
+            law_date(value, field="", label=str(self.label or _("The date")))
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message, code="before_the_law") from None
 
 
 class CprField(forms.CharField):
@@ -66,8 +81,8 @@ class SupporterForm(forms.Form):
     relation = forms.CharField(label=_("Relation to the citizen"), max_length=200, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    active_from = forms.DateField(label=_("From"), widget=DateInput())
-    power_of_attorney_on = forms.DateField(
+    active_from = LawDateField(label=_("From"), widget=DateInput())
+    power_of_attorney_on = LawDateField(
         label=_("Power of attorney received"),
         required=False,
         widget=DateInput(),
@@ -78,7 +93,7 @@ class SupporterForm(forms.Form):
 class CaseCreateForm(forms.Form):
     pathway = forms.ChoiceField(label=_("Pathway"), choices=Pathway.choices)
     benefit = forms.ChoiceField(label=_("Benefit"), choices=Benefit.choices)
-    help_requested_on = forms.DateField(
+    help_requested_on = LawDateField(
         label=_("Help first requested on"),
         widget=DateInput(),
         help_text=_("The date the citizen first asked for help. Deadlines run from this date."),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from evne.assessments import services
 from evne.assessments.models import CanMeet, Conclusion
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 TEXTAREA = {"rows": 4}
 
@@ -31,7 +31,7 @@ JobFunctionFormSet = forms.formset_factory(
 
 
 class AssessmentForm(forms.Form):
-    assessed_on = forms.DateField(label=gettext_lazy("Assessed on"), widget=DateInput())
+    assessed_on = LawDateField(label=gettext_lazy("Assessed on"), widget=DateInput())
     actual_resources = forms.CharField(
         label=gettext_lazy("The citizen's actual resources that can be used on the labour market"), required=False,
         widget=forms.Textarea(attrs=TEXTAREA),

@@ -17,7 +17,7 @@ from evne.decisions.models import (
     Reconsideration,
 )
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 TEXTAREA = {"rows": 4}
 FACT_ROWS = 3
@@ -61,14 +61,14 @@ class DraftForm(SubjectFields):
 class ApplicationForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Applied for"), choices=ApplicationKind.choices)
     other_text = forms.CharField(label=gettext_lazy("What was applied for (other)"), required=False, max_length=200)
-    applied_on = forms.DateField(label=gettext_lazy("Applied on"), widget=DateInput())
+    applied_on = LawDateField(label=gettext_lazy("Applied on"), widget=DateInput())
     channel = forms.ChoiceField(label=gettext_lazy("How the application came"), choices=ApplicationChannel.choices,
                                 widget=forms.RadioSelect)  # fmt: skip
     note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class WithdrawalForm(forms.Form):
-    withdrawn_on = forms.DateField(label=gettext_lazy("Withdrawn on"), widget=DateInput())
+    withdrawn_on = LawDateField(label=gettext_lazy("Withdrawn on"), widget=DateInput())
     guidance = forms.CharField(
         label=gettext_lazy("Guidance given to the citizen before withdrawing"), required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
@@ -104,7 +104,7 @@ class ReasonsForm(SubjectFields):
         label=gettext_lazy("Documents the decision rests on"), required=False, coerce=int,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
-    revision_on = forms.DateField(
+    revision_on = LawDateField(
         label=gettext_lazy("Revision condition: the pension is taken up again on"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=gettext_lazy("Only exceptionally: førtidspension is a lasting benefit."),
@@ -154,8 +154,8 @@ FactFormSet = forms.formset_factory(FactForm, extra=FACT_ROWS, max_num=services.
 
 class HearingForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    sent_on = forms.DateField(label=gettext_lazy("Sent on"), widget=DateInput())
-    response_due_on = forms.DateField(
+    sent_on = LawDateField(label=gettext_lazy("Sent on"), widget=DateInput())
+    response_due_on = LawDateField(
         label=gettext_lazy("Answer due on"), required=False, widget=DateInput(),
         help_text=gettext_lazy("A reasonable time for the amount of information; empty: the default deadline."),
     )  # fmt: skip
@@ -178,7 +178,7 @@ class AnswerForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     answer = forms.ChoiceField(label=gettext_lazy("Answer"), choices=HearingAnswer.choices[1:],
                                widget=forms.RadioSelect)  # fmt: skip
-    answered_on = forms.DateField(label=gettext_lazy("Answer received on"), required=False, widget=DateInput())
+    answered_on = LawDateField(label=gettext_lazy("Answer received on"), required=False, widget=DateInput())
     form = forms.ChoiceField(label=gettext_lazy("Form of the answer"), choices=Channel.choices, required=False)
     summary = forms.CharField(label=gettext_lazy("The citizen's answer (summary)"), required=False,
                               widget=forms.Textarea(attrs=TEXTAREA))  # fmt: skip
@@ -193,7 +193,7 @@ class IssueForm(forms.Form):
 
 
 class ComplaintForm(forms.Form):
-    received_on = forms.DateField(label=gettext_lazy("Received on"), widget=DateInput())
+    received_on = LawDateField(label=gettext_lazy("Received on"), widget=DateInput())
     channel = forms.ChoiceField(
         label=gettext_lazy("Form"), choices=Channel.choices, widget=forms.RadioSelect,
         help_text=gettext_lazy("A complaint needs no particular form: oral is enough."),
@@ -206,47 +206,47 @@ class ReconsiderForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=gettext_lazy("Outcome"), choices=Reconsideration.choices,
                                 widget=forms.RadioSelect)  # fmt: skip
-    reconsidered_on = forms.DateField(label=gettext_lazy("Reconsidered on"), widget=DateInput())
+    reconsidered_on = LawDateField(label=gettext_lazy("Reconsidered on"), widget=DateInput())
     reasons = forms.CharField(label=gettext_lazy("Reasons"), widget=forms.Textarea(attrs=TEXTAREA))
 
 
 class ForwardForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    forwarded_on = forms.DateField(label=gettext_lazy("Forwarded on"), widget=DateInput())
+    forwarded_on = LawDateField(label=gettext_lazy("Forwarded on"), widget=DateInput())
 
 
 class AppealOutcomeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=gettext_lazy("The appeal body's outcome"), choices=AppealOutcome.choices,
                                 widget=forms.RadioSelect)  # fmt: skip
-    decided_on = forms.DateField(label=gettext_lazy("Decided on"), widget=DateInput())
+    decided_on = LawDateField(label=gettext_lazy("Decided on"), widget=DateInput())
     note = forms.CharField(label=gettext_lazy("What the appeal body said (for a remittal: what is missing)"),
                            required=False, widget=forms.Textarea(attrs=TEXTAREA))  # fmt: skip
 
 
 class FileAccessForm(forms.Form):
-    requested_on = forms.DateField(label=gettext_lazy("Requested on"), widget=DateInput())
+    requested_on = LawDateField(label=gettext_lazy("Requested on"), widget=DateInput())
     channel = forms.ChoiceField(label=gettext_lazy("Form"), choices=Channel.choices, widget=forms.RadioSelect)
     scope = forms.CharField(label=gettext_lazy("Scope (empty: the whole file)"), required=False,
                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
 
 
 class DelayNoticeForm(forms.Form):
-    sent_on = forms.DateField(label=gettext_lazy("Sent on"), widget=DateInput())
-    expected_on = forms.DateField(label=gettext_lazy("A decision can be expected on"), widget=DateInput())
+    sent_on = LawDateField(label=gettext_lazy("Sent on"), widget=DateInput())
+    expected_on = LawDateField(label=gettext_lazy("A decision can be expected on"), widget=DateInput())
     reason = forms.CharField(label=gettext_lazy("Why the deadline cannot be kept"),
                              widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
 
 
 class ReasonsRequestForm(forms.Form):
-    decision_notified_on = forms.DateField(label=gettext_lazy("The oral decision was given on"), widget=DateInput())
+    decision_notified_on = LawDateField(label=gettext_lazy("The oral decision was given on"), widget=DateInput())
     decision_summary = forms.CharField(
         label=gettext_lazy("The oral decision"), widget=forms.Textarea(attrs={"rows": 2})
     )
-    requested_on = forms.DateField(label=gettext_lazy("Requested on"), widget=DateInput())
+    requested_on = LawDateField(label=gettext_lazy("Requested on"), widget=DateInput())
 
 
 class ReasonsAnswerForm(forms.Form):
-    answered_on = forms.DateField(label=gettext_lazy("Written reasons given on"), widget=DateInput())
+    answered_on = LawDateField(label=gettext_lazy("Written reasons given on"), widget=DateInput())
     reasons = forms.CharField(label=gettext_lazy("Reasons"), widget=forms.Textarea(attrs=TEXTAREA))
     legal_basis = forms.CharField(label=gettext_lazy("Legal rules (hjemmel)"), widget=forms.Textarea(attrs={"rows": 2}))

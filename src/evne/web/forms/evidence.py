@@ -17,7 +17,7 @@ from evne.evidence.models import (
     RequestedDocument,
 )
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 TEXTAREA = {"rows": 3}
 NONE = [("", "—")]
@@ -34,7 +34,7 @@ class ConsentForm(forms.Form):
         label=gettext_lazy("Recipient (for disclosure)"), max_length=200, required=False,
         help_text=gettext_lazy("Consent to disclose is written, names the recipient and lasts one year."),
     )  # fmt: skip
-    given_on = forms.DateField(label=gettext_lazy("Date"), widget=DateInput())
+    given_on = LawDateField(label=gettext_lazy("Date"), widget=DateInput())
     written = forms.BooleanField(label=gettext_lazy("In writing"), required=False, initial=True)
     guidance_given = forms.BooleanField(
         label=gettext_lazy(
@@ -90,7 +90,7 @@ class RequestForm(forms.Form):
         label=gettext_lazy("Note on obtaining without consent"), required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
     )  # fmt: skip
-    notice_given_on = forms.DateField(
+    notice_given_on = LawDateField(
         label=gettext_lazy("Notice under retssikkerhedsloven § 12, stk. 3 given on"), required=False,
         widget=DateInput(),
     )  # fmt: skip
@@ -102,8 +102,8 @@ class RequestForm(forms.Form):
 
 class SendForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    sent_on = forms.DateField(label=gettext_lazy("Sent on"), widget=DateInput())
-    answer_due_on = forms.DateField(
+    sent_on = LawDateField(label=gettext_lazy("Sent on"), widget=DateInput())
+    answer_due_on = LawDateField(
         label=gettext_lazy("Answer due on"), required=False, widget=DateInput(),
         help_text=gettext_lazy("Empty: the municipality's usual answer time."),
     )  # fmt: skip
@@ -119,7 +119,7 @@ class DocumentForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     document_date = forms.DateField(label=gettext_lazy("Date of the document"), widget=DateInput())
     author = forms.CharField(label=gettext_lazy("Author"), max_length=200)
-    received_on = forms.DateField(label=gettext_lazy("Received on"), widget=DateInput())
+    received_on = LawDateField(label=gettext_lazy("Received on"), widget=DateInput())
     summary = forms.CharField(
         label=gettext_lazy("Summary"), widget=forms.Textarea(attrs={"rows": 5}),
         help_text=gettext_lazy("The essential content and the conclusion, in your words: do not copy the statement."),
@@ -139,7 +139,7 @@ class DocumentForm(forms.Form):
 
 class AnswerForm(DocumentForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    answered_on = forms.DateField(label=gettext_lazy("Answer received on"), widget=DateInput())
+    answered_on = LawDateField(label=gettext_lazy("Answer received on"), widget=DateInput())
     document_id = forms.TypedChoiceField(
         label=gettext_lazy("Or: a document already registered"), required=False, coerce=int, empty_value=None
     )

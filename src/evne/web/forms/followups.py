@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy
 from evne.cases import services
 from evne.cases.models import FollowUpForm, FollowUpParty
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 
 class FollowUpEntryForm(forms.Form):
-    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DateInput())
+    held_on = LawDateField(label=gettext_lazy("Held on"), widget=DateInput())
     form = forms.ChoiceField(label=gettext_lazy("Form"), choices=FollowUpForm.choices)
     with_citizen = forms.BooleanField(label=gettext_lazy("The citizen took part"), required=False, initial=True)
     interpreter_used = forms.BooleanField(label=gettext_lazy("An interpreter took part"), required=False)

@@ -17,7 +17,7 @@ from evne.plans.models import (
 )
 from evne.profiles.models import ElementKey
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 BUILDS_ON_CHOICES = [
     ("", "—"),
@@ -38,7 +38,7 @@ class PlanForm(forms.Form):
         help_text=gettext_lazy("Required when you revise the plan: e.g. new information in the resource profile."),
     )  # fmt: skip
     means = _area(gettext_lazy("Means"), help_text=gettext_lazy("By which means the goals are to be reached."))
-    agreed_with_citizen_on = forms.DateField(
+    agreed_with_citizen_on = LawDateField(
         label=gettext_lazy("Agreed with the citizen on"), required=False, widget=DateInput(),
         help_text=gettext_lazy("The plan is made with the citizen: the date the citizen agreed to this version."),
     )  # fmt: skip
@@ -74,8 +74,8 @@ class ActivityForm(forms.Form):
     goal_ids = forms.MultipleChoiceField(
         label=gettext_lazy("Goals of the action plan it serves"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    start_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
-    planned_end_on = forms.DateField(label=gettext_lazy("Planned end"), widget=DateInput())
+    start_on = LawDateField(label=gettext_lazy("Start"), widget=DateInput())
+    planned_end_on = LawDateField(label=gettext_lazy("Planned end"), widget=DateInput())
     hours_per_week = forms.DecimalField(label=gettext_lazy("Hours per week"))
 
     def __init__(self, *args, types=(), goals=(), **kwargs):
@@ -92,7 +92,7 @@ class ActivityEditForm(ActivityForm):
 
 class EndForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    actual_end_on = forms.DateField(label=gettext_lazy("Actual end"), widget=DateInput())
+    actual_end_on = LawDateField(label=gettext_lazy("Actual end"), widget=DateInput())
     end_reason = forms.ChoiceField(label=gettext_lazy("Reason for ending"), choices=[("", "—"), *EndReason.choices])
     outcome = _area(gettext_lazy("Outcome"))
     end_note = _area(gettext_lazy("Note on the ending"), rows=2)
@@ -126,7 +126,7 @@ class OrderForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    report_date = forms.DateField(label=gettext_lazy("Date of the report"), widget=DateInput())
+    report_date = LawDateField(label=gettext_lazy("Date of the report"), widget=DateInput())
     author = forms.CharField(label=gettext_lazy("Written by (at the provider)"), max_length=200, required=False)
     result_vs_purpose = _area(gettext_lazy("Result measured against the purpose"))
     actual_content = _area(gettext_lazy("Actual content and duration"))
@@ -175,8 +175,8 @@ class TrialPeriodForm(forms.Form):
     replaces = forms.IntegerField(widget=forms.HiddenInput, required=False)
     report = forms.TypedChoiceField(label=gettext_lazy("Provider report it comes from"), required=False, coerce=int,
                                     empty_value=None)  # fmt: skip
-    start_on = forms.DateField(label=gettext_lazy("Period start"), widget=DateInput(), required=False)
-    end_on = forms.DateField(
+    start_on = LawDateField(label=gettext_lazy("Period start"), widget=DateInput(), required=False)
+    end_on = LawDateField(
         label=gettext_lazy("Period end"), widget=DateInput(), required=False,
         help_text=gettext_lazy("For a period still running: the end it is planned to have."),
     )  # fmt: skip

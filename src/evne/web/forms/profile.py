@@ -13,7 +13,7 @@ from evne.profiles.models import (
     SourceKind,
 )
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 TEXTAREA = {"rows": 3}
 
@@ -80,7 +80,7 @@ class ElementForm(forms.Form):
         label=_("Duration of the accommodation needs"), required=False,
         choices=[("", "—"), *AccommodationDuration.choices],
     )  # fmt: skip
-    accommodation_until = forms.DateField(label=_("Needed until"), required=False, widget=DateInput())
+    accommodation_until = LawDateField(label=_("Needed until"), required=False, widget=DateInput())
     missing_information = forms.CharField(
         label=_("Missing information"), required=False, widget=forms.Textarea(attrs=TEXTAREA),
         help_text=_("What is still lacking before the element can be assessed."),
@@ -101,7 +101,7 @@ class ElementForm(forms.Form):
 
 class InvolvementForm(forms.Form):
     kind = forms.ChoiceField(label=_("What"), choices=InvolvementKind.choices)
-    occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
+    occurred_on = LawDateField(label=_("Date"), widget=DateInput())
     text = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs=TEXTAREA), max_length=20_000)
     non_participation = forms.ChoiceField(
         label=_("If the citizen does not take part"), required=False, choices=[("", "—"), *NonParticipation.choices]
@@ -121,7 +121,7 @@ class HypothesisForm(forms.Form):
 
 
 class PresentationForm(forms.Form):
-    presented_on = forms.DateField(label=_("Presented on"), widget=DateInput())
+    presented_on = LawDateField(label=_("Presented on"), widget=DateInput())
     method = forms.ChoiceField(label=_("How"), choices=PresentationMethod.choices)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
 

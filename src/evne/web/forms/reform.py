@@ -20,7 +20,7 @@ from evne.reform.models import (
     RehabPlanRevision,
 )
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 AREA = {"rows": 3}
 
@@ -39,7 +39,7 @@ class RehabPlanForm(forms.Form):
         label=gettext_lazy("What the file already holds (application on the existing evidence)"), required=False,
         widget=forms.Textarea(attrs=AREA),
     )  # fmt: skip
-    citizen_accepted_on = forms.DateField(
+    citizen_accepted_on = LawDateField(
         label=gettext_lazy("Accepted (signed) by the citizen on"), required=False, widget=DateInput()
     )
 
@@ -66,14 +66,14 @@ class ReferForm(forms.Form):
 
 
 class DepartureForm(forms.Form):
-    departed_on = forms.DateField(label=gettext_lazy("Decided to depart on"), widget=DateInput())
+    departed_on = LawDateField(label=gettext_lazy("Decided to depart on"), widget=DateInput())
     reason = forms.CharField(label=gettext_lazy("Reason for departing from the recommendation"), required=False,
                              widget=forms.Textarea(attrs=AREA))  # fmt: skip
 
 
 class PensionTransferForm(forms.Form):
-    transferred_on = forms.DateField(label=gettext_lazy("Transferred to pension treatment on"), widget=DateInput())
-    citizen_told_on = forms.DateField(label=gettext_lazy("The citizen was told on"), required=False, widget=DateInput())
+    transferred_on = LawDateField(label=gettext_lazy("Transferred to pension treatment on"), widget=DateInput())
+    citizen_told_on = LawDateField(label=gettext_lazy("The citizen was told on"), required=False, widget=DateInput())
     on_existing_evidence = forms.BooleanField(
         label=gettext_lazy("The citizen applied on the existing evidence (§ 17, stk. 2)"), required=False
     )
@@ -102,8 +102,8 @@ class CourseForm(forms.Form):
                              initial=CourseKind.NEW, widget=forms.RadioSelect)  # fmt: skip
     extends_id = forms.TypedChoiceField(label=gettext_lazy("The course it extends"), coerce=int, required=False,
                                         empty_value=None)  # fmt: skip
-    start_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
-    end_on = forms.DateField(label=gettext_lazy("Granted until"), widget=DateInput())
+    start_on = LawDateField(label=gettext_lazy("Start"), widget=DateInput())
+    end_on = LawDateField(label=gettext_lazy("Granted until"), widget=DateInput())
     coordinating_caseworker = forms.TypedChoiceField(label=gettext_lazy("Coordinating caseworker"), coerce=int)
     rehab_plan_id = forms.TypedChoiceField(
         label=gettext_lazy("Its preparatory part (rehabilitation plan version)"), coerce=int, required=False,
@@ -127,7 +127,7 @@ class CourseForm(forms.Form):
 
 
 class ClarificationForm(forms.Form):
-    start_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
+    start_on = LawDateField(label=gettext_lazy("Start"), widget=DateInput())
     coordinating_caseworker = forms.TypedChoiceField(label=gettext_lazy("Coordinating caseworker"), coerce=int)
     plan = forms.CharField(label=gettext_lazy("The course's plan"), required=False,
                            widget=forms.Textarea(attrs={"rows": 6}))  # fmt: skip
@@ -139,20 +139,20 @@ class ClarificationForm(forms.Form):
 
 class ClarificationEndForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DateInput())
+    ended_on = LawDateField(label=gettext_lazy("Ended on"), widget=DateInput())
     outcome = forms.ChoiceField(label=gettext_lazy("What follows"), choices=ClarificationOutcome.choices)
 
 
 class ActionPartForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    written_on = forms.DateField(label=gettext_lazy("Written on"), widget=DateInput())
+    written_on = LawDateField(label=gettext_lazy("Written on"), widget=DateInput())
     action_part = forms.CharField(label=gettext_lazy("Action part (indsatsdel)"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 8}))  # fmt: skip
 
 
 class CourseEndForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DateInput())
+    ended_on = LawDateField(label=gettext_lazy("Ended on"), widget=DateInput())
     outcome = forms.ChoiceField(label=gettext_lazy("What follows"), choices=CourseOutcome.choices)
     still_in_target_group = forms.BooleanField(
         label=gettext_lazy("Still in the target group (complex problems needing a cross-disciplinary effort)"),
@@ -160,14 +160,14 @@ class CourseEndForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DateInput())
+    held_on = LawDateField(label=gettext_lazy("Held on"), widget=DateInput())
     with_citizen = forms.BooleanField(label=gettext_lazy("With the citizen"), required=False, initial=True)
     note = forms.CharField(label=gettext_lazy("What was followed up"), required=False,
                            widget=forms.Textarea(attrs=AREA))  # fmt: skip
 
 
 class VisitationForm(forms.Form):
-    visited_on = forms.DateField(label=gettext_lazy("Visitation date"), widget=DateInput())
+    visited_on = LawDateField(label=gettext_lazy("Visitation date"), widget=DateInput())
     permanently_reduced = forms.BooleanField(
         label=gettext_lazy("The work ability is permanently and substantially reduced"), required=False
     )
@@ -185,29 +185,29 @@ class VisitationForm(forms.Form):
 
 class FlexJobForm(forms.Form):
     employer = forms.CharField(label=gettext_lazy("Employer"), max_length=200, required=False)
-    start_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
+    start_on = LawDateField(label=gettext_lazy("Start"), widget=DateInput())
     hours_per_week = forms.DecimalField(label=gettext_lazy("Hours per week"), max_digits=4, decimal_places=1)
     accommodation = forms.CharField(label=gettext_lazy("Accommodation (skånehensyn)"), required=False,
                                     widget=forms.Textarea(attrs=AREA))  # fmt: skip
 
 
 class FlexJobEndForm(forms.Form):
-    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DateInput())
+    ended_on = LawDateField(label=gettext_lazy("Ended on"), widget=DateInput())
     reason = forms.ChoiceField(label=gettext_lazy("Why the flex job ended"), choices=FlexJobEndReason.choices)
     note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs=AREA))
 
 
 class PeriodEndForm(forms.Form):
-    ended_on = forms.DateField(label=gettext_lazy("Ended on"), widget=DateInput())
+    ended_on = LawDateField(label=gettext_lazy("Ended on"), widget=DateInput())
 
 
 class PeriodForm(forms.Form):
-    start_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
-    end_on = forms.DateField(label=gettext_lazy("End"), required=False, widget=DateInput())
+    start_on = LawDateField(label=gettext_lazy("Start"), widget=DateInput())
+    end_on = LawDateField(label=gettext_lazy("End"), required=False, widget=DateInput())
 
 
 class MeetingForm(forms.Form):
-    held_on = forms.DateField(label=gettext_lazy("Meeting date"), widget=DateInput())
+    held_on = LawDateField(label=gettext_lazy("Meeting date"), widget=DateInput())
 
 
 class MinutesForm(forms.Form):

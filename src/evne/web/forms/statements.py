@@ -17,7 +17,7 @@ from evne.evidence.models import (
     WorkAbilityView,
 )
 
-from . import DateInput
+from . import DateInput, LawDateField
 
 TEXTAREA = {"rows": 2}
 NONE = [("", "—")]
@@ -37,7 +37,7 @@ class ConclusionsForm(forms.Form):
         help_text=gettext_lazy("Optional, e.g. F32.1 or M54."),
     )  # fmt: skip
     prognosis = forms.ChoiceField(label=gettext_lazy("Prognosis"), choices=Prognosis.choices)
-    prognosis_until = forms.DateField(
+    prognosis_until = LawDateField(
         label=gettext_lazy("Temporary until"), required=False, widget=DateInput(),
         help_text=gettext_lazy("Required for a temporary prognosis."),
     )  # fmt: skip
@@ -92,7 +92,7 @@ class TreatmentRowForm(forms.Form):
         label=gettext_lazy("Status"), required=False, choices=TreatmentStatusKind.choices,
         initial=TreatmentStatusKind.PLANNED,
     )  # fmt: skip
-    status_on = forms.DateField(
+    status_on = LawDateField(
         label=gettext_lazy("Status date"), required=False, widget=DateInput(),
         help_text=gettext_lazy("Empty: the date of the statement."),
     )  # fmt: skip
@@ -124,12 +124,12 @@ class TreatmentForm(forms.Form):
         label=gettext_lazy("Recommended by (role or name)"), required=False, max_length=200,
         help_text=gettext_lazy("Required when no statement is chosen."),
     )  # fmt: skip
-    recommended_on = forms.DateField(label=gettext_lazy("Recommended on"), widget=DateInput())
+    recommended_on = LawDateField(label=gettext_lazy("Recommended on"), widget=DateInput())
     expected_effect = forms.ChoiceField(label=gettext_lazy("Expected effect"), choices=ExpectedEffect.choices)
     status = forms.ChoiceField(
         label=gettext_lazy("Status"), choices=TreatmentStatusKind.choices, initial=TreatmentStatusKind.PLANNED
     )
-    status_on = forms.DateField(
+    status_on = LawDateField(
         label=gettext_lazy("Status date"), required=False, widget=DateInput(),
         help_text=gettext_lazy("Empty: the day it was recommended."),
     )  # fmt: skip
@@ -147,5 +147,5 @@ class TreatmentForm(forms.Form):
 class TreatmentStatusForm(forms.Form):
     expected_number = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     status = forms.ChoiceField(label=gettext_lazy("New status"), choices=TreatmentStatusKind.choices)
-    status_on = forms.DateField(label=gettext_lazy("Date"), widget=DateInput())
+    status_on = LawDateField(label=gettext_lazy("Date"), widget=DateInput())
     reason = forms.CharField(label=gettext_lazy("Reason (declined or not possible)"), required=False, max_length=20_000)
