@@ -23,6 +23,7 @@ from evne.profiles.services import (
     involvement_record,
     profile_present,
 )
+from evne.synth.generate import ensure_letter_branding
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 EXPORTED_AT = "2026-04-30T12:00:00+00:00"
@@ -48,6 +49,7 @@ def fact(text, kind="conversation", **kw):
 
 def make_people(make_user, code="990", name="Evnekøbing Kommune", team_name="Team A"):
     kommune = Municipality.objects.create(code=code, name=name)
+    ensure_letter_branding(kommune)
     team = Team.objects.create(municipality=kommune, name=team_name)
     alice = make_user("alice", Role.CASEWORKER, team)
     bob = make_user("bob", Role.CASEWORKER, team)

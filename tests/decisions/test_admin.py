@@ -16,7 +16,8 @@ def test_the_administrator_edits_letter_branding_and_local_deadlines(client, mak
     assert client.get("/admin/decisions/letterbranding/add/").status_code == 200
     response = client.post("/admin/decisions/letterbranding/add/", {
         "municipality": kommune.pk, "sender": "Jobcenter Evnekøbing", "address": "Rådhustorvet 1",
-        "phone": "70 00 00 00", "email": "jobcenter@example.dk", "opening_hours": "Mandag–fredag 9–15", "signature": "Med venlig hilsen", "logo_svg": "",
+        "phone": "70 00 00 00", "email": "jobcenter@example.dk",
+        "opening_hours": "Mandag–fredag 9–15", "signature": "Med venlig hilsen", "logo_svg": "",
     })  # fmt: skip
     assert response.status_code == 302 and LetterBranding.objects.get().sender == "Jobcenter Evnekøbing"
     response = client.post(

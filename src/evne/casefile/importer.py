@@ -470,13 +470,14 @@ class Importer:
                 Hearing, row, path, decision_id=self.lookup("decision", row.get("decision"), f"{path}.decision")
             )
         # Absent in files written before issue 6: optional.
-        for i, row in enumerate(data.get("file_access_requests", [])):
-            self.create(FileAccessRequest, row, f"file_access_requests[{i}]", case=case)
         for i, row in enumerate(data.get("reasons_requests", [])):
             self.create(ReasonsRequest, row, f"reasons_requests[{i}]", case=case)
         for i, row in enumerate(data.get("delay_notices", [])):
             self.create(DelayNotice, row, f"delay_notices[{i}]", case=case)
         self.reform(data, case)
+        # After every record a file-access bundle can name (its rows point at the records handed out or exempted).
+        for i, row in enumerate(data.get("file_access_requests", [])):
+            self.create(FileAccessRequest, row, f"file_access_requests[{i}]", case=case)
         for i, row in enumerate(data.get("timeline", [])):
             self.create(TimelineEvent, row, f"timeline[{i}]", case=case)
         return case

@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from evne.cases.models import Case
 
@@ -61,24 +62,25 @@ ID_KEY = {
 
 
 class Part(models.TextChoices):
-    """The parts of the file, in the order the bundle shows them; a specified request chooses among them."""
+    """The parts of the file, in the order the bundle shows them; a specified request chooses among them. The
+    bundle is rendered in Danish (translation.override), the labels' English msgids serve an English screen."""
 
-    PROFILE = "profile", "Ressourceprofilen (alle versioner og forelæggelser)"
-    PLAN = "plan", "Handleplanen (alle versioner)"
-    ACTIVITY = "activity", "Aktiviteter og tilbud"
-    ORDER = "order", "Kravspecifikationer til aktører"
-    REPORT = "report", "Statusudtalelser fra aktører"
-    REQUEST = "request", "Indhentning af oplysninger"
-    CONSENT = "consent", "Samtykker"
-    DOCUMENT = "document", "Modtagne og udgående dokumenter"
-    ASSESSMENT = "assessment", "Arbejdsevnevurderinger"
-    REHAB_PLAN = "rehab_plan", "Rehabiliteringsplanen og forløb"
-    TEAM = "team", "Rehabiliteringsteamet: forelæggelser og indstillinger"
-    FOLLOW_UP = "follow_up", "Opfølgningssamtaler"
-    DECISION = "decision", "Ansøgninger, afgørelser, partshøringer og klager"
-    WORK = "work", "Arbejde, fleksjob og ydelser"
-    NOTE = "note", "Journalnotater"
-    TIMELINE = "timeline", "Sagens forløb (tidslinjen)"
+    PROFILE = "profile", _("The resource profile (every version and presentation)")
+    PLAN = "plan", _("The action plan (every version)")
+    ACTIVITY = "activity", _("Activities and offers")
+    ORDER = "order", _("Orders to providers (kravspecifikationer)")
+    REPORT = "report", _("Reports from providers (statusudtalelser)")
+    REQUEST = "request", _("Requests for information")
+    CONSENT = "consent", _("Consents")
+    DOCUMENT = "document", _("Documents received and sent")
+    ASSESSMENT = "assessment", _("Work-ability assessments")
+    REHAB_PLAN = "rehab_plan", _("The rehabilitation plan and courses")
+    TEAM = "team", _("The rehabilitation team: presentations and recommendations")
+    FOLLOW_UP = "follow_up", _("Follow-up conversations")
+    DECISION = "decision", _("Applications, decisions, hearings and complaints")
+    WORK = "work", _("Work, flex job and benefits")
+    NOTE = "note", _("Journal notes")
+    TIMELINE = "timeline", _("The course of the case (timeline)")
 
 
 class ExemptionReason(models.TextChoices):
@@ -87,16 +89,13 @@ class ExemptionReason(models.TextChoices):
     caseworker's recommendation to the pension board, the internal medical adviser's recommendation) — unless they
     hold facts found nowhere else in the case (L6352–6364). §§ 15–15 b: the party's interest yields to decisive
     considerations for the party themself or for other private or public interests; the reasons must be given
-    (FVL § 22). The labels are what the citizen reads."""
+    (FVL § 22). The labels are what the citizen reads (in Danish)."""
 
-    INTERNAL = "internal", "Internt arbejdsdokument (forvaltningslovens § 12, stk. 1)"
-    SPECIAL = (
-        "special",
-        "Særligt dokument, fx brevveksling med sagkyndige til brug i en retssag (forvaltningslovens § 14)",
-    )
-    CITIZEN = "citizen", "Afgørende hensyn til dig selv (forvaltningslovens §§ 15–15 b)"
-    PRIVATE = "private", "Afgørende hensyn til andre personers private forhold (forvaltningslovens §§ 15–15 b)"
-    PUBLIC = "public", "Afgørende hensyn til offentlige interesser (forvaltningslovens §§ 15–15 b)"
+    INTERNAL = "internal", _("Internal working document (forvaltningsloven § 12, stk. 1)")
+    SPECIAL = "special", _("Special document, e.g. correspondence with experts for a lawsuit (forvaltningsloven § 14)")
+    CITIZEN = "citizen", _("Decisive consideration for you yourself (forvaltningsloven §§ 15–15 b)")
+    PRIVATE = "private", _("Decisive consideration for other persons' private matters (forvaltningsloven §§ 15–15 b)")
+    PUBLIC = "public", _("Decisive consideration for public interests (forvaltningsloven §§ 15–15 b)")
 
 
 # Reasons that weigh interests: the weighing must be written down, for the citizen to read (FVL §§ 15–15 b, § 22).
@@ -225,8 +224,8 @@ def _profile(case: Case) -> list[Item]:
         for response in p.responses.all():
             word = "enig" if response.agrees else f"uenig: {response.disagreement}"
             answers.append(f"{_element(response.version.element)} (version {response.version.number}): {word}")
-        items.append(Item("presentation", p.pk, p.presented_on, f"Forelæggelse af ressourceprofilen {_d(p.presented_on)}",
-                          _rows(p), answers))  # fmt: skip
+        title = f"Forelæggelse af ressourceprofilen {_d(p.presented_on)}"
+        items.append(Item("presentation", p.pk, p.presented_on, title, _rows(p), answers))
     return items
 
 
@@ -238,8 +237,8 @@ def _plan(case: Case) -> list[Item]:
     for plan in PlanRevision.objects.filter(case=case).select_related("author").order_by("number"):
         goals = [f"Mål {g['label']}: {g['text']}" + (f" Midler: {g['means']}" if g.get("means") else "")
                  for g in goal_rows(plan)]  # fmt: skip
-        items.append(Item("plan", plan.pk, timezone.localtime(plan.saved_at).date(), f"Handleplan, version {plan.number}",
-                          _rows(plan), goals))  # fmt: skip
+        day = timezone.localtime(plan.saved_at).date()
+        items.append(Item("plan", plan.pk, day, f"Handleplan, version {plan.number}", _rows(plan), goals))
     return items
 
 
@@ -308,8 +307,8 @@ def _assessments(case: Case) -> list[Item]:
     for a in case.assessments.select_related("author").order_by("number"):
         jobs = [f"Jobfunktion: {j.get('text', '')}" + (f" ({j.get('note')})" if j.get("note") else "")
                 for j in a.job_functions]  # fmt: skip
-        items.append(Item("assessment", a.pk, a.assessed_on, f"Arbejdsevnevurdering nr. {a.number}, {_d(a.assessed_on)}",
-                          _rows(a, skip={"number"}), jobs))  # fmt: skip
+        title = f"Arbejdsevnevurdering nr. {a.number}, {_d(a.assessed_on)}"
+        items.append(Item("assessment", a.pk, a.assessed_on, title, _rows(a, skip={"number"}), jobs))
     return items
 
 
@@ -337,8 +336,8 @@ def _reform(case: Case) -> tuple[list[Item], list[Item], list[Item]]:
     team = []
     agenda = AgendaItem.objects.filter(case=case).select_related("meeting", "recommendation__departure")
     for item in agenda.order_by("meeting__held_on", "id"):
-        team.append(Item("agenda_item", item.pk, item.meeting.held_on,
-                         f"Forelæggelse for rehabiliteringsteamet {_d(item.meeting.held_on)}", _rows(item)))  # fmt: skip
+        title = f"Forelæggelse for rehabiliteringsteamet {_d(item.meeting.held_on)}"
+        team.append(Item("agenda_item", item.pk, item.meeting.held_on, title, _rows(item)))
         recommendation = getattr(item, "recommendation", None)
         if recommendation is not None:
             paragraphs = []

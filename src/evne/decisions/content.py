@@ -4,8 +4,6 @@ legal rules (X7 (6)–(7); seed 000, L3992–4007), then the complaint guidance 
 
 from datetime import date
 
-from django.utils import timezone
-
 from .guidance import Guidance
 from .letters import Section
 from .models import Complaint, Decision, FileAccessRequest, OutcomeKind, ReasonsRequest, Reconsideration
@@ -181,8 +179,10 @@ def contact_paragraph(case) -> str:
         return f"Har du spørgsmål, er du velkommen til at kontakte din sagsbehandler, {caseworker}."
     hours = "; ".join(line.strip() for line in branding.opening_hours.splitlines() if line.strip())
     address = ", ".join(line.strip() for line in branding.address.splitlines() if line.strip())
-    return (f"Har du spørgsmål, er du velkommen til at kontakte din sagsbehandler, {caseworker}, på telefon "
-            f"{branding.phone} ({hours}) eller på e-mail {branding.email}. Du kan også komme forbi på {address}.")  # fmt: skip
+    return (
+        f"Har du spørgsmål, er du velkommen til at kontakte din sagsbehandler, {caseworker}, på telefon "
+        f"{branding.phone} ({hours}) eller på e-mail {branding.email}. Du kan også komme forbi på {address}."
+    )
 
 
 def what_happens_now(decision: Decision) -> Section:
@@ -385,8 +385,9 @@ def appeal_cover(complaint: Complaint, *, appeal_body: str, on: date):
             "sociale område). Vi har genvurderet afgørelsen og fastholder den.",
         ]),
         Section("Klagen", [f"Modtaget {_d(complaint.received_on)} ({complaint.get_channel_display().lower()}).",
-                           complaint.summary]),  # fmt: skip
-        Section("Genvurderingen", [f"Genvurderet {_d(complaint.reconsidered_on)}.", complaint.reconsideration_reasons]),
+                           complaint.summary]),
+        Section("Genvurderingen", [f"Genvurderet {_d(complaint.reconsidered_on)}.",
+                                   complaint.reconsideration_reasons]),
         Section("Sagens akter", [
             "Sagens akter følger efter dette brev med en indholdsfortegnelse: afgørelsen, ressourceprofilen, "
             "planer, kravspecifikationer og statusudtalelser, indhentede oplysninger og samtykker, "

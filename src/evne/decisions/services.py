@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from evne.accounts.access import require_case_write
@@ -798,8 +798,9 @@ def _appeal_package(*, actor: User, complaint: Complaint, appeal_body: str, on: 
     exemption: the rules of file access do not limit what the appeal body receives) with the documents' own files."""
     case = complaint.decision.case
     records = casebundle.collect(case)
-    parts, _rows = casebundle.sections(records, selection=casebundle.Selection(), exemptions={})
-    title, sections = content.appeal_cover(complaint, appeal_body=appeal_body, on=on)
+    with translation.override("da"):
+        parts, _rows = casebundle.sections(records, selection=casebundle.Selection(), exemptions={})
+        title, sections = content.appeal_cover(complaint, appeal_body=appeal_body, on=on)
     sections.append(content.Section("", [content.contact_paragraph(case)]))
     return _case_file_letter(
         actor=actor,
@@ -980,11 +981,12 @@ def file_access_hand_out(
             raise DomainError(_("The file has already been handed out for this request."), field="handed_out_on")
         records = casebundle.collect(case)
         marks = _clean_exemptions(records, documents, exemptions)
-        parts_shown, rows = casebundle.sections(records, selection=selection, exemptions=marks)
-        attachments = _bundle_attachments(case, parts_shown)
-        exempted = sum(len(p.exempted) for p in parts_shown)
-        title, sections = content.file_access_cover(current, selection=selection, parts=parts_shown,
-                                                    attachments=attachments, exempted=exempted)  # fmt: skip
+        with translation.override("da"):  # the file is the citizen's, in Danish
+            parts_shown, rows = casebundle.sections(records, selection=selection, exemptions=marks)
+            attachments = _bundle_attachments(case, parts_shown)
+            exempted = sum(len(p.exempted) for p in parts_shown)
+            title, sections = content.file_access_cover(current, selection=selection, parts=parts_shown,
+                                                        attachments=attachments, exempted=exempted)  # fmt: skip
         sections.append(content.Section("", [content.contact_paragraph(case)]))
         bundle = _case_file_letter(actor=actor, case=case, title=title, sections=sections, letter_date=handed_out_on,
                                    stored=stored, parts=parts_shown, attachments=attachments)  # fmt: skip
