@@ -119,7 +119,7 @@ def letter_text(title: str, sections: list[Section]) -> str:
 def store_letter(
     *, actor, case: Case, title: str, sections: list[Section], letter_date: date, stored: list[str],
     attachments: list["Attachment"] | None = None, template: str = TEMPLATE, extra: dict | None = None,
-    recipient: list[str] | None = None, summary: str = "",
+    recipient: list[str] | None = None, summary: str = "", sensitive: bool = False,
 ) -> Document:  # fmt: skip
     """Render the letter and keep it in the case as an outgoing Document with its PDF. `stored` collects the file
     name, so a caller whose transaction fails removes the file again (evidence.services._discard). With
@@ -134,7 +134,7 @@ def store_letter(
         case=case, kind=DocumentKind.OUTGOING_LETTER, title=title[:200], document_date=letter_date,
         author=(branding.sender if branding else case.municipality.name)[:200], received_on=letter_date,
         summary=summary or letter_text(title, sections),
-        sensitive=any(a.document.sensitive for a in attachments or ()), recorded_by=actor, recorded_at=timezone.now(),
+        sensitive=sensitive or any(a.document.sensitive for a in attachments or ()), recorded_by=actor, recorded_at=timezone.now(),
         original_filename=f"{title[:80]}.pdf", content_type="application/pdf", size=len(pdf),
         sha256=hashlib.sha256(pdf).hexdigest(), storage_token=files.new_storage_token(),
     )  # fmt: skip

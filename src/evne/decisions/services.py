@@ -533,7 +533,8 @@ def hearing_send(
         title, sections = content.hearing_letter(current, package=package, unfavourable=unfavourable, due=due,
                                                  attached={a.document.pk: a for a in attachments})  # fmt: skip
         letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=sent_on,
-                              stored=stored, attachments=attachments)  # fmt: skip
+                              stored=stored, attachments=attachments,
+                              sensitive=any(d.sensitive for d in docs))  # fmt: skip
         now = timezone.now()
         hearing = Hearing.objects.create(
             decision=current, sent_on=sent_on, response_due_on=due, package=package, unfavourable_facts=unfavourable,
@@ -943,7 +944,7 @@ def _case_file_letter(*, actor, case: Case, title: str, sections: list, letter_d
     return store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=letter_date,
                         stored=stored, attachments=attachments, template=CASE_FILE_TEMPLATE,
                         extra={"parts": parts, "attachments_note": note}, recipient=recipient,
-                        summary=summary)  # fmt: skip
+                        summary=summary, sensitive=True)  # fmt: skip
 
 
 def _bundle_attachments(case: Case, parts: list) -> list:
