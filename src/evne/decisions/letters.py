@@ -134,7 +134,8 @@ def store_letter(
         case=case, kind=DocumentKind.OUTGOING_LETTER, title=title[:200], document_date=letter_date,
         author=(branding.sender if branding else case.municipality.name)[:200], received_on=letter_date,
         summary=summary or letter_text(title, sections),
-        sensitive=sensitive or any(a.document.sensitive for a in attachments or ()), recorded_by=actor, recorded_at=timezone.now(),
+        sensitive=sensitive or any(a.document.sensitive for a in attachments or ()),
+        recorded_by=actor, recorded_at=timezone.now(),
         original_filename=f"{title[:80]}.pdf", content_type="application/pdf", size=len(pdf),
         sha256=hashlib.sha256(pdf).hexdigest(), storage_token=files.new_storage_token(),
     )  # fmt: skip
