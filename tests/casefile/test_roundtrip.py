@@ -175,8 +175,11 @@ def as_version_1(data: dict) -> dict:
     data = {**data, "version": 1, "timeline": [e for e in data["timeline"] if e["kind"] in kinds]}
     data = strip(data, old, old)
     for request in data.get("file_access_requests", []):  # version 1 bundles named documents only
-        request["handed_out"] = [r for r in request["handed_out"] if set(r) <= {"document_id", "internal",
-                                                                               "unique_facts", "included", "file"}]
+        request["handed_out"] = [
+            r
+            for r in request["handed_out"]
+            if set(r) <= {"document_id", "internal", "unique_facts", "included", "file"}
+        ]
     return data
 
 

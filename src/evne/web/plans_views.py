@@ -310,6 +310,7 @@ def case_section(request: HttpRequest, case) -> dict:
                     "status": selectors.activity_status(a, on=today),
                     "notices": selectors.activity_notices(a, on=today),
                     "trial": (selectors.trial_periods(a) or [None])[-1],
+                    "has_order": selectors.latest_order(a) is not None,
                 }
                 for a in activities
             ],
@@ -715,3 +716,54 @@ def trial_period_create(request: HttpRequest, case_id: int, activity_id: int) ->
         "replaced": replaced, "accommodation": selectors.accommodation_needs(case),
         "order": selectors.latest_order(activity),
     }, status=status)  # fmt: skip
+
+
+# --- printouts: the order for the provider, the plan for the citizen ----------------------------------------------
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "no-store"  # personal data: no copies in shared caches
+    return response
+
+
+def order_pdf(request: HttpRequest, case_id: int, activity_id: int) -> HttpResponse:
+    """The order (kravspecifikation) for the provider: the access log and the timeline name the order printed."""
+    from evne.plans.pdf import order_pdf as render
+
+    number = request.GET.get("version", "")
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB,
+                       detail=f"order: activity {activity_id}, version {number or 'latest'}")  # fmt: skip
+    activity = _activity(case, activity_id)
+    orders = selectors.orders(activity)
+    order = next((o for o in orders if str(o.number) == number), None) if number else selectors.latest_order(activity)
+    if order is None:
+        raise Http404
+    pdf = render(case=case, order=order)
+    services.printout_record(
+        actor=request.user,
+        case=case,
+        document="order",
+        number=order.number,
+        data={"order_id": order.pk, "activity_id": activity.pk, "provider": activity.provider},
+    )
+    return _pdf_response(pdf, f"kravspecifikation-{case.number}-{activity.pk}-v{order.number}.pdf")
+
+
+def plan_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The citizen's copy of the action plan ("Min plan"): access-logged and on the timeline, naming the version."""
+    from evne.plans.pdf import plan_pdf as render
+
+    number = request.GET.get("version", "")
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB,
+                       detail=f"action plan: version {number or 'current'}")  # fmt: skip
+    history = selectors.plan_history(case)
+    plan = next((p for p in history if str(p.number) == number), None) if number else (history or [None])[0]
+    if plan is None:
+        raise Http404
+    pdf = render(case=case, plan=plan)
+    services.printout_record(
+        actor=request.user, case=case, document="plan", number=plan.number, data={"plan_id": plan.pk}
+    )
+    return _pdf_response(pdf, f"min-plan-{case.number}-v{plan.number}.pdf")
