@@ -59,7 +59,7 @@ def test_the_citizen_gets_her_plan_written_to_her(client, alice, carol, charlie,
     event = TimelineEvent.objects.get(case=case, kind=EventKind.DOCUMENT_PRINTED)
     assert event.data == {"document": "plan", "number": 1, "plan_id": plan.pk} and event.actor == carol
     with translation.override("da"):
-        assert "handleplan (version 1)" in describe(event)
+        assert "handleplanen (version 1)" in describe(event)
     assert AccessLogEntry.objects.filter(user=carol, action=AccessAction.DOCUMENT, case=case,
                                          detail="action plan: version current").exists()  # fmt: skip
     client.force_login(charlie)
