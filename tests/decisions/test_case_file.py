@@ -155,3 +155,26 @@ def test_a_specified_request_holds_only_its_parts_and_period(rich):
     assert "kravspecifikationer til aktører" in text.lower() and "fra perioden" in text
     assert all(r["reason"] == "not_requested" for r in access.handed_out
                if r["part"] not in ("order", "report", "follow_up", "note"))  # fmt: skip
+
+
+def test_the_page_hands_out_a_specified_request_with_an_exemption(client, alice, prepared):
+    from django.urls import reverse
+
+    case, note = prepared["case"], prepared["note"]
+    request = services.file_access_request(actor=alice, case=case, requested_on=timezone.localdate(), channel="oral")
+    client.force_login(alice)
+    page = client.get(reverse("web:decisions_file_access", args=[case.pk])).content.decode()
+    assert f'name="exempt-note-{note.pk}"' in page and 'name="parts" value="note"' in page
+
+    client.post(reverse("web:decisions_file_access_hand_out", args=[case.pk, request.pk]), {
+        "version": 1, "handed_out_on": timezone.localdate().isoformat(), "parts": ["note", "assessment"],
+        f"exempt-note-{note.pk}": "citizen", f"note-note-{note.pk}": "Oplysningen kan skade dit helbred.",
+    })  # fmt: skip
+
+    request.refresh_from_db()
+    text = flat(pdf_text(request.bundle))
+    assert "Afgørende hensyn til dig selv" in text and "Oplysningen kan skade dit helbred." in text
+    assert note.text not in text and prepared["assessment"].reasons in text
+    assert "Kroniske smerter" not in text  # the documents were not asked for
+    row = next(r for r in request.handed_out if r.get("note_id") == note.pk)
+    assert row["reason"] == "citizen" and row["included"] is False

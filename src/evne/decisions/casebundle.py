@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -172,23 +173,41 @@ _SKIP = {
 }  # fmt: skip
 
 
+# The people fields carry no verbose name of their own (Django would print "author"): their Danish labels.
+_WHO = {
+    "author": "Skrevet af", "recorded_by": "Registreret af", "created_by": "Oprettet af", "written_by": "Skrevet af",
+    "presented_by": "Forelagt af", "sent_by": "Sendt af", "issued_by": "Udstedt af", "decided_by": "Besluttet af",
+    "answered_by": "Besvaret af", "added_by": "Tilføjet af", "assigned_by": "Tildelt af", "actor": "Udført af",
+    "coordinating_caseworker": "Koordinerende sagsbehandler", "created_at": "Oprettet",
+}  # fmt: skip
+
+
+def _label(f: models.Field) -> str:
+    """The field's Danish label; "" for a field without a label of its own (a link shown elsewhere, a key)."""
+    if f.name in _WHO:
+        return _WHO[f.name]
+    if not isinstance(f.verbose_name, Promise):  # Django's default from the field name: not for a reader
+        return ""
+    return capfirst(str(f.verbose_name))
+
+
 def _rows(obj: models.Model, *, skip: Iterable[str] = ()) -> list[tuple[str, str]]:
     """Each filled field with its Danish label (the models' verbose names, translated)."""
     out = []
     omit = _SKIP | set(skip)
     for f in obj._meta.concrete_fields:
-        if f.name in omit:
+        if f.name in omit or not _label(f):
             continue
         if isinstance(f, models.ForeignKey):
             related = getattr(obj, f.name, None)
             if related is None:
                 continue
             name = related.get_full_name() if hasattr(related, "get_full_name") else str(related)
-            out.append((capfirst(str(f.verbose_name)), name or getattr(related, "username", "")))
+            out.append((_label(f), name or getattr(related, "username", "")))
             continue
         text = _value(obj, f)
         if text:
-            out.append((capfirst(str(f.verbose_name)), text))
+            out.append((_label(f), text))
     return out
 
 
