@@ -125,10 +125,8 @@ def access_case(
     channel: str = AccessChannel.WEB,
     write: bool = False,
     queryset: QuerySet | None = None,
-    detail: str = "",
 ):
-    """The only way to a case. Raises NotFound or AccessDenied; every granted access is logged (`detail` names the
-    record read, e.g. which document was printed)."""
+    """The only way to a case. Raises NotFound or AccessDenied; every granted access is logged."""
     Case = apps.get_model("cases", "Case")
 
     qs = queryset if queryset is not None else Case.objects.select_related("citizen", "team", "caseworker")
@@ -137,7 +135,7 @@ def access_case(
         raise NotFound
     if write and not can_write_case(user, case):
         raise AccessDenied
-    log_access(user=user, action=what, channel=channel, case=case, citizen=case.citizen, detail=detail)
+    log_access(user=user, action=what, channel=channel, case=case, citizen=case.citizen)
     return case
 
 

@@ -109,7 +109,7 @@ def describe(event: TimelineEvent) -> str | None:
                 "due": d.get("due_on"),
             }
         case EventKind.FILE_ACCESS_GIVEN:
-            return _("File access given on %(date)s: %(included)s documents handed out, %(excluded)s left out.") % {
+            return _("File access given on %(date)s: %(included)s records handed out, %(excluded)s exempted.") % {
                 "date": d.get("handed_out_on"),
                 "included": d.get("included"),
                 "excluded": d.get("excluded"),

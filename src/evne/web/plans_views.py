@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from evne.accounts.access import access_case, can_write_case
+from evne.accounts.access import access_case, can_write_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.errors import DomainError, StaleVersion
 from evne.plans import selectors, services
@@ -733,13 +733,15 @@ def order_pdf(request: HttpRequest, case_id: int, activity_id: int) -> HttpRespo
     from evne.plans.pdf import order_pdf as render
 
     number = request.GET.get("version", "")
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB,
-                       detail=f"order: activity {activity_id}, version {number or 'latest'}")  # fmt: skip
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB)
     activity = _activity(case, activity_id)
     orders = selectors.orders(activity)
     order = next((o for o in orders if str(o.number) == number), None) if number else selectors.latest_order(activity)
     if order is None:
         raise Http404
+    # The access log names the document read (issue 13): which order, which version, to whom.
+    log_access(user=request.user, action=AccessAction.DOCUMENT, channel=WEB, case=case,
+               detail=f"Kravspecifikation, version {order.number}, til {activity.provider}")  # fmt: skip
     pdf = render(case=case, order=order)
     services.printout_record(
         actor=request.user,
@@ -756,12 +758,13 @@ def plan_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
     from evne.plans.pdf import plan_pdf as render
 
     number = request.GET.get("version", "")
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.DOCUMENT, channel=WEB,
-                       detail=f"action plan: version {number or 'current'}")  # fmt: skip
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB)
     history = selectors.plan_history(case)
     plan = next((p for p in history if str(p.number) == number), None) if number else (history or [None])[0]
     if plan is None:
         raise Http404
+    log_access(user=request.user, action=AccessAction.DOCUMENT, channel=WEB, case=case,
+               detail=f"Min plan (handleplan), version {plan.number}")  # fmt: skip
     pdf = render(case=case, plan=plan)
     services.printout_record(
         actor=request.user, case=case, document="plan", number=plan.number, data={"plan_id": plan.pk}
