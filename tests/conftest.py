@@ -47,14 +47,22 @@ def _real_clock_for_the_browser(request):
         _CLOCK.start()
 
 
+def _with_letter_branding(municipality: Municipality) -> Municipality:
+    """Every letter needs the job centre's contact details (evne.decisions.letters.require_contact)."""
+    from evne.synth.generate import ensure_letter_branding
+
+    ensure_letter_branding(municipality, town=("9990", municipality.name.removesuffix(" Kommune")))
+    return municipality
+
+
 @pytest.fixture
 def kommune(db) -> Municipality:
-    return Municipality.objects.create(code="990", name="Evnekøbing Kommune")
+    return _with_letter_branding(Municipality.objects.create(code="990", name="Evnekøbing Kommune"))
 
 
 @pytest.fixture
 def other_kommune(db) -> Municipality:
-    return Municipality.objects.create(code="991", name="Andeby Kommune")
+    return _with_letter_branding(Municipality.objects.create(code="991", name="Andeby Kommune"))
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from evne.profiles.services import (
     involvement_record,
     profile_present,
 )
+from evne.synth.generate import ensure_letter_branding
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 EXPORTED_AT = "2026-04-30T12:00:00+00:00"
@@ -48,6 +49,7 @@ def fact(text, kind="conversation", **kw):
 
 def make_people(make_user, code="990", name="Evnekøbing Kommune", team_name="Team A"):
     kommune = Municipality.objects.create(code=code, name=name)
+    ensure_letter_branding(kommune)
     team = Team.objects.create(municipality=kommune, name=team_name)
     alice = make_user("alice", Role.CASEWORKER, team)
     bob = make_user("bob", Role.CASEWORKER, team)
@@ -233,8 +235,12 @@ def build_decisions(alice, case, document, note):
                                        reconsidered_on=today, reasons="Fastholdt.")  # fmt: skip
     d.complaint_forward(actor=alice, complaint=complaint, expected_version=2, forwarded_on=today)
     access = d.file_access_request(actor=alice, case=case, requested_on=today, channel="oral")
+    # A specified request (documents and notes): the rows name records of two kinds, and the PDF stays short (the
+    # whole file is rendered once already, for the appeal body when the complaint was forwarded).
     d.file_access_hand_out(actor=alice, request=access, expected_version=1, handed_out_on=today,
-                           documents=[{"document_id": document.pk, "internal": False}])  # fmt: skip
+                           documents=[{"document_id": document.pk, "internal": False}], parts=["document", "note"],
+                           exemptions=[{"item": f"note:{note.pk}", "reason": "private",
+                                        "note": "Oplysninger om en anden person."}])  # fmt: skip
     reasons = d.reasons_request_record(actor=alice, case=case, decision_notified_on=today,
                                        decision_summary="Afslag på kørsel.", requested_on=today)  # fmt: skip
     d.reasons_request_answer(actor=alice, request=reasons, expected_version=1, answered_on=today,

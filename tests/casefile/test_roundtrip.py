@@ -173,7 +173,14 @@ def as_version_1(data: dict) -> dict:
     old = load_schema(1)
     kinds = old["$defs"]["timeline_event"]["properties"]["kind"]["enum"]
     data = {**data, "version": 1, "timeline": [e for e in data["timeline"] if e["kind"] in kinds]}
-    return strip(data, old, old)
+    data = strip(data, old, old)
+    for request in data.get("file_access_requests", []):  # version 1 bundles named documents only
+        request["handed_out"] = [
+            r
+            for r in request["handed_out"]
+            if set(r) <= {"document_id", "internal", "unique_facts", "included", "file"}
+        ]
+    return data
 
 
 def test_a_version_1_file_written_before_the_agenda_item_and_flex_job_refs_still_imports(exported, tmp_path):

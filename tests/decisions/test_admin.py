@@ -12,10 +12,12 @@ def test_the_administrator_edits_letter_branding_and_local_deadlines(client, mak
     admin.is_staff = admin.is_superuser = True
     admin.save()
     client.force_login(admin)
+    LetterBranding.objects.filter(municipality=kommune).delete()  # the fixture's synthetic branding
     assert client.get("/admin/decisions/letterbranding/add/").status_code == 200
     response = client.post("/admin/decisions/letterbranding/add/", {
         "municipality": kommune.pk, "sender": "Jobcenter Evnekøbing", "address": "Rådhustorvet 1",
-        "phone": "", "email": "", "signature": "Med venlig hilsen", "logo_svg": "",
+        "phone": "70 00 00 00", "email": "jobcenter@example.dk",
+        "opening_hours": "Mandag–fredag 9–15", "signature": "Med venlig hilsen", "logo_svg": "",
     })  # fmt: skip
     assert response.status_code == 302 and LetterBranding.objects.get().sender == "Jobcenter Evnekøbing"
     response = client.post(

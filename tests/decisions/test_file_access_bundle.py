@@ -63,7 +63,7 @@ def test_the_bundle_holds_the_uploaded_pdf_and_not_an_internal_documents_file(al
     # The separator page comes right before the document's own two pages, at the end of the bundle.
     pages = [page.extract_text() for page in reader.pages]
     assert "Bilag 1: Statusattest" in pages[-3] and "side 1" in pages[-2] and "side 2" in pages[-1]
-    row = next(r for r in access.handed_out if r["document_id"] == statement.pk)
+    row = next(r for r in access.handed_out if r.get("document_id") == statement.pk)
     assert row["included"] is True
 
 
@@ -89,7 +89,7 @@ def test_an_image_is_put_on_its_own_page_and_a_broken_pdf_is_handed_out_separate
     reader = PdfReader(BytesIO(access.bundle.file.read()))
     last = reader.pages[-1]
     assert last.images and not last.extract_text().strip()  # the image page holds the image and nothing else
-    files = {r["document_id"]: r["file"] for r in access.handed_out}
+    files = {r["document_id"]: r["file"] for r in access.handed_out if "document_id" in r}
     assert sorted(files.values()) == ["", "image", "separate"]  # the specialist statement has no file
 
 

@@ -13,9 +13,11 @@ LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect wid
 
 
 def test_a_letter_carries_the_municipalitys_branding_and_masks_the_cpr(alice, case):
-    LetterBranding.objects.create(municipality=case.municipality, sender="Jobcenter Evnekøbing",
-                                  address="Rådhustorvet 1\n9990 Evnekøbing", phone="99 99 99 99",
-                                  signature="Med venlig hilsen\nJobcenter Evnekøbing", logo_svg=LOGO)  # fmt: skip
+    LetterBranding.objects.filter(municipality=case.municipality).update(
+        sender="Jobcenter Evnekøbing", address="Rådhustorvet 1\n9990 Evnekøbing", phone="99 99 99 99",
+        signature="Med venlig hilsen\nJobcenter Evnekøbing", logo_svg=LOGO,
+    )  # fmt: skip
+    case.municipality.letter_branding.refresh_from_db()
     access = services.file_access_request(actor=alice, case=case, requested_on=timezone.localdate(), channel="written")
     access = services.file_access_hand_out(actor=alice, request=access, expected_version=1,
                                            handed_out_on=timezone.localdate())  # fmt: skip

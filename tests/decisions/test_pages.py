@@ -94,7 +94,7 @@ def test_file_access_is_handed_out_from_the_page_with_internal_documents_left_ou
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.handed_out_on == timezone.localdate() and request.bundle_id
-    assert {r["document_id"]: r["included"] for r in request.handed_out}[specialist] is False
+    assert {r.get("document_id"): r["included"] for r in request.handed_out}[specialist] is False
     assert "Sagen (PDF)" in client.get(f"/cases/{case.pk}/file-access/").content.decode()
 
 

@@ -184,10 +184,12 @@ def test_file_access_bundle_leaves_out_internal_documents_without_unique_facts(a
         actor=alice, request=request, expected_version=1, handed_out_on=TODAY(),
         documents=[{"document_id": prepared["specialist"].pk, "internal": True, "unique_facts": False}],
     )  # fmt: skip
-    row = next(r for r in request.handed_out if r["document_id"] == prepared["specialist"].pk)
-    assert row["included"] is False
+    row = next(r for r in request.handed_out if r.get("document_id") == prepared["specialist"].pk)
+    assert row["included"] is False and row["reason"] == "internal"
     text = pdf_text(request.bundle).replace("\n", " ")
-    assert "Aktindsigt" in text and "Interne arbejdsdokumenter" in text
+    assert "Aktindsigt" in text and "Undtaget fra aktindsigt" in text
+    assert "Internt arbejdsdokument (forvaltningslovens § 12, stk. 1)" in text
+    assert "Kroniske smerter" not in text  # the exempted statement's content is left out
     assert "Borgeren har gennemført praktik 12 uger." in text  # journal notes go with the file
 
 

@@ -48,7 +48,7 @@ def test_it_drafts_hears_issues_and_handles_a_complaint(live_server, new_page, a
     form = page.locator("main form").first
     page.select_option("[name=outcome]", "refusal")
     page.select_option("[name=subject]", "fleksjob")
-    page.fill("[name=applied_for]", "Borgeren har søgt om fleksjob.")
+    page.fill("[name=applied_for]", "Fleksjob.")
     submit(form)
     expect(page.locator(".messages")).to_be_visible()
     decision = Decision.objects.get(case=case)
@@ -118,5 +118,9 @@ def test_it_drafts_hears_issues_and_handles_a_complaint(live_server, new_page, a
     form.locator("[name=forwarded_on]").fill(today.isoformat())
     submit(form)
     expect(page.locator("#forwarded")).to_contain_text("Ankestyrelsen")
+    # The package for the appeal body (cover letter and the case's file) is on the complaint page; the deadline
+    # still runs and the page says so.
+    expect(page.locator("a", has_text="Oversendelsen til ankeinstansen")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Klagefristen løber til")
     complaint.refresh_from_db()
     assert complaint.forwarded_on == today and complaint.reconsideration_letter is not None

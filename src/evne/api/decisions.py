@@ -361,10 +361,21 @@ class HandOutRow(In):
     unique_facts: bool = False
 
 
+class ExemptionRow(In):
+    item: str = Field(max_length=60, description="The record: '<kind>:<id>', e.g. 'note:12', 'order:3'")
+    reason: str = Field("", max_length=20, description="internal, special, citizen, private, public; empty: handed out")
+    note: LongText = Field("", description="Why (the citizen reads it); required for citizen, private and public")
+    unique_facts: bool = False
+
+
 class HandOutIn(In):
     version: Version
     handed_out_on: date
     documents: list[HandOutRow] = Field([], max_length=5000, description="Marks per document; others are included")
+    exemptions: list[ExemptionRow] = Field([], max_length=5000, description="Records not handed out, with the ground")
+    parts: list[str] = Field([], max_length=30, description="A specified request's parts; empty: the whole file")
+    period_from: date | None = None
+    period_to: date | None = None
 
 
 # --- operations -----------------------------------------------------------------------------------------
@@ -547,8 +558,11 @@ def hand_out_file(request: HttpRequest, payload: HandOutIn, case_id: int = CaseI
     if access_request is None:
         raise NotFound
     v = payload.model_dump()
-    return services.file_access_hand_out(actor=request.auth, request=access_request, expected_version=v["version"],
-                                         handed_out_on=v["handed_out_on"], documents=v["documents"])  # fmt: skip
+    return services.file_access_hand_out(
+        actor=request.auth, request=access_request, expected_version=v["version"], handed_out_on=v["handed_out_on"],
+        documents=v["documents"], exemptions=v["exemptions"], parts=v["parts"], period_from=v["period_from"],
+        period_to=v["period_to"],
+    )  # fmt: skip
 
 
 @router.get("/{case_id}/delay-notices", response={200: list[DelayNoticeOut], **errors(404)}, summary="Delay notices")

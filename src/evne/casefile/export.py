@@ -143,6 +143,9 @@ JSON_ID_KEYS = {
     "application_id": "application",
     "extends_id": "course",
     "rehab_plan_id": "rehab-plan",
+    # the file-access bundle's rows (evne.decisions.casebundle.ID_KEY) and the forwarding package's letter
+    "plan_id": "plan",
+    "package_document_id": "document",
 }
 
 # Refs added after the first reform files were written (2026-11-23): a file without them still imports.

@@ -264,6 +264,7 @@ class EventKind(models.TextChoices):
     OWN_WORK_RECORDED = "own_work_recorded", _("The citizen's own work recorded")
     APPLICATION_RECEIVED = "application_received", _("Application received")
     APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
+    DOCUMENT_PRINTED = "document_printed", _("Document printed or downloaded")
 
 
 class TimelineEvent(AppendOnlyModel):

@@ -8,7 +8,7 @@ from .models import LetterBranding, LocalDeadline
 
 @admin.register(LetterBranding)
 class LetterBrandingAdmin(admin.ModelAdmin):
-    list_display = ("municipality", "sender", "phone", "email")
+    list_display = ("municipality", "sender", "phone", "email", "opening_hours")
 
 
 @admin.register(LocalDeadline)

@@ -4,8 +4,6 @@ legal rules (X7 (6)–(7); seed 000, L3992–4007), then the complaint guidance 
 
 from datetime import date
 
-from django.utils import timezone
-
 from .guidance import Guidance
 from .letters import Section
 from .models import Complaint, Decision, FileAccessRequest, OutcomeKind, ReasonsRequest, Reconsideration
@@ -107,17 +105,110 @@ def pension_statements(decision: Decision, *, on: date) -> list[str]:
             "(§ 18, stk. 1, i lov om social pension)."]  # fmt: skip
 
 
-def decision_letter(decision: Decision, *, guidance: Guidance | None, on: date) -> tuple[str, list[Section]]:
+def decision_title(decision: Decision) -> str:
+    """The letter's heading: "Afgørelse om fleksjob"; a refusal or a partial grant says what it refuses."""
     title = f"Afgørelse om {OUTCOME_DA.get(decision.outcome, decision.outcome)}"
-    # A refusal or a partial grant says in its heading what it refuses: "Afgørelse om afslag på fleksjob".
     subject = SUBJECT_DA.get(decision.subject)
     if subject and decision.outcome == OutcomeKind.REFUSAL:
         title = f"Afgørelse om afslag på {subject}"
     elif subject and decision.outcome == OutcomeKind.PARTIAL_GRANT:
         title = f"Afgørelse om delvis bevilling af {subject}"
+    return title
+
+
+def decision_reference(decision: Decision) -> str:
+    """How the citizen recognises a decision in a later letter: "afgørelsen om afslag på fleksjob af 15-06-2026"
+    (never its internal number)."""
+    reference = "afgørelsen" + decision_title(decision)[len("Afgørelse") :]
+    return f"{reference} af {_d(decision.decided_on)}" if decision.decided_on else reference
+
+
+# "Hvad sker der nu" per outcome: the next step for the citizen. Plain words, no amounts or periods (those are dated
+# parameters and belong to the benefit's own decision).
+WHAT_NOW = {
+    OutcomeKind.FLEKSJOB: [
+        "Du er nu godkendt til fleksjob. Vi hjælper dig med at finde et fleksjob, der passer til dine skånehensyn.",
+        "Indtil du får et fleksjob, kan du få ledighedsydelse, hvis du opfylder betingelserne (§ 74 i lov om aktiv "
+        "socialpolitik). Du skal søge om ledighedsydelse hos os; vi hjælper dig med ansøgningen.",
+        "Vi kontakter dig for at aftale den første samtale om, hvordan vi sammen finder et fleksjob.",
+    ],
+    OutcomeKind.FORTIDSPENSION: [
+        "Du får førtidspension. Udbetaling Danmark beregner og udbetaler din pension og skriver til dig om beløbet, "
+        "og hvornår den første udbetaling sker.",
+    ],
+    OutcomeKind.RESSOURCEFORLOB: [
+        "Du starter i et ressourceforløb. Du får en koordinerende sagsbehandler, og sammen skriver vi indsatsdelen af "
+        "din rehabiliteringsplan. Vi kontakter dig for at aftale det første møde.",
+    ],
+    OutcomeKind.JOBAFKLARING: [
+        "Du starter i et jobafklaringsforløb. Du får en koordinerende sagsbehandler, som kontakter dig for at aftale "
+        "det første møde og planen for forløbet.",
+    ],
+    OutcomeKind.ACTIVITIES: [
+        "Vi kontakter dig for at aftale, hvornår tilbuddet starter, hvor det foregår, og hvad der skal ske.",
+    ],
+    OutcomeKind.ORDINARY_WORK: [
+        "Vi hjælper dig med at søge ordinært arbejde. Vi kontakter dig for at aftale, hvordan vi gør det.",
+    ],
+    OutcomeKind.REFUSAL: [
+        "Din sag fortsætter. Du får fortsat den ydelse, du får i dag, så længe betingelserne for den er opfyldt. Vi "
+        "kontakter dig for at aftale, hvad der skal ske nu i din sag.",
+    ],
+    OutcomeKind.PARTIAL_GRANT: [
+        "Det, du har fået bevilget, gælder fra afgørelsens dato. Vi kontakter dig for at aftale, hvad der skal ske "
+        "nu i din sag.",
+    ],
+    OutcomeKind.STOP_REDUCTION: [
+        "Ændringen gælder fra den dato, der står i afgørelsen. Vi kontakter dig, hvis du skal gøre noget.",
+    ],
+    OutcomeKind.REFUSE_PENSION_CASE: [
+        "Din sag fortsætter efter de regler, du er omfattet af i dag. Vi kontakter dig for at aftale, hvad der skal "
+        "ske nu i din sag.",
+    ],
+}
+WHAT_NOW[OutcomeKind.FORTIDSPENSION_EXISTING] = WHAT_NOW[OutcomeKind.FORTIDSPENSION]
+WHAT_NOW[OutcomeKind.SENIOR_FORTIDSPENSION] = WHAT_NOW[OutcomeKind.FORTIDSPENSION]
+
+
+def contact_paragraph(case) -> str:
+    """Who to call, when and where: the caseworker and the job centre's contact details (required before any letter
+    is issued: evne.decisions.letters.require_contact)."""
+    branding = getattr(case.municipality, "letter_branding", None)
+    caseworker = case.caseworker.get_full_name() or case.caseworker.username
+    if branding is None:
+        return f"Har du spørgsmål, er du velkommen til at kontakte din sagsbehandler, {caseworker}."
+    hours = "; ".join(line.strip() for line in branding.opening_hours.splitlines() if line.strip())
+    address = ", ".join(line.strip() for line in branding.address.splitlines() if line.strip())
+    return (
+        f"Har du spørgsmål, er du velkommen til at kontakte din sagsbehandler, {caseworker}, på telefon "
+        f"{branding.phone} ({hours}) eller på e-mail {branding.email}. Du kan også komme forbi på {address}."
+    )
+
+
+def what_happens_now(decision: Decision) -> Section:
+    return Section("Hvad sker der nu?", [*WHAT_NOW.get(OutcomeKind(decision.outcome), []),
+                                         contact_paragraph(decision.case)])  # fmt: skip
+
+
+def complaint_deadline_sentence(decision: Decision, *, on: date) -> str:
+    """The complaint deadline as a date, counted from the letter's date by the dated rule
+    (evne.rules.catalogue.deadline.complaint_due: 4 weeks from notification, rolled over to a working day)."""
+    from evne.rules.catalogue.deadline import complaint_due
+
+    due = complaint_due(on, [], on)
+    return (f"Regnet fra datoen på dette brev er sidste frist for at klage den {_d(due)}. Får du brevet senere, "
+            "regnes fristen fra den dag, du får det.")  # fmt: skip
+
+
+def decision_letter(decision: Decision, *, guidance: Guidance | None, on: date) -> tuple[str, list[Section]]:
+    title = decision_title(decision)
+    applied = [decision.applied_for]
+    application = decision.application
+    if application is not None:
+        applied.insert(0, f"Du søgte den {_d(application.applied_on)} om {application.label.lower()}.")
     sections = [
         Section("Afgørelse", [decision.decision_text]),
-        Section("Det har du søgt om", [decision.applied_for]),
+        Section("Det har du søgt om", applied),
     ]
     reasons = [p for p in (decision.reasons, decision.considerations) if p]
     if reasons:
@@ -134,12 +225,16 @@ def decision_letter(decision: Decision, *, guidance: Guidance | None, on: date) 
         sections.append(Section("Sagens oplysninger", ["Vi har lagt vægt på disse oplysninger:"],
                                 [f["text"] for f in decision.facts]))  # fmt: skip
     sections.append(Section("Regler", [decision.legal_basis]))
+    sections.append(what_happens_now(decision))
     if guidance is not None:
-        sections.append(Section("Klagevejledning", [guidance.text]))
+        sections.append(Section("Klagevejledning", [guidance.text, complaint_deadline_sentence(decision, on=on)]))
     return title, sections
 
 
-def hearing_letter(decision: Decision, *, package: list[dict], unfavourable: str, due: date):
+def hearing_letter(decision: Decision, *, package: list[dict], unfavourable: str, due: date,
+                   attached: dict | None = None):  # fmt: skip
+    """`attached`: document id → its attachment (evne.decisions.letters.Attachment); a document whose file is
+    attached is said to be "vedlagt som bilag N"; one without a file has its essential content in the letter."""
     from evne.evidence.models import Document
     from evne.profiles.models import ElementVersion
 
@@ -171,40 +266,51 @@ def hearing_letter(decision: Decision, *, package: list[dict], unfavourable: str
     if profile_items:
         sections.append(Section("Din ressourceprofil (hele profilen)", [], profile_items))
     docs = Document.objects.filter(pk__in=[p["document_id"] for p in package if p["kind"] == "document"]).order_by("pk")
-    if docs:
-        sections.append(Section("Dokumenter, vi bygger på (kopi vedlagt)", [],
-                                [f"{d.title}, {d.author}, {_d(d.document_date)}" for d in docs]))  # fmt: skip
+    attached = attached or {}
+    items = []
+    for d in docs:
+        text = f"{d.title}, {d.author}, {_d(d.document_date)}"
+        a = attached.get(d.pk)
+        if a is not None and a.kind != "separate":
+            items.append(f"{text}: vedlagt som bilag {a.number}.")
+        else:
+            items.append(f"{text}. Det væsentlige indhold: {d.summary}")
+    if items:
+        intro = ["Kopi af dokumenterne er vedlagt som bilag efter dette brev."] if any(
+            a.kind != "separate" for a in attached.values()) else []  # fmt: skip
+        sections.append(Section("Dokumenter, vi bygger på", intro, items))
     sections.append(Section("Sådan svarer du", [
         f"Du kan komme med dine bemærkninger, som det passer dig: ring, kom forbi eller skriv. Vi skal have dem "
         f"senest {_d(due)}. Hvis vi ikke hører fra dig, træffer vi afgørelsen ud fra de oplysninger, vi har.",
+        contact_paragraph(decision.case),
     ]))  # fmt: skip
     return title, sections
 
 
 def reconsideration_letter(complaint: Complaint, *, outcome: str, reasons: str):
-    number = complaint.decision.number
+    reference = decision_reference(complaint.decision)
     if outcome == Reconsideration.CHANGED:
         title = "Vi har ændret afgørelsen efter din klage"
         first = (
-            f"Vi har set på din klage fra {_d(complaint.received_on)} over afgørelse nr. {number} igen, og vi "
+            f"Vi har set på din klage fra {_d(complaint.received_on)} over {reference} igen, og vi "
             "ændrer afgørelsen (§ 66 i lov om retssikkerhed og administration på det sociale område)."
         )
     else:
         title = "Vi har brug for flere oplysninger til din klage"
-        first = (f"Vi har set på din klage fra {_d(complaint.received_on)} over afgørelse nr. {number} igen. Vi har "
+        first = (f"Vi har set på din klage fra {_d(complaint.received_on)} over {reference} igen. Vi har "
                  "brug for flere oplysninger, før vi kan tage stilling til den.")  # fmt: skip
-    return title, [Section("", [first]), Section("Begrundelse", [reasons])]
+    return title, [Section("", [first]), Section("Begrundelse", [reasons, contact_paragraph(complaint.decision.case)])]
 
 
 def forwarding_letter(complaint: Complaint, *, appeal_body: str):
     return "Din klage er sendt videre", [
         Section("", [
-            f"Vi har set på din klage fra {_d(complaint.received_on)} over afgørelse nr. {complaint.decision.number} "
+            f"Vi har set på din klage fra {_d(complaint.received_on)} over {decision_reference(complaint.decision)} "
             f"igen, men vi ændrer ikke afgørelsen. Vi har derfor givet klagen videre til {appeal_body} sammen med "
             "afgørelsen og sagens oplysninger (§ 66 i lov om retssikkerhed og administration på det sociale område).",
             f"{appeal_body} behandler nu din klage og skriver til dig.",
         ]),
-        Section("Begrundelse", [complaint.reconsideration_reasons]),
+        Section("Begrundelse", [complaint.reconsideration_reasons, contact_paragraph(complaint.decision.case)]),
     ]  # fmt: skip
 
 
@@ -229,53 +335,64 @@ def written_reasons_letter(request: ReasonsRequest, *, reasons: str, legal_basis
     ]  # fmt: skip
 
 
-def bundle_documents(request: FileAccessRequest, *, rows: list[dict]) -> tuple[list, list]:
-    """The documents handed out (by date) and those left out. Earlier file-access bundles are handed out as their
-    summary only: their files are copies of what the case already holds."""
-    from evne.evidence.models import Document
+def file_access_cover(request: FileAccessRequest, *, selection, parts: list, attachments: list, exempted: int):
+    """The cover letter of the file: what was asked for and what follows (the contents, the parts, the documents'
+    own files as numbered bilag), and — when something was exempted — where the reasons stand and that the citizen
+    may complain about it. A file that cannot be put into the PDF is named as handed out separately."""
+    from .casebundle import Part
 
-    case = request.case
-    docs = {d.pk: d for d in Document.objects.filter(case=case)}
-    included = [docs[r["document_id"]] for r in rows if r["included"] and r["document_id"] in docs]
-    excluded = [docs[r["document_id"]] for r in rows if not r["included"] and r["document_id"] in docs]
-    return sorted(included, key=lambda d: (d.document_date, d.pk)), excluded
-
-
-def file_access_bundle(request: FileAccessRequest, *, included: list, excluded: list, attachments: list):
-    """The file as one document: each included document with its date, author and content, then the journal notes
-    (facts) and the decisions. The documents' own files follow the cover as numbered attachments (bilag); a file
-    that cannot be put into the PDF is named as handed out separately. Internal working documents without facts
-    found elsewhere are listed as left out."""
-    case = request.case
-    attached = {a.document.pk: a for a in attachments}
-    sections = [Section("", [
-        f"Du bad om aktindsigt den {_d(request.requested_on)}"
-        + (f" ({request.scope})." if request.scope else " i hele din sag.")
-        + " Her er sagens dokumenter (forvaltningslovens § 9). Det koster ikke noget.",
-    ])]  # fmt: skip
+    asked = f"Du bad om aktindsigt den {_d(request.requested_on)}"
+    asked += f" ({request.scope})." if request.scope else "."
+    if selection.whole_file:
+        given = "Her er hele din sag samlet i ét dokument (forvaltningslovens § 9)."
+    else:
+        what = ", ".join(str(Part(p).label).lower() for p in selection.parts) or "alle dele af sagen"
+        period = ""
+        if selection.period_from or selection.period_to:
+            period = " fra perioden " + " til ".join(
+                x for x in (_d(selection.period_from) if selection.period_from else "sagens start",
+                            _d(selection.period_to) if selection.period_to else "i dag"))  # fmt: skip
+        given = f"Her er de dele af din sag, du bad om: {what}{period} (forvaltningslovens § 9)."
+    first = Section("", [asked, given, "Indholdsfortegnelsen på næste side viser, hvor du finder hver del. Det koster "
+                                       "ikke noget."])  # fmt: skip
+    sections = [first]
     if any(a.kind != "separate" for a in attachments):
-        sections[0].paragraphs.append("Dokumenternes egne filer følger efter denne oversigt som bilag.")
-    for d in included:
-        paragraphs = [d.summary]
-        a = attached.get(d.pk)
-        if a is not None and a.kind != "separate":
-            pages = f"{a.pages} side" + ("r" if a.pages != 1 else "")
-            paragraphs.append(f"Dokumentet er vedlagt som bilag {a.number} ({pages}).")
-        elif a is not None:
-            paragraphs.append(f"Filen {d.original_filename} kan ikke sættes ind her og er vedlagt særskilt.")
-        sections.append(Section(f"{d.title} ({_d(d.document_date)}, {d.author})", paragraphs))
+        first.paragraphs.append("Dokumenternes egne filer følger efter sagens akter som nummererede bilag.")
     separate = [a for a in attachments if a.kind == "separate"]
     if separate:
-        sections.append(Section("Vedlagt særskilt", [], [
+        sections.append(Section("Vedlagt særskilt", ["Disse filer kan ikke sættes ind i dokumentet. Du får dem "
+                                                     "særskilt:"], [
             f"{a.document.original_filename} ({a.document.title}, {_d(a.document.document_date)})" for a in separate
         ]))  # fmt: skip
-    notes = list(case.notes.order_by("created_at", "id"))
-    if notes:
-        sections.append(Section("Journalnotater", [],
-                                [f"{timezone.localtime(n.created_at):%d-%m-%Y}: {n.text}" for n in notes]))  # fmt: skip
-    if excluded:
-        sections.append(Section("Interne arbejdsdokumenter, der ikke udleveres", [
-            "Disse dokumenter er interne arbejdsdokumenter og indeholder ingen faktiske oplysninger, som ikke står "
-            "andre steder i sagen (forvaltningslovens § 12):",
-        ], [f"{d.title} ({_d(d.document_date)})" for d in excluded]))  # fmt: skip
-    return f"Aktindsigt i sag {case.number}", sections
+    if exempted:
+        sections.append(Section("Oplysninger, du ikke får aktindsigt i", [
+            f"{exempted} {'oplysning er' if exempted == 1 else 'oplysninger er'} undtaget fra aktindsigt. Hver "
+            "undtagelse står i den del af sagen, den hører til, med begrundelsen og den bestemmelse i "
+            "forvaltningsloven, den bygger på.",
+            "Du kan klage over, at vi har undtaget oplysninger. Kontakt os, så hjælper vi dig med at klage.",
+        ]))  # fmt: skip
+    return f"Aktindsigt i sag {request.case.number}", sections
+
+
+def appeal_cover(complaint: Complaint, *, appeal_body: str, on: date):
+    """The cover letter to the appeal body when a kept decision is forwarded (RTL § 66): which decision, the
+    complaint, the reconsideration and what follows (the case's records, the documents' own files)."""
+    decision = complaint.decision
+    return f"Oversendelse af klage over {decision_reference(decision)}", [
+        Section("", [
+            f"Vi sender hermed klagen fra {complaint.decision.case.citizen.full_name} over "
+            f"{decision_reference(decision)} til {appeal_body} (§ 66 i lov om retssikkerhed og administration på det "
+            "sociale område). Vi har genvurderet afgørelsen og fastholder den.",
+        ]),
+        Section("Klagen", [f"Modtaget {_d(complaint.received_on)} ({complaint.get_channel_display().lower()}).",
+                           complaint.summary]),
+        Section("Genvurderingen", [f"Genvurderet {_d(complaint.reconsidered_on)}.",
+                                   complaint.reconsideration_reasons]),
+        Section("Sagens akter", [
+            "Sagens akter følger efter dette brev med en indholdsfortegnelse: afgørelsen, ressourceprofilen, "
+            "planer, kravspecifikationer og statusudtalelser, indhentede oplysninger og samtykker, "
+            "arbejdsevnevurderinger, rehabiliteringsplanen og teamets indstillinger, opfølgning, journalnotater og "
+            "sagens forløb. Dokumenternes egne filer følger som nummererede bilag.",
+            f"Borgeren har fået besked om, at klagen er sendt videre. Sendt {_d(on)}.",
+        ]),
+    ]  # fmt: skip

@@ -16,15 +16,18 @@ from io import BytesIO
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from evne.cases.models import Case
+from evne.errors import DomainError
 from evne.evidence import files
 from evne.evidence.models import Document, DocumentKind
 
 TEMPLATE = "decisions/letter.html"
+CASE_FILE_TEMPLATE = "decisions/case_file.html"
 ATTACHMENTS_TEMPLATE = "decisions/bundle_attachments.html"
 # Uploaded images WeasyPrint puts on a page of the bundle; other files (TIFF) are handed out separately.
 EMBEDDED_IMAGES = frozenset({"image/png", "image/jpeg"})
@@ -43,12 +46,36 @@ def _fetcher() -> URLFetcher:
     return URLFetcher(allowed_protocols=("data",), allow_redirects=False)
 
 
-def letter_context(*, case: Case, title: str, sections: list[Section], letter_date: date) -> dict:
+CONTACT_FIELDS = ("phone", "email", "address", "opening_hours")
+
+
+def require_contact(case: Case):
+    """A letter tells the citizen how to reach the job centre ("ring til os", "kom forbi"): the municipality's
+    branding must hold its phone, e-mail, address and opening hours before any letter is issued. Returns the
+    branding; raises a DomainError naming what is missing."""
+    branding = getattr(case.municipality, "letter_branding", None)
+    labels = {"phone": _("phone"), "email": _("e-mail"), "address": _("address"), "opening_hours": _("opening hours")}
+    missing = [labels[f] for f in CONTACT_FIELDS if branding is None or not getattr(branding, f, "").strip()]
+    if missing:
+        raise DomainError(
+            _("The letter cannot be issued: the job centre's contact details are missing from the municipality's "
+              "letter branding (%(missing)s). An administrator fills them in under Letter branding.")
+            % {"missing": ", ".join(missing)},
+            field="branding",
+        )  # fmt: skip
+    return branding
+
+
+def letter_context(
+    *, case: Case, title: str, sections: list[Section], letter_date: date, recipient: list[str] | None = None
+) -> dict:
     branding = getattr(case.municipality, "letter_branding", None)
     citizen = case.citizen
     caseworker = case.caseworker
     sender = branding.sender if branding else f"Jobcenter · {case.municipality.name}"
     return {
+        "recipient": recipient or [],
+        "opening_hours": [ln for ln in (branding.opening_hours if branding else "").splitlines() if ln.strip()],
         "title": title,
         "sections": sections,
         "letter_date": letter_date,
@@ -67,10 +94,15 @@ def letter_context(*, case: Case, title: str, sections: list[Section], letter_da
     }
 
 
-def render_letter_pdf(*, case: Case, title: str, sections: list[Section], letter_date: date) -> bytes:
+def render_letter_pdf(
+    *, case: Case, title: str, sections: list[Section], letter_date: date, template: str = TEMPLATE,
+    extra: dict | None = None, recipient: list[str] | None = None,
+) -> bytes:  # fmt: skip
+    """The letter as PDF; refused (DomainError) while the job centre's contact details are missing."""
+    require_contact(case)
+    context = letter_context(case=case, title=title, sections=sections, letter_date=letter_date, recipient=recipient)
     with translation.override("da"):
-        html = render_to_string(TEMPLATE, letter_context(case=case, title=title, sections=sections,
-                                                         letter_date=letter_date))  # fmt: skip
+        html = render_to_string(template, context | (extra or {}))
     return HTML(string=html, url_fetcher=_fetcher()).write_pdf()
 
 
@@ -86,19 +118,24 @@ def letter_text(title: str, sections: list[Section]) -> str:
 
 def store_letter(
     *, actor, case: Case, title: str, sections: list[Section], letter_date: date, stored: list[str],
-    attachments: list["Attachment"] | None = None,
+    attachments: list["Attachment"] | None = None, template: str = TEMPLATE, extra: dict | None = None,
+    recipient: list[str] | None = None, summary: str = "", sensitive: bool = False,
 ) -> Document:  # fmt: skip
     """Render the letter and keep it in the case as an outgoing Document with its PDF. `stored` collects the file
     name, so a caller whose transaction fails removes the file again (evidence.services._discard). With
-    `attachments` (the file-access bundle) the documents' own files follow the letter, each after a separator page."""
-    pdf = render_letter_pdf(case=case, title=title, sections=sections, letter_date=letter_date)
+    `attachments` (the hearing's documents, the file-access bundle) the documents' own files follow the letter,
+    each after a separator page. `template`/`extra`: the case file's parts after the cover letter."""
+    pdf = render_letter_pdf(case=case, title=title, sections=sections, letter_date=letter_date, template=template,
+                            extra=extra, recipient=recipient)  # fmt: skip
     if attachments:
         pdf = append_attachments(case=case, title=title, cover=pdf, attachments=attachments)
     branding = getattr(case.municipality, "letter_branding", None)
     document = Document(
         case=case, kind=DocumentKind.OUTGOING_LETTER, title=title[:200], document_date=letter_date,
         author=(branding.sender if branding else case.municipality.name)[:200], received_on=letter_date,
-        summary=letter_text(title, sections), sensitive=False, recorded_by=actor, recorded_at=timezone.now(),
+        summary=summary or letter_text(title, sections),
+        sensitive=sensitive or any(a.document.sensitive for a in attachments or ()),
+        recorded_by=actor, recorded_at=timezone.now(),
         original_filename=f"{title[:80]}.pdf", content_type="application/pdf", size=len(pdf),
         sha256=hashlib.sha256(pdf).hexdigest(), storage_token=files.new_storage_token(),
     )  # fmt: skip

@@ -428,13 +428,15 @@ class LocalDeadline(models.Model):
 
 
 class LetterBranding(models.Model):
-    """How a municipality's letters look: logo, sender address and signature (edited in Django admin)."""
+    """How a municipality's letters look: logo, sender, signature, and the job centre's contact details (phone,
+    e-mail, address, opening hours), which every letter must carry before it is issued (edited in Django admin)."""
 
     municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE, related_name="letter_branding")
     sender = models.CharField(_("sender (e.g. Jobcenter Evnekøbing)"), max_length=200)
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.CharField(_("e-mail"), max_length=200, blank=True)
+    opening_hours = models.TextField(_("opening hours and phone hours"), blank=True)
     signature = models.TextField(_("signature (e.g. 'Med venlig hilsen')"), blank=True)
     logo_svg = models.TextField(_("logo (SVG markup)"), blank=True)
 

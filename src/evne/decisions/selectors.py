@@ -225,3 +225,18 @@ def review(decision: Decision, *, on: date) -> Review:
                                  decision.answer_dealt_with) if p)  # fmt: skip
     guidance = guidance_for(on) if decision.appealable and not decision.fully_grants else None
     return Review(blocking=blocking, warnings=warn, plain_language=plain_language_notes(text), guidance=guidance)
+
+
+def appeal_package(complaint: Complaint):
+    """The forwarding package sent to the appeal body with a kept complaint (cover letter and the case's file), as
+    the timeline recorded it; None before forwarding (or for a complaint forwarded before packages existed)."""
+    from evne.cases.models import EventKind
+    from evne.evidence.models import Document
+
+    if not complaint.forwarded_on:
+        return None
+    events = complaint.decision.case.events.filter(kind=EventKind.COMPLAINT_FORWARDED).order_by("-at", "-id")
+    for event in events:
+        if event.data.get("complaint_id") == complaint.pk and event.data.get("package_document_id"):
+            return Document.objects.filter(pk=event.data["package_document_id"], case=complaint.decision.case).first()
+    return None

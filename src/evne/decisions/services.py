@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from evne.accounts.access import require_case_write
@@ -22,9 +22,9 @@ from evne.errors import DomainError, StaleVersion
 from evne.evidence.models import Document, DocumentKind
 from evne.validation import clean_text, law_date, law_param, model_text, past_or_today
 
-from . import content
+from . import casebundle, content
 from .guidance import guidance_for
-from .letters import plan_attachments, store_letter
+from .letters import CASE_FILE_TEMPLATE, plan_attachments, require_contact, store_letter
 from .models import (
     NEVER_FULL,
     SUBJECT_OF_OUTCOME,
@@ -89,6 +89,48 @@ def _atomic_with_files(work):
 def _stale(message: str, mine: Mapping, current_obj) -> StaleVersion:
     changes = {f: (v, getattr(current_obj, f)) for f, v in mine.items() if getattr(current_obj, f) != v}
     return StaleVersion(message, changes=changes)
+
+
+# --- letters are written to the citizen ----------------------------------------------------------------------
+
+# Words that speak of the citizen in the third person: case text ("Borgeren har …") pasted into a letter addressed
+# to her. Her own first and last name are checked too (as written, capitalised).
+THIRD_PERSON = ("borgeren", "borgerens", "ansøgeren", "ansøgerens", "klienten", "klientens")
+
+
+def third_person(case: Case, text: str) -> str:
+    """The first word in `text` that speaks of the citizen in the third person, or ""."""
+    import re
+
+    for word in THIRD_PERSON:
+        found = re.search(rf"\b{word}\b", text, flags=re.IGNORECASE)
+        if found:
+            return found.group(0)
+    for name in (case.citizen.first_name, case.citizen.last_name):
+        for part in (name or "").split():
+            if len(part) > 1 and re.search(rf"\b{re.escape(part)}\b", text):
+                return part
+    return ""
+
+
+def require_second_person(case: Case, texts: Mapping[str, str]) -> None:
+    """A letter speaks to the citizen ("du"); refuse a letter whose fields speak about her."""
+    for field, text in texts.items():
+        word = third_person(case, text or "")
+        if word:
+            raise DomainError(
+                _("The letter is written to the citizen, but this text speaks of her or him in the third person "
+                  "(“%(word)s”). Write it to the citizen: “du”, “dig”, “din”.") % {"word": word},
+                field=field,
+            )  # fmt: skip
+
+
+def _letter_texts(decision: Decision) -> dict[str, str]:
+    texts = {f: getattr(decision, f) for f in ("decision_text", "applied_for", "reasons", "considerations",
+                                              "answer_dealt_with", "legal_basis")}  # fmt: skip
+    for index, fact in enumerate(decision.facts):
+        texts[f"facts.{index}"] = fact.get("text", "")
+    return texts
 
 
 # --- the draft -------------------------------------------------------------------------------------------------
@@ -472,12 +514,21 @@ def hearing_send(
     if due <= sent_on:
         raise DomainError(_("The answer must be due after the letter is sent."), field="response_due_on")
 
+    require_contact(case)
+    require_second_person(case, {"unfavourable_facts": unfavourable, "applied_for": decision.applied_for})
+
     def work(stored):
         current = _locked_decision(decision, expected_version)
         package = hearing_package(case, document_ids=documents)
-        title, sections = content.hearing_letter(current, package=package, unfavourable=unfavourable, due=due)
+        # The documents of the package go with the letter: their own files as numbered bilag (a document without
+        # a file has its essential content in the letter itself).
+        docs = Document.objects.filter(pk__in=[p["document_id"] for p in package if p["kind"] == "document"])
+        attachments = plan_attachments(list(docs.order_by("pk")))
+        title, sections = content.hearing_letter(current, package=package, unfavourable=unfavourable, due=due,
+                                                 attached={a.document.pk: a for a in attachments})  # fmt: skip
         letter = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=sent_on,
-                              stored=stored)  # fmt: skip
+                              stored=stored, attachments=attachments,
+                              sensitive=any(d.sensitive for d in docs))  # fmt: skip
         now = timezone.now()
         hearing = Hearing.objects.create(
             decision=current, sent_on=sent_on, response_due_on=due, package=package, unfavourable_facts=unfavourable,
@@ -560,6 +611,8 @@ def decision_issue(*, actor: User, decision: Decision, expected_version: int, ov
         raise DomainError(_("Write the decision itself: the clear answer comes first."), field="decision_text")
     if not decision.legal_basis:
         raise DomainError(_("State the legal basis (act and section) of the decision."), field="legal_basis")
+    require_contact(case)
+    require_second_person(case, _letter_texts(decision))
     answered = decision.hearings.filter(answer=HearingAnswer.ANSWERED).exists()
     if answered and not decision.answer_dealt_with:
         raise DomainError(
@@ -723,14 +776,38 @@ def complaint_forward(*, actor: User, complaint: Complaint, expected_version: in
         current.forwarded_on, current.appeal_body, current.reconsideration_letter = forwarded_on, body, letter
         current.version += 1
         current.save()
+        package = _appeal_package(actor=actor, complaint=current, appeal_body=body, on=forwarded_on, stored=stored)
         record_event(
             case=case, kind=EventKind.COMPLAINT_FORWARDED, actor=actor, at=timezone.now(),
             data={"complaint_id": current.pk, "number": current.decision.number, "appeal_body": body,
-                  "forwarded_on": forwarded_on.isoformat(), "document_id": letter.pk, "version": current.version},
+                  "forwarded_on": forwarded_on.isoformat(), "document_id": letter.pk, "version": current.version,
+                  "package_document_id": package.pk},
         )  # fmt: skip
         return current
 
     return _atomic_with_files(work)
+
+
+def _appeal_package(*, actor: User, complaint: Complaint, appeal_body: str, on: date, stored: list[str]) -> Document:
+    """The forwarding package for the appeal body: a cover letter to it, then the whole case file (every record, no
+    exemption: the rules of file access do not limit what the appeal body receives) with the documents' own files."""
+    case = complaint.decision.case
+    records = casebundle.collect(case)
+    with translation.override("da"):
+        parts, _rows = casebundle.sections(records, selection=casebundle.Selection(), exemptions={})
+        title, sections = content.appeal_cover(complaint, appeal_body=appeal_body, on=on)
+    sections.append(content.Section("", [content.contact_paragraph(case)]))
+    return _case_file_letter(
+        actor=actor,
+        case=case,
+        title=title,
+        sections=sections,
+        letter_date=on,
+        stored=stored,
+        parts=parts,
+        attachments=_bundle_attachments(case, parts),
+        recipient=[appeal_body],
+    )
 
 
 def appeal_outcome_record(
@@ -793,39 +870,103 @@ def file_access_request(
         return request
 
 
-def _clean_choices(case: Case, raw) -> list[dict]:
-    """Per document: internal working document? holding facts found nowhere else? An internal document is left out
-    unless it holds such facts (FVL § 12; seed 000, L6298–6382)."""
-    kinds = dict(Document.objects.filter(case=case).values_list("pk", "kind"))
-    marks = {}
-    for index, row in enumerate(raw or []):
-        if not isinstance(row, Mapping) or not str(row.get("document_id", "")).isdigit():
-            raise DomainError(_("Unknown document."), field=f"documents.{index}")
-        pk = int(row["document_id"])
-        if pk not in kinds:
-            raise DomainError(_("Only documents of this case can be handed out."), field=f"documents.{index}")
-        marks[pk] = (bool(row.get("internal")), bool(row.get("unique_facts")))
-    rows = []
-    for pk in sorted(kinds):
-        internal, unique = marks.get(pk, (False, False))
-        rows.append({"document_id": pk, "internal": internal, "unique_facts": unique,
-                     "included": not internal or unique})  # fmt: skip
-    return rows
+def _clean_exemptions(records: dict[str, list], documents, exemptions) -> dict[str, tuple[str, str]]:
+    """Per record: is it exempted, and why (casebundle.ExemptionReason, with the weighing written down where the
+    reason weighs interests: FVL §§ 15–15 b, § 22). An internal working document is handed out anyway when it holds
+    facts found nowhere else (FVL § 12; seed 000, L6352–6364). `documents` is the older form for documents only:
+    {document_id, internal, unique_facts}. A draft decision is an internal working document unless the caseworker
+    says otherwise."""
+    items = {item.key: item for part in records.values() for item in part if item.exemptable}
+    rows = [
+        {"item": f"document:{row.get('document_id')}", "reason": casebundle.ExemptionReason.INTERNAL if
+         row.get("internal") else "", "unique_facts": bool(row.get("unique_facts"))}
+        if isinstance(row, Mapping) else row for row in (documents or [])
+    ] + list(exemptions or [])  # fmt: skip
+    marks: dict[str, tuple[str, str]] = {}
+    decided: set[str] = set()
+    for index, row in enumerate(rows):
+        field = f"exemptions.{index}"
+        if not isinstance(row, Mapping) or str(row.get("item", "")) not in items:
+            raise DomainError(_("Only records of this case can be handed out or exempted."), field=field)
+        key, reason = str(row["item"]), str(row.get("reason") or "")
+        decided.add(key)
+        if not reason:
+            continue
+        _choice(reason, casebundle.ExemptionReason, field, _("Choose the ground for the exemption."))
+        note = clean_text(row.get("note"), field=field, label=_("Reason"), max_length=NOTE_MAX)
+        if reason == casebundle.ExemptionReason.INTERNAL and row.get("unique_facts"):
+            continue  # facts found nowhere else: handed out
+        if reason in casebundle.NEEDS_NOTE and not note:
+            raise DomainError(
+                _("%(record)s: write why the consideration outweighs the citizen's interest in seeing it.")
+                % {"record": items[key].title}, field=field,
+            )  # fmt: skip
+        marks[key] = (reason, note)
+    for key, item in items.items():
+        if item.internal and key not in decided:
+            marks[key] = (casebundle.ExemptionReason.INTERNAL, "Udkast til en afgørelse, der ikke er truffet.")
+    return marks
+
+
+def _clean_selection(parts, period_from, period_to) -> casebundle.Selection:
+    chosen = tuple(p for p in casebundle.Part.values if p in set(parts or ()))
+    if len(chosen) != len(set(parts or ())):
+        raise DomainError(_("Choose the parts of the file among those listed."), field="parts")
+    if period_from and period_to and period_to < period_from:
+        raise DomainError(_("The period cannot end before it starts."), field="period_to")
+    return casebundle.Selection(parts=chosen, period_from=period_from or None, period_to=period_to or None)
+
+
+def _case_file_letter(*, actor, case: Case, title: str, sections: list, letter_date: date, stored: list[str],
+                      parts: list, attachments: list, recipient: list[str] | None = None) -> Document:  # fmt: skip
+    """The cover letter with the case's parts after it (the contents first) and the documents' own files as bilag."""
+    attached = {a.document.pk: a for a in attachments}
+    for part in parts:
+        for item in part.items:
+            a = attached.get(item.pk) if item.kind == "document" else None
+            if a is not None and a.kind != "separate":
+                pages = f"{a.pages} side" + ("r" if a.pages != 1 else "")
+                item.paragraphs.append(f"Dokumentet er vedlagt som bilag {a.number} ({pages}).")
+            elif a is not None:
+                item.paragraphs.append(f"Filen {a.document.original_filename} kan ikke sættes ind her og er vedlagt "
+                                       "særskilt.")  # fmt: skip
+    note = ""
+    numbered = [a for a in attachments if a.kind != "separate"]
+    if numbered:
+        note = f"Bilag 1–{len(numbered)}: dokumenternes egne filer, efter sagens akter." if len(numbered) > 1 else (
+            "Bilag 1: dokumentets egen fil, efter sagens akter.")  # fmt: skip
+    summary = "\n".join([title, *(p for s in sections for p in s.paragraphs), *(p.heading for p in parts)])
+    return store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=letter_date,
+                        stored=stored, attachments=attachments, template=CASE_FILE_TEMPLATE,
+                        extra={"parts": parts, "attachments_note": note}, recipient=recipient,
+                        summary=summary, sensitive=True)  # fmt: skip
+
+
+def _bundle_attachments(case: Case, parts: list) -> list:
+    """The included documents' own files, in the order shown; earlier file-access bundles and forwarding packages
+    are not attached again (their files are copies of what the case holds)."""
+    earlier = set(FileAccessRequest.objects.filter(case=case).exclude(bundle=None).values_list("bundle_id", flat=True))
+    earlier |= {e.data.get("package_document_id") for e in case.events.filter(kind=EventKind.COMPLAINT_FORWARDED)}
+    documents = [i.document for p in parts for i in p.items if i.kind == "document" and i.pk not in earlier]
+    return plan_attachments(documents)
 
 
 def file_access_hand_out(
     *, actor: User, request: FileAccessRequest, expected_version: int, handed_out_on: date,
-    documents: list[dict] | None = None,
+    documents: list[dict] | None = None, exemptions: list[dict] | None = None, parts: Iterable[str] = (),
+    period_from: date | None = None, period_to: date | None = None,
 ) -> FileAccessRequest:  # fmt: skip
-    """Build the file as one PDF bundle (every document of the case with its uploaded file appended, its journal
-    notes and decisions; internal working documents left out unless they hold facts found nowhere else), store it in
-    the case and record exactly what was handed out."""
+    """Build the file as one PDF (FVL § 9): a cover letter, the contents, every record of the case in readable
+    parts — or, for a specified request, the parts and period asked for — and the documents' own files as bilag.
+    Exempted records are named with their reason, their content left out (`exemptions`: {item: "kind:id", reason,
+    note, unique_facts}). Stored in the case; `handed_out` records per record what was handed out and why not."""
     case = request.case
     require_case_write(actor, case)
     past_or_today(handed_out_on, field="handed_out_on")
     if handed_out_on < request.requested_on:
         raise DomainError(_("The file cannot be handed out before it was requested."), field="handed_out_on")
-    rows = _clean_choices(case, documents)
+    selection = _clean_selection(parts, period_from, period_to)
+    require_contact(case)
 
     def work(stored):
         current = FileAccessRequest.objects.select_for_update().get(pk=request.pk)
@@ -834,27 +975,33 @@ def file_access_hand_out(
                          {"handed_out_on": handed_out_on}, current)  # fmt: skip
         if current.handed_out_on:
             raise DomainError(_("The file has already been handed out for this request."), field="handed_out_on")
-        included, excluded = content.bundle_documents(current, rows=rows)
-        bundles = FileAccessRequest.objects.filter(case=case).exclude(bundle=None)
-        earlier = set(bundles.values_list("bundle_id", flat=True))
-        attachments = plan_attachments([d for d in included if d.pk not in earlier])
-        title, sections = content.file_access_bundle(current, included=included, excluded=excluded,
-                                                     attachments=attachments)  # fmt: skip
-        bundle = store_letter(actor=actor, case=case, title=title, sections=sections, letter_date=handed_out_on,
-                              stored=stored, attachments=attachments)  # fmt: skip
-        # Per row, how the document's file went with it: "pdf", "image", "separate" (hand it out beside the
-        # bundle) or "" (no file, left out, or an earlier bundle).
+        records = casebundle.collect(case)
+        marks = _clean_exemptions(records, documents, exemptions)
+        with translation.override("da"):  # the file is the citizen's, in Danish
+            parts_shown, rows = casebundle.sections(records, selection=selection, exemptions=marks)
+            attachments = _bundle_attachments(case, parts_shown)
+            exempted = sum(len(p.exempted) for p in parts_shown)
+            title, sections = content.file_access_cover(current, selection=selection, parts=parts_shown,
+                                                        attachments=attachments, exempted=exempted)  # fmt: skip
+        sections.append(content.Section("", [content.contact_paragraph(case)]))
+        bundle = _case_file_letter(actor=actor, case=case, title=title, sections=sections, letter_date=handed_out_on,
+                                   stored=stored, parts=parts_shown, attachments=attachments)  # fmt: skip
+        # Per document row, how its file went with it: "pdf", "image", "separate" (hand it out beside the bundle)
+        # or "" (no file, left out, or an earlier bundle).
         how = {a.document.pk: a.kind for a in attachments}
-        handed = [r | {"file": how.get(r["document_id"], "")} for r in rows]
+        handed = [r | {"file": how.get(r["document_id"], "")} if "document_id" in r else r for r in rows]
         current.handed_out_on, current.handed_out, current.bundle = handed_out_on, handed, bundle
         current.version += 1
         current.save()
         record_event(
             case=case, kind=EventKind.FILE_ACCESS_GIVEN, actor=actor, at=timezone.now(),
             data={"file_access_id": current.pk, "handed_out_on": handed_out_on.isoformat(),
-                  "document_id": bundle.pk, "included": sum(r["included"] for r in rows),
-                  "excluded": sum(not r["included"] for r in rows), "in_time": handed_out_on <= current.due_on,
-                  "separate": [r["document_id"] for r in handed if r["file"] == "separate"]},
+                  "document_id": bundle.pk, "included": sum(len(p.items) for p in parts_shown),
+                  "excluded": exempted, "in_time": handed_out_on <= current.due_on,
+                  "parts": list(selection.parts),
+                  "period_from": selection.period_from.isoformat() if selection.period_from else None,
+                  "period_to": selection.period_to.isoformat() if selection.period_to else None,
+                  "separate": [r["document_id"] for r in handed if r.get("file") == "separate"]},
         )  # fmt: skip
         return current
 

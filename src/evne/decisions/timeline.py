@@ -91,11 +91,11 @@ def describe(event: TimelineEvent) -> str | None:
                 "outcome": _label(Reconsideration, d.get("outcome")),
             }
         case EventKind.COMPLAINT_FORWARDED:
-            return _("Complaint about decision %(number)s forwarded to %(body)s on %(date)s.") % {
-                "number": n,
-                "body": d.get("appeal_body"),
-                "date": d.get("forwarded_on"),
-            }
+            values = {"number": n, "body": d.get("appeal_body"), "date": d.get("forwarded_on")}
+            if d.get("package_document_id"):
+                return _("Complaint about decision %(number)s forwarded to %(body)s on %(date)s, with a cover "
+                         "letter and the case's file.") % values  # fmt: skip
+            return _("Complaint about decision %(number)s forwarded to %(body)s on %(date)s.") % values
         case EventKind.APPEAL_DECIDED:
             return _("%(body)s decided on the complaint about decision %(number)s: %(outcome)s.") % {
                 "body": d.get("appeal_body"),
@@ -109,7 +109,7 @@ def describe(event: TimelineEvent) -> str | None:
                 "due": d.get("due_on"),
             }
         case EventKind.FILE_ACCESS_GIVEN:
-            return _("File access given on %(date)s: %(included)s documents handed out, %(excluded)s left out.") % {
+            return _("File access given on %(date)s: %(included)s records handed out, %(excluded)s exempted.") % {
                 "date": d.get("handed_out_on"),
                 "included": d.get("included"),
                 "excluded": d.get("excluded"),

@@ -850,3 +850,11 @@ def trial_period_record(
         raise DomainError(
             _("That record has already been corrected: correct the latest version."), field="replaces"
         ) from None
+
+
+def printout_record(*, actor, case: Case, document: str, number: int, data: dict | None = None) -> None:
+    """The order (kravspecifikation) or the citizen's copy of the plan was printed or downloaded: the timeline says
+    which document and which version (issue 13: "Dokument udskrevet eller hentet" must name it). Any reader of the
+    case may print (the caller got the case through access_case); the record is an audit entry, not a change."""
+    record_event(case=case, kind=EventKind.DOCUMENT_PRINTED, actor=actor, at=timezone.now(),
+                 data={"document": document, "number": number, **(data or {})})  # fmt: skip

@@ -36,6 +36,14 @@ def describe(event: TimelineEvent) -> str | None:
     """A one-line description in the reader's language, or None for an event of another app."""
     d = event.data
     match event.kind:
+        case EventKind.DOCUMENT_PRINTED if d.get("document") == "order":
+            return _("The order (version %(number)s) to %(provider)s printed or downloaded.") % {
+                "number": d.get("number"), "provider": d.get("provider", ""),
+            }  # fmt: skip
+        case EventKind.DOCUMENT_PRINTED if d.get("document") == "plan":
+            return _("The citizen's copy of the action plan (version %(number)s) printed or downloaded.") % {
+                "number": d.get("number"),
+            }  # fmt: skip
         case EventKind.PLAN_REVISED:
             if d.get("number") == 1:
                 goals = int(d.get("goals") or 0)

@@ -198,6 +198,7 @@ def load_demo(*, seed: int = DEMO_SEED) -> DemoSummary:
             town=names.EVNEKOBING,
         )
         _add_rehab_team(evnekobing)
+        ensure_letter_branding(andeby, town=names.ANDEBY)
         _add_flex_jobs(evnekobing)
         # Another seed, or Andeby's citizens would repeat Evnekøbing's first ones.
         generate_population(municipality=andeby, n_citizens=ANDEBY_CITIZENS, seed=seed + 1, town=names.ANDEBY)
@@ -366,6 +367,22 @@ def _create_staff(
 # --- populations ----------------------------------------------------------------------------------------
 
 
+def ensure_letter_branding(municipality: Municipality, *, town: tuple[str, str] = names.EVNEKOBING) -> None:
+    """Synthetic contact details for the job centre's letters (every letter must carry them before it is issued:
+    evne.decisions.letters.require_contact). Kept as they are when the municipality already has branding."""
+    from evne.decisions.models import LetterBranding
+
+    postal_code, city = town
+    LetterBranding.objects.get_or_create(municipality=municipality, defaults={
+        "sender": f"Jobcenter {city}",
+        "address": f"Jobcentervej 1\n{postal_code} {city}",
+        "phone": "70 00 00 00",
+        "email": f"jobcenter@{city.lower().replace('ø', 'oe').replace('æ', 'ae').replace('å', 'aa')}.example.dk",
+        "opening_hours": "Mandag–onsdag 9–15\nTorsdag 9–17\nFredag 9–13",
+        "signature": "Med venlig hilsen",
+    })  # fmt: skip
+
+
 def generate_population(
     *,
     municipality: Municipality,
@@ -385,6 +402,7 @@ def generate_population(
     rng = random.Random(seed)
     today = timezone.localdate()
     with transaction.atomic():
+        ensure_letter_branding(municipality, town=town)
         teams = dict(teams) if teams is not None else _default_teams(municipality, n_citizens)
         writers = _writers_by_team(set(teams.values()))
         for pathway, team in teams.items():

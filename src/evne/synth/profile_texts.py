@@ -203,7 +203,7 @@ DECISION_GRANT = {
     "legal_basis": "Bekendtgørelse nr. 543 af 28. maj 2002 § 9.",
 }
 DECISION_FACT = (
-    "Praktikstedet har oplyst, hvor mange timer om ugen borgeren har arbejdet, og hvilke pauser der var brug for."
+    "Praktikstedet har oplyst, hvor mange timer om ugen du har arbejdet, og hvilke pauser du havde brug for."
 )
 HEARING_UNFAVOURABLE = "Praktikstedet oplyser, at du har arbejdet 25 timer om ugen uden fravær."
 HEARING_ANSWER = "Borgeren mener, at smerterne bliver værre efter lange dage."

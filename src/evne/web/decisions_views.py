@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from evne.accounts.access import access_case, can_write_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel
-from evne.decisions import content, selectors, services
+from evne.decisions import casebundle, content, selectors, services
 from evne.decisions.models import (
     ApplicationChannel,
     Channel,
@@ -341,7 +341,9 @@ def complaint_detail(request: HttpRequest, case_id: int, complaint_id: int) -> H
     initial = {"version": complaint.version}
     return render(request, "web/decisions/complaint.html", {
         "case": case, "citizen": case.citizen, "complaint": complaint, "decision": complaint.decision,
-        "can_write": can_write_case(request.user, case),
+        "can_write": can_write_case(request.user, case), "today": today,
+        "reference": content.decision_reference(complaint.decision),
+        "package": selectors.appeal_package(complaint),
         "deadline": services.complaint_deadline(complaint.decision),
         "reconsider_form": ReconsiderForm(initial=initial | {"reconsidered_on": today}),
         "forward_form": ForwardForm(initial=initial | {"forwarded_on": today}),
@@ -406,11 +408,34 @@ def file_access(request: HttpRequest, case_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("The file-access request was registered."))
                 return redirect("web:decisions_file_access", case_id=case.pk)
+    requests = selectors.file_access_for(case)
+    can_write = can_write_case(request.user, case)
+    records = []
+    if can_write and any(not r.handed_out_on for r in requests):
+        # The records a caseworker may exempt, per part (only the records that have an id; the timeline and the
+        # like are handed out whole).
+        found = casebundle.collect(case)
+        records = [{"part": part, "items": [i for i in found.get(part.value, []) if i.exemptable]}
+                   for part in casebundle.Part]  # fmt: skip
+        records = [r for r in records if r["items"]]
     return render(request, "web/decisions/file_access.html", {
-        "case": case, "citizen": case.citizen, "requests": selectors.file_access_for(case), "form": form,
-        "documents": list(case.documents.order_by("document_date", "id")), "today": timezone.localdate(),
-        "can_write": can_write_case(request.user, case),
+        "case": case, "citizen": case.citizen, "requests": requests, "form": form, "today": timezone.localdate(),
+        "can_write": can_write, "records": records, "parts": casebundle.Part.choices,
+        "reasons": casebundle.ExemptionReason.choices,
     }, status=422 if form.errors else 200)  # fmt: skip
+
+
+def _exemptions_from_post(post) -> list[dict]:
+    """`exempt-<kind>-<id>` (the ground), `note-…` (the weighing) and `unique-…` (holds facts found nowhere else)."""
+    rows = []
+    for name, reason in post.items():
+        if not name.startswith("exempt-"):
+            continue
+        suffix = name.removeprefix("exempt-")
+        kind, _sep, pk = suffix.rpartition("-")
+        rows.append({"item": f"{kind}:{pk}", "reason": reason, "note": post.get(f"note-{suffix}", ""),
+                     "unique_facts": bool(post.get(f"unique-{suffix}"))})  # fmt: skip
+    return rows
 
 
 @require_POST
@@ -424,9 +449,14 @@ def file_access_hand_out(request: HttpRequest, case_id: int, request_id: int) ->
     rows = [{"document_id": pk, "internal": pk in internal, "unique_facts": pk in unique} for pk in internal | unique]
     try:
         day = LawDateField().clean(request.POST.get("handed_out_on"))
+        period_from = forms.DateField(required=False).clean(request.POST.get("period_from"))
+        period_to = forms.DateField(required=False).clean(request.POST.get("period_to"))
         version = int(request.POST.get("version") or 0)
-        handed = services.file_access_hand_out(actor=request.user, request=access_request, expected_version=version,
-                                               handed_out_on=day, documents=rows)  # fmt: skip
+        handed = services.file_access_hand_out(
+            actor=request.user, request=access_request, expected_version=version, handed_out_on=day, documents=rows,
+            exemptions=_exemptions_from_post(request.POST), parts=request.POST.getlist("parts"),
+            period_from=period_from, period_to=period_to,
+        )  # fmt: skip
     except forms.ValidationError:
         messages.error(request, _("Enter a date."))
     except (DomainError, ValueError) as exc:

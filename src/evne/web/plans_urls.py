@@ -7,6 +7,8 @@ from . import plans_views as views
 urlpatterns = [
     path("cases/<int:case_id>/plan/", views.plan_detail, name="plans_plan"),
     path("cases/<int:case_id>/plan/edit/", views.plan_edit, name="plans_plan_edit"),
+    path("cases/<int:case_id>/plan/pdf/", views.plan_pdf, name="plans_plan_pdf"),
+    path("cases/<int:case_id>/activities/<int:activity_id>/order/pdf/", views.order_pdf, name="plans_order_pdf"),
     path("cases/<int:case_id>/activities/", views.activity_list, name="plans_activities"),
     path("cases/<int:case_id>/activities/new/", views.activity_create, name="plans_activity_create"),
     path("cases/<int:case_id>/activities/<int:activity_id>/", views.activity_detail, name="plans_activity"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from evne.accounts.access import access_case, can_write_case
+from evne.accounts.access import access_case, can_write_case, log_access
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.plans import selectors, services
 from evne.plans.models import (
@@ -75,6 +75,7 @@ def case_section(request: HttpRequest, case) -> dict:
                     "status": selectors.activity_status(a, on=today),
                     "notices": selectors.activity_notices(a, on=today),
                     "trial": (selectors.trial_periods(a) or [None])[-1],
+                    "has_order": selectors.latest_order(a) is not None,
                 }
                 for a in activities
             ],
@@ -433,3 +434,57 @@ def trial_period_create(request: HttpRequest, case_id: int, activity_id: int) ->
         "replaced": replaced, "accommodation": selectors.accommodation_needs(case),
         "order": selectors.latest_order(activity),
     }, status=status)  # fmt: skip
+
+
+# --- printouts: the order for the provider, the plan for the citizen ----------------------------------------------
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "no-store"  # personal data: no copies in shared caches
+    return response
+
+
+def order_pdf(request: HttpRequest, case_id: int, activity_id: int) -> HttpResponse:
+    """The order (kravspecifikation) for the provider: the access log and the timeline name the order printed."""
+    from evne.plans.pdf import order_pdf as render
+
+    number = request.GET.get("version", "")
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB)
+    activity = _activity(case, activity_id)
+    orders = selectors.orders(activity)
+    order = next((o for o in orders if str(o.number) == number), None) if number else selectors.latest_order(activity)
+    if order is None:
+        raise Http404
+    # The access log names the document read (issue 13): which order, which version, to whom.
+    log_access(user=request.user, action=AccessAction.DOCUMENT, channel=WEB, case=case,
+               detail=f"Kravspecifikation, version {order.number}, til {activity.provider}")  # fmt: skip
+    pdf = render(case=case, order=order)
+    services.printout_record(
+        actor=request.user,
+        case=case,
+        document="order",
+        number=order.number,
+        data={"order_id": order.pk, "activity_id": activity.pk, "provider": activity.provider},
+    )
+    return _pdf_response(pdf, f"kravspecifikation-{case.number}-{activity.pk}-v{order.number}.pdf")
+
+
+def plan_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The citizen's copy of the action plan ("Min plan"): access-logged and on the timeline, naming the version."""
+    from evne.plans.pdf import plan_pdf as render
+
+    number = request.GET.get("version", "")
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB)
+    history = selectors.plan_history(case)
+    plan = next((p for p in history if str(p.number) == number), None) if number else (history or [None])[0]
+    if plan is None:
+        raise Http404
+    log_access(user=request.user, action=AccessAction.DOCUMENT, channel=WEB, case=case,
+               detail=f"Min plan (handleplan), version {plan.number}")  # fmt: skip
+    pdf = render(case=case, plan=plan)
+    services.printout_record(
+        actor=request.user, case=case, document="plan", number=plan.number, data={"plan_id": plan.pk}
+    )
+    return _pdf_response(pdf, f"min-plan-{case.number}-v{plan.number}.pdf")

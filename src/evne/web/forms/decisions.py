@@ -47,8 +47,11 @@ class SubjectFields(forms.Form):
 
 class DraftForm(SubjectFields):
     outcome = forms.ChoiceField(label=gettext_lazy("What the decision decides"), choices=OutcomeKind.choices)
-    applied_for = forms.CharField(label=gettext_lazy("What the citizen applied for"),
-                                  widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    applied_for = forms.CharField(
+        label=gettext_lazy("What you applied for (written to the citizen)"), widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("The letter is addressed to the citizen: write “fleksjob”, or “du har søgt om …”, "
+                               "never “the citizen has …”."),
+    )  # fmt: skip
     fully_grants = forms.BooleanField(
         label=gettext_lazy("The decision fully grants the request"), required=False,
         help_text=gettext_lazy("If in the slightest doubt, leave this off: the citizen is then heard first."),
@@ -82,18 +85,19 @@ class ReasonsForm(SubjectFields):
     version = forms.IntegerField(widget=forms.HiddenInput)
     decision_text = forms.CharField(
         label=gettext_lazy("1. The decision"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("The clear answer, first: what the citizen gets or does not get."),
+        help_text=gettext_lazy("The clear answer, first, written to the citizen: “Du får …” or “Du får afslag på …”."),
     )  # fmt: skip
     reasons = forms.CharField(
         label=gettext_lazy("2. Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=gettext_lazy("Why is the decision as it is? What was given weight. Short sentences, plain words."),
+        help_text=gettext_lazy("Why is the decision as it is? What was given weight. Short sentences, plain words, "
+                               "written to the citizen (“du”, “dig”, “din”)."),
     )  # fmt: skip
     considerations = forms.CharField(
         label=gettext_lazy("Main considerations (where the law leaves a discretion)"), required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
     )  # fmt: skip
     answer_dealt_with = forms.CharField(
-        label=gettext_lazy("How the citizen's answer to the hearing was dealt with"), required=False,
+        label=gettext_lazy("How your remarks to the hearing were dealt with (written to the citizen)"), required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
     )  # fmt: skip
     legal_basis = forms.CharField(
