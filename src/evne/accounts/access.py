@@ -11,6 +11,7 @@ Policy (see docs/decisions/0002-access-policy.md):
 """
 
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -87,10 +88,21 @@ def can_read_access_log(user: User, citizen) -> bool:
     return can_read_citizen(user, citizen) and user.role in {Role.TEAM_LEADER, Role.AUDITOR}
 
 
+# The personal API token of the request being answered (set by the API's Bearer authentication, cleared at the
+# start of every request by evne.web.security.NoStoreMiddleware): the access log names the token a read came
+# through, without every selector taking it as an argument.
+current_api_token: ContextVar[int | None] = ContextVar("evne_current_api_token", default=None)
+
+
+def _token_for(channel: str) -> int | None:
+    return current_api_token.get() if channel == AccessChannel.API else None
+
+
 def log_access(*, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "") -> AccessLogEntry:
     if case is not None and citizen is None:
         citizen = case.citizen
     return AccessLogEntry.objects.create(
+        api_token_id=_token_for(channel),
         user=user,
         municipality_id=user.municipality_id,
         citizen=citizen,
@@ -112,6 +124,7 @@ def log_listing(*, user: User, cases: Iterable, channel: str, action: str = Acce
             action=action,
             channel=channel,
             detail=detail[:300],
+            api_token_id=_token_for(channel),
         )
         for case in cases
     )
