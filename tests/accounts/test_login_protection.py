@@ -143,3 +143,16 @@ def test_a_failed_attempt_does_not_store_a_search_term(client, alice):
 
     attempt = AccessAttempt.objects.get(username="alice")
     assert "Testrup" not in attempt.get_data
+
+
+def test_the_admin_login_is_locked_out_too(alice):
+    client = Client()
+    for _ in range(LIMIT):
+        client.post("/admin/login/", {"username": "alice", "password": "wrong-password"})
+    assert client.post("/admin/login/", {"username": "alice", "password": PASSWORD}).status_code == 429
+
+
+def test_an_authentication_without_a_request_is_not_refused_by_the_lockout_check(alice):
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="alice", password=PASSWORD) == alice

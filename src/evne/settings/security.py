@@ -24,7 +24,7 @@ def _env_int(name: str, default: int) -> int:
 # address together (the account itself is locked). The Axes backend comes first, so a locked-out attempt is
 # refused before the password is hashed, and it is not recorded (it neither moves the lockout nor grows a row).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "evne.accounts.backends.LockoutBackend",  # django-axes; see evne.accounts.backends
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = _env_int("EVNE_LOGIN_FAILURE_LIMIT", 5)
