@@ -245,3 +245,16 @@ def test_an_administrator_makes_and_revokes_a_token_in_the_admin(alice, db):
     )
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_the_citizens_access_log_page_names_the_token(client, alice, make_user, team_a, case):
+    from tests.conftest import PASSWORD
+
+    made = _make(alice)
+    client.get(f"/api/cases/{case.pk}", **bearer(made.secret))
+    leader = make_user("tove_leder", Role.TEAM_LEADER, team_a)
+    client.login(username=leader.username, password=PASSWORD)
+
+    page = client.get(f"/citizens/{case.citizen_id}/access-log/", HTTP_ACCEPT_LANGUAGE="da")
+
+    assert "token “Fagsystem”" in page.content.decode()
