@@ -91,4 +91,4 @@ def test_it_scrubs_every_way_of_writing_a_cpr_number(text):
 
 
 def test_django_configures_logging_through_evnes_configure():
-    assert settings.LOGGING_CONFIG == f"{configure.__module__}.{configure.__name__}"
+    assert f"{configure.__module__}.{configure.__name__}" == settings.LOGGING_CONFIG

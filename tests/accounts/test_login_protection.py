@@ -31,7 +31,7 @@ def _fail_until_locked(client: Client, username: str = "alice"):
 
 def test_the_defaults_are_five_failures_and_fifteen_minutes():
     assert LIMIT == 5
-    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert timedelta(minutes=15) == settings.AXES_COOLOFF_TIME
 
 
 def test_it_locks_the_login_form_after_the_failure_limit_and_says_when_to_try_again(alice):

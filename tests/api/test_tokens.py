@@ -82,9 +82,12 @@ def test_a_read_only_token_is_refused_on_a_write(client, alice, case):
     response = _note(client, case, made.secret)
 
     assert response.status_code == 403
-    assert "kun læse" in Client(HTTP_ACCEPT_LANGUAGE="da").post(
-        f"/api/cases/{case.pk}/notes", {}, content_type="application/json", **bearer(made.secret)
-    ).json()["detail"]
+    assert (
+        "kun læse"
+        in Client(HTTP_ACCEPT_LANGUAGE="da")
+        .post(f"/api/cases/{case.pk}/notes", {}, content_type="application/json", **bearer(made.secret))
+        .json()["detail"]
+    )
     assert case.notes.count() == 0
 
 
@@ -157,7 +160,9 @@ def test_only_the_user_or_an_administrator_of_the_municipality_makes_a_token(ali
 
 
 def test_every_api_area_has_a_label():
-    tags = {tag for methods in api.get_openapi_schema()["paths"].values() for op in methods.values() for tag in op["tags"]}
+    tags = {
+        tag for methods in api.get_openapi_schema()["paths"].values() for op in methods.values() for tag in op["tags"]
+    }
     assert tags == set(AREA_LABELS)
 
 
@@ -240,9 +245,7 @@ def test_an_administrator_makes_and_revokes_a_token_in_the_admin(alice, db):
     token = ApiToken.objects.get(user=alice)
     assert token.created_by == root
     assert f"evne_{token.prefix}_" in made.content.decode()
-    client.post(
-        "/admin/accounts/apitoken/", {"action": "revoke", "_selected_action": [token.pk]}
-    )
+    client.post("/admin/accounts/apitoken/", {"action": "revoke", "_selected_action": [token.pk]})
     token.refresh_from_db()
     assert token.revoked_at is not None
 

@@ -109,7 +109,12 @@ class ApiTokenAdmin(admin.ModelAdmin):
             actor=request.user, user=obj.user, name=obj.name, scope=obj.scope, areas=form.cleaned_data["areas"],
             expires_at=obj.expires_at,
         )  # fmt: skip
-        obj.pk, obj.prefix, obj.created_at, obj.created_by = made.token.pk, made.token.prefix, made.token.created_at, request.user
+        obj.pk, obj.prefix, obj.created_at, obj.created_by = (
+            made.token.pk,
+            made.token.prefix,
+            made.token.created_at,
+            request.user,
+        )
         obj._state.adding = False
         request._evne_new_token = made.secret
 

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 def locked_until(request: HttpRequest, credentials: dict | None) -> datetime:
     cool_off = get_cool_off(request)
     attempts = AccessAttempt.objects.all()
-    parameters = {p for group in get_lockout_parameters(request, credentials) for p in (group if isinstance(group, list) else [group])}  # fmt: skip
+    groups = get_lockout_parameters(request, credentials)
+    parameters = {p for group in groups for p in (group if isinstance(group, list) else [group])}
     if "username" in parameters:
         attempts = attempts.filter(username=get_client_username(request, credentials))
     if "ip_address" in parameters:

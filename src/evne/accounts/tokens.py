@@ -21,7 +21,7 @@ from evne.errors import AccessDenied, DomainError
 
 from .models import ApiToken, ApiTokenScope, Role, User
 
-TOKEN_PREFIX = "evne_"
+TOKEN_PREFIX = "evne_"  # noqa: S105 - the marker every token starts with, not a secret
 _LAST_USED_EVERY = timedelta(minutes=1)  # how often last_used_at is written (not a write per call)
 
 

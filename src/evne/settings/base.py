@@ -128,7 +128,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"no_personal_data": {"()": "evne.logfilters.PersonalDataFilter"}},
     "formatters": {
-        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["no_personal_data"]},
@@ -143,13 +147,22 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["no_personal_data"]},
         "django.request": {"level": "INFO", "filters": ["no_personal_data"]},
         "django.server": {
-            "handlers": ["django.server"], "level": "INFO", "propagate": False, "filters": ["no_personal_data"],
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["no_personal_data"],
         },
         "gunicorn.error": {
-            "handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["no_personal_data"],
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["no_personal_data"],
         },
         "gunicorn.access": {
-            "handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["no_personal_data"],
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["no_personal_data"],
         },
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},  # failures and lockouts; not every check

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -79,6 +79,7 @@ class NoStoreMiddleware:
             response = self.get_response(request)
         finally:
             current_api_token.reset(reset)
-        if not request.path_info.startswith("/" + settings.STATIC_URL.lstrip("/")):
+        static = request.path_info.startswith("/" + settings.STATIC_URL.lstrip("/"))
+        if not static and "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
         return response

@@ -79,5 +79,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     tokens.token_revoke(actor=request.user, token=token)
-    messages.success(request, _("The API token “%(name)s” is revoked and can no longer be used.") % {"name": token.name})
+    messages.success(
+        request, _("The API token “%(name)s” is revoked and can no longer be used.") % {"name": token.name}
+    )
     return redirect("web:api_tokens")
