@@ -17,6 +17,8 @@ from evne.accounts.models import ApiToken, ApiTokenScope
 from evne.api.scopes import area_choices
 from evne.errors import DomainError
 
+from .forms import DateInput
+
 
 class TokenForm(forms.Form):
     name = forms.CharField(
@@ -32,7 +34,7 @@ class TokenForm(forms.Form):
         help_text=gettext_lazy("Choose none for the whole API, within what you may see and do yourself."),
     )  # fmt: skip
     expires_on = forms.DateField(
-        label=gettext_lazy("Valid until and including"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=gettext_lazy("Valid until and including"), widget=DateInput(),
     )  # fmt: skip
 
 
