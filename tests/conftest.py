@@ -12,6 +12,7 @@ from evne.accounts.models import Municipality, Role, Team, User
 from evne.cases.services import case_open
 from evne.citizens.services import citizen_create
 from tests.population import demo_population  # noqa: F401 - a fixture (the demo, once per module)
+from tests import personal_data_guard
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in e2e fixtures are still
 # synchronous, so Django's async-safety guard must be told.
@@ -29,6 +30,7 @@ _CLOCK = time_machine.travel(FROZEN_AT, tick=True)
 
 def pytest_configure(config):
     _CLOCK.start()
+    personal_data_guard.install()
 
 
 def pytest_unconfigure(config):
@@ -53,6 +55,30 @@ def _with_letter_branding(municipality: Municipality) -> Municipality:
 
     ensure_letter_branding(municipality, town=("9990", municipality.name.removesuffix(" Kommune")))
     return municipality
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_urls_or_logs(request):
+    """Issue 15.4: every URL requested and every log line of the test is checked for CPR numbers and citizens'
+    names (tests/personal_data_guard.py); the check itself runs after the test body, in pytest_runtest_call."""
+    if request.node.get_closest_marker("personal_data_allowed"):
+        yield
+        return
+    personal_data_guard.start()
+    try:
+        yield
+    finally:
+        personal_data_guard.stop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    found = personal_data_guard.problems(item)
+    if found:
+        pytest.fail(
+            "Personal data where it must never be (issue 15.4):\n  " + "\n  ".join(dict.fromkeys(found)),
+            pytrace=False,
+        )
+    return result
 
 
 @pytest.fixture

@@ -210,7 +210,7 @@ def test_it_serves_the_openapi_document_with_every_path(client, alice):
         "/api/rehab/teams/{team_id}/meetings",
         "/api/rehab/meetings/{meeting_id}/items/{item_id}/recommendation",
     }
-    assert set(document["components"]["securitySchemes"]) == {"BasicAuth", "SessionAuth"}
+    assert set(document["components"]["securitySchemes"]) == {"BearerAuth", "BasicAuth", "SessionAuth"}
 
 
 def test_it_serves_the_openapi_document_to_a_script_with_basic_auth(client, alice):

@@ -4,10 +4,12 @@ from datetime import date
 
 from evne.cases.models import EventKind
 from evne.citizens.models import Citizen
+from tests.personal_data_guard import GET_SEARCH
 
 FULL_CPR = "010180-1234"
 
 
+@GET_SEARCH
 def test_it_shows_only_the_masked_cpr_in_search_results(api_client, alice, citizen):
     response = api_client(alice).get("/api/citizens", {"q": "Testrup"})
 
@@ -24,6 +26,7 @@ def test_it_shows_only_the_masked_cpr_in_search_results(api_client, alice, citiz
     assert b"1234" not in response.content
 
 
+@GET_SEARCH
 def test_it_finds_a_citizen_by_full_cpr_but_still_shows_it_masked(api_client, alice, citizen):
     response = api_client(alice).get("/api/citizens", {"q": FULL_CPR})
 

@@ -12,6 +12,7 @@ Policy (see docs/decisions/0002-access-policy.md):
 
 import contextvars
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -142,6 +143,16 @@ def _decision_name(decision) -> str:
 _RECORD_NAMES: dict[str, Callable[[Any], str]] = {"document": _document_name, "decision": _decision_name}
 
 
+# The personal API token of the request being answered (set by the API's Bearer authentication, cleared at the
+# start of every request by evne.web.security.NoStoreMiddleware): the access log names the token a read came
+# through, without every selector taking it as an argument.
+current_api_token: ContextVar[int | None] = ContextVar("evne_current_api_token", default=None)
+
+
+def _token_for(channel: str) -> int | None:
+    return current_api_token.get() if channel == AccessChannel.API else None
+
+
 def log_access(
     *, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "", record=None
 ) -> AccessLogEntry | None:
@@ -154,6 +165,7 @@ def log_access(
     if not _first_in_request(key):
         return None
     return AccessLogEntry.objects.create(
+        api_token_id=_token_for(channel),
         user=user,
         municipality_id=user.municipality_id,
         citizen=citizen,
@@ -183,6 +195,7 @@ def log_listing(*, user: User, cases: Iterable, channel: str, action: str = Acce
                     action=action,
                     channel=channel,
                     detail=detail[:300],
+                    api_token_id=_token_for(channel),
                 )
             )
     if entries:

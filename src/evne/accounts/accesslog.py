@@ -80,7 +80,7 @@ def entries(user: User, flt: LogFilter) -> QuerySet[AccessLogEntry]:
         qs = qs.filter(at__gte=_bounds(flt.date_from, end=False))
     if flt.date_to:
         qs = qs.filter(at__lt=_bounds(flt.date_to, end=True))
-    return qs.select_related("user", "case", "citizen").order_by("-at", "-id")
+    return qs.select_related("user", "case", "citizen", "api_token").order_by("-at", "-id")
 
 
 def _log_search(user: User, flt: LogFilter, *, channel: str, export: bool, shown: int) -> None:

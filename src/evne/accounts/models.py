@@ -113,6 +113,45 @@ class AccessChannel(models.TextChoices):
     CLI = "cli", _("Command line")
 
 
+class ApiTokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
+class ApiToken(models.Model):
+    """A personal API token: an integration calls the API as its user, within the token's scope.
+
+    Only a SHA-256 hash of the secret is stored; the token is shown once, when it is made. A token is never
+    deleted (the access log names it), only revoked; it always expires. See evne.accounts.tokens.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens", verbose_name=_("user"))
+    name = models.CharField(_("name"), max_length=100, help_text=_("What the token is for, e.g. the system using it."))
+    prefix = models.CharField(_("token prefix"), max_length=16, unique=True, editable=False)
+    key_hash = models.CharField(max_length=64, editable=False)
+    scope = models.CharField(_("access"), max_length=10, choices=ApiTokenScope.choices, default=ApiTokenScope.READ)
+    areas = models.JSONField(_("limited to"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by"), editable=False
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("revoked by"),
+        editable=False,
+    )  # fmt: skip
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+
 class AccessLogEntry(AppendOnlyModel):
     """An immutable record of one read of personal data (GDPR art. 9 data: need-to-know, logged)."""
 
@@ -151,6 +190,9 @@ class AccessLogEntry(AppendOnlyModel):
     record_type = models.CharField(_("record type"), max_length=20, choices=RecordType.choices, blank=True)
     record_id = models.BigIntegerField(_("record id"), null=True, blank=True)
     record = models.CharField(_("record"), max_length=200, blank=True)
+    api_token = models.ForeignKey(
+        ApiToken, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("API token")
+    )
 
     class Meta:
         verbose_name = _("access log entry")

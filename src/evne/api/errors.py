@@ -127,7 +127,8 @@ def _stale_version(request: HttpRequest, exc: StaleVersion, api: NinjaAPI) -> Ht
 
 
 def _access_denied(request: HttpRequest, exc: AccessDenied, api: NinjaAPI) -> HttpResponse:
-    return api.create_response(request, {"detail": _("You do not have permission to do this.")}, status=403)
+    detail = str(exc.args[0]) if exc.args else _("You do not have permission to do this.")  # e.g. a token's scope
+    return api.create_response(request, {"detail": detail}, status=403)
 
 
 def not_found(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:

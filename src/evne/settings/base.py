@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its static copy of swagger-ui-dist serves /api/docs (no CDN)
+    "axes",
     "evne.accounts",
     "evne.citizens",
     "evne.cases",
@@ -39,6 +41,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "evne.web.security.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -46,9 +50,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "evne.web.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "evne.web.security.SessionTimeoutMiddleware",  # after messages: it tells the user why they were logged out
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "evne.accounts.access.AccessLogScopeMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout answer
 ]
 
 ROOT_URLCONF = "evne.urls"
@@ -111,21 +117,56 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less header set in base.html
 
 # Application logs never carry personal data (GDPR art. 9): log lines name ids, never CPR, names or notes.
 # Who read which citizen's data is recorded in the access log (accounts.AccessLogEntry), not here.
+# The filter sits on every handler (evne.logfilters.configure adds it to any handler a library set up), and
+# Django's request loggers and a server's access log get handlers of their own here, each filtered.
+LOGGING_CONFIG = "evne.logfilters.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"no_personal_data": {"()": "evne.logfilters.PersonalDataFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["no_personal_data"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["no_personal_data"],
+        },
     },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["no_personal_data"]},
+        "django.request": {"level": "INFO", "filters": ["no_personal_data"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["no_personal_data"],
+        },
+        "gunicorn.error": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["no_personal_data"],
+        },
+        "gunicorn.access": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["no_personal_data"],
+        },
         "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failures and lockouts; not every check
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
@@ -136,3 +177,4 @@ NINJA_PAGINATION_PER_PAGE = 50
 # How long the access log is kept, in whole months (`evne accesslog expire` erases older months). Set by the
 # municipality's data-protection policy; docs/decisions/0011-d-lists-access-log.md.
 EVNE_ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("EVNE_ACCESS_LOG_RETENTION_MONTHS", "60"))
+from .security import *  # noqa: E402, F403 - login protection, headers and sessions

@@ -20,8 +20,16 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("EVNE_CSRF_TRUSTED_ORIGINS", "
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# HTTPS only (issue 15.8; `evne check --deploy` has no warnings). Plain HTTP is redirected; browsers are told
+# for a year to use HTTPS for this host and its subdomains (HSTS), and the host may be submitted to the browsers'
+# preload list (hstspreload.org) — a commitment: every subdomain must then serve HTTPS. See the README, "Sikkerhed".
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_NAME = "__Host-evne-session"  # only over HTTPS, only for this exact host, path /
 
 # Uploads larger than 2.5 MB are spooled to disk: keep them (health data) in a private folder.
 FILE_UPLOAD_TEMP_DIR = os.environ.get("EVNE_UPLOAD_TMP") or None

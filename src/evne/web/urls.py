@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("evne.web.employment_urls")),
     path("", include("evne.web.decisions_urls")),
     path("", include("evne.web.accesslog_urls")),
+    path("", include("evne.web.token_urls")),
     path("", views.worklist, name="worklist"),
     path("search/", views.search, name="search"),
     path("rules/", rules_views.catalogue, name="rules"),
