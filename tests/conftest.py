@@ -11,8 +11,8 @@ import time_machine
 from evne.accounts.models import Municipality, Role, Team, User
 from evne.cases.services import case_open
 from evne.citizens.services import citizen_create
-from tests.population import demo_population  # noqa: F401 - a fixture (the demo, once per module)
 from tests import personal_data_guard
+from tests.population import demo_population  # noqa: F401 - a fixture (the demo, once per module)
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in e2e fixtures are still
 # synchronous, so Django's async-safety guard must be told.
@@ -55,6 +55,8 @@ def _with_letter_branding(municipality: Municipality) -> Municipality:
 
     ensure_letter_branding(municipality, town=("9990", municipality.name.removesuffix(" Kommune")))
     return municipality
+
+
 @pytest.fixture(autouse=True)
 def _no_personal_data_in_urls_or_logs(request):
     """Issue 15.4: every URL requested and every log line of the test is checked for CPR numbers and citizens'
