@@ -87,6 +87,33 @@ def can_read_access_log(user: User, citizen) -> bool:
     return can_read_citizen(user, citizen) and user.role in {Role.TEAM_LEADER, Role.AUDITOR}
 
 
+def readable_cases(user: User) -> QuerySet:
+    """Every case the user may read, as a query (the same policy as can_read_case, for lists and searches)."""
+    Case = apps.get_model("cases", "Case")
+    if not can_read_cases(user):
+        return Case.objects.none()
+    cases = Case.objects.filter(municipality_id=user.municipality_id)
+    if user.role == Role.REHAB_MEMBER:  # only the cases on their team's agendas (docs/decisions/0007)
+        on_agenda = Case.objects.filter(
+            rehab_agenda_items__meeting__team__members__user=user,
+            rehab_agenda_items__meeting__team__members__active=True,
+        )
+        cases = cases.filter(pk__in=on_agenda.values("pk"))
+    return cases
+
+
+def readable_citizens(user: User) -> QuerySet:
+    """Every citizen the user may read, as a query (the same policy as can_read_citizen): a rehab-team member
+    only the citizens of the cases on the team's agendas."""
+    Citizen = apps.get_model("citizens", "Citizen")
+    if not can_read_cases(user):
+        return Citizen.objects.none()
+    citizens = Citizen.objects.filter(municipality_id=user.municipality_id)
+    if user.role == Role.REHAB_MEMBER:
+        citizens = citizens.filter(pk__in=readable_cases(user).values("citizen_id"))
+    return citizens
+
+
 def log_access(*, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "") -> AccessLogEntry:
     if case is not None and citizen is None:
         citizen = case.citizen
@@ -115,6 +142,27 @@ def log_listing(*, user: User, cases: Iterable, channel: str, action: str = Acce
         )
         for case in cases
     )
+
+
+def log_search(*, user: User, channel: str, detail: str, cases: Iterable = (), citizens: Iterable = ()) -> None:
+    """A search and exactly the rows it showed, in one insert: the search itself (its text, CPR-shaped parts
+    scrubbed, in `detail`), one entry per case shown and one per citizen shown."""
+    log_shown(user=user, channel=channel, action=AccessAction.SEARCH_HIT, detail="search", cases=cases,
+              citizens=citizens, search=detail)  # fmt: skip
+
+
+def log_shown(
+    *, user: User, channel: str, action: str, detail: str, cases: Iterable = (), citizens: Iterable = (),
+    search: str | None = None,
+) -> None:  # fmt: skip
+    """Exactly the cases and citizens a page or a list showed, one entry each, in one insert (with the search
+    itself first when `search` gives its logged text)."""
+    entry = {"user": user, "municipality_id": user.municipality_id, "channel": channel}
+    rows = [] if search is None else [AccessLogEntry(**entry, action=AccessAction.SEARCH, detail=search[:300])]
+    rows += [AccessLogEntry(**entry, action=action, citizen_id=c.citizen_id, case=c, detail=detail) for c in cases]
+    rows += [AccessLogEntry(**entry, action=action, citizen=c, detail=detail) for c in citizens]
+    if rows:
+        AccessLogEntry.objects.bulk_create(rows)
 
 
 def access_case(

@@ -2,27 +2,17 @@
 
 from django.db.models import Q, QuerySet
 
-from evne.accounts.access import can_read_cases, log_access, log_listing
+from evne.accounts.access import log_listing, log_search, log_shown, readable_cases
 from evne.accounts.models import AccessAction, Role, User
-from evne.citizens.selectors import CPR_QUERY, normalise_query, search_filter
-from evne.logfilters import scrub
+from evne.citizens.selectors import CPR_QUERY, normalise_query, search_detail, search_filter
+from evne.paging import Page, page_of
 
 from .models import Case, CaseAssignment, CaseStatus, JournalNote, TimelineEvent
 
-SEARCH_LIMIT = 50
-
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
-    """Need-to-know: the cases of the user's own municipality, for roles that work with cases."""
-    if not can_read_cases(user):
-        return Case.objects.none()
-    cases = Case.objects.filter(municipality_id=user.municipality_id)
-    if user.role == Role.REHAB_MEMBER:  # only the cases on their team's agendas (docs/decisions/0007)
-        cases = cases.filter(
-            rehab_agenda_items__meeting__team__members__user=user,
-            rehab_agenda_items__meeting__team__members__active=True,
-        ).distinct()
-    return cases.select_related("citizen", "team", "caseworker")
+    """Need-to-know: the cases the user may read (accounts.access.readable_cases)."""
+    return readable_cases(user).select_related("citizen", "team", "caseworker")
 
 
 def worklist(*, user: User, channel: str) -> dict[str, list[Case]]:
@@ -36,19 +26,26 @@ def worklist(*, user: User, channel: str) -> dict[str, list[Case]]:
     return {"mine": mine, "team": team}
 
 
-def case_search(*, user: User, query: str, channel: str) -> list[Case]:
-    """Search by name, CPR (10 digits, or the 6-digit date part) or case number; the search itself is logged."""
+def case_list(*, user: User, channel: str, page: int = 1) -> Page:
+    """The cases the user may read, by case number, one page of at most 50; exactly the cases shown are logged."""
+    shown = page_of(cases_visible_to(user).order_by("number", "pk"), page)
+    log_shown(user=user, channel=channel, action=AccessAction.LIST, detail="case list", cases=shown.rows)
+    return shown
+
+
+def case_search(*, user: User, query: str, channel: str, page: int = 1, log: bool = True) -> Page:
+    """Search by name, CPR (10 digits, or the 6-digit date part) or case number, one page of at most 50 cases the
+    user may read. With `log`, the search and exactly the cases shown are logged in one insert."""
     text = normalise_query(query)
     if not text:
-        return []
+        return Page()
     condition = search_filter(text, prefix="citizen__")
     if not CPR_QUERY.match(text):
         condition |= Q(number__icontains=text)
-    qs = cases_visible_to(user).filter(condition)
-    hits = list(qs.order_by("citizen__last_name", "citizen__first_name", "number")[:SEARCH_LIMIT])
-    # The query may itself be a CPR number: the log keeps its shape, the hits say whom it found.
-    log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")
-    log_listing(user=user, cases=hits, channel=channel, action=AccessAction.SEARCH_HIT, detail="search")
+    qs = cases_visible_to(user).filter(condition).order_by("citizen__last_name", "citizen__first_name", "number")
+    hits = page_of(qs, page)
+    if log:  # the query may itself be a CPR number: the log keeps its shape, the hits say whom it found
+        log_search(user=user, channel=channel, detail=search_detail(text, hits), cases=hits.rows)
     return hits
 
 

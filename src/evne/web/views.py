@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from evne.accounts.access import (
     access_case,
@@ -20,6 +20,7 @@ from evne.accounts.access import (
     can_read_access_log,
     can_write_case,
     can_write_citizen,
+    log_search,
 )
 from evne.accounts.models import AccessAction, AccessChannel
 from evne.cases import selectors as case_selectors
@@ -32,6 +33,7 @@ from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
 from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.evidence import selectors as evidence_selectors
+from evne.paging import Page, page_number
 from evne.rules.catalogue import BY_ID, current_id
 
 from . import (
@@ -75,13 +77,24 @@ def worklist(request: HttpRequest) -> HttpResponse:
     return render(request, "web/worklist.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
-    cases = case_selectors.case_search(user=request.user, query=query, channel=WEB) if query else []
-    citizens = (
-        citizen_selectors.citizen_search(user=request.user, query=query, channel=WEB, log_query=False) if query else []
-    )
-    context = {"query": query, "cases": cases, "citizens": citizens}
+    """Search by POST, so that no CPR number or name is ever in a URL (browser history, proxy and server logs);
+    GET shows the empty form. One page of at most 50 cases and 50 citizens the user may read; the search and
+    exactly the rows shown are logged in one insert."""
+    query = citizen_selectors.normalise_query(request.POST.get("q", ""))[:100] if request.method == "POST" else ""
+    page = page_number(request.POST.get("page"))
+    cases = citizens = Page()
+    if query:
+        cases = case_selectors.case_search(user=request.user, query=query, channel=WEB, page=page, log=False)
+        citizens = citizen_selectors.citizen_search(user=request.user, query=query, channel=WEB, page=page, log=False)
+        shown = Page(rows=[*cases, *citizens], number=page)
+        log_search(user=request.user, channel=WEB, detail=citizen_selectors.search_detail(query, shown),
+                   cases=cases.rows, citizens=citizens.rows)  # fmt: skip
+    context = {
+        "query": query, "cases": cases.rows, "citizens": citizens.rows, "page_number": page,
+        "has_previous": page > 1, "has_next": cases.has_next or citizens.has_next,
+    }  # fmt: skip
     template = "web/_search_results.html" if request.htmx else "web/search.html"
     return render(request, template, context)
 
