@@ -14,8 +14,6 @@ from evne.citizens.models import Citizen
 from evne.citizens.services import citizen_create
 
 from ..conftest import PASSWORD
-from ..api.conftest import api_client  # noqa: F401 - fixture
-from ..reform.conftest import flex_case, item, meeting, rehab_team, rita  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 JSON = {"content_type": "application/json"}
