@@ -140,3 +140,6 @@ EVNE_SERVER_THREADS = int(os.environ.get("EVNE_SERVER_THREADS", "4"))
 EVNE_SERVER_TIMEOUT = int(os.environ.get("EVNE_SERVER_TIMEOUT", "120"))
 EVNE_SERVER_ACCESS_LOG = os.environ.get("EVNE_SERVER_ACCESS_LOG", "")
 EVNE_SERVER_FORWARDED_ALLOW_IPS = os.environ.get("EVNE_SERVER_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Django's ModelBackend, reading the user with their team and municipality (evne.accounts.backends).
+AUTHENTICATION_BACKENDS = ["evne.accounts.backends.UserBackend"]
