@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, os.environ.get("EVNE_SRC") or str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "evne.settings.dev")
 
 import django
@@ -96,7 +96,7 @@ def main() -> None:
 
 def _search(client: Client, q: str) -> int:
     response = client.post("/search/", {"q": q})
-    if response.status_code == 405:  # before search became a POST
+    if b"hx-push-url" in response.content:  # before search became a POST (the old form pushed q into the URL)
         response = client.get("/search/", {"q": q})
     return response.status_code
 

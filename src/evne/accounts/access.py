@@ -177,7 +177,11 @@ def access_case(
     """The only way to a case. Raises NotFound or AccessDenied; every granted access is logged."""
     Case = apps.get_model("cases", "Case")
 
-    qs = queryset if queryset is not None else Case.objects.select_related("citizen", "team", "caseworker")
+    qs = (
+        queryset
+        if queryset is not None
+        else Case.objects.select_related("citizen", "team", "caseworker", "municipality")
+    )
     case = qs.filter(pk=case_id).first()
     if case is None or not can_read_case(user, case):
         raise NotFound

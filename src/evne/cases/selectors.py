@@ -6,8 +6,9 @@ from evne.accounts.access import log_listing, log_search, log_shown, readable_ca
 from evne.accounts.models import AccessAction, Role, User
 from evne.citizens.selectors import CPR_QUERY, normalise_query, search_detail, search_filter
 from evne.paging import Page, page_of
+from evne.shared_reads import already_read, case_rows
 
-from .models import Case, CaseAssignment, CaseStatus, JournalNote, TimelineEvent
+from .models import Case, CaseAssignment, CaseStatus, FollowUp, JournalNote, PromptAnswer, TimelineEvent
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
@@ -51,6 +52,9 @@ def case_search(*, user: User, query: str, channel: str, page: int = 1, log: boo
 
 def case_timeline(case: Case) -> list[TimelineEvent]:
     """The case's events, oldest first. Call only on a case obtained through access_case()."""
+    rows = case_rows(case.pk, TimelineEvent)
+    if rows is not None:
+        return sorted(rows, key=lambda e: (e.at, e.pk))
     return list(case.events.select_related("actor", "note", "note__author").order_by("at", "id"))
 
 
@@ -59,11 +63,43 @@ def case_notes(case: Case) -> list[JournalNote]:
 
 
 def case_assignments(case: Case) -> list[CaseAssignment]:
+    rows = case_rows(case.pk, CaseAssignment)
+    if rows is not None:
+        return sorted(rows, key=lambda a: (a.assigned_at, a.pk))
     return list(case.assignments.select_related("caseworker", "assigned_by").order_by("assigned_at", "id"))
+
+
+def recent_follow_ups(case: Case, limit: int = 5) -> list[FollowUp]:
+    """The latest follow-up conversations, newest first."""
+    rows = case_rows(case.pk, FollowUp)
+    if rows is not None:
+        return sorted(rows, key=lambda f: (f.held_on, f.pk), reverse=True)[:limit]
+    return list(case.follow_ups.select_related("author").order_by("-held_on", "-id")[:limit])
+
+
+def recent_prompt_answers(case: Case, limit: int = 20) -> list[PromptAnswer]:
+    """The caseworker's latest answers to the checks' questions, newest first."""
+    rows = case_rows(case.pk, PromptAnswer)
+    if rows is not None:
+        return sorted(rows, key=lambda a: (a.answered_at, a.pk), reverse=True)[:limit]
+    return list(case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:limit])
+
+
+ASSIGNABLE_ROLES = (Role.CASEWORKER, Role.TEAM_LEADER)
 
 
 def team_caseworkers(case: Case) -> QuerySet[User]:
     """Who may be made responsible for the case: active caseworkers and team leaders of its team."""
-    return User.objects.filter(
-        team_id=case.team_id, role__in=[Role.CASEWORKER, Role.TEAM_LEADER], is_active=True
-    ).order_by("first_name", "last_name")
+    return User.objects.filter(team_id=case.team_id, role__in=ASSIGNABLE_ROLES, is_active=True).order_by(
+        "first_name", "last_name"
+    )
+
+
+def assignable_caseworkers(case: Case) -> list[User]:
+    """team_caseworkers, as a list; on the case page from the users it has read already."""
+    loaded = already_read(("case-rows", case.pk))
+    if loaded is None:
+        return list(team_caseworkers(case))
+    team = [u for u in loaded.users.values()
+            if u.team_id == case.team_id and u.role in ASSIGNABLE_ROLES and u.is_active]  # fmt: skip
+    return sorted(team, key=lambda u: (u.first_name, u.last_name, u.pk))

@@ -8,6 +8,7 @@ from evne.accounts.access import log_search, log_shown, readable_citizens
 from evne.accounts.models import AccessAction, User
 from evne.logfilters import scrub
 from evne.paging import Page, page_of
+from evne.shared_reads import case_rows
 
 from .models import Citizen, Employment, Supporter
 
@@ -84,9 +85,12 @@ def citizen_access_log(citizen: Citizen):
     return list(citizen.access_log.select_related("user", "case").order_by("-at", "-id")[:ACCESS_LOG_LIMIT])
 
 
-def employments(citizen: Citizen) -> list[Employment]:
+def employments(citizen: Citizen, *, case=None) -> list[Employment]:
     """The citizen's own work, current and past, newest start first. Call only on a citizen obtained through
-    access_citizen() or access_case()."""
+    access_citizen() or access_case() (`case`: the case whose page is shown)."""
+    rows = case_rows(case.pk, Employment) if case is not None else None
+    if rows is not None:
+        return sorted(rows, key=lambda e: (e.start_on, e.pk), reverse=True)
     return list(citizen.employments.select_related("created_by").order_by("-start_on", "-id"))
 
 

@@ -23,6 +23,7 @@ from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.rules.catalogue.deadline import add_months
 from evne.rules.parameters import param
 from evne.rules.vocabulary import CONTENT_FIELDS, REQUIRED_CONTENT
+from evne.shared_reads import case_rows
 from evne.validation import model_text, past_or_today
 
 from .access import can_manage_team
@@ -180,6 +181,14 @@ def meeting_minutes_save(*, actor: User, meeting: RehabMeeting, expected_version
 
 def pending_rereferral(case: Case) -> Departure | None:
     """The latest departure from a recommendation that the case has not yet been back to the team for."""
+    departures, items = case_rows(case.pk, Departure), case_rows(case.pk, AgendaItem)
+    if departures is not None and items is not None:
+        latest = max(departures, key=lambda d: (d.departed_on, d.pk), default=None)
+        if latest is None:
+            return None
+        held = latest.recommendation.item.meeting.held_on
+        later = [i for i in items if i.meeting.held_on > held and i.meeting.held_on >= latest.departed_on]
+        return None if later else latest
     departure = (
         Departure.objects.filter(recommendation__case=case).select_related("recommendation__item__meeting")
         .order_by("-departed_on", "-id").first()

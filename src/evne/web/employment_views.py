@@ -56,7 +56,7 @@ LABELS = {f.name: f.verbose_name for f in Employment._meta.get_fields() if hasat
 
 def case_section(request: HttpRequest, case) -> dict:
     """Context for the section on the case page (web/employments/_case_section.html)."""
-    return {"employments": selectors.employments(case.citizen)}
+    return {"employments": selectors.employments(case.citizen, case=case)}
 
 
 def _case(request: HttpRequest, case_id: int, *, write: bool = False):

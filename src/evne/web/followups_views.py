@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
+from evne.cases import selectors as case_selectors
 from evne.cases import services
 from evne.cases.models import FollowUpForm, FollowUpParty
 from evne.errors import DomainError
@@ -46,7 +47,7 @@ class FollowUpEntryForm(forms.Form):
 
 def case_section(request: HttpRequest, case) -> dict:
     """Context for the follow-up section on the case page (web/followups/_case_section.html)."""
-    return {"follow_ups_recent": list(case.follow_ups.select_related("author").order_by("-held_on", "-id")[:5])}
+    return {"follow_ups_recent": case_selectors.recent_follow_ups(case, 5)}
 
 
 def follow_up_list(request: HttpRequest, case_id: int) -> HttpResponse:

@@ -299,6 +299,7 @@ def case_section(request: HttpRequest, case) -> dict:
     today = _today()
     plan = selectors.current_plan(case)
     activities = selectors.activities(case)
+    latest_trials = selectors.latest_trial_periods(activities)  # one query for all activities
     return {
         "plans": {
             "plan": plan,
@@ -309,7 +310,7 @@ def case_section(request: HttpRequest, case) -> dict:
                     "activity": a,
                     "status": selectors.activity_status(a, on=today),
                     "notices": selectors.activity_notices(a, on=today),
-                    "trial": (selectors.trial_periods(a) or [None])[-1],
+                    "trial": latest_trials.get(a.pk),
                 }
                 for a in activities
             ],

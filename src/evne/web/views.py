@@ -23,8 +23,10 @@ from evne.accounts.access import (
     log_search,
 )
 from evne.accounts.models import AccessAction, AccessChannel
+from evne.casefile.export import read_case_rows
 from evne.cases import selectors as case_selectors
 from evne.cases import services as case_services
+from evne.cases.models import Case
 from evne.cases.timeline import describe
 from evne.checks.case import case_checks
 from evne.checks.case import message as check_message
@@ -35,6 +37,7 @@ from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.evidence import selectors as evidence_selectors
 from evne.paging import Page, page_number
 from evne.rules.catalogue import BY_ID, current_id
+from evne.shared_reads import shared, shared_reads
 
 from . import (
     assessments_views,
@@ -218,11 +221,18 @@ def case_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 
 def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> HttpResponse:
+    with shared_reads():  # the sections share what they read (evne.shared_reads); after any write
+        return _case_page_shared(request, case, note_form=note_form, status=status)
+
+
+def _case_page_shared(request: HttpRequest, case, *, note_form=None, status=200) -> HttpResponse:
     can_write = can_write_case(request.user, case)
+    read_case_rows(case)  # every row of the case in one query, for the sections and the checks alike
+    events = shared(("timeline", case.pk), lambda: case_selectors.case_timeline(case))
     context = {
         "case": case,
         "citizen": case.citizen,
-        "timeline": [(event, describe(event)) for event in reversed(case_selectors.case_timeline(case))],
+        "timeline": [(event, describe(event)) for event in reversed(events)],
         "assignments": case_selectors.case_assignments(case),
         "can_write": can_write,
         "note_form": note_form or forms.NoteForm(initial={"kind": "fact"}),
@@ -231,7 +241,7 @@ def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> Htt
         context["status_form"] = forms.StatusForm(initial={"status": case.status, "version": case.version})
         context["assign_form"] = forms.AssignForm(
             initial={"caseworker": case.caseworker_id, "version": case.version},
-            caseworkers=case_selectors.team_caseworkers(case),
+            caseworkers=case_selectors.assignable_caseworkers(case),
         )
     if not (request.htmx and request.method == "POST"):
         sections = (evidence_views, plans_views, employment_views, assessments_views, followups_views, reform_views,
@@ -259,13 +269,15 @@ def _checks(case):
         "readiness": checks.readiness,
         "answers": [
             {"answer": a, "title": _answer_title(a.rule_id)}
-            for a in case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:20]
+            for a in case_selectors.recent_prompt_answers(case, 20)
         ],
     }  # fmt: skip
 
 
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB)
+    # the caseworker comes with the other users the page reads (casefile.export.read_case_rows)
+    cases = Case.objects.select_related("citizen", "team", "municipality")
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, queryset=cases)
     return _case_page(request, case)
 
 
