@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.wsgi import get_wsgi_application
 from django.db import connections
+from django.utils.translation import gettext as _
 from gunicorn.app.base import BaseApplication
 
 
@@ -63,13 +64,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for name in ("workers", "threads"):
             if options[name] is not None and options[name] < 1:
-                raise CommandError(f"--{name} must be at least 1.")
+                raise CommandError(_("--%(option)s must be at least 1.") % {"option": name})
         manifest = getattr(staticfiles_storage, "manifest_name", None)
         if options["collectstatic"] or (manifest and not staticfiles_storage.exists(manifest)):
             call_command("collectstatic", interactive=False, verbosity=0)
         config = server_options(bind=options["bind"], workers=options["workers"], threads=options["threads"])
         self.stdout.write(
-            f"Evne: gunicorn on {config['bind']}, {config['workers']} workers × {config['threads']} threads"
+            _("Evne serves on %(bind)s with gunicorn: %(workers)s processes of %(threads)s threads each.")
+            % {"bind": config["bind"], "workers": config["workers"], "threads": config["threads"]}
         )
         connections.close_all()  # nothing opened here may be shared with the forked workers
         _Gunicorn(config).run()
