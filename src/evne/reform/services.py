@@ -187,8 +187,8 @@ def pending_rereferral(case: Case) -> Departure | None:
         if latest is None:
             return None
         held = latest.recommendation.item.meeting.held_on
-        later = [i for i in items if i.meeting.held_on > held and i.meeting.held_on >= latest.departed_on]
-        return None if later else latest
+        again = any(i.meeting.held_on > held and i.meeting.held_on >= latest.departed_on for i in items)
+        return None if again else latest
     departure = (
         Departure.objects.filter(recommendation__case=case).select_related("recommendation__item__meeting")
         .order_by("-departed_on", "-id").first()
