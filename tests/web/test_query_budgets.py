@@ -235,3 +235,23 @@ def test_lists_cost_the_same_for_a_few_rows_and_many(make_user, label, budget, c
     print(label, small, large)
     assert large == small, (label, small, large)
     assert large <= budget, (label, large, table_reads(queries).most_common(6))
+
+
+def test_the_citizen_page_and_its_access_log_cost_the_same_with_more_rows(make_user):
+    from evne.accounts.models import Role
+
+    _, _, alice, _ = make_people(make_user)
+    leader = make_user("tine_leder", Role.TEAM_LEADER, alice.team)
+    citizen = citizen_create(actor=alice, cpr="030375-3000", first_name="Ole", last_name="Logsen")
+    client = Client()
+    client.force_login(leader)
+    pages = (f"/citizens/{citizen.pk}/", f"/citizens/{citizen.pk}/access-log/")
+    small = [measure(lambda url=url: client.get(url))[0] for url in pages]
+    for _ in range(3):
+        case_open(actor=alice, citizen=citizen, pathway="ressourceforlob", benefit="kontanthjaelp",
+                  help_requested_on=date(2026, 3, 2))  # fmt: skip
+        for url in pages:  # more access-log entries as well
+            client.get(url)
+    large = [measure(lambda url=url: client.get(url))[0] for url in pages]
+    assert large == small
+    assert max(large) <= 8, large
