@@ -132,7 +132,7 @@ def test_it_logs_every_case_shown_in_the_worklist(client, alice, case):
 @GET_SEARCH
 def test_it_logs_the_search_itself_and_each_hit_without_storing_the_cpr(client, alice, case):
     client.login(username="alice", password=PASSWORD)
-    response = client.get(reverse("web:search"), {"q": "010180-1234"})
+    response = client.post(reverse("web:search"), {"q": "010180-1234"})
     assert case.number in response.content.decode()
     search = AccessLogEntry.objects.get(
         user=alice, action=AccessAction.SEARCH, case__isnull=True, citizen__isnull=True, detail__startswith="[CPR]"
@@ -144,7 +144,7 @@ def test_it_logs_the_search_itself_and_each_hit_without_storing_the_cpr(client, 
 @GET_SEARCH
 def test_it_does_not_find_other_municipalities_citizens_in_search(client, charlie, case):
     client.login(username="charlie", password=PASSWORD)
-    response = client.get(reverse("web:search"), {"q": "Testrup"})
+    response = client.post(reverse("web:search"), {"q": "Testrup"})
     assert response.status_code == 200
     assert case.number not in response.content.decode()
     assert "Mette" not in response.content.decode()

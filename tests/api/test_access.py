@@ -73,8 +73,11 @@ def test_it_answers_404_to_a_writer_from_another_municipality(api_client, charli
 def test_it_hides_other_municipalities_from_lists_and_search(api_client, charlie, case):
     client = api_client(charlie)
 
-    assert client.get("/api/cases", {"q": "Testrup"}).json() == []
-    assert client.get("/api/citizens", {"q": "010180"}).json() == []
+    search = {"content_type": "application/json"}
+    assert client.post("/api/cases/search", {"q": "Testrup"}, **search).json()["items"] == []
+    assert client.post("/api/citizens/search", {"q": "010180"}, **search).json()["items"] == []
+    assert client.get("/api/cases").json()["items"] == []
+    assert client.get("/api/citizens").json()["items"] == []
     assert client.get("/api/cases/mine").json()["items"] == []
 
 
@@ -146,7 +149,7 @@ def test_it_logs_the_case_with_a_case_read(api_client, carol, case):
 
 @GET_SEARCH
 def test_it_logs_the_search_and_each_hit_without_the_cpr(api_client, alice, case):
-    api_client(alice).get("/api/cases", {"q": "010180-1234"})
+    api_client(alice).post("/api/cases/search", {"q": "010180-1234"}, content_type="application/json")
 
     entries = AccessLogEntry.objects.filter(user=alice).order_by("id")
     assert [(e.action, e.channel) for e in entries] == [
@@ -159,7 +162,7 @@ def test_it_logs_the_search_and_each_hit_without_the_cpr(api_client, alice, case
 
 @GET_SEARCH
 def test_it_logs_the_citizen_search_and_each_hit(api_client, alice, citizen):
-    api_client(alice).get("/api/citizens", {"q": "Mette"})
+    api_client(alice).post("/api/citizens/search", {"q": "Mette"}, content_type="application/json")
 
     assert sorted(AccessLogEntry.objects.filter(user=alice, channel="api").values_list("action", flat=True)) == [
         AccessAction.SEARCH,

@@ -32,14 +32,15 @@ def test_it_finds_cases_by_name_cpr_and_case_number(api_client, alice, case):
     client = api_client(alice)
 
     for query in ("Mette Testrup", "010180-1234", "010180", case.number):
-        response = client.get("/api/cases", {"q": query})
+        response = client.post("/api/cases/search", {"q": query}, content_type="application/json")
         assert response.status_code == 200
-        assert [c["id"] for c in response.json()] == [case.pk], query
+        assert [c["id"] for c in response.json()["items"]] == [case.pk], query
         assert b"1234" not in response.content.replace(case.number.encode(), b"")
 
 
 def test_it_finds_nothing_for_a_blank_query(api_client, alice, case):
-    assert api_client(alice).get("/api/cases", {"q": "   "}).json() == []
+    response = api_client(alice).post("/api/cases/search", {"q": "   "}, content_type="application/json")
+    assert response.json() == {"items": [], "page": 1, "next_page": None}
 
 
 def test_it_shows_the_case(api_client, alice, case):

@@ -97,14 +97,30 @@ def test_it_answers_422_json_naming_the_field_to_bad_input(api_client, alice, ca
         "/api/cases/0",
         "/api/cases/99999999999999999999",
         "/api/citizens/-1",
-        "/api/cases",
-        "/api/cases?q=" + "x" * 101,
-        "/api/cases?q=%00",
-        "/api/citizens?q=a%00b",
+        "/api/cases?page=0",
+        "/api/citizens?page=x",
     ],
 )
 def test_it_answers_422_to_bad_path_and_query_parameters(api_client, alice, url):
     response = api_client(alice).get(url)
+
+    assert response.status_code == 422
+    assert response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        ("/api/cases/search", {}),
+        ("/api/cases/search", {"q": "x" * 101}),
+        ("/api/cases/search", {"q": "\x00"}),
+        ("/api/citizens/search", {"q": "a\x00b"}),
+        ("/api/citizens/search", {"q": "a", "page": 10_001}),
+        ("/api/citizens/search", {"q": "a", "cpr": "0101801234"}),
+    ],
+)
+def test_it_answers_422_to_a_bad_search(api_client, alice, url, body):
+    response = api_client(alice).post(url, body, content_type="application/json")
 
     assert response.status_code == 422
     assert response.json()["errors"]

@@ -145,17 +145,17 @@ def test_it_shows_my_open_cases_in_the_worklist_and_the_team_to_its_leader(alice
 def test_it_finds_a_case_by_name_cpr_or_number(alice, case, query):
     if query == "<case number prefix>":
         query = case.number[:9]  # "YYYY-0000": case numbers carry the year the case was opened
-    assert selectors.case_search(user=alice, query=query, channel="web") == [case]
+    assert selectors.case_search(user=alice, query=query, channel="web").rows == [case]
     assert AccessLogEntry.objects.filter(user=alice, action=AccessAction.SEARCH).count() == 1
 
 
 @pytest.mark.parametrize("query", ["Jensen", "010180-9999", "020180"])
 def test_it_finds_nothing_for_a_non_matching_search(alice, case, query):
-    assert selectors.case_search(user=alice, query=query, channel="web") == []
+    assert selectors.case_search(user=alice, query=query, channel="web").rows == []
 
 
 def test_it_finds_nothing_in_another_municipality(charlie, case):
-    assert selectors.case_search(user=charlie, query="Mette", channel="web") == []
+    assert selectors.case_search(user=charlie, query="Mette", channel="web").rows == []
 
 
 def test_it_tells_a_stale_writer_every_change_made_since_their_version(alice, bob, case):

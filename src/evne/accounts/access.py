@@ -153,6 +153,33 @@ def _token_for(channel: str) -> int | None:
     return current_api_token.get() if channel == AccessChannel.API else None
 
 
+def readable_cases(user: User) -> QuerySet:
+    """Every case the user may read, as a query (the same policy as can_read_case, for lists and searches)."""
+    Case = apps.get_model("cases", "Case")
+    if not can_read_cases(user):
+        return Case.objects.none()
+    cases = Case.objects.filter(municipality_id=user.municipality_id)
+    if user.role == Role.REHAB_MEMBER:  # only the cases on their team's agendas (docs/decisions/0007)
+        on_agenda = Case.objects.filter(
+            rehab_agenda_items__meeting__team__members__user=user,
+            rehab_agenda_items__meeting__team__members__active=True,
+        )
+        cases = cases.filter(pk__in=on_agenda.values("pk"))
+    return cases
+
+
+def readable_citizens(user: User) -> QuerySet:
+    """Every citizen the user may read, as a query (the same policy as can_read_citizen): a rehab-team member
+    only the citizens of the cases on the team's agendas."""
+    Citizen = apps.get_model("citizens", "Citizen")
+    if not can_read_cases(user):
+        return Citizen.objects.none()
+    citizens = Citizen.objects.filter(municipality_id=user.municipality_id)
+    if user.role == Role.REHAB_MEMBER:
+        citizens = citizens.filter(pk__in=readable_cases(user).values("citizen_id"))
+    return citizens
+
+
 def log_access(
     *, user: User, action: str, channel: str, citizen=None, case=None, detail: str = "", record=None
 ) -> AccessLogEntry | None:
@@ -202,6 +229,27 @@ def log_listing(*, user: User, cases: Iterable, channel: str, action: str = Acce
         AccessLogEntry.objects.bulk_create(entries)
 
 
+def log_search(*, user: User, channel: str, detail: str, cases: Iterable = (), citizens: Iterable = ()) -> None:
+    """A search and exactly the rows it showed, in one insert: the search itself (its text, CPR-shaped parts
+    scrubbed, in `detail`), one entry per case shown and one per citizen shown."""
+    log_shown(user=user, channel=channel, action=AccessAction.SEARCH_HIT, detail="search", cases=cases,
+              citizens=citizens, search=detail)  # fmt: skip
+
+
+def log_shown(
+    *, user: User, channel: str, action: str, detail: str, cases: Iterable = (), citizens: Iterable = (),
+    search: str | None = None,
+) -> None:  # fmt: skip
+    """Exactly the cases and citizens a page or a list showed, one entry each, in one insert (with the search
+    itself first when `search` gives its logged text)."""
+    entry = {"user": user, "municipality_id": user.municipality_id, "channel": channel}
+    rows = [] if search is None else [AccessLogEntry(**entry, action=AccessAction.SEARCH, detail=search[:300])]
+    rows += [AccessLogEntry(**entry, action=action, citizen_id=c.citizen_id, case=c, detail=detail) for c in cases]
+    rows += [AccessLogEntry(**entry, action=action, citizen=c, detail=detail) for c in citizens]
+    if rows:
+        AccessLogEntry.objects.bulk_create(rows)
+
+
 def access_case(
     *,
     user: User,
@@ -216,7 +264,11 @@ def access_case(
     the caller logs it itself, naming the record read (log_access with `record`), once it has found that record."""
     Case = apps.get_model("cases", "Case")
 
-    qs = queryset if queryset is not None else Case.objects.select_related("citizen", "team", "caseworker")
+    qs = (
+        queryset
+        if queryset is not None
+        else Case.objects.select_related("citizen", "team", "caseworker", "municipality")
+    )
     case = qs.filter(pk=case_id).first()
     if case is None or not can_read_case(user, case):
         raise NotFound

@@ -1,6 +1,9 @@
-"""The login-lockout backend: django-axes' check, first in settings.AUTHENTICATION_BACKENDS."""
+"""Authentication backends, in the order of settings.AUTHENTICATION_BACKENDS: django-axes' lockout check first,
+then the username and password (Django's ModelBackend) with the user's team and municipality read in the same
+query as the user: every page names them in its header and every access check reads the municipality."""
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth.backends import ModelBackend
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -16,3 +19,11 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class UserBackend(ModelBackend):
+    def get_user(self, user_id):
+        from .models import User
+
+        user = User._default_manager.select_related("team", "municipality").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None

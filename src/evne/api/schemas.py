@@ -24,6 +24,7 @@ from evne.cases.models import (
 )
 from evne.cases.timeline import describe
 from evne.citizens.models import Supporter, SupporterKind
+from evne.paging import MAX_PAGE, PAGE_SIZE
 from evne.validation import law_date, unsafe_character, unsafe_character_message
 
 MAX_ID = 2**63 - 1  # a bigint primary key; a larger number would overflow in the database
@@ -272,6 +273,50 @@ class WorklistOut(Schema):
     count: int = Field(description="The number of cases on all pages")
     page_size: int = Field(description="The maximum number of cases on a page (50)")
     items: list[WorklistItem]
+
+
+class SearchIn(In):
+    """A search is sent in the body, so that a CPR number or a name never stands in a URL or a server log."""
+
+    q: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_storable)] = Field(
+        description="Name, CPR number (or its date part DDMMYY) or case number"
+    )
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=f"Page number; {PAGE_SIZE} rows per page")
+
+
+class Paged(Schema):
+    page: int = Field(description="This page's number (from 1)")
+    next_page: int | None = Field(
+        description=f"The next page's number, or null on the last page. {PAGE_SIZE} rows a page"
+    )
+
+    @staticmethod
+    def resolve_next_page(obj) -> int | None:
+        return obj.next_number
+
+
+class CasePageOut(Paged):
+    items: list[CaseListItem]
+
+    @staticmethod
+    def resolve_page(obj) -> int:
+        return obj.number
+
+    @staticmethod
+    def resolve_items(obj) -> list:
+        return obj.rows
+
+
+class CitizenPageOut(Paged):
+    items: list[CitizenListItem]
+
+    @staticmethod
+    def resolve_page(obj) -> int:
+        return obj.number
+
+    @staticmethod
+    def resolve_items(obj) -> list:
+        return obj.rows
 
 
 class CaseOpenIn(In):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evne.cases.models import Case
+from evne.evidence import selectors as evidence_selectors
 from evne.evidence.selectors import information_gathering_stopped  # noqa: F401 - R37 lives with the evidence
 
 from .models import Conclusion, WorkAbilityAssessment
@@ -31,7 +32,7 @@ CONSEQUENCES = {
 
 
 def latest_assessment(case: Case) -> WorkAbilityAssessment | None:
-    return case.assessments.select_related("author").order_by("-number").first()
+    return evidence_selectors.latest_assessment(case)
 
 
 PREFILLED = ("actual_resources", "development_possibilities", "barrier_reduction", "restitution", "conclusion",
@@ -98,7 +99,7 @@ def assessment_notices(case: Case) -> list[str]:
     """Soft notices before a work-ability decision, never a refusal (R39–R40): the overall description and
     assessment must be presented to the citizen before the decision (bek. 543/2002 § 7, stk. 8; seed 001,
     l. 2255–2259), and a disagreement waits for the keep-or-amend decision (seed 001, l. 2260–2303)."""
-    from evne.profiles.models import ElementKey, ElementResponse
+    from evne.profiles.models import ElementKey
     from evne.profiles.selectors import current_elements, open_disagreements, presentations, profile_for
 
     profile = profile_for(case)
@@ -106,7 +107,8 @@ def assessment_notices(case: Case) -> list[str]:
     if not current:
         return []
     notices = []
-    if not presentations(profile):
+    shown = presentations(profile)
+    if not shown:
         notices.append(
             _(
                 "The resource profile has not been presented to the citizen yet: the overall description and "
@@ -114,9 +116,7 @@ def assessment_notices(case: Case) -> list[str]:
             )
         )
     else:
-        presented = set(
-            ElementResponse.objects.filter(presentation__profile=profile).values_list("version_id", flat=True)
-        )
+        presented = {r.version_id for p in shown for r in p.responses.all()}  # prefetched
         changed = [str(ElementKey(key).label) for key, v in current.items() if v.pk not in presented]
         if changed:
             notices.append(

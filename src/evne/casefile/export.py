@@ -9,13 +9,16 @@ import base64
 import datetime as dt
 import hashlib
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import Q
 
 from evne.accounts.models import User
 from evne.assessments.models import WorkAbilityAssessment
 from evne.cases.models import Case, CaseAssignment, FollowUp, JournalNote, PromptAnswer, TimelineEvent
+from evne.cases.selectors import ASSIGNABLE_ROLES
 from evne.citizens.models import Citizen, Employment, Supporter
 from evne.decisions.models import (
     Application,
@@ -57,6 +60,7 @@ from evne.reform.models import (
     UnemploymentPeriod,
     UnemploymentPeriodEnd,
 )
+from evne.shared_reads import already_read, shared
 
 from .rows import load as load_rows
 
@@ -384,28 +388,33 @@ class Exporter:
     # --- reading -----------------------------------------------------------------------------------------------
 
     def load(self) -> dict:
-        """Every row of the case in one query (casefile.rows), then the usernames and activity codes they name."""
-        case = self.case
-        specs = record_specs(case.pk, case.citizen_id, timeline=self.timeline)
-        rows = load_rows(specs)
-        self.resolve([rows], users={case.created_by_id} if hasattr(case, "created_by_id") else set())
+        """Every row of the case in one query (casefile.rows), then the users and activity types they name; on a
+        page that has read them already (read_case_rows), those rows."""
+        loaded = already_read(("case-rows", self.case.pk))
+        if loaded is not None:
+            self.usernames.update({pk: user.username for pk, user in loaded.users.items()})
+            self.activity_types.update({pk: t.code for pk, t in loaded.activity_types.items()})
+            self.company_based.update({t.code: t.company_based for t in loaded.activity_types.values()})
+            return loaded.rows
+        rows, users, types = self._read()
+        self.usernames.update({pk: user.username for pk, user in users.items()})
+        self.activity_types.update({pk: t.code for pk, t in types.items()})
+        self.company_based.update({t.code: t.company_based for t in types.values()})
         return rows
+
+    def _read(self, also_users: Q | None = None):
+        """The rows, the users they name (and those `also_users` selects) and the activity types they name."""
+        case = self.case
+        rows = load_rows(record_specs(case.pk, case.citizen_id, timeline=self.timeline))
+        users, types = _named([rows], users={case.created_by_id} if hasattr(case, "created_by_id") else set())
+        wanted = Q(pk__in=users) | also_users if also_users is not None else Q(pk__in=users)
+        found_users = {u.pk: u for u in User.objects.filter(wanted)} if users or also_users is not None else {}
+        found_types = {t.pk: t for t in ActivityType.objects.filter(pk__in=types)} if types else {}
+        return rows, found_users, found_types
 
     def resolve(self, row_sets, *, users: set) -> None:
         """Read the usernames and activity codes the rows name (one query each, however many cases the rows hold)."""
-        users = set(users)
-        types: set[int] = set()
-        for rows in row_sets:
-            for model, found in rows.items():
-                for field in model._meta.concrete_fields:
-                    if isinstance(field, models.ForeignKey) and field.related_model is User:
-                        users.update(getattr(obj, field.attname) for obj in found)
-                    elif isinstance(field, models.ForeignKey) and field.related_model is ActivityType:
-                        types.update(getattr(obj, field.attname) for obj in found)
-                    elif isinstance(field, models.JSONField):  # user ids inside JSON data (timeline: caseworker_id …)
-                        for obj in found:
-                            _user_ids(getattr(obj, field.attname), users)
-        users.discard(None)
+        users, types = _named(row_sets, users=users)
         if users:
             self.usernames.update(User.objects.filter(pk__in=users).values_list("pk", "username"))
         if types:
@@ -555,6 +564,25 @@ class Exporter:
         return out
 
 
+def _named(row_sets, *, users: set) -> tuple[set, set[int]]:
+    """The user ids (foreign keys and ids inside JSON data, e.g. the timeline's caseworker_id) and the activity-type
+    ids the rows name."""
+    users = set(users)
+    types: set[int] = set()
+    for rows in row_sets:
+        for model, found in rows.items():
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.ForeignKey) and field.related_model is User:
+                    users.update(getattr(obj, field.attname) for obj in found)
+                elif isinstance(field, models.ForeignKey) and field.related_model is ActivityType:
+                    types.update(getattr(obj, field.attname) for obj in found)
+                elif isinstance(field, models.JSONField):
+                    for obj in found:
+                        _user_ids(getattr(obj, field.attname), users)
+    users.discard(None)
+    return users, types
+
+
 def _user_ids(value, into: set) -> None:
     if isinstance(value, dict):
         for k, v in value.items():
@@ -565,6 +593,83 @@ def _user_ids(value, into: set) -> None:
     elif isinstance(value, list):
         for v in value:
             _user_ids(v, into)
+
+
+@dataclass
+class CaseRows:
+    """Every row of one case (casefile.rows), with the users and activity types they name, each row's foreign
+    keys to these already resolved (row.author, activity.type, event.note … cost no query)."""
+
+    rows: dict
+    users: dict
+    activity_types: dict
+
+
+def read_case_rows(case: Case) -> CaseRows:
+    """Every row of the case and its timeline in one query, the users and activity types in one each, shared
+    within the current shared_reads block: the case page's sections and its legal checks read them from here."""
+
+    def read() -> CaseRows:
+        # the users the rows name, and the team's caseworkers the page offers as responsible (one query)
+        team = Q(team_id=case.team_id, role__in=ASSIGNABLE_ROLES, is_active=True) | Q(pk=case.caseworker_id)
+        rows, users, types = Exporter(case, include_files=False, timeline=True)._read(also_users=team)
+        _link(case, rows, users, types)
+        if case.caseworker_id in users:
+            Case.caseworker.field.set_cached_value(case, users[case.caseworker_id])
+        return CaseRows(rows, users, types)
+
+    return shared(("case-rows", case.pk), read)
+
+
+# Rows the case shares with other cases (a meeting's agenda, a team's members): the case file holds only the case's
+# part of them, so their reverse relations (meeting.items …) are not filled in from it.
+SHARED = {RehabMeeting, RehabTeam}
+
+
+def _link(case: Case, rows: dict, users: dict, types: dict) -> None:
+    """Resolve every foreign key among the loaded rows (and to the case, its citizen, team and municipality, the
+    users and activity types), so that reading one costs no query."""
+    by_model: dict = {model: {obj.pk: obj for obj in found} for model, found in rows.items()}
+    by_model[User] = users
+    by_model[ActivityType] = types
+    by_model[Case] = {case.pk: case}
+    by_model[Citizen] = {case.citizen_id: case.citizen}
+    children: dict = {}  # (foreign key, reverse accessor) → {target pk: [rows]}
+    for model, found in rows.items():
+        links = [f for f in model._meta.concrete_fields if f.is_relation and f.related_model in by_model]
+        for field in links:
+            if field.related_model in rows and field.related_model not in SHARED and not field.remote_field.hidden:
+                children[(field, field.remote_field.get_accessor_name())] = {}
+        for obj in found:
+            for field in links:
+                target = by_model[field.related_model].get(getattr(obj, field.attname))
+                if target is not None:
+                    field.set_cached_value(obj, target)
+                    key = (field, field.remote_field.get_accessor_name())
+                    if key in children:
+                        children[key].setdefault(target.pk, []).append(obj)
+    # the other way, among the case's own rows: item.recommendation, activity.orders.all(), … cost no query
+    for (field, accessor), by_target in children.items():
+        for target in rows[field.related_model]:
+            found = by_target.get(target.pk, [])
+            if field.one_to_one:
+                field.remote_field.set_cached_value(target, found[0] if found else None)
+            else:  # as prefetch_related leaves it: a queryset with its result already in place
+                queryset = getattr(target, accessor).get_queryset()
+                queryset._result_cache = _in_model_order(found, field.model)
+                queryset._prefetch_done = True
+                target.__dict__.setdefault("_prefetched_objects_cache", {})[field.remote_field.cache_name] = queryset
+
+
+def _in_model_order(objs: list, model) -> list:
+    """Rows in their model's default ordering (Meta.ordering of plain fields), as a query would give them."""
+    out = sorted(objs, key=lambda o: o.pk)
+    for name in reversed(model._meta.ordering or ()):
+        field = name.lstrip("-")
+        if "__" in field or not hasattr(model, field if field != "pk" else "id"):
+            continue
+        out.sort(key=lambda o, f=field: (getattr(o, f) is None, getattr(o, f)), reverse=name.startswith("-"))
+    return out
 
 
 def export_case(

@@ -7,27 +7,19 @@ from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from evne.accounts.access import can_read_cases, log_access, log_listing
+from evne.accounts.access import log_listing, log_search, log_shown, readable_cases
 from evne.accounts.models import AccessAction, Role, User
-from evne.citizens.selectors import CPR_QUERY, normalise_query, search_filter
-from evne.logfilters import scrub
+from evne.citizens.selectors import CPR_QUERY, normalise_query, search_detail, search_filter
+from evne.paging import Page as ListPage
+from evne.paging import page_of
+from evne.shared_reads import already_read, case_rows
 
-from .models import Case, CaseAssignment, CaseStatus, JournalNote, TimelineEvent
-
-SEARCH_LIMIT = 50
+from .models import Case, CaseAssignment, CaseStatus, FollowUp, JournalNote, PromptAnswer, TimelineEvent
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
-    """Need-to-know: the cases of the user's own municipality, for roles that work with cases."""
-    if not can_read_cases(user):
-        return Case.objects.none()
-    cases = Case.objects.filter(municipality_id=user.municipality_id)
-    if user.role == Role.REHAB_MEMBER:  # only the cases on their team's agendas (docs/decisions/0007)
-        cases = cases.filter(
-            rehab_agenda_items__meeting__team__members__user=user,
-            rehab_agenda_items__meeting__team__members__active=True,
-        ).distinct()
-    return cases.select_related("citizen", "team", "caseworker")
+    """Need-to-know: the cases the user may read (accounts.access.readable_cases)."""
+    return readable_cases(user).select_related("citizen", "team", "caseworker")
 
 
 PAGE_SIZE = 50  # rows per page of every list (worklist, team view, timeline, access log)
@@ -74,19 +66,26 @@ def worklist(
     return WorklistPage(scope=scope, page=shown, team_view=team_view)
 
 
-def case_search(*, user: User, query: str, channel: str) -> list[Case]:
-    """Search by name, CPR (10 digits, or the 6-digit date part) or case number; the search itself is logged."""
+def case_list(*, user: User, channel: str, page: int = 1) -> ListPage:
+    """The cases the user may read, by case number, one page of at most 50; exactly the cases shown are logged."""
+    shown = page_of(cases_visible_to(user).order_by("number", "pk"), page)
+    log_shown(user=user, channel=channel, action=AccessAction.LIST, detail="case list", cases=shown.rows)
+    return shown
+
+
+def case_search(*, user: User, query: str, channel: str, page: int = 1, log: bool = True) -> ListPage:
+    """Search by name, CPR (10 digits, or the 6-digit date part) or case number, one page of at most 50 cases the
+    user may read. With `log`, the search and exactly the cases shown are logged in one insert."""
     text = normalise_query(query)
     if not text:
-        return []
+        return ListPage()
     condition = search_filter(text, prefix="citizen__")
     if not CPR_QUERY.match(text):
         condition |= Q(number__icontains=text)
-    qs = cases_visible_to(user).filter(condition)
-    hits = list(qs.order_by("citizen__last_name", "citizen__first_name", "number")[:SEARCH_LIMIT])
-    # The query may itself be a CPR number: the log keeps its shape, the hits say whom it found.
-    log_access(user=user, action=AccessAction.SEARCH, channel=channel, detail=f"{scrub(text)} ({len(hits)})")
-    log_listing(user=user, cases=hits, channel=channel, action=AccessAction.SEARCH_HIT, detail="search")
+    qs = cases_visible_to(user).filter(condition).order_by("citizen__last_name", "citizen__first_name", "number")
+    hits = page_of(qs, page)
+    if log:  # the query may itself be a CPR number: the log keeps its shape, the hits say whom it found
+        log_search(user=user, channel=channel, detail=search_detail(text, hits), cases=hits.rows)
     return hits
 
 
@@ -97,12 +96,20 @@ def case_timeline_query(case: Case) -> QuerySet[TimelineEvent]:
 
 def case_timeline(case: Case) -> list[TimelineEvent]:
     """The case's events, oldest first. Call only on a case obtained through access_case()."""
+    rows = case_rows(case.pk, TimelineEvent)
+    if rows is not None:
+        return sorted(rows, key=lambda e: (e.at, e.pk))
     return list(case_timeline_query(case))
 
 
 def timeline_page(case: Case, page: int) -> Page:
     """One page of the case's timeline, newest first (the case page shows the latest events on top)."""
-    events = case.events.select_related("actor", "note", "note__author").order_by("-at", "-id")
+    rows = case_rows(case.pk, TimelineEvent)  # the case page read the whole case already: page those rows
+    events = (
+        sorted(rows, key=lambda e: (e.at, e.pk), reverse=True)
+        if rows is not None
+        else case.events.select_related("actor", "note", "note__author").order_by("-at", "-id")
+    )
     shown = Paginator(events, PAGE_SIZE).get_page(page)
     shown.object_list = list(shown.object_list)
     return shown
@@ -123,11 +130,43 @@ def follow_ups_for(case: Case, *, limit: int | None = None) -> list:
 
 
 def case_assignments(case: Case) -> list[CaseAssignment]:
+    rows = case_rows(case.pk, CaseAssignment)
+    if rows is not None:
+        return sorted(rows, key=lambda a: (a.assigned_at, a.pk))
     return list(case.assignments.select_related("caseworker", "assigned_by").order_by("assigned_at", "id"))
+
+
+def recent_follow_ups(case: Case, limit: int = 5) -> list[FollowUp]:
+    """The latest follow-up conversations, newest first."""
+    rows = case_rows(case.pk, FollowUp)
+    if rows is not None:
+        return sorted(rows, key=lambda f: (f.held_on, f.pk), reverse=True)[:limit]
+    return list(case.follow_ups.select_related("author").order_by("-held_on", "-id")[:limit])
+
+
+def recent_prompt_answers(case: Case, limit: int = 20) -> list[PromptAnswer]:
+    """The caseworker's latest answers to the checks' questions, newest first."""
+    rows = case_rows(case.pk, PromptAnswer)
+    if rows is not None:
+        return sorted(rows, key=lambda a: (a.answered_at, a.pk), reverse=True)[:limit]
+    return list(case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:limit])
+
+
+ASSIGNABLE_ROLES = (Role.CASEWORKER, Role.TEAM_LEADER)
 
 
 def team_caseworkers(case: Case) -> QuerySet[User]:
     """Who may be made responsible for the case: active caseworkers and team leaders of its team."""
-    return User.objects.filter(
-        team_id=case.team_id, role__in=[Role.CASEWORKER, Role.TEAM_LEADER], is_active=True
-    ).order_by("first_name", "last_name")
+    return User.objects.filter(team_id=case.team_id, role__in=ASSIGNABLE_ROLES, is_active=True).order_by(
+        "first_name", "last_name"
+    )
+
+
+def assignable_caseworkers(case: Case) -> list[User]:
+    """team_caseworkers, as a list; on the case page from the users it has read already."""
+    loaded = already_read(("case-rows", case.pk))
+    if loaded is None:
+        return list(team_caseworkers(case))
+    team = [u for u in loaded.users.values()
+            if u.team_id == case.team_id and u.role in ASSIGNABLE_ROLES and u.is_active]  # fmt: skip
+    return sorted(team, key=lambda u: (u.first_name, u.last_name, u.pk))

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from evne.cases.models import Case
+from evne.shared_reads import case_rows
 
 from . import reasons as reason_checks
 from .evaluator import evaluation_for
@@ -22,6 +23,9 @@ from .models import (
 
 def applications_for(case: Case) -> list[Application]:
     """The case's applications, newest first, each with its withdrawal and the decisions answering it."""
+    rows = case_rows(case.pk, Application)
+    if rows is not None:
+        return sorted(rows, key=lambda a: (a.applied_on, a.pk), reverse=True)
     return list(
         case.applications.select_related("withdrawal", "recorded_by").prefetch_related("decisions")
         .order_by("-applied_on", "-id")
@@ -56,6 +60,9 @@ def evidence_rows(decision: Decision) -> list[dict]:
 
 
 def decisions_for(case: Case) -> list[Decision]:
+    rows = case_rows(case.pk, Decision)
+    if rows is not None:
+        return sorted(rows, key=lambda d: d.number, reverse=True)
     return list(case.decisions.select_related("created_by", "issued_by", "letter").order_by("-number"))
 
 
@@ -66,6 +73,9 @@ def decision_by_number(case: Case, number: int) -> Decision | None:
 
 
 def complaints_for(case: Case) -> list[Complaint]:
+    rows = case_rows(case.pk, Complaint)
+    if rows is not None:
+        return sorted(rows, key=lambda c: (c.received_on, c.pk), reverse=True)
     return list(
         Complaint.objects.filter(decision__case=case).select_related("decision").order_by("-received_on", "-id")
     )
@@ -76,6 +86,9 @@ def complaint_by_id(case: Case, complaint_id: int) -> Complaint | None:
 
 
 def file_access_for(case: Case) -> list[FileAccessRequest]:
+    rows = case_rows(case.pk, FileAccessRequest)
+    if rows is not None:
+        return sorted(rows, key=lambda r: (r.requested_on, r.pk), reverse=True)
     return list(case.file_access_requests.select_related("bundle").order_by("-requested_on", "-id"))
 
 

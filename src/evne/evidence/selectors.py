@@ -19,6 +19,7 @@ from evne.accounts.access import log_listing
 from evne.accounts.models import AccessChannel, Role, User
 from evne.cases.models import Case, CaseStatus, EventKind, TimelineEvent
 from evne.cases.selectors import cases_visible_to
+from evne.shared_reads import already_read, case_rows, shared
 
 from .models import (
     MEDICAL_DOCUMENTS,
@@ -55,13 +56,21 @@ def holds_on(consent: Consent, on: date) -> bool:
     )
 
 
+def _consents(case: Case) -> list[Consent]:
+    """Every consent statement of the case, oldest first (read once per page)."""
+    rows = case_rows(case.pk, Consent)
+    if rows is not None:
+        return sorted(rows, key=lambda c: (c.given_on, c.pk))
+    return shared(("consents", case.pk), lambda: list(case.consents.order_by("given_on", "id")))
+
+
 def consents_in_force(case: Case, purpose: str, on: date) -> list[Consent]:
     """The consents that hold on `on` for `purpose`: per scope, the latest statement made by that date, if it is
     a consent that has not expired. Newest first."""
     latest: dict[str, Consent] = {}
-    rows = case.consents.filter(purpose=purpose, given_on__lte=on).order_by("given_on", "id")
-    for consent in rows:
-        latest[scope_key(consent.scope)] = consent
+    for consent in _consents(case):
+        if consent.purpose == purpose and consent.given_on <= on:
+            latest[scope_key(consent.scope)] = consent
     held = [c for c in latest.values() if holds_on(c, on)]
     return sorted(held, key=lambda c: (c.given_on, c.pk), reverse=True)
 
@@ -81,8 +90,9 @@ def refusals(case: Case, on: date) -> list[Consent]:
     L6748–6764): a real assessment of what is there, and a refusal of help cannot rest on the missing consent
     alone."""
     latest: dict[str, Consent] = {}
-    for consent in case.consents.filter(purpose=ConsentPurpose.COLLECT, given_on__lte=on).order_by("given_on", "id"):
-        latest[scope_key(consent.scope)] = consent
+    for consent in _consents(case):
+        if consent.purpose == ConsentPurpose.COLLECT and consent.given_on <= on:
+            latest[scope_key(consent.scope)] = consent
     closed = (ConsentStatus.REFUSED, ConsentStatus.WITHDRAWN)
     return sorted((c for c in latest.values() if c.status in closed), key=lambda c: c.given_on, reverse=True)
 
@@ -117,9 +127,12 @@ def _request_facts(case: Case) -> dict[int, dict]:
     whether the medical adviser was consulted (from the creation event), and the document that answered it
     (from the answer event)."""
     facts: dict[int, dict] = {}
-    events = TimelineEvent.objects.filter(
-        case=case, kind__in=[EventKind.REQUEST_CREATED, EventKind.REQUEST_ANSWERED]
-    ).values_list("kind", "data")
+    kinds = (EventKind.REQUEST_CREATED, EventKind.REQUEST_ANSWERED)
+    timeline = already_read(("timeline", case.pk))  # the case page has read the whole timeline already
+    if timeline is not None:
+        events = [(e.kind, e.data) for e in timeline if e.kind in kinds]
+    else:
+        events = list(TimelineEvent.objects.filter(case=case, kind__in=kinds).values_list("kind", "data"))
     for kind, data in events:
         row = facts.setdefault(data.get("request_id"), {})
         if kind == EventKind.REQUEST_CREATED:
@@ -146,10 +159,15 @@ def notice_given_on(request: InformationRequest) -> date | None:
 def requests_for(case: Case, *, today: date) -> list[InformationRequest]:
     """The case's requests, newest first, each with `state`, `state_label`, `notice_given_on`,
     `adviser_consulted` and `answer_document` (the document that answered it, or None) set."""
-    requests = list(case.information_requests.select_related("consent", "created_by").order_by("-created_at", "-id"))
+    requests = case_rows(case.pk, InformationRequest)
+    if requests is not None:
+        requests.sort(key=lambda r: (r.created_at, r.pk), reverse=True)
+    else:
+        qs = case.information_requests.select_related("consent", "created_by").order_by("-created_at", "-id")
+        requests = list(qs)
     facts = _request_facts(case)
     answer_ids = {f.get("answer_document_id") for f in facts.values()} - {None}
-    documents = {d.pk: d for d in case.documents.filter(pk__in=answer_ids)}
+    documents = {d.pk: d for d in documents_for(case) if d.pk in answer_ids}
     for request in requests:
         row = facts.get(request.pk, {})
         request.state = request_state(request, today)
@@ -245,8 +263,12 @@ def request_of(case: Case, request_id: int) -> InformationRequest | None:
 
 
 def documents_for(case: Case) -> list[Document]:
-    """The case's documents, newest document date first."""
-    return list(case.documents.select_related("recorded_by", "request").order_by("-document_date", "-id"))
+    """The case's documents, newest document date first (read once per page)."""
+    rows = case_rows(case.pk, Document)
+    if rows is not None:
+        return sorted(rows, key=lambda d: (d.document_date, d.pk), reverse=True)
+    read = lambda: list(case.documents.select_related("recorded_by", "request").order_by("-document_date", "-id"))  # noqa: E731
+    return list(shared(("documents", case.pk), read))
 
 
 @dataclass(frozen=True)
@@ -268,11 +290,9 @@ def latest_medical_information(case: Case, today: date) -> MedicalAge | None:
     """The newest medical document (by its own date) and how old it is. Old medical information may no longer
     describe the citizen's health; a status statement presumes the doctor saw the citizen within about a
     year (D13, seed 000 L5338–5344)."""
-    document = (
-        case.documents.filter(kind__in=MEDICAL_DOCUMENTS, document_date__lte=today)
-        .order_by("-document_date", "-id")
-        .first()
-    )
+    document = next(
+        (d for d in documents_for(case) if d.kind in MEDICAL_DOCUMENTS and d.document_date <= today), None
+    )  # documents_for is newest document date first
     if document is None:
         return None
     return MedicalAge(
@@ -313,7 +333,12 @@ def latest_conclusions(document: Document) -> StatementConclusions | None:
 def latest_conclusions_by_document(case: Case) -> dict[int, StatementConclusions]:
     """Document id → the latest conclusions, for every document of the case that has them."""
     latest: dict[int, StatementConclusions] = {}
-    rows = StatementConclusions.objects.filter(document__case=case).select_related("recorded_by").order_by("number")
+    loaded = case_rows(case.pk, StatementConclusions)
+    rows = (
+        sorted(loaded, key=lambda c: (c.number, c.pk))
+        if loaded is not None
+        else StatementConclusions.objects.filter(document__case=case).select_related("recorded_by").order_by("number")
+    )
     for row in rows:
         latest[row.document_id] = row
     return latest
@@ -354,13 +379,23 @@ def treatment_for(case: Case, treatment_id: int) -> Treatment | None:
     return _with_history([treatment])[0] if treatment else None
 
 
+def latest_assessment(case: Case):
+    """The case's latest work-ability assessment with its author, or None (read once per page). The assessments
+    app sits above this one: its model is looked up, not imported."""
+    assessment = apps.get_model("assessments", "WorkAbilityAssessment")
+    rows = case_rows(case.pk, assessment)
+    if rows is not None:
+        return max(rows, key=lambda a: a.number, default=None)
+    read = lambda: assessment.objects.filter(case=case).select_related("author").order_by("-number").first()  # noqa: E731
+    return shared(("latest_assessment", case.pk), read)
+
+
 def information_gathering_stopped(case: Case):
     """Stop rule (bek. 543/2002 § 7, stk. 7; seed 001, l. 2206–2248; R37): once the latest work-ability assessment
     finds the work ability sufficient for ordinary work, no further information is obtained and a decision is due.
     Returns that assessment, or None. (The assessments app sits above this one: its model is looked up, not
     imported.)"""
-    assessment = apps.get_model("assessments", "WorkAbilityAssessment")
-    latest = assessment.objects.filter(case=case).order_by("-number").first()
+    latest = latest_assessment(case)
     return latest if latest is not None and latest.conclusion == "sufficient" else None
 
 

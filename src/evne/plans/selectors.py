@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from evne.cases.models import Case
 from evne.profiles.models import ElementKey, ElementVersion
 from evne.profiles.selectors import current_elements, profile_for
+from evne.shared_reads import case_rows, shared
 
 from .models import (
     Activity,
@@ -30,7 +31,11 @@ from .models import (
 
 
 def current_plan(case: Case) -> PlanRevision | None:
-    return case.plan_revisions.select_related("author").order_by("-number").first()
+    rows = case_rows(case.pk, PlanRevision)
+    if rows is not None:
+        return max(rows, key=lambda p: p.number, default=None)
+    read = lambda: case.plan_revisions.select_related("author").order_by("-number").first()  # noqa: E731
+    return shared(("current_plan", case.pk), read)
 
 
 def plan_history(case: Case) -> list[PlanRevision]:
@@ -138,6 +143,9 @@ def _activities(case: Case):
 
 def activities(case: Case) -> list[Activity]:
     """The case's activities, newest start first, each with its orders (oldest first) and reports."""
+    rows = case_rows(case.pk, Activity)
+    if rows is not None:  # orders and reports are in place (casefile.export.read_case_rows)
+        return sorted(rows, key=lambda a: (a.start_on, a.pk), reverse=True)
     return list(_activities(case))
 
 
@@ -280,6 +288,29 @@ def _trial_rows(activity: Activity):
 def trial_periods(activity: Activity) -> list[TrialPeriod]:
     """The periods that count: every record not corrected by a later one, oldest period first."""
     return list(_trial_rows(activity).filter(corrections__isnull=True).order_by("start_on", "id"))
+
+
+def latest_trial_periods(activities: list[Activity]) -> dict[int, TrialPeriod]:
+    """Activity id → its latest period that counts (trial_periods(a)[-1]), for many activities in one query."""
+    loaded = case_rows(activities[0].case_id, TrialPeriod) if activities else []
+    if loaded is not None:
+        corrected = {t.replaces_id for t in loaded}
+        counting = sorted((t for t in loaded if t.pk not in corrected), key=lambda t: (t.start_on, t.pk))
+        return {t.activity_id: t for t in counting}
+    rows = (
+        TrialPeriod.objects.filter(activity__in=activities, corrections__isnull=True)
+        .select_related("recorded_by", "report", "replaces")
+        .order_by("start_on", "id")
+    )
+    return {row.activity_id: row for row in rows}
+
+
+def activities_with_orders(activities: list[Activity]) -> set[int]:
+    """The ids of those of `activities` that have an order (kravspecifikation), in one query or none."""
+    loaded = case_rows(activities[0].case_id, ActivityOrder) if activities else []
+    if loaded is not None:
+        return {o.activity_id for o in loaded}
+    return set(ActivityOrder.objects.filter(activity__in=activities).values_list("activity_id", flat=True))
 
 
 def trial_period_history(activity: Activity) -> list[TrialPeriod]:

@@ -10,6 +10,7 @@ import yaml
 from django.utils.translation import gettext as _
 
 from evne.cases.models import Case, JournalNote
+from evne.shared_reads import case_rows, shared
 
 from .models import (
     OWN_PERSPECTIVE,
@@ -41,13 +42,26 @@ def response_for(case: Case, response_id: int):
 
 
 def profile_for(case: Case) -> ResourceProfile | None:
-    return ResourceProfile.objects.filter(case=case).first()
+    rows = case_rows(case.pk, ResourceProfile)
+    if rows is not None:
+        return rows[0] if rows else None
+    return shared(("profile", case.pk), lambda: ResourceProfile.objects.filter(case=case).first())
 
 
 def current_elements(profile: ResourceProfile | None, *, at: datetime | None = None) -> dict[str, ElementVersion]:
     """The latest version of each element, or the latest saved at or before `at` (the profile as it stood)."""
     if profile is None:
         return {}
+    if at is None:  # the current profile, read once per page
+        return dict(shared(("current_elements", profile.pk), lambda: _current_elements(profile, None)))
+    return _current_elements(profile, at)
+
+
+def _current_elements(profile: ResourceProfile, at: datetime | None) -> dict[str, ElementVersion]:
+    loaded = case_rows(profile.case_id, ElementVersion)
+    if loaded is not None and at is None:
+        latest = {v.element: v for v in sorted(loaded, key=lambda v: (v.element, v.number))}
+        return {key: latest[key] for key in ElementKey.values if key in latest}
     versions = profile.versions.select_related("author").order_by("element", "number")
     if at is not None:
         versions = versions.filter(saved_at__lte=at)
@@ -136,14 +150,21 @@ def presentations(profile: ResourceProfile | None, *, at: datetime | None = None
         "responses__version", "responses__decision", "hypothesis_responses__hypothesis"
     )
     if at is not None:
-        qs = qs.filter(recorded_at__lte=at)
-    return list(qs.order_by("-presented_on", "-id"))
+        return list(qs.filter(recorded_at__lte=at).order_by("-presented_on", "-id"))
+    rows = case_rows(profile.case_id, ProfilePresentation)
+    if rows is not None:  # responses, their decisions and the hypothesis responses are in place
+        return sorted(rows, key=lambda p: (p.presented_on, p.pk), reverse=True)
+    return list(shared(("presentations", profile.pk), lambda: list(qs.order_by("-presented_on", "-id"))))
 
 
 def open_disagreements(profile: ResourceProfile | None, *, at: datetime | None = None) -> list[ElementResponse]:
     """Disagreements waiting for the caseworker's keep-or-amend decision (with `at`: waiting at that moment)."""
     if profile is None:
         return []
+    rows = case_rows(profile.case_id, ElementResponse)
+    if rows is not None and at is None:
+        waiting = [r for r in rows if not r.agrees and r.decision is None]
+        return sorted(waiting, key=lambda r: (r.presentation.presented_on, r.pk))
     qs = ElementResponse.objects.filter(presentation__profile=profile, agrees=False)
     if at is None:
         qs = qs.filter(decision__isnull=True)

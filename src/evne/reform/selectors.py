@@ -3,6 +3,7 @@ access_meeting()), which logs the access."""
 
 from evne.accounts.models import Role, User
 from evne.cases.models import Case
+from evne.shared_reads import case_rows
 
 from .models import (
     AgendaItem,
@@ -19,6 +20,9 @@ __all__ = ["pending_rereferral"]
 
 
 def latest_rehab_plan(case: Case) -> RehabPlanRevision | None:
+    rows = case_rows(case.pk, RehabPlanRevision)
+    if rows is not None:
+        return max(rows, key=lambda p: p.number, default=None)
     return case.rehab_plans.select_related("author", "gp_document").order_by("-number").first()
 
 
@@ -113,6 +117,12 @@ def plan_profile_versions(plan: RehabPlanRevision) -> list:
 
 def case_agenda(case: Case) -> list[AgendaItem]:
     """The case's presentations to the team, newest first, with recommendation and departure."""
+    rows = case_rows(case.pk, AgendaItem)
+    if rows is not None:  # meeting, team, recommendation and departure are in place
+        items = sorted(rows, key=lambda i: (i.meeting.held_on, i.pk), reverse=True)
+        for item in items:
+            item.rec = getattr(item, "recommendation", None)
+        return items
     items = case.rehab_agenda_items.select_related("meeting", "meeting__team").order_by("-meeting__held_on", "-id")
     items = list(items)
     recs = {

@@ -22,6 +22,7 @@ from evne.cases.timeline import record_event
 from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.rules.catalogue.deadline import add_months
 from evne.rules.vocabulary import CONTENT_FIELDS, REQUIRED_CONTENT
+from evne.shared_reads import case_rows
 from evne.validation import law_param, model_text, past_or_today
 
 from .access import can_manage_team
@@ -179,6 +180,14 @@ def meeting_minutes_save(*, actor: User, meeting: RehabMeeting, expected_version
 
 def pending_rereferral(case: Case) -> Departure | None:
     """The latest departure from a recommendation that the case has not yet been back to the team for."""
+    departures, items = case_rows(case.pk, Departure), case_rows(case.pk, AgendaItem)
+    if departures is not None and items is not None:
+        latest = max(departures, key=lambda d: (d.departed_on, d.pk), default=None)
+        if latest is None:
+            return None
+        held = latest.recommendation.item.meeting.held_on
+        again = any(i.meeting.held_on > held and i.meeting.held_on >= latest.departed_on for i in items)
+        return None if again else latest
     departure = (
         Departure.objects.filter(recommendation__case=case).select_related("recommendation__item__meeting")
         .order_by("-departed_on", "-id").first()

@@ -174,6 +174,15 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# `evne serve` (gunicorn). Workers: the usual 2 × CPUs + 1; threads: a worker waits on the database and on PDF
+# rendering, so a few threads let it serve others meanwhile (each holds its own database connection).
+EVNE_SERVER_BIND = os.environ.get("EVNE_SERVER_BIND", "127.0.0.1:8000")
+EVNE_SERVER_WORKERS = int(os.environ.get("EVNE_SERVER_WORKERS", "0")) or 2 * (os.cpu_count() or 1) + 1
+EVNE_SERVER_THREADS = int(os.environ.get("EVNE_SERVER_THREADS", "4"))
+EVNE_SERVER_TIMEOUT = int(os.environ.get("EVNE_SERVER_TIMEOUT", "120"))
+EVNE_SERVER_ACCESS_LOG = os.environ.get("EVNE_SERVER_ACCESS_LOG", "")
+EVNE_SERVER_FORWARDED_ALLOW_IPS = os.environ.get("EVNE_SERVER_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
 # How long the access log is kept, in whole months (`evne accesslog expire` erases older months). Set by the
 # municipality's data-protection policy; docs/decisions/0011-d-lists-access-log.md.
 EVNE_ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("EVNE_ACCESS_LOG_RETENTION_MONTHS", "60"))

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, MIDDLEWARE
 
 SECRET_KEY = os.environ.get("EVNE_SECRET_KEY", "")
 if len(SECRET_KEY) < 32:
@@ -33,3 +33,17 @@ SESSION_COOKIE_NAME = "__Host-evne-session"  # only over HTTPS, only for this ex
 
 # Uploads larger than 2.5 MB are spooled to disk: keep them (health data) in a private folder.
 FILE_UPLOAD_TEMP_DIR = os.environ.get("EVNE_UPLOAD_TMP") or None
+
+# Persistent database connections: a worker thread keeps its connection between requests (checked before reuse)
+# instead of opening one per request.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("EVNE_DB_CONN_MAX_AGE", "600"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Static files: collected with hashed names and compressed (`evne collectstatic`, or the first `evne serve`) and
+# served by WhiteNoise from the application server, with far-future cache headers.
+_after = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [*MIDDLEWARE[:_after], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after:]]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

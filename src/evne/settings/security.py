@@ -25,7 +25,7 @@ def _env_int(name: str, default: int) -> int:
 # refused before the password is hashed, and it is not recorded (it neither moves the lockout nor grows a row).
 AUTHENTICATION_BACKENDS = [
     "evne.accounts.backends.LockoutBackend",  # django-axes; see evne.accounts.backends
-    "django.contrib.auth.backends.ModelBackend",
+    "evne.accounts.backends.UserBackend",  # ModelBackend, reading the team and municipality with the user
 ]
 AXES_FAILURE_LIMIT = _env_int("EVNE_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=_env_int("EVNE_LOGIN_COOLOFF_MINUTES", 15))

@@ -21,7 +21,7 @@ WEB = AccessChannel.WEB
 
 def case_section(request: HttpRequest, case) -> dict:
     """Context for the section on the case page (web/employments/_case_section.html)."""
-    return {"employments": selectors.employments(case.citizen)}
+    return {"employments": selectors.employments(case.citizen, case=case)}
 
 
 def _case(request: HttpRequest, case_id: int, *, write: bool = False):

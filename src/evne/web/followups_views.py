@@ -23,7 +23,7 @@ WEB = AccessChannel.WEB
 
 def case_section(request: HttpRequest, case) -> dict:
     """Context for the follow-up section on the case page (web/followups/_case_section.html)."""
-    return {"follow_ups_recent": case_selectors.follow_ups_for(case, limit=5)}
+    return {"follow_ups_recent": case_selectors.recent_follow_ups(case, 5)}
 
 
 def follow_up_list(request: HttpRequest, case_id: int) -> HttpResponse:

@@ -64,6 +64,8 @@ def case_section(request: HttpRequest, case) -> dict:
     today = _today()
     plan = selectors.current_plan(case)
     activities = selectors.activities(case)
+    latest_trials = selectors.latest_trial_periods(activities)  # one query for all activities
+    ordered = selectors.activities_with_orders(activities)
     return {
         "plans": {
             "plan": plan,
@@ -74,8 +76,8 @@ def case_section(request: HttpRequest, case) -> dict:
                     "activity": a,
                     "status": selectors.activity_status(a, on=today),
                     "notices": selectors.activity_notices(a, on=today),
-                    "trial": (selectors.trial_periods(a) or [None])[-1],
-                    "has_order": selectors.latest_order(a) is not None,
+                    "trial": latest_trials.get(a.pk),
+                    "has_order": a.pk in ordered,
                 }
                 for a in activities
             ],

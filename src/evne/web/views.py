@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from evne.accounts.access import (
     access_case,
@@ -21,10 +21,13 @@ from evne.accounts.access import (
     can_read_citizen,
     can_write_case,
     can_write_citizen,
+    log_search,
 )
 from evne.accounts.models import AccessAction, AccessChannel, Role
+from evne.casefile.export import read_case_rows
 from evne.cases import selectors as case_selectors
 from evne.cases import services as case_services
+from evne.cases.models import Case
 from evne.cases.timeline import describe
 from evne.checks.case import case_checks
 from evne.checks.case import message as check_message
@@ -33,7 +36,9 @@ from evne.citizens import selectors as citizen_selectors
 from evne.citizens import services as citizen_services
 from evne.errors import AccessDenied, DomainError, NotFound, StaleVersion
 from evne.evidence import selectors as evidence_selectors
+from evne.paging import Page, page_number
 from evne.rules.catalogue import BY_ID, current_id
+from evne.shared_reads import shared_reads
 
 from . import (
     accesslog_views,
@@ -81,13 +86,24 @@ def worklist(request: HttpRequest) -> HttpResponse:
     return render(request, "web/worklist.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
-    cases = case_selectors.case_search(user=request.user, query=query, channel=WEB) if query else []
-    citizens = (
-        citizen_selectors.citizen_search(user=request.user, query=query, channel=WEB, log_query=False) if query else []
-    )
-    context = {"query": query, "cases": cases, "citizens": citizens}
+    """Search by POST, so that no CPR number or name is ever in a URL (browser history, proxy and server logs);
+    GET shows the empty form. One page of at most 50 cases and 50 citizens the user may read; the search and
+    exactly the rows shown are logged in one insert."""
+    query = citizen_selectors.normalise_query(request.POST.get("q", ""))[:100] if request.method == "POST" else ""
+    page = page_number(request.POST.get("page"))
+    cases = citizens = Page()
+    if query:
+        cases = case_selectors.case_search(user=request.user, query=query, channel=WEB, page=page, log=False)
+        citizens = citizen_selectors.citizen_search(user=request.user, query=query, channel=WEB, page=page, log=False)
+        shown = Page(rows=[*cases, *citizens], number=page)
+        log_search(user=request.user, channel=WEB, detail=citizen_selectors.search_detail(query, shown),
+                   cases=cases.rows, citizens=citizens.rows)  # fmt: skip
+    context = {
+        "query": query, "cases": cases.rows, "citizens": citizens.rows, "page_number": page,
+        "has_previous": page > 1, "has_next": cases.has_next or citizens.has_next,
+    }  # fmt: skip
     template = "web/_search_results.html" if request.htmx else "web/search.html"
     return render(request, template, context)
 
@@ -207,8 +223,14 @@ def case_create(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 
 def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> HttpResponse:
+    with shared_reads():  # the sections share what they read (evne.shared_reads); after any write
+        return _case_page_shared(request, case, note_form=note_form, status=status)
+
+
+def _case_page_shared(request: HttpRequest, case, *, note_form=None, status=200) -> HttpResponse:
     can_write = can_write_case(request.user, case)
-    # the newest events first, 50 a page (`?timeline_page=`)
+    read_case_rows(case)  # every row of the case in one query, for the sections and the checks alike
+    # the newest events first, 50 a page (`?timeline_page=`), paged from the rows just read
     timeline = case_selectors.timeline_page(case, case_selectors.page_number(request.GET.get("timeline_page")))
     context = {
         "case": case,
@@ -223,7 +245,7 @@ def _case_page(request: HttpRequest, case, *, note_form=None, status=200) -> Htt
         context["status_form"] = forms.StatusForm(initial={"status": case.status, "version": case.version})
         context["assign_form"] = forms.AssignForm(
             initial={"caseworker": case.caseworker_id, "version": case.version},
-            caseworkers=case_selectors.team_caseworkers(case),
+            caseworkers=case_selectors.assignable_caseworkers(case),
         )
     if not (request.htmx and request.method == "POST"):
         sections = (evidence_views, plans_views, employment_views, assessments_views, followups_views, reform_views,
@@ -251,13 +273,15 @@ def _checks(case):
         "readiness": checks.readiness,
         "answers": [
             {"answer": a, "title": _answer_title(a.rule_id)}
-            for a in case.prompt_answers.select_related("answered_by").order_by("-answered_at", "-id")[:20]
+            for a in case_selectors.recent_prompt_answers(case, 20)
         ],
     }  # fmt: skip
 
 
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB)
+    # the caseworker comes with the other users the page reads (casefile.export.read_case_rows)
+    cases = Case.objects.select_related("citizen", "team", "municipality")
+    case = access_case(user=request.user, case_id=case_id, what=AccessAction.CASE, channel=WEB, queryset=cases)
     return _case_page(request, case)
 
 
