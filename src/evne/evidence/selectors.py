@@ -19,7 +19,7 @@ from evne.accounts.access import log_listing
 from evne.accounts.models import AccessChannel, Role, User
 from evne.cases.models import Case, CaseStatus, EventKind, TimelineEvent
 from evne.cases.selectors import cases_visible_to
-from evne.shared_reads import already_read, case_rows, shared
+from evne.shared_reads import case_rows, shared
 
 from .models import (
     MEDICAL_DOCUMENTS,
@@ -128,7 +128,7 @@ def _request_facts(case: Case) -> dict[int, dict]:
     (from the answer event)."""
     facts: dict[int, dict] = {}
     kinds = (EventKind.REQUEST_CREATED, EventKind.REQUEST_ANSWERED)
-    timeline = already_read(("timeline", case.pk))  # the case page has read the whole timeline already
+    timeline = case_rows(case.pk, TimelineEvent)  # the case page has read the whole case already
     if timeline is not None:
         events = [(e.kind, e.data) for e in timeline if e.kind in kinds]
     else:
