@@ -150,11 +150,3 @@ def problems(item: pytest.Item) -> list[str]:
             if hit:
                 found.append(f"{what} {hit!r} in a log line of {record.name}: {message[:200]!r}")
     return found
-
-
-# Searches by GET put the search term — a CPR number or a name — in the URL. Helper E's branch (e-perf) turns
-# search into a POST (issue 15.4); until it is merged the guard fails these tests, so they are expected to.
-GET_SEARCH = pytest.mark.xfail(
-    reason="issue 15.4: search by GET puts the CPR number or name in the URL; POST search on branch e-perf",
-    strict=False,
-)

@@ -2,7 +2,6 @@
 
 from evne.accounts.models import Role
 from evne.cases.models import CaseStatus, EventKind
-from tests.personal_data_guard import GET_SEARCH
 
 
 def _post(client, url, body):
@@ -27,7 +26,6 @@ def test_it_shows_a_team_leader_the_teams_cases_too(api_client, make_user, team_
     assert [c["number"] for c in worklist["items"]] == [case.number]
 
 
-@GET_SEARCH
 def test_it_finds_cases_by_name_cpr_and_case_number(api_client, alice, case):
     client = api_client(alice)
 

@@ -121,8 +121,8 @@ def test_the_engine_gives_a_finding_outside_the_law_it_knows_instead_of_an_excep
 
 # Dates that record history older than any case: a past job, a document's or a statement's own date.
 HISTORY_DATES = {"start_on", "end_on", "document_date", "stated_on", "examined_on"}
-# Search filters, not dates a case records (the access-log search's period).
-FILTER_DATES = {"date_from", "date_to"}
+# Not dates a case records: the access-log search's period, an API token's expiry.
+FILTER_DATES = {"date_from", "date_to", "expires_on"}
 
 
 def _subclasses(cls):

@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from evne.accounts.models import AccessAction, AccessLogEntry
 from evne.cases.models import Case, EventKind
-from tests.personal_data_guard import GET_SEARCH
 
 from ..conftest import PASSWORD
 
@@ -22,7 +21,6 @@ def log_in(page, base_url, username):
     expect(page.get_by_role("heading", name="Mine sager")).to_be_visible()
 
 
-@GET_SEARCH
 def test_it_lets_a_caseworker_create_a_citizen_and_a_case_and_note_facts_and_assessments(
     live_server, new_page, alice, charlie
 ):

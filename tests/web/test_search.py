@@ -53,6 +53,7 @@ def test_a_rehab_team_member_finds_only_the_citizens_of_cases_on_the_teams_agend
     assert [c["id"] for c in client.get("/api/cases").json()["items"]] == [item.case_id]
 
 
+@pytest.mark.personal_data_allowed  # it puts a name in the URL on purpose, to show that it is ignored
 def test_search_is_a_post_and_a_query_in_the_url_searches_nothing(client, alice, case):
     client.login(username="alice", password=PASSWORD)
 
