@@ -180,6 +180,13 @@ def case_change_status(*, actor: User, case: Case, status: str, expected_version
     current = _locked(case, expected_version)
     if current.status == status:
         return current
+    # The status follows the records: a case is decided when a decision is issued (the decision service sets it);
+    # a status the records contradict is refused with the reason (issue 13).
+    if status == CaseStatus.DECIDED and not current.decisions.filter(issued_at__isnull=False).exists():
+        raise DomainError(
+            _("The case cannot be “Decided”: no decision has been issued. Issue the decision; the status follows."),
+            field="status",
+        )
     old = current.status
     current.status = status
     current.closed_on = timezone.localdate() if status == CaseStatus.CLOSED else None

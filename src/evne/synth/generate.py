@@ -583,6 +583,8 @@ def _citizen_with_case(
     later_dates = iter(note_dates[1:])
     for step, value in steps:
         if step == "status":
+            if value == CaseStatus.DECIDED:
+                continue  # a case is decided when its decision is issued (below), never by a status change alone
             case = case_change_status(actor=caseworker, case=case, status=value, expected_version=case.version)
         elif step == "note":
             kind = rng.choice([NoteKind.FACT, NoteKind.ASSESSMENT])
@@ -600,7 +602,7 @@ def _citizen_with_case(
     if pathway in FOLLOW_UP_WEEKS:
         _add_follow_ups(rng, case=case, actor=caseworker, requested=requested, today=today, status=status)
     _answer_routine_checks(rng, case=case, actor=caseworker)
-    if developed and status in (CaseStatus.AWAITING_DECISION, CaseStatus.DECIDED):
+    if (developed and status == CaseStatus.AWAITING_DECISION) or status == CaseStatus.DECIDED:
         _add_decision(rng, case=case, actor=caseworker, status=status, today=today)
     return n_notes
 
