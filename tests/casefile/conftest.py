@@ -63,7 +63,14 @@ def build_rich_case(alice, bob):
     case = case_open(actor=alice, citizen=citizen, pathway="ressourceforlob", benefit="kontanthjaelp",
                      help_requested_on=date(2026, 3, 2))  # fmt: skip
     note = note_add(actor=alice, case=case, kind="fact", text="Borgeren ringede om mødetid.", source="Telefon")
-    note_add(actor=bob, case=case, kind="fact", text="Borgeren ringede om mødetiden kl. 10.", corrects=note)
+    note_add(
+        actor=bob,
+        case=case,
+        kind="fact",
+        text="Borgeren ringede om mødetiden kl. 10.",
+        source="Telefonsamtale",
+        corrects=note,
+    )
     follow_up_record(actor=alice, case=case, held_on=today - timedelta(days=20), form="meeting",
                      summary="Opfølgning med arbejdsgiver.", parties_decided=True, parties=["employer"],
                      interpreter_used=True)  # fmt: skip

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_it_refuses_decided_when_no_decision_is_issued(alice, case):
     with pytest.raises(DomainError) as refused:
         case_change_status(actor=alice, case=case, status=CaseStatus.DECIDED, expected_version=case.version)
-    assert refused.value.field == "status" and "issued" in refused.value.message
+    assert refused.value.field == "status" and "afgørelse" in refused.value.message  # the reason, in Danish
     case.refresh_from_db()
     assert case.status != CaseStatus.DECIDED
 

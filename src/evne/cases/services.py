@@ -248,6 +248,11 @@ def note_add(
     if not text:
         raise DomainError(_("The note is empty."), field="text")
     source = model_text(JournalNote, "source", source)
+    # A fact (oplysning) says where it comes from, so the file shows what a decision may rest on (FVL § 22-24).
+    if kind == NoteKind.FACT and not source:
+        raise DomainError(
+            _("Enter the source of the fact (e.g. “Samtale 14. september” or a document)."), field="source"
+        )
     if corrects is not None and corrects.case_id != case.pk:
         raise DomainError(_("A note can only correct a note in the same case."), field="corrects")
     now = timezone.now()
