@@ -500,7 +500,8 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
 
         context |= {
             "review": review,
-            "blocking": [{"id": r.rule.id, "title": title(r), "message": message(r)} for r in review.blocking],
+            "blocking": [{"id": r.rule.id, "title": title(r), "message": message(r), "outcome": str(r.finding.outcome),
+                          "facts": r.finding.facts} for r in review.blocking],
             "hearing_form": HearingForm(initial={"version": decision.version, "sent_on": today},
                                         documents=case.documents.exclude(kind="outgoing_letter")),
             "answer_form": AnswerForm(initial={"version": hearings[0].version if hearings else 1, "answered_on": today,

@@ -219,3 +219,11 @@ def fact_source(source: str, case) -> str:
             }
         return _("a version of the resource profile")
     return _("a record of the case")
+
+
+@register.simple_tag
+def fix_url(rule_id: str, case_id: int, facts=None) -> str:
+    """The form (or section) on this case where what the rule misses is recorded (evne.web.fixes)."""
+    from evne.web.fixes import fix_url as _fix_url
+
+    return _fix_url(str(rule_id), int(case_id), facts)
