@@ -81,3 +81,18 @@ def test_a_question_is_answered_on_the_draft_and_the_caseworker_stays_there(clie
         "rule_id": "decision.equal_treatment", "answer": "Ja.", "next": "https://example.org/",
     })  # fmt: skip
     assert elsewhere["Location"] == f"/cases/{draft.case_id}/"  # never away from the case
+
+
+def test_issuing_asks_once_more_before_the_decision_is_issued(client, alice, ready):
+    login(client, alice)
+    url = f"/cases/{ready.case_id}/decisions/1/issue/"
+    asked = client.post(url, {"version": ready.version, "override_reason": "Gennemgået med borgeren."})
+    assert asked.status_code == 200 and "Udsted afgørelse 1?" in asked.content.decode()
+    ready.refresh_from_db()
+    assert ready.status == "draft"  # nothing happened yet
+    done = client.post(
+        url, {"version": ready.version, "override_reason": "Gennemgået med borgeren.", "confirmed": "yes"}
+    )
+    assert done.status_code == 302
+    ready.refresh_from_db()
+    assert ready.status == "issued" and ready.case.status == "decided"  # the status follows the decision

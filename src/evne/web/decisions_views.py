@@ -558,6 +558,11 @@ def decision_issue(request: HttpRequest, case_id: int, number: int) -> HttpRespo
     case = _case(request, case_id, write=True)
     decision = _decision(case, number)
     form = IssueForm(request.POST)
+    if form.is_valid() and request.POST.get("confirmed") != "yes":
+        # Issuing cannot be undone: a page asks once more, stating what will happen (works without script).
+        return render(request, "web/decisions/issue_confirm.html", {
+            "case": case, "citizen": case.citizen, "decision": decision, "form": form,
+        })  # fmt: skip
     if form.is_valid():
         try:
             services.decision_issue(actor=request.user, decision=decision,
