@@ -265,7 +265,7 @@ def build_reform(alice, bob, case, today):
     reform.rehab_plan_save(actor=alice, case=case, base_version=0, gp_basis="existing_evidence",
                            existing_evidence="Statusattest 2026.", citizen_accepted_on=today, **content)  # fmt: skip
     meeting = reform.meeting_create(actor=alice, team=team, held_on=today)
-    item = reform.agenda_add(actor=alice, meeting=meeting, case=case)
+    item = reform.agenda_add(actor=alice, meeting=meeting, case=case, referred_on=meeting.held_on)
     reform.attendance_record(actor=alice, item=item, expected_version=1, citizen_present=True,
                              caseworker_present=True)  # fmt: skip
     rec = reform.recommendation_record(

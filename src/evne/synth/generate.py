@@ -261,7 +261,8 @@ def _add_rehab_team(municipality: Municipality) -> None:
                                existing_evidence="Statusattest og journal fra egen læge i sagen.",
                                citizen_accepted_on=today - timedelta(days=35), **content)  # fmt: skip
         meeting = held[index % 2]
-        item = reform.agenda_add(actor=writer, meeting=meeting, case=case)
+        item = reform.agenda_add(actor=writer, meeting=meeting, case=case,
+                                 referred_on=meeting.held_on - timedelta(days=7))  # fmt: skip
         reform.attendance_record(actor=chair, item=item, expected_version=1, citizen_present=True,
                                  caseworker_present=True)  # fmt: skip
         kind = "postponement" if index == 1 else REHAB_KIND[case.pathway]
