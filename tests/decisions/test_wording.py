@@ -48,8 +48,8 @@ def test_the_stored_explanation_reads_in_danish_with_titles_and_outcomes(alice, 
 
 def test_a_stored_message_with_element_keys_reads_with_their_names():
     with override("da"):
-        text = readable_message("Beskrevne elementer uden vurdering (work_wishes, social_network) den 2026-11-02.")
-    assert text == "Beskrevne elementer uden vurdering (Arbejdsrelevante ønsker, Sociale netværk) den 2. november 2026."
+        text = readable_message("Beskrevne elementer uden vurdering (work_wishes, health) den 2026-11-02.")
+    assert text == "Beskrevne elementer uden vurdering (Arbejdsrelevante ønsker, Helbred) den 2. november 2026."
 
 
 def test_a_finding_links_to_the_form_that_fixes_it(case):

@@ -139,6 +139,7 @@ def _readable(key: str, value: Any) -> str | None:
     return readable_days(text)
 
 
+_KEY_LIST = re.compile(r"\(([a-z_]+(?:, [a-z_]+)*)\)")
 _CODE_IN_TEXT = re.compile(r"(?<![\w.])[a-z]+(?:_[a-z]+)+(?![\w.])|'[a-z_]+'")
 
 
@@ -153,7 +154,11 @@ def readable_message(text: str) -> str:
         code = m[0].strip("'")
         return (f"»{words[code]}«" if m[0].startswith("'") else words[code]) if code in words else m[0]
 
-    return readable_days(_CODE_IN_TEXT.sub(word, text))
+    def listed(m: re.Match) -> str:  # "(education, health)": a list of element keys, one word each
+        keys = m[1].split(", ")
+        return "(" + ", ".join(words[k] for k in keys) + ")" if all(k in ELEMENT_NAMES for k in keys) else m[0]
+
+    return readable_days(_CODE_IN_TEXT.sub(word, _KEY_LIST.sub(listed, text)))
 
 
 @register.simple_tag
