@@ -6,7 +6,10 @@ visible text and fails on identifier-shaped strings: snake_case keys, rule ids, 
 and seed line references. A link a user is offered that answers with an error fails too.
 """
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from playwright.sync_api import expect
 
 from evne.decisions.models import Complaint, Decision
@@ -15,6 +18,8 @@ from evne.reform.models import RehabMeeting
 from evne.synth.generate import DEMO_PASSWORD, load_demo
 
 from .crawl import crawl, log_in, report
+
+seed_activity_catalogue = import_module("evne.plans.migrations.0003_activity_catalogue").seed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,6 +45,8 @@ def _starts() -> tuple[str, ...]:
 
 
 def test_it_shows_no_internal_code_on_any_page_for_any_role(live_server, new_page):
+    # The activity catalogue is loaded by a migration; an earlier transactional test may have flushed it.
+    seed_activity_catalogue(django_apps, None)
     load_demo()
     starts = _starts()
     totals, failures = {}, []
