@@ -101,7 +101,9 @@ def test_it_applies_the_need_to_know_matrix_in_the_web_ui(
     if may_read:
         assert case.citizen.full_name in page.content.decode()
 
-    response = client.post(reverse("web:note_create", args=[case.pk]), {"kind": "fact", "text": "Matrix-note"})
+    response = client.post(
+        reverse("web:note_create", args=[case.pk]), {"kind": "fact", "text": "Matrix-note", "source": "Samtale"}
+    )
     if may_write:
         assert response.status_code == 302
         assert case.notes.filter(text="Matrix-note").exists()

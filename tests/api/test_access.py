@@ -14,7 +14,7 @@ WRITES = [
     ("patch", "/api/cases/{case}", {"version": 1, "pathway": "fleksjob"}),
     ("post", "/api/cases/{case}/status", {"status": "clarification", "version": 1}),
     ("post", "/api/cases/{case}/caseworker", {"caseworker": "{bob}", "version": 1}),
-    ("post", "/api/cases/{case}/notes", {"kind": "fact", "text": "Ikke min sag."}),
+    ("post", "/api/cases/{case}/notes", {"kind": "fact", "text": "Ikke min sag.", "source": "Samtale"}),
     ("patch", "/api/citizens/{citizen}", {"version": 1, "city": "Andeby"}),
     ("post", "/api/citizens/{citizen}/supporters", {"kind": "companion", "name": "X", "active_from": "2026-01-01"}),
     (
@@ -114,7 +114,9 @@ def test_it_refuses_citizen_registration_by_an_auditor_with_403(api_client, dora
 
 
 def test_it_lets_a_teammate_write(api_client, bob, case, ids):
-    response = _write(api_client(bob), "post", "/api/cases/{case}/notes", {"kind": "fact", "text": "Ok."}, ids)
+    response = _write(
+        api_client(bob), "post", "/api/cases/{case}/notes", {"kind": "fact", "text": "Ok.", "source": "Samtale"}, ids
+    )
 
     assert response.status_code == 201
 
@@ -181,7 +183,9 @@ def test_it_logs_nothing_for_a_refused_read(api_client, charlie, case):
 
 def test_it_logs_a_granted_write(api_client, alice, case):
     api_client(alice).post(
-        f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Ok."}, content_type="application/json"
+        f"/api/cases/{case.pk}/notes",
+        {"kind": "fact", "text": "Ok.", "source": "Samtale"},
+        content_type="application/json",
     )
 
     entry = AccessLogEntry.objects.get(user=alice)

@@ -68,7 +68,9 @@ def test_it_refuses_a_session_write_without_the_csrf_token(alice, case):
     browser.force_login(alice)
 
     response = browser.post(
-        f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "x"}, content_type="application/json"
+        f"/api/cases/{case.pk}/notes",
+        {"kind": "fact", "text": "x", "source": "Samtale"},
+        content_type="application/json",
     )
 
     assert response.status_code == 403
@@ -84,7 +86,7 @@ def test_it_accepts_a_session_write_with_the_csrf_token(alice, case):
 
     response = browser.post(
         f"/api/cases/{case.pk}/notes",
-        {"kind": "fact", "text": "Borgeren ringede."},
+        {"kind": "fact", "text": "Borgeren ringede.", "source": "Samtale"},
         content_type="application/json",
         HTTP_X_CSRFTOKEN=token,
     )
@@ -97,7 +99,7 @@ def test_it_needs_no_csrf_token_with_basic_auth(alice, case):
 
     response = script.post(
         f"/api/cases/{case.pk}/notes",
-        {"kind": "fact", "text": "Importeret."},
+        {"kind": "fact", "text": "Importeret.", "source": "Samtale"},
         content_type="application/json",
         **basic("alice"),
     )
@@ -107,7 +109,9 @@ def test_it_needs_no_csrf_token_with_basic_auth(alice, case):
 
 def test_it_answers_401_not_a_csrf_error_to_an_anonymous_write(case):
     response = Client(enforce_csrf_checks=True).post(
-        f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "x"}, content_type="application/json"
+        f"/api/cases/{case.pk}/notes",
+        {"kind": "fact", "text": "x", "source": "Samtale"},
+        content_type="application/json",
     )
 
     assert response.status_code == 401

@@ -99,7 +99,7 @@ def test_it_opens_a_case_and_its_notes_show_up_in_the_timeline(api_client, alice
 
 def test_it_lists_the_journal_notes_oldest_first(api_client, alice, case):
     client = api_client(alice)
-    _post(client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Første."})
+    _post(client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Første.", "source": "Samtale"})
     _post(client, f"/api/cases/{case.pk}/notes", {"kind": "assessment", "text": "Anden."})
 
     notes = client.get(f"/api/cases/{case.pk}/notes").json()["items"]
@@ -110,10 +110,14 @@ def test_it_lists_the_journal_notes_oldest_first(api_client, alice, case):
 
 def test_it_adds_a_note_that_corrects_an_earlier_one(api_client, alice, case):
     client = api_client(alice)
-    wrong = _post(client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Ringede mandag."}).json()
+    wrong = _post(
+        client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Ringede mandag.", "source": "Samtale"}
+    ).json()
 
     response = _post(
-        client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "Ringede tirsdag.", "corrects": wrong["id"]}
+        client,
+        f"/api/cases/{case.pk}/notes",
+        {"kind": "fact", "text": "Ringede tirsdag.", "source": "Telefon", "corrects": wrong["id"]},
     )
 
     assert response.status_code == 201
@@ -132,9 +136,15 @@ def test_it_refuses_to_correct_a_note_of_another_case(api_client, alice, citizen
             "help_requested_on": "2025-06-01",
         },
     ).json()
-    note = _post(client, f"/api/cases/{other['id']}/notes", {"kind": "fact", "text": "Andet."}).json()
+    note = _post(
+        client, f"/api/cases/{other['id']}/notes", {"kind": "fact", "text": "Andet.", "source": "Samtale"}
+    ).json()
 
-    response = _post(client, f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "x", "corrects": note["id"]})
+    response = _post(
+        client,
+        f"/api/cases/{case.pk}/notes",
+        {"kind": "fact", "text": "x", "source": "Telefon", "corrects": note["id"]},
+    )
 
     assert response.status_code == 400
     assert response.json()["field"] == "corrects"
@@ -142,7 +152,9 @@ def test_it_refuses_to_correct_a_note_of_another_case(api_client, alice, citizen
 
 
 def test_it_refuses_an_empty_note_with_400(api_client, alice, case):
-    response = _post(api_client(alice), f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "   "})
+    response = _post(
+        api_client(alice), f"/api/cases/{case.pk}/notes", {"kind": "fact", "text": "   ", "source": "Samtale"}
+    )
 
     assert response.status_code == 400
     assert response.json() == {"detail": "The note is empty.", "field": "text"}

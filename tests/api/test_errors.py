@@ -22,7 +22,7 @@ def supporter(**fields) -> str:
 
 
 def note(**fields) -> str:
-    return json.dumps({"kind": "fact", "text": "x", **fields})
+    return json.dumps({"kind": "fact", "text": "x", "source": "Samtale", **fields})
 
 
 def opening(**fields) -> str:
@@ -53,7 +53,7 @@ BAD_BODIES = [
     ("post", NOTES, note(kind="rumour"), "kind"),
     ("post", NOTES, note(text=42), "text"),
     ("post", NOTES, note(text="a\u0000b"), "text"),
-    ("post", NOTES, '{"kind": "fact", "text": "a\\ud800b"}', "text"),
+    ("post", NOTES, '{"kind": "fact", "text": "a\\ud800b", "source": "Samtale"}', "text"),
     ("post", NOTES, note(source=LONG), "source"),
     ("post", NOTES, note(corrects=-1), "corrects"),
     ("post", "/api/cases", opening(), "help_requested_on"),

@@ -46,4 +46,4 @@ def test_it_describes_the_assessment_on_the_timeline(make, case):
     event = case.events.get(kind=EventKind.ASSESSMENT_MADE)
     with translation.override("en"):
         text = describe(event)
-    assert "assessment 1" in text and "2026-04-01" in text and "Sufficient for ordinary work" in text
+    assert "assessment 1" in text and "April 1, 2026" in text and "Sufficient for ordinary work" in text

@@ -65,7 +65,14 @@ def build_rich_case(alice, bob):
     case = case_open(actor=alice, citizen=citizen, pathway="ressourceforlob", benefit="kontanthjaelp",
                      help_requested_on=date(2026, 3, 2))  # fmt: skip
     note = note_add(actor=alice, case=case, kind="fact", text="Borgeren ringede om mødetid.", source="Telefon")
-    note_add(actor=bob, case=case, kind="fact", text="Borgeren ringede om mødetiden kl. 10.", corrects=note)
+    note_add(
+        actor=bob,
+        case=case,
+        kind="fact",
+        text="Borgeren ringede om mødetiden kl. 10.",
+        source="Telefonsamtale",
+        corrects=note,
+    )
     follow_up_record(actor=alice, case=case, held_on=today - timedelta(days=20), form="meeting",
                      summary="Opfølgning med arbejdsgiver.", parties_decided=True, parties=["employer"],
                      interpreter_used=True)  # fmt: skip
@@ -264,7 +271,7 @@ def build_reform(alice, bob, case, today):
     reform.rehab_plan_save(actor=alice, case=case, base_version=0, gp_basis="existing_evidence",
                            existing_evidence="Statusattest 2026.", citizen_accepted_on=today, **content)  # fmt: skip
     meeting = reform.meeting_create(actor=alice, team=team, held_on=today)
-    item = reform.agenda_add(actor=alice, meeting=meeting, case=case)
+    item = reform.agenda_add(actor=alice, meeting=meeting, case=case, referred_on=meeting.held_on)
     reform.attendance_record(actor=alice, item=item, expected_version=1, citizen_present=True,
                              caseworker_present=True)  # fmt: skip
     rec = reform.recommendation_record(

@@ -133,7 +133,7 @@ def test_the_rules_page_shows_each_rules_sources_and_the_uncovered_source_rules(
     uncovered = next(k for k, e in ledger().items() if disposition(e) == "not_checkable")
     assert f'id="source-{uncovered}"' in body  # a source rule without a check, with its reason
     assert 'id="source-seed000.X5"' not in body  # the hearing rule checks it
-    assert "Dækning af kilderne" in body
+    assert "dækning af kilderne" in body
 
 
 def test_an_answer_recorded_under_a_former_rule_id_still_counts(alice, case):

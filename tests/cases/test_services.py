@@ -119,7 +119,7 @@ def test_it_refuses_writes_from_outside_the_team(carol, case, make_user, team_a)
     auditor = make_user("dora", Role.AUDITOR, team_a)
     for user in (carol, auditor):
         with pytest.raises(AccessDenied):
-            note_add(actor=user, case=case, kind="fact", text="x")
+            note_add(actor=user, case=case, kind="fact", text="x", source="Samtale")
         with pytest.raises(AccessDenied):
             case_change_status(actor=user, case=case, status=CaseStatus.CLOSED, expected_version=1)
 
@@ -184,3 +184,12 @@ def test_it_refuses_an_overlong_reassignment_reason_instead_of_cutting_it(alice,
     assert err.value.field == "reason"
     case.refresh_from_db()
     assert case.caseworker == alice
+
+
+def test_it_refuses_a_fact_without_its_source_in_danish(alice, case, settings):
+    from django.utils import translation
+
+    with translation.override("da"), pytest.raises(DomainError) as refused:
+        note_add(actor=alice, case=case, kind="fact", text="Borgeren har ondt i ryggen.")
+    assert refused.value.field == "source" and "kilde" in refused.value.message.lower()
+    assert not case.notes.exists()

@@ -53,6 +53,8 @@ def test_it_refuses_a_hand_written_sql_update(note, alice, case, table):
 
 
 def test_it_corrects_a_note_with_a_new_note_and_keeps_the_old(alice, case, note):
-    correction = note_add(actor=alice, case=case, kind="fact", text="Borgeren mødte op kl. 10.", corrects=note)
+    correction = note_add(
+        actor=alice, case=case, kind="fact", text="Borgeren mødte op kl. 10.", source="Mødet", corrects=note
+    )
     assert list(case.notes.order_by("id")) == [note, correction]
     assert correction.corrects == note

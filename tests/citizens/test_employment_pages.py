@@ -18,6 +18,13 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 DA = {"HTTP_ACCEPT_LANGUAGE": "da"}
 
 
+@pytest.fixture(autouse=True)
+def _english_pages(client, settings):
+    """These tests read the pages in English, as a user who chose English in the language menu (the cookie):
+    the browser's Accept-Language no longer switches a page (issue 13)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
 @pytest.fixture
 def as_alice(client, alice):
     client.login(username="alice", password=PASSWORD)
@@ -38,7 +45,8 @@ def job(alice, case):
                              hours_per_week=8, start_on=date(2025, 1, 1))  # fmt: skip
 
 
-def test_it_shows_the_section_in_danish_on_the_case_page(as_alice, case, job):
+def test_it_shows_the_section_in_danish_on_the_case_page(as_alice, case, job, settings):
+    as_alice.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
     page = as_alice.get(reverse("web:case_detail", args=[case.pk]), **DA).content.decode()
     assert '<h2 id="employments-h">Borgerens eget arbejde</h2>' in page and "Kiosken" in page
     assert reverse("web:employment_create", args=[case.pk]) in page

@@ -44,7 +44,9 @@ def prepared(alice, case):
         summary="Kroniske smerter; kan arbejde 15 timer om ugen med pauser.", sensitive=True, recorded_by=alice,
         recorded_at=timezone.now(),
     )  # fmt: skip
-    note = note_add(actor=alice, case=case, kind="fact", text="Borgeren har gennemført praktik 12 uger.", source="")
+    note = note_add(
+        actor=alice, case=case, kind="fact", text="Borgeren har gennemført praktik 12 uger.", source="Praktikstedet"
+    )
     assessment = assessment_make(
         actor=alice, case=case, assessed_on=TODAY() - timedelta(days=10), actual_resources="Lagererfaring.",
         development_possibilities="Ingen yderligere.", barrier_reduction="Pauser.",

@@ -43,7 +43,7 @@ def presented(rita, alice, case, *, days_ago: int, kind: str, **values):
     team = RehabTeam.objects.get(name="Rehabiliteringsteam Nord")
     meeting = reform.meeting_create(actor=rita, team=team, held_on=TODAY() - timedelta(days=days_ago))
     reform.meeting_minutes_save(actor=rita, meeting=meeting, expected_version=1, minutes="Referat-tekst-MM7.")
-    item = reform.agenda_add(actor=alice, meeting=meeting, case=case)
+    item = reform.agenda_add(actor=alice, meeting=meeting, case=case, referred_on=meeting.held_on)
     values.setdefault("presented_for", kind if kind in ("fleksjob", "fortidspension", "ressourceforlob") else "other")
     values.setdefault("reasons", "Teamets begrundelse.")
     return reform.recommendation_record(actor=rita, item=item, kind=kind, **values)

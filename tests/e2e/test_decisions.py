@@ -91,6 +91,10 @@ def test_it_drafts_hears_issues_and_handles_a_complaint(live_server, new_page, a
     form = page.locator("form.issue-form")
     form.locator("[name=override_reason]").fill("Profilen blev gennemgået med borgeren på mødet den 1. november.")
     submit(form)
+    # Issuing cannot be undone: a page asks once more before it happens.
+    expect(page.get_by_role("heading", name="Udsted afgørelse 1?")).to_be_visible()
+    assert Decision.objects.get(pk=decision.pk).status == "draft"
+    page.get_by_role("button", name="Ja, udsted afgørelsen, og send brevet").click()
     expect(page.locator("#decision-status")).to_contain_text("Udstedt")
     expect(page.locator("#decision-letter")).to_be_visible()
     decision.refresh_from_db()

@@ -133,13 +133,13 @@ def test_it_refuses_a_fact_without_a_source(save):
 def test_it_links_a_fact_to_a_note_in_the_case_and_refuses_one_from_another_case(save, alice, case, citizen):
     from evne.cases.services import case_open
 
-    note = note_add(actor=alice, case=case, kind="fact", text="Borgeren ringede.")
+    note = note_add(actor=alice, case=case, kind="fact", text="Borgeren ringede.", source="Telefon")
     version = save(facts=[fact(kind="document", note_id=note.pk)])
     assert version.facts[0]["note_id"] == note.pk
     other = case_open(
         actor=alice, citizen=citizen, pathway="fleksjob", benefit="ledighedsydelse", help_requested_on=date(2026, 1, 1)
     )
-    foreign = note_add(actor=alice, case=other, kind="fact", text="Anden sag.")
+    foreign = note_add(actor=alice, case=other, kind="fact", text="Anden sag.", source="Telefon")
     with pytest.raises(DomainError):
         save(base_version=1, facts=[fact(kind="document", note_id=foreign.pk)])
     assert JournalNote.objects.count() == 2

@@ -83,7 +83,7 @@ def meeting(rita, rehab_team):
 
 @pytest.fixture
 def item(alice, meeting, flex_case):
-    return services.agenda_add(actor=alice, meeting=meeting, case=flex_case)
+    return services.agenda_add(actor=alice, meeting=meeting, case=flex_case, referred_on=meeting.held_on)
 
 
 FLEX = {

@@ -2,11 +2,13 @@
 must-present-again flag, strict input (422), need-to-know (403 for another team, 404 for another municipality)."""
 
 import json
+from datetime import date, timedelta
 
 from django.test import Client
 from django.utils import timezone
 
 from evne.accounts.models import AccessAction, AccessChannel, AccessLogEntry
+from evne.reform.models import RehabMeeting
 
 from .conftest import CONTENT, FLEX
 
@@ -47,8 +49,11 @@ def test_it_answers_a_missing_part_with_the_field(alice, flex_case, lae_265):
 
 
 def test_it_refers_recommends_departs_and_flags_the_case_back(alice, rita, flex_case, meeting):
+    held_on = meeting.held_on
+    RehabMeeting.objects.filter(pk=meeting.pk).update(held_on=timezone.localdate() + timedelta(days=7))
     refer = post(alice, f"/api/cases/{flex_case.pk}/rehab-team/referrals", {"meeting_id": meeting.pk})
     assert refer.status_code == 201, refer.content
+    RehabMeeting.objects.filter(pk=meeting.pk).update(held_on=held_on)  # time passes: the meeting is held
     item_id = refer.json()["item_id"]
     url = f"/api/rehab/meetings/{meeting.pk}/items/{item_id}/recommendation"
     unnamed = post(rita, url, {"kind": "postponement"})
@@ -123,8 +128,10 @@ def test_the_team_creates_a_meeting_records_attendance_and_minutes_with_version_
     assert created.status_code == 201, created.content
     meeting_id = created.json()["id"]
     assert post(alice, f"/api/rehab/teams/{rehab_team.pk}/meetings", {"held_on": "2026-03-10"}).status_code == 403
+    RehabMeeting.objects.filter(pk=meeting_id).update(held_on=timezone.localdate() + timedelta(days=7))
     item_id = post(alice, f"/api/cases/{flex_case.pk}/rehab-team/referrals", {"meeting_id": meeting_id}).json()[
         "item_id"]  # fmt: skip
+    RehabMeeting.objects.filter(pk=meeting_id).update(held_on=date(2026, 3, 10))  # the meeting is held
     url = f"/api/rehab/meetings/{meeting_id}/items/{item_id}/attendance"
     ok = post(rita, url, {"version": 1, "citizen_present": True, "caseworker_present": True})
     assert ok.status_code == 200 and ok.json()["citizen_present"] is True

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from evne.accounts.models import AccessAction, AccessChannel, AccessLogEntry, Role
 from evne.cases.models import EventKind
@@ -215,7 +216,11 @@ def test_it_records_a_flex_job_and_its_end(alice, flex_case):
     assert FlexJobEnd.objects.count() == 1
     timeline = api(alice).get(f"/api/cases/{flex_case.pk}/timeline").json()["items"]
     ended = [e for e in timeline if e["kind"] == "flex_job_ended"]
-    assert len(ended) == 1 and "dismissed" not in ended[0]["text"] and TODAY().isoformat() in ended[0]["text"]
+    assert (
+        len(ended) == 1
+        and "dismissed" not in ended[0]["text"]
+        and date_format(TODAY(), "DATE_FORMAT") in ended[0]["text"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_a_rehab_member_reads_only_cases_on_their_teams_agenda(client, rita, rut
     assert client.get(url).status_code == 404  # not on an agenda yet
     from evne.reform.services import agenda_add
 
-    agenda_add(actor=rita, meeting=meeting, case=flex_case)
+    agenda_add(actor=rita, meeting=meeting, case=flex_case, referred_on=meeting.held_on)
     assert client.get(url).status_code == 200
     assert AccessLogEntry.objects.filter(user=rita, case=flex_case, action=AccessAction.CASE).exists()
     page = client.get(reverse("web:rehab_meeting", args=[meeting.pk]))

@@ -56,7 +56,9 @@ def test_it_adds_a_note_through_htmx_and_returns_the_new_timeline(client, alice,
 def test_it_keeps_an_empty_note_out_and_says_why(client, alice, case):
     client.login(username="alice", password=PASSWORD)
     response = client.post(
-        reverse("web:note_create", args=[case.pk]), {"kind": "fact", "text": ""}, HTTP_ACCEPT_LANGUAGE="da"
+        reverse("web:note_create", args=[case.pk]),
+        {"kind": "fact", "text": "", "source": "Samtale"},
+        HTTP_ACCEPT_LANGUAGE="da",
     )
     assert response.status_code == 422
     assert "Feltet skal udfyldes" in response.content.decode() or "påkrævet" in response.content.decode()

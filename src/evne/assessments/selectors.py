@@ -14,19 +14,17 @@ from .models import Conclusion, WorkAbilityAssessment
 CONSEQUENCES = {
     Conclusion.SUFFICIENT: gettext_lazy(
         "Refer the citizen to ordinary work and register the citizen with the employment service; no further "
-        "information is obtained and a decision must be made (R37, R46)."
+        "information is obtained and a decision must be made."
     ),
     Conclusion.CAN_BE_IMPROVED: gettext_lazy(
-        "The municipality must offer activities that can improve the work ability (bek. 543/2002 § 9; R42)."
+        "The municipality must offer activities that can improve the work ability (bek. 543/2002 § 9)."
     ),
-    Conclusion.FLEX_JOB_LEVEL: gettext_lazy(
-        "The municipality must decide on a flex job (bek. 543/2002 § 10; R43–R44)."
-    ),
+    Conclusion.FLEX_JOB_LEVEL: gettext_lazy("The municipality must decide on a flex job (bek. 543/2002 § 10)."),
     Conclusion.BELOW_FLEX_JOB: gettext_lazy(
-        "The municipality must decide on disability pension, on the documented basis (R45)."
+        "The municipality must decide on disability pension, on the documented basis."
     ),
     Conclusion.NOT_FINAL: gettext_lazy(
-        "Development and clarification continue; the citizen may not be left without a benefit or an offer (R48)."
+        "Development and clarification continue; the citizen may not be left without a benefit or an offer."
     ),
 }
 

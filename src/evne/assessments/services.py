@@ -91,7 +91,7 @@ def _check_ladder(conclusion: str, job_functions: list[dict], document_ids: list
             _(
                 "A flex-job or disability-pension conclusion requires that the work ability cannot be improved: "
                 "confirm that the relevant activities and revalidering have been tried and that the possibilities "
-                "for development are exhausted, and explain why in the reasons (A6; R44–R45)."
+                "for development are exhausted, and explain why in the reasons."
             ),
             field="development_exhausted",
         )
@@ -101,7 +101,7 @@ def _check_ladder(conclusion: str, job_functions: list[dict], document_ids: list
         raise DomainError(
             _(
                 "A conclusion that the work ability is not enough for a flex job must be documented: choose the "
-                "documents it rests on (R45)."
+                "documents it rests on."
             ),
             field="document_ids",
         )

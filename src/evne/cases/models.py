@@ -227,6 +227,7 @@ class EventKind(models.TextChoices):
     PROMPT_ANSWERED = "prompt_answered", _("Question from a legal check answered")
     REHAB_PLAN_SAVED = "rehab_plan_saved", _("Rehabilitation plan (preparatory part) saved")
     REHAB_REFERRED = "rehab_referred", _("Case put on the rehabilitation team's agenda")
+    REHAB_UNREFERRED = "rehab_unreferred", _("Case taken off the rehabilitation team's agenda")
     REHAB_ATTENDANCE = "rehab_attendance", _("Attendance at the rehabilitation team meeting recorded")
     REHAB_RECOMMENDATION = "rehab_recommendation", _("Rehabilitation team's recommendation recorded")
     REHAB_DEPARTURE = "rehab_departure", _("The municipality departs from the team's recommendation")

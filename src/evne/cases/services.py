@@ -180,6 +180,13 @@ def case_change_status(*, actor: User, case: Case, status: str, expected_version
     current = _locked(case, expected_version)
     if current.status == status:
         return current
+    # The status follows the records: a case is decided when a decision is issued (the decision service sets it);
+    # a status the records contradict is refused with the reason (issue 13).
+    if status == CaseStatus.DECIDED and not current.decisions.filter(issued_at__isnull=False).exists():
+        raise DomainError(
+            _("The case cannot be “Decided”: no decision has been issued. Issue the decision; the status follows."),
+            field="status",
+        )
     old = current.status
     current.status = status
     current.closed_on = timezone.localdate() if status == CaseStatus.CLOSED else None
@@ -241,6 +248,11 @@ def note_add(
     if not text:
         raise DomainError(_("The note is empty."), field="text")
     source = model_text(JournalNote, "source", source)
+    # A fact (oplysning) says where it comes from, so the file shows what a decision may rest on (FVL § 22-24).
+    if kind == NoteKind.FACT and not source:
+        raise DomainError(
+            _("Enter the source of the fact (e.g. “Samtale 14. september” or a document)."), field="source"
+        )
     if corrects is not None and corrects.case_id != case.pk:
         raise DomainError(_("A note can only correct a note in the same case."), field="corrects")
     now = timezone.now()

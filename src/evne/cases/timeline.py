@@ -4,10 +4,12 @@ Events store codes and raw values; `describe` renders them in the reader's langu
 reads in English for an English reader and a renamed label never rewrites history.
 """
 
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -87,8 +89,36 @@ def _changes(model: type[models.Model], rows: list[dict]) -> str:
     )
 
 
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def readable_days(text: str) -> str:
+    """Every ISO date (how events store days) in the reader's date format: "5. december 2026"."""
+
+    def day(m: re.Match) -> str:
+        try:
+            return date_format(date(int(m[1]), int(m[2]), int(m[3])), "DATE_FORMAT")
+        except ValueError:
+            return m[0]
+
+    return _ISO_DAY.sub(day, text)
+
+
+def rule_title(rule_id: str) -> str:
+    """A rule's title in the reader's language, for a rule id recorded in an event or a decision."""
+    rule = BY_ID.get(current_id(rule_id))
+    if rule is None:
+        return rule_id
+    return rule.title_en if (get_language() or "da").startswith("en") else rule.title_da
+
+
 def describe(event: TimelineEvent) -> str:
-    """A one-line description of the event in the reader's language."""
+    """A one-line description of the event in the reader's language, its days written as the reader writes them
+    (the describers interpolate the ISO days the events store)."""
+    return readable_days(_describe(event))
+
+
+def _describe(event: TimelineEvent) -> str:
     d = event.data
     match event.kind:
         case EventKind.CASE_OPENED:
@@ -123,9 +153,7 @@ def describe(event: TimelineEvent) -> str:
             "day": d.get("held_on", ""), "form": _label(FollowUpForm, d.get("form")),
         }  # fmt: skip
     if event.kind == EventKind.PROMPT_ANSWERED:
-        rule = BY_ID.get(current_id(d.get("rule_id", "")))
-        title = (rule.title_en if (get_language() or "da").startswith("en") else rule.title_da) if rule else ""
-        return _("Question from the legal check “%(rule)s” answered.") % {"rule": title or d.get("rule_id", "")}
+        return _("Question from the legal check “%(rule)s” answered.") % {"rule": rule_title(d.get("rule_id", ""))}
     for describer in _DESCRIBERS:
         text = describer(event)
         if text:

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from evne.cases.models import EventKind, TimelineEvent
+from evne.cases.timeline import rule_title
 
 from .models import (
     AppealOutcome,
@@ -75,7 +76,7 @@ def describe(event: TimelineEvent) -> str | None:
             }
             if d.get("override_reason"):
                 text += " " + _("Issued despite blocking legal checks (%(rules)s). Reason: %(reason)s") % {
-                    "rules": ", ".join(d.get("blocking", [])),
+                    "rules": "; ".join(rule_title(r) for r in d.get("blocking", [])),
                     "reason": d["override_reason"],
                 }
             return text

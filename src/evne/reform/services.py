@@ -23,7 +23,7 @@ from evne.errors import AccessDenied, DomainError, StaleVersion
 from evne.rules.catalogue.deadline import add_months
 from evne.rules.vocabulary import CONTENT_FIELDS, REQUIRED_CONTENT
 from evne.shared_reads import case_rows
-from evne.validation import law_param, model_text, past_or_today
+from evne.validation import clean_text, law_param, model_text, past_or_today
 
 from .access import can_manage_team
 from .models import (
@@ -199,13 +199,21 @@ def pending_rereferral(case: Case) -> Departure | None:
     return None if later.exists() else departure
 
 
-def agenda_add(*, actor: User, meeting: RehabMeeting, case: Case, reason: str = "") -> AgendaItem:
+def agenda_add(
+    *, actor: User, meeting: RehabMeeting, case: Case, reason: str = "", referred_on: date | None = None
+) -> AgendaItem:
     """Put a case on a meeting's agenda (the referral). The case's own caseworkers refer it; the team's members and
-    team leaders may too. After a departure the case goes back to the team (§ 11, stk. 2): the reason says so."""
+    team leaders may too. After a departure the case goes back to the team (§ 11, stk. 2): the reason says so.
+    A case is referred to a meeting still ahead on the day of the referral (`referred_on`, today unless a referral
+    made earlier is recorded late), and once per meeting."""
     if case.municipality_id != meeting.team.municipality_id:
         raise DomainError(_("The meeting belongs to another municipality."), field="meeting")
     if not (can_write_case(actor, case) or can_manage_team(actor, meeting.team)):
         raise AccessDenied
+    if meeting.held_on < (referred_on or timezone.localdate()):
+        raise DomainError(_("The meeting has already been held: choose a meeting ahead."), field="meeting")
+    if meeting.items.filter(case=case).exists():
+        raise DomainError(_("The case is already on this meeting's agenda."), field="meeting")
     if pending_rereferral(case) is not None and not reason:
         reason = AgendaReason.DEPARTURE
     reason = reason or (AgendaReason.FIRST if not case.rehab_agenda_items.exists() else AgendaReason.OTHER)
@@ -223,6 +231,29 @@ def agenda_add(*, actor: User, meeting: RehabMeeting, case: Case, reason: str = 
             return item
     except IntegrityError:
         raise DomainError(_("The case is already on this meeting's agenda."), field="meeting") from None
+
+
+@transaction.atomic
+def agenda_remove(*, actor: User, item: AgendaItem, reason: str) -> None:
+    """Take a case off a meeting's agenda before the meeting, with the reason; the timeline keeps the referral and
+    the removal. A meeting held (or a recommendation recorded) cannot lose its cases."""
+    case, meeting = item.case, item.meeting
+    if not (can_write_case(actor, case) or can_manage_team(actor, meeting.team)):
+        raise AccessDenied
+    reason = clean_text(reason, field="reason", label=_("The reason"), max_length=300)
+    if not reason:
+        raise DomainError(_("Say why the case is taken off the agenda."), field="reason")
+    locked = AgendaItem.objects.select_for_update().filter(pk=item.pk).first()
+    if locked is None:
+        raise DomainError(_("The case is no longer on this meeting's agenda."), field="item")
+    if meeting.held_on < timezone.localdate() or Recommendation.objects.filter(item=locked).exists():
+        raise DomainError(_("The meeting has been held: its agenda is part of the case."), field="item")
+    now = timezone.now()
+    record_event(
+        case=case, kind=EventKind.REHAB_UNREFERRED, actor=actor, at=now,
+        data={"held_on": meeting.held_on.isoformat(), "team": meeting.team.name, "reason": reason},
+    )  # fmt: skip
+    locked.delete()
 
 
 def attendance_record(

@@ -39,6 +39,12 @@ def describe(event: TimelineEvent) -> str | None:
                 "date": d.get("held_on", ""),
                 "reason": _label(AgendaReason, d.get("reason")),
             }
+        case EventKind.REHAB_UNREFERRED:
+            return _("Taken off the agenda of %(team)s, meeting %(date)s. Reason: %(reason)s") % {
+                "team": d.get("team", ""),
+                "date": d.get("held_on", ""),
+                "reason": d.get("reason", ""),
+            }
         case EventKind.REHAB_ATTENDANCE:
             return _("Attendance at the team meeting: citizen %(citizen)s, caseworker %(caseworker)s.") % {
                 "citizen": _("present") if d.get("citizen_present") else _("absent"),

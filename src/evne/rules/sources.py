@@ -15,7 +15,7 @@ PATH = Path(__file__).parent / "sources.yaml"
 
 @cache
 def acts() -> dict[str, dict[str, Any]]:
-    """The registry, read once: act key → title, in_force_from, seed."""
+    """The registry, read once: act key → title, name_da (the short Danish name shown to users), in_force_from, seed."""
     return yaml.safe_load(PATH.read_text(encoding="utf-8"))
 
 
@@ -25,3 +25,8 @@ def in_force(act_key: str) -> date:
     if not isinstance(value, date):
         raise TypeError(f"sources.yaml: {act_key}.in_force_from is not a date: {value!r}")
     return value
+
+
+def name_da(act_key: str) -> str:
+    """The act's short Danish name for a page or a letter ("Forvaltningsloven"); the key itself if it has none."""
+    return acts().get(act_key, {}).get("name_da") or act_key

@@ -73,3 +73,26 @@ TEAM_PATHWAYS: tuple[str, ...] = (*TEAM_DECISIONS, "jobafklaring")
 
 # The pathways where help to forsørgelse (income support) is sought (sygedagpenge, kontanthjælp; cases.Pathway).
 INCOME_SUPPORT: tuple[str, ...] = ("sygedagpenge", "kontanthjaelp")
+
+# The resource profile's elements as the law names them (bek. 543/2002 § 6, stk. 2 and 3), Danish and English, for
+# the rules' messages: a finding names "Helbred", never the key `health`. Keys: profiles.ElementKey.
+ELEMENT_NAMES: dict[str, tuple[str, str]] = {
+    "education": ("Uddannelse", "Education"),
+    "labour_market_experience": ("Arbejdsmarkedserfaring", "Labour-market experience"),
+    "interests": ("Interesser", "Interests"),
+    "social_competences": ("Sociale kompetencer", "Social competences"),
+    "adaptability": ("Omstillingsevne", "Adaptability"),
+    "learning_ability": ("Indlæringsevne", "Learning ability"),
+    "work_wishes": ("Arbejdsrelevante ønsker", "Work-relevant wishes"),
+    "performance_expectations": ("Præstationsforventninger", "Performance expectations"),
+    "work_identity": ("Arbejdsidentitet", "Work identity"),
+    "housing_finances": ("Bolig og økonomi", "Housing and finances"),
+    "social_network": ("Sociale netværk", "Social network"),
+    "health": ("Helbred", "Health"),
+    "other": ("Andet arbejdsmarkedsrelateret", "Other labour-market-related matters"),
+}
+
+
+def element_names(keys, *, english: bool = False) -> str:
+    """The elements' names joined for a message: "Helbred, Sociale netværk"."""
+    return ", ".join(ELEMENT_NAMES.get(k, (k, k))[1 if english else 0] for k in keys)

@@ -262,7 +262,8 @@ def _add_rehab_team(municipality: Municipality) -> None:
                                existing_evidence="Statusattest og journal fra egen læge i sagen.",
                                citizen_accepted_on=today - timedelta(days=35), **content)  # fmt: skip
         meeting = held[index % 2]
-        item = reform.agenda_add(actor=writer, meeting=meeting, case=case)
+        item = reform.agenda_add(actor=writer, meeting=meeting, case=case,
+                                 referred_on=meeting.held_on - timedelta(days=7))  # fmt: skip
         reform.attendance_record(actor=chair, item=item, expected_version=1, citizen_present=True,
                                  caseworker_present=True)  # fmt: skip
         kind = "postponement" if index == 1 else REHAB_KIND[case.pathway]
@@ -601,6 +602,8 @@ def _citizen_with_case(
     later_dates = iter(note_dates[1:])
     for step, value in steps:
         if step == "status":
+            if value == CaseStatus.DECIDED:
+                continue  # a case is decided when its decision is issued (below), never by a status change alone
             case = case_change_status(actor=caseworker, case=case, status=value, expected_version=case.version)
         elif step == "note":
             kind = rng.choice([NoteKind.FACT, NoteKind.ASSESSMENT])
@@ -618,7 +621,7 @@ def _citizen_with_case(
     if pathway in FOLLOW_UP_WEEKS:
         _add_follow_ups(rng, case=case, actor=caseworker, requested=requested, today=today, status=status)
     _answer_routine_checks(rng, case=case, actor=caseworker)
-    if developed and status in (CaseStatus.AWAITING_DECISION, CaseStatus.DECIDED):
+    if (developed and status == CaseStatus.AWAITING_DECISION) or status == CaseStatus.DECIDED:
         _add_decision(rng, case=case, actor=caseworker, status=status, today=today)
     return n_notes
 

@@ -242,7 +242,8 @@ def decision_detail(request: HttpRequest, case_id: int, number: int) -> HttpResp
 
         context |= {
             "review": review,
-            "blocking": [{"id": r.rule.id, "title": title(r), "message": message(r)} for r in review.blocking],
+            "blocking": [{"id": r.rule.id, "title": title(r), "message": message(r), "outcome": str(r.finding.outcome),
+                          "facts": r.finding.facts} for r in review.blocking],
             "hearing_form": HearingForm(initial={"version": decision.version, "sent_on": today},
                                         documents=selectors.case_documents(case)),
             "answer_form": AnswerForm(initial={"version": hearings[0].version if hearings else 1, "answered_on": today,
@@ -299,6 +300,11 @@ def decision_issue(request: HttpRequest, case_id: int, number: int) -> HttpRespo
     case = _case(request, case_id, write=True)
     decision = _decision(case, number)
     form = IssueForm(request.POST)
+    if form.is_valid() and request.POST.get("confirmed") != "yes":
+        # Issuing cannot be undone: a page asks once more, stating what will happen (works without script).
+        return render(request, "web/decisions/issue_confirm.html", {
+            "case": case, "citizen": case.citizen, "decision": decision, "form": form,
+        })  # fmt: skip
     if form.is_valid():
         try:
             services.decision_issue(actor=request.user, decision=decision,

@@ -42,5 +42,8 @@ urlpatterns = [
     path("rehab/teams/<int:team_id>/", views.team_detail, name="rehab_team"),
     path("rehab/meetings/<int:meeting_id>/", views.meeting_detail, name="rehab_meeting"),
     path("rehab/meetings/<int:meeting_id>/items/<int:item_id>/attendance/", views.attendance, name="rehab_attendance"),
+    path(
+        "rehab/meetings/<int:meeting_id>/items/<int:item_id>/remove/", views.agenda_remove, name="rehab_agenda_remove"
+    ),
     path("rehab/meetings/<int:meeting_id>/items/<int:item_id>/recommend/", views.recommend, name="rehab_recommend"),
 ]

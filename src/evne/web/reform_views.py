@@ -13,9 +13,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from evne.accounts.access import access_case, can_write_case
 from evne.accounts.models import AccessAction, AccessChannel
+from evne.errors import AccessDenied, DomainError
 from evne.reform import selectors, services
 from evne.reform.access import access_meeting, access_team, can_manage_team
 from evne.reform.models import (
@@ -465,6 +467,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         )
     return render(request, "web/reform/meeting.html", {
         "meeting": meeting, "items": items, "can_manage": can_manage, "minutes_form": minutes_form,
+        "ahead": meeting.held_on >= timezone.localdate(),
         "again": [c for c in selectors.cases_to_present_again(meeting.team)
                   if not any(i.case_id == c.pk for i in items)],
     }, status=status)  # fmt: skip
@@ -514,3 +517,19 @@ def recommend(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRespon
     }
     return _form_page(request, form=form, title=_("The team's recommendation"), intro=intro, status=status,
                       back=meeting)  # fmt: skip
+
+
+@require_POST
+def agenda_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    """Take a case off a meeting ahead, with the reason (the service decides who may and when)."""
+    meeting = access_meeting(user=request.user, meeting_id=meeting_id)
+    item = _item(meeting, item_id)
+    try:
+        services.agenda_remove(actor=request.user, item=item, reason=request.POST.get("reason", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    except AccessDenied:
+        raise Http404 from None
+    else:
+        messages.success(request, _("The case was taken off the agenda; the timeline keeps why."))
+    return redirect("web:rehab_meeting", meeting_id=meeting.pk)

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -398,4 +399,8 @@ def prompt_answer(request: HttpRequest, case_id: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The answer was recorded."))
+    # Answered where the question was shown (the case page, a decision draft, the reform section): back there.
+    back = request.POST.get("next", "")
+    if back.startswith(f"/cases/{case.pk}/") and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
+        return redirect(back)
     return redirect("web:case_detail", case_id=case.pk)

@@ -296,7 +296,7 @@ RULES = (
             Citation("fvl", "§ 24, stk. 1", "000", "5996-6010"),
             Citation("fvl", "§ 24, stk. 1", "000", "7278-7323"),
         ),
-        checks_da="At udkastet eller afgørelsen angiver lov og paragraf, den træffes efter (X1).",
+        checks_da="At udkastet eller afgørelsen angiver lov og paragraf, den træffes efter.",
     ),
     Rule(
         "decision.hearing",
@@ -305,8 +305,7 @@ RULES = (
         Severity.BLOCKING,
         _v(FVL, _hearing, Citation("fvl", "§ 19", "000", "7037-7222"), Citation("fvl", "§ 19", "000", "5733-5742")),
         checks_da="At borgeren er partshørt med hele ressourceprofilen og nye speciallægeerklæringer før en "
-        "afgørelse, der ikke giver fuldt medhold, og at svarfristen er udløbet eller svaret registreret "
-        "(X5, D14).",
+        "afgørelse, der ikke giver fuldt medhold, og at svarfristen er udløbet eller svaret registreret.",
     ),
     Rule(
         "decision.answer_dealt_with",
@@ -319,7 +318,7 @@ RULES = (
             Citation("fvl", "§ 19", "000", "7053-7057"),
             Citation("arbejdsevnemetoden_2001", "afsnit 10 (partshøring)", "000", "7148-7171"),
         ),
-        checks_da="At afgørelsen siger, hvordan borgerens svar i partshøringen er indgået (G4).",
+        checks_da="At afgørelsen siger, hvordan borgerens svar i partshøringen er indgået.",
     ),
     Rule(
         "decision.reasons",
@@ -334,7 +333,7 @@ RULES = (
             Citation("bek_543_2002", "§ 8 (vejledningen, begrundelse)", "001", "2490-2502"),
         ),
         checks_da="At en afgørelse, der ikke giver fuldt medhold, har selve afgørelsen, begrundelse, sagens "
-        "oplysninger og retsregler (X6, R47).",
+        "oplysninger og retsregler.",
     ),
     Rule(
         "decision.reasons_quality",
@@ -347,7 +346,7 @@ RULES = (
             Citation("arbejdsevnemetoden_2001", "afsnit 7.3 (begrundelsens ti bud)", "000", "3955-4039"),
         ),
         checks_da="At oplysningerne findes i sagen, at begrundelsen ikke kun er 'fordi lægen siger det', og at en "
-        "speciallæges konklusion ikke står som oplysning (X7).",
+        "speciallæges konklusion ikke står som oplysning.",
     ),
     Rule(
         "decision.complaint_guidance",
@@ -361,7 +360,7 @@ RULES = (
             Citation("aktivloven", "§ 98 (klageadgang)", "001", "2515-2531"),
         ),
         checks_da="At en afgørelse, der kan påklages og ikke giver fuldt medhold, blev meddelt med klagevejledning "
-        "uden formkrav (X8, R49).",
+        "uden formkrav.",
     ),
     Rule(
         "decision.guidance_documented",
@@ -369,7 +368,7 @@ RULES = (
         "Complaint guidance documented",
         Severity.WARNING,
         _v(FVL, _guidance_documented, Citation("rtl", "§ 67, stk. 1", "000", "7389-7395")),
-        checks_da="At det er dokumenteret, hvornår klagevejledningen blev givet (X11).",
+        checks_da="At det er dokumenteret, hvornår klagevejledningen blev givet.",
     ),
     Rule(
         "decision.appeal_body",

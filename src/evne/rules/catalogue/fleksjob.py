@@ -26,6 +26,21 @@ from ..parameters import param
 from ..snapshot import Snapshot, Statement
 from ..sources import in_force
 
+# A statement's prognosis and view on the work ability as the messages name them (evidence.Prognosis,
+# evidence.WorkAbilityView); a value not listed reads as it is.
+PROGNOSIS = {
+    "permanent": ("varig", "permanent"),
+    "temporary": ("midlertidig", "temporary"),
+    "unclear": ("uklar", "unclear"),
+    "not_stated": ("ikke angivet", "not stated"),
+}
+VIEW = {
+    "permanently_substantially_reduced": ("varigt og væsentligt nedsat", "permanently and substantially reduced"),
+    "reduced": ("nedsat", "reduced"),
+    "not_reduced": ("ikke nedsat", "not reduced"),
+    "not_assessed": ("ikke vurderet", "not assessed"),
+}
+
 METHOD = in_force("bek_543_2002")  # førtidspensionsreformen and bek. nr. 543 af 28. maj 2002 in force
 REFORM = in_force("reform_2013")  # the reform of førtidspension and fleksjob (small flex jobs, LAB § 70, stk. 2)
 OUTSTANDING = ("planned", "ongoing")
@@ -86,13 +101,17 @@ def _permanent_reduction(s: Snapshot, on: date) -> Finding:
         return Finding.ok(**facts)
     if answer:
         return Finding.ok(answer=answer, **facts)
+    prognosis = PROGNOSIS.get(latest.prognosis, (latest.prognosis,) * 2)
+    view = VIEW.get(latest.work_ability_view, (latest.work_ability_view,) * 2)
     return Finding.missing(
-        f"Bevilling af fleksjob: den seneste udtalelse (dokument #{latest.document_id}, {latest.stated_on}) angiver "
-        f"prognosen '{latest.prognosis}' og arbejdsevnen '{latest.work_ability_view}'. En midlertidig eller uafklaret "
+        f"Bevilling af fleksjob: den seneste udtalelse (dokument #{latest.document_id} af {latest.stated_on:%d-%m-%Y}) "
+        f"angiver prognosen »{prognosis[0]}« og arbejdsevnen »{view[0]}«. "
+        "En midlertidig eller uafklaret "
         "prognose dokumenterer ikke varige og væsentlige begrænsninger (LAB § 70): afklar helbredet, eller registrér "
         "hvorfor varigheden alligevel er dokumenteret.",
-        f"Flex-job grant: the latest statement (document #{latest.document_id}, {latest.stated_on}) gives the "
-        f"prognosis '{latest.prognosis}' and the work ability '{latest.work_ability_view}'. A temporary or unclear "
+        f"Flex-job grant: the latest statement (document #{latest.document_id} of {latest.stated_on:%d-%m-%Y}) gives "
+        f"the prognosis “{prognosis[1]}” and the work ability “{view[1]}”. "
+        "A temporary or unclear "
         "prognosis does not document permanent and substantial limitations (LAB § 70): clarify the health situation, "
         "or record why permanence is documented nonetheless.",
         **facts,

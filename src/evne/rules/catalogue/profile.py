@@ -9,6 +9,7 @@ from datetime import date
 from ..engine import Citation, Finding, Rule, RuleVersion, Severity
 from ..snapshot import Snapshot
 from ..sources import in_force
+from ..vocabulary import element_names
 
 METHOD = in_force("bek_543_2002")
 OWN_PERSPECTIVE = ("work_wishes", "performance_expectations", "work_identity")
@@ -59,8 +60,8 @@ def _not_relevant_reason(s: Snapshot, on: date) -> Finding:
     )
     if lacking:
         return Finding.missing(
-            "Det fremgår ikke, hvorfor disse elementer ikke er relevante: " + ", ".join(lacking) + ".",
-            "The case does not show why these elements are not relevant: " + ", ".join(lacking) + ".",
+            "Det fremgår ikke, hvorfor disse elementer ikke er relevante: " + element_names(lacking) + ".",
+            "The case does not show why these elements are not relevant: " + element_names(lacking, english=True) + ".",
             elements=lacking,
         )
     return Finding.ok()
@@ -75,8 +76,8 @@ def _own_perspective(s: Snapshot, on: date) -> Finding:
     lacking = [e.key for e in relevant if not e.has_citizen_view]
     if lacking:
         return Finding.missing(
-            "Borgerens eget syn mangler i: " + ", ".join(lacking) + ".",
-            "The citizen's own view is missing in: " + ", ".join(lacking) + ".",
+            "Borgerens eget syn mangler i: " + element_names(lacking) + ".",
+            "The citizen's own view is missing in: " + element_names(lacking, english=True) + ".",
             elements=lacking,
         )
     return Finding.ok(elements=[e.key for e in relevant])
@@ -91,8 +92,8 @@ def _assessment_rests_on_facts(s: Snapshot, on: date) -> Finding:
     lacking = sorted(e.key for e in assessed if not e.assessment_rests_on_facts)
     if lacking:
         return Finding.missing(
-            "Vurderingen henviser ikke til de oplysninger, den bygger på, i: " + ", ".join(lacking) + ".",
-            "The assessment does not point at the facts it rests on in: " + ", ".join(lacking) + ".",
+            "Vurderingen henviser ikke til de oplysninger, den bygger på, i: " + element_names(lacking) + ".",
+            "The assessment does not point at the facts it rests on in: " + element_names(lacking, english=True) + ".",
             elements=lacking,
         )
     return Finding.ok(elements=sorted(e.key for e in assessed))
@@ -106,8 +107,8 @@ def _accommodation_duration(s: Snapshot, on: date) -> Finding:
     lacking = sorted(e.key for e in needs if not e.accommodation_duration)
     if lacking:
         return Finding.missing(
-            "Skånebehovets varighed er ikke angivet i: " + ", ".join(lacking) + ".",
-            "The duration of the accommodation need is not stated in: " + ", ".join(lacking) + ".",
+            "Skånebehovets varighed er ikke angivet i: " + element_names(lacking) + ".",
+            "The duration of the accommodation need is not stated in: " + element_names(lacking, english=True) + ".",
             elements=lacking,
         )
     return Finding.ok(elements=sorted(e.key for e in needs))
@@ -152,8 +153,10 @@ def _presented(s: Snapshot, on: date) -> Finding:
     changed = sorted(k for k, e in current.items() if shown.get(k) != e.number)
     if changed:
         return Finding.missing(
-            "Disse elementer er ændret eller tilføjet, siden profilen blev forelagt borgeren: " + ", ".join(changed),
-            "These elements changed or were added after the profile was presented: " + ", ".join(changed),
+            "Disse elementer er ændret eller tilføjet, siden profilen blev forelagt borgeren: "
+            + element_names(changed),
+            "These elements changed or were added after the profile was presented: "
+            + element_names(changed, english=True),
             elements=changed,
             presented_on=presentation.presented_on,
         )
@@ -172,14 +175,14 @@ def _disagreement_decided(s: Snapshot, on: date) -> Finding:
     if vague or unexplained or open_:
         parts_da, parts_en = [], []
         if vague:
-            parts_da.append("hvori uenigheden består, mangler for " + ", ".join(vague))
-            parts_en.append("what the disagreement consists of is missing for " + ", ".join(vague))
+            parts_da.append("hvori uenigheden består, mangler for " + element_names(vague))
+            parts_en.append("what the disagreement consists of is missing for " + element_names(vague, english=True))
         if unexplained:
-            parts_da.append("fastholdt uden faglig begrundelse: " + ", ".join(unexplained))
-            parts_en.append("kept without a professional explanation: " + ", ".join(unexplained))
+            parts_da.append("fastholdt uden faglig begrundelse: " + element_names(unexplained))
+            parts_en.append("kept without a professional explanation: " + element_names(unexplained, english=True))
         if open_:
-            parts_da.append("der er ikke taget stilling til uenigheden om " + ", ".join(open_))
-            parts_en.append("no decision on the disagreement about " + ", ".join(open_))
+            parts_da.append("der er ikke taget stilling til uenigheden om " + element_names(open_))
+            parts_en.append("no decision on the disagreement about " + element_names(open_, english=True))
         return Finding.missing(
             "Uenighed: " + "; ".join(parts_da) + ".",
             "Disagreement: " + "; ".join(parts_en) + ".",
@@ -206,9 +209,9 @@ def _element_parts(s: Snapshot, on: date) -> Finding:
     if lacking:
         return Finding.missing(
             "Vurderede elementer skal beskrive de faktiske ressourcer, udviklingsmulighederne og mulighederne for at "
-            "mindske barrierer (" + ", ".join(lacking) + ").",
+            "mindske barrierer (" + element_names(lacking) + ").",
             "Assessed elements must describe the actual resources, the development possibilities and the "
-            "possibilities of reducing barriers (" + ", ".join(lacking) + ").",
+            "possibilities of reducing barriers (" + element_names(lacking, english=True) + ").",
             elements=lacking,
         )
     return Finding.ok(elements=sorted(assessed))
@@ -253,9 +256,9 @@ def _missing_information(s: Snapshot, on: date) -> Finding:
     if silent:
         return Finding.missing(
             "Beskrevne elementer uden vurdering skal angive, hvilke oplysninger der mangler, før de kan vurderes "
-            "(" + ", ".join(silent) + ").",
+            "(" + element_names(silent) + ").",
             "Described elements without an assessment must state what information is missing before they can be "
-            "assessed (" + ", ".join(silent) + ").",
+            "assessed (" + element_names(silent, english=True) + ").",
             elements=silent,
         )
     return Finding.ok(elements=sorted(described))
