@@ -882,6 +882,8 @@ def load_population(
         raise PopulationError(f"Databasen har allerede en anden befolkning ({other}); brug en tom database.")
     done = set(PopulationBatch.objects.filter(run=plan.run).values_list("number", flat=True))
     skipped = len(done)
+    if skipped == plan.batches:  # nothing to do: do not build the templates
+        return LoadResult(0, skipped, 0, 0.0, 0.0, 0.0, None)
     started = clock.monotonic()
     if templates is None:
         templates = build_templates(count=plan.templates, seed=plan.seed)
