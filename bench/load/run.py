@@ -48,12 +48,12 @@ def start_server(env: dict[str, str], *, port: int, workers: int) -> subprocess.
     """The production server. Today gunicorn on evne.wsgi (sync workers); point this at `evne serve` when it lands."""
     return subprocess.Popen(  # noqa: S603 - our own executables and arguments
         [str(VENV_BIN / "gunicorn"), "evne.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--access-logfile", "-", "--log-level", "warning", "--timeout", "120"],
+         "--preload", "--log-level", "warning", "--timeout", "120"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(SERVER_LOG, "w"),
     )  # fmt: skip
 
 
-def wait_until_up(port: int, seconds: float = 60) -> None:
+def wait_until_up(port: int, seconds: float = 300) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -61,7 +61,7 @@ def wait_until_up(port: int, seconds: float = 60) -> None:
             return
         except OSError:
             time.sleep(0.5)
-    raise SystemExit(f"The server did not answer within a minute (see {SERVER_LOG}).")
+    raise SystemExit(f"The server did not answer within five minutes (see {SERVER_LOG}).")
 
 
 def prepare(env: dict[str, str], cases: int, seed: int) -> dict:

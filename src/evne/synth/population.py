@@ -663,7 +663,7 @@ class _Clone:
     shared: dict[tuple[str, int], int]
     shift: timedelta
     team: int
-    users: "_UserMap"
+    users: _UserMap
 
 
 def _person_name(rng: random.Random, female: bool) -> tuple[str, str]:
@@ -883,6 +883,8 @@ def load_population(
     done = set(PopulationBatch.objects.filter(run=plan.run).values_list("number", flat=True))
     skipped = len(done)
     if skipped == plan.batches:  # nothing to do: do not build the templates
+        if progress:
+            progress(plan.cases, plan.cases)
         return LoadResult(0, skipped, 0, 0.0, 0.0, 0.0, None)
     started = clock.monotonic()
     if templates is None:
