@@ -1,7 +1,9 @@
 """Simulated caseworkers doing the daily work against Evne, and a floor user reading one case row as JSON.
 
-Driven by bench/load/run.py (reads EVNE_BENCH_USERS: a JSON file with the caseworkers' usernames, the password, the
-floor user and the range of case ids)."""
+Driven by bench/load/run.py (reads EVNE_BENCH_USERS: a JSON file with the caseworkers' usernames and sessions, the
+password, the floor user and the range of case ids). A caseworker logs in once a day, not all 200 within the same
+minute: the caseworkers start with a session made beforehand, and a few simulated users log in (with the password,
+through the login form) and out all the time, so the login is measured at a day's rate."""
 
 import json
 import os
@@ -35,14 +37,14 @@ def _login(user: HttpUser, username: str) -> None:
 
 
 class Caseworker(HttpUser):
-    weight = 9
-    wait_time = between(2, 6)
+    weight = 18
+    wait_time = between(5, 15)
 
     def on_start(self) -> None:
         with _lock:
             n = next(_next)
-        self.username = SETUP["caseworkers"][n % len(SETUP["caseworkers"])]
-        _login(self, self.username)
+        self.username, session = SETUP["caseworkers"][n % len(SETUP["caseworkers"])]
+        self.client.cookies.set("sessionid", session)
         self.cases: list[str] = []
         self.worklist()
 
@@ -77,6 +79,9 @@ class Caseworker(HttpUser):
         if not case:
             return
         token = self.client.cookies.get("csrftoken", "")
+        if not token:  # the case page (with the note form) sets the CSRF cookie
+            self.client.get(f"/cases/{case}/", name="case (incl. Lovkrav og frister)")
+            token = self.client.cookies.get("csrftoken", "")
         with self.client.post(
             f"/cases/{case}/notes/",
             data={"kind": "fact", "text": "Telefonsamtale med borgeren om status (belastningstest).",
@@ -94,11 +99,28 @@ class Caseworker(HttpUser):
         self.client.get("/search/", params={"q": random.choice(SURNAMES)}, name="search (surname)")
 
 
+class Login(HttpUser):
+    """Logs in through the form with the password, opens the worklist, logs out: the day's logins, spread out."""
+
+    weight = 1
+    wait_time = between(5, 15)
+
+    @task
+    def day_starts(self) -> None:
+        self.client.cookies.clear()
+        username = random.choice(SETUP["caseworkers"])[0]
+        _login(self, username)
+        self.client.get("/", name="worklist")
+        token = self.client.cookies.get("csrftoken", "")
+        self.client.post("/logout/", data={"csrfmiddlewaretoken": token}, name="logout",
+                         headers={"Referer": self.host + "/"})  # fmt: skip
+
+
 class Floor(HttpUser):
     """One case row as JSON: the least a logged-in request through the same stack costs."""
 
     weight = 1
-    wait_time = between(0.5, 1.5)
+    wait_time = between(1, 3)
 
     def on_start(self) -> None:
         _login(self, SETUP["floor_user"])

@@ -17,6 +17,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -30,6 +31,36 @@ VENV_BIN = Path(sys.executable).parent
 FLOOR = "FLOOR (one case row as JSON)"
 FLOOR_USER = "bench-floor"
 SERVER_LOG = Path(tempfile.gettempdir()) / "evne-bench-server.log"
+ACCESS_LOG = Path(tempfile.gettempdir()) / "evne-bench-access.log"
+# URL → operation, for the server's own time per request (gunicorn's access log: without the wait in the queue)
+OPERATIONS = [
+    (re.compile(r"^GET /bench/floor/\d+/$"), FLOOR),
+    (re.compile(r"^GET /$"), "worklist"),
+    (re.compile(r"^GET /cases/\d+/$"), "case (incl. Lovkrav og frister)"),
+    (re.compile(r"^GET /cases/\d+/profile/$"), "profile"),
+    (re.compile(r"^GET /cases/\d+/decisions/$"), "decisions"),
+    (re.compile(r"^POST /cases/\d+/notes/$"), "add note"),
+    (re.compile(r"^GET /search/$"), "search (surname)"),
+    (re.compile(r"^POST /login/$"), "login"),
+    (re.compile(r"^GET /login/$"), "login (form)"),
+    (re.compile(r"^POST /logout/$"), "logout"),
+]
+
+
+def server_times() -> dict[str, list[float]]:
+    """Milliseconds the server spent per request, by operation."""
+    times: dict[str, list[float]] = {}
+    for line in ACCESS_LOG.read_text(encoding="utf-8").splitlines():
+        method, path, _status, micros = line.split()
+        for pattern, name in OPERATIONS:
+            if pattern.match(f"{method} {path}"):
+                times.setdefault(name, []).append(int(micros) / 1000)
+    return times
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
 def django_env(database_url: str) -> dict[str, str]:
@@ -46,9 +77,11 @@ def django_env(database_url: str) -> dict[str, str]:
 
 def start_server(env: dict[str, str], *, port: int, workers: int) -> subprocess.Popen:
     """The production server. Today gunicorn on evne.wsgi (sync workers); point this at `evne serve` when it lands."""
+    ACCESS_LOG.unlink(missing_ok=True)
     return subprocess.Popen(  # noqa: S603 - our own executables and arguments
         [str(VENV_BIN / "gunicorn"), "evne.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--preload", "--log-level", "warning", "--timeout", "120"],
+         "--preload", "--log-level", "warning", "--timeout", "120",
+         "--access-logfile", str(ACCESS_LOG), "--access-logformat", "%(m)s %(U)s %(s)s %(D)s"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(SERVER_LOG, "w"),
     )  # fmt: skip
 
@@ -64,7 +97,7 @@ def wait_until_up(port: int, seconds: float = 300) -> None:
     raise SystemExit(f"The server did not answer within five minutes (see {SERVER_LOG}).")
 
 
-def prepare(env: dict[str, str], cases: int, seed: int) -> dict:
+def prepare(env: dict[str, str], cases: int, seed: int, users: int) -> dict:
     """The population (loaded or resumed), the floor user, and who the simulated caseworkers are."""
     subprocess.run([str(VENV_BIN / "evne"), "migrate", "-v0"], env=env, check=True)  # noqa: S603
     subprocess.run(  # noqa: S603
@@ -84,12 +117,22 @@ floor.set_password(DEMO_PASSWORD); floor.is_staff = True; floor.save()
 workers = (User.objects.filter(role=Role.CASEWORKER, municipality__code__in=["900", "901"])
            .annotate(n=Count("cases", filter=~Q(cases__status="closed"))).filter(n__gt=0).order_by("username"))
 span = Case.objects.aggregate(lo=Min("id"), hi=Max("id"))
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+def session(user):
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+chosen = list(workers)[:{users}]
 loads = sorted(w.n for w in workers)
-print(json.dumps({{"caseworkers": [w.username for w in workers], "password": DEMO_PASSWORD,
+print(json.dumps({{"caseworkers": [[w.username, session(w)] for w in chosen], "password": DEMO_PASSWORD,
                   "floor_user": "{FLOOR_USER}",
                   "case_min": span["lo"], "case_max": span["hi"], "surnames": list(SURNAMES),
                   "cases": Case.objects.count(),
-                  "open_per_caseworker": [loads[0], loads[len(loads) // 2], loads[-1]]}}))
+                  "open_per_caseworker": [loads[0], loads[len(loads) // 2], loads[-1]], "with_open": len(loads)}}))
 """
     command = [sys.executable, "-c", script]
     out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
@@ -123,6 +166,15 @@ def report(prefix: str, duration: int) -> bool:
         name, rate, count = r["Name"][:38], float(r["Requests/s"]), int(r["Request Count"])
         print(f"{name:38} {rate:7.1f} {count:6d} {float(r['50%']):7.0f} {p95:7.0f} {float(r['99%']):7.0f} "
               f"{errors:6d}  {ratio:5.1f}× {'' if within else '(goal ≤ 3×)'}")  # fmt: skip
+    served = server_times()
+    floor_served = percentile(served.get(FLOOR, []), 0.95)
+    print(f"\nTime in the server (gunicorn access log; without waiting for a free worker):\n{'operation':38} "
+          f"{'n':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}  p95/floor")  # fmt: skip
+    for name in sorted(served, key=lambda n: (n != FLOOR, n)):
+        values = served[name]
+        p95 = percentile(values, 0.95)
+        print(f"{name[:38]:38} {len(values):6d} {percentile(values, 0.5):7.0f} {p95:7.0f} "
+              f"{percentile(values, 0.99):7.0f}  {p95 / floor_served:5.1f}×")  # fmt: skip
     print(
         f"\nGoal: zero errors and every operation's p95 within 3× the floor's ({3 * floor_p95:.0f} ms); "
         f"logins are shown but not held to it (password hashing is meant to be slow). Met: {'yes' if ok else 'no'}."
@@ -138,16 +190,13 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=90)
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--skip-prepare", action="store_true", help="Use the database as it is.")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
         raise SystemExit("Set DATABASE_URL=postgres://… (the benchmark runs on PostgreSQL).")
     env = django_env(database_url)
-    setup = prepare(env, args.cases, args.seed) if not args.skip_prepare else None
-    if setup is None:
-        raise SystemExit("--skip-prepare is not supported yet")
-    print(f"Population: {setup['cases']} cases; {len(setup['caseworkers'])} caseworkers with open cases "
+    setup = prepare(env, args.cases, args.seed, args.users)
+    print(f"Population: {setup['cases']} cases; {setup['with_open']} caseworkers with open cases "
           f"(open cases each: min {setup['open_per_caseworker'][0]}, median {setup['open_per_caseworker'][1]}, "
           f"max {setup['open_per_caseworker'][2]}).")  # fmt: skip
     print(f"Load average before: {os.getloadavg()}")
@@ -157,6 +206,7 @@ def main() -> None:
         server = start_server(env, port=args.port, workers=args.workers)
         try:
             wait_until_up(args.port)
+            ACCESS_LOG.write_text("")  # the requests that waited for the server to come up are not the run's
             run_locust(env, setup_file, port=args.port, users=args.users, duration=args.duration,
                        prefix=str(Path(tmp) / "locust"))  # fmt: skip
             print(f"Load average after: {os.getloadavg()}")
