@@ -317,7 +317,6 @@ def _build_and_capture(*, count: int, seed: int) -> Templates:
 def _capture(municipality: Municipality, teams: list[Team]) -> Templates:
     case_models = _case_models()
     municipal_models = _municipal_models(case_models)
-    today = timezone.localdate()
     now = timezone.now()
     cases = list(Case.objects.filter(municipality=municipality).order_by("pk"))
     citizens = {c.pk: c for c in Citizen.objects.filter(municipality=municipality)}
@@ -394,7 +393,7 @@ def _capture(municipality: Municipality, teams: list[Team]) -> Templates:
             caseworkers=[u for u in users if u in team_users and u != case.caseworker_id],
             counts={label: len(rows) for label, rows in raw[i].items()},
         )
-        compiler = _Compiler(local=local, spread=spread, municipal=municipal, today=today, case_labels=set(field_lists))
+        compiler = _Compiler(local=local, spread=spread, municipal=municipal, case_labels=set(field_lists))
         for label, rows in raw[i].items():
             template.rows[label] = [_split(compiler.row(label, field_lists[label], row)) for row in rows]
         items.append(template)
@@ -422,12 +421,11 @@ def _municipal_pks(model: type[models.Model], municipality: Municipality) -> lis
 class _Compiler:
     """Turns a template row into cells: constants, or what to compute per clone."""
 
-    def __init__(self, *, local, spread, municipal, today, case_labels):
+    def __init__(self, *, local, spread, municipal, case_labels):
         self.case_labels: set[str] = case_labels
         self.local: dict[str, dict[int, int]] = local
         self.spread: dict[datetime, datetime] = spread
         self.municipal_pks = {label: {row["id"] for row in rows} for label, rows in municipal.items()}
-        self.today = today
 
     def ref(self, label: str, pk: int) -> tuple[int, Any]:
         primary = apps.get_model(label)._meta.pk
