@@ -178,8 +178,10 @@ def report(prefix: str, duration: int) -> bool:
     saturated = floor_p95 > 10 * floor_served
     if saturated:
         ok = False
-        print(f"\nSATURATED: the floor waited {floor_p95:.0f} ms at p95 for {floor_served:.0f} ms of work; the "
-              "client-side figures measure the queue for a free worker, not the pages. Fewer --users, or more cores.")  # fmt: skip
+        print(
+            f"\nSATURATED: the floor waited {floor_p95:.0f} ms at p95 for {floor_served:.0f} ms of work; the "
+            "client-side figures measure the queue for a free worker, not the pages. Fewer --users, or more cores."
+        )
     print(
         f"\nGoal: zero errors and every operation's p95 within 3× the floor's ({3 * floor_p95:.0f} ms); "
         f"logins are shown but not held to it (password hashing is meant to be slow). Met: {'yes' if ok else 'no'}."
