@@ -3,8 +3,8 @@ with the production settings (bench/load/settings.py), in-process, on PostgreSQL
 
     .venv/bin/python bench/views_at_scale.py postgres://…/evne_f postgres://…/evne_f_big [--runs 7]
 
-For each database: a caseworker of municipality 900 with the median number of open cases, five of their cases, and
-each view timed --runs times (after one warm-up); prints the median and the number of queries per view, side by
+For each database: a caseworker of municipality 900 with about 100 open cases, twelve of their cases, and each view
+timed --runs times (after one warm-up); prints the median and the number of queries per view, side by
 side, with the ratio large ÷ small. Each database is measured in its own process, one after the other.
 """
 
@@ -31,8 +31,8 @@ from evne.cases.models import Case
 runs = int(sys.argv[1])
 workers = list(User.objects.filter(role=Role.CASEWORKER, municipality__code="900")
                .annotate(n=Count("cases", filter=~Q(cases__status="closed"))).filter(n__gt=0).order_by("n", "username"))
-worker = workers[len(workers) // 2]
-cases = list(Case.objects.filter(caseworker=worker).exclude(status="closed").order_by("id")[:5])
+worker = min(workers, key=lambda w: (abs(w.n - 100), w.username))  # the same caseload in both populations
+cases = list(Case.objects.filter(caseworker=worker).exclude(status="closed").order_by("id")[:12])
 client = Client()
 client.force_login(worker)
 surname = cases[0].citizen.last_name
