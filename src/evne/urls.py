@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -15,3 +16,7 @@ urlpatterns = [
 ]
 
 handler400 = "evne.web.errors.bad_request"
+if settings.EVNE_BENCH_FLOOR:  # the load benchmark's floor view (bench/load); off unless EVNE_BENCH_FLOOR=1
+    from evne.web.bench_views import floor
+
+    urlpatterns.insert(0, path("bench/floor/<int:case_id>/", floor, name="bench_floor"))

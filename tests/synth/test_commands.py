@@ -52,3 +52,29 @@ def test_it_refuses_to_add_to_a_municipality_that_has_citizens_or_belongs_to_the
         call_command("synth", citizens=2, seed=1, municipality_code="993", stdout=StringIO())
     with pytest.raises(CommandError):
         call_command("synth", citizens=2, seed=1, municipality_code="999", stdout=StringIO())
+
+
+def test_the_bulk_synth_command_loads_and_a_rerun_changes_nothing():
+    out = StringIO()
+    call_command("synth", cases=42, municipalities=1, seed=4, templates=42, batch_size=20, stdout=out)
+    assert "Indlæst 42 sager i 3 portioner" in out.getvalue()
+    assert Citizen.objects.filter(municipality__code="900").count() == 42
+
+    again = StringIO()
+    call_command("synth", cases=42, municipalities=1, seed=4, templates=42, batch_size=20, stdout=again)
+    assert "Indlæst 0 sager" in again.getvalue() and "3 portioner fandtes allerede" in again.getvalue()
+    assert Citizen.objects.count() == 42
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"cases": 0}, "--cases skal være mindst 1"),
+        ({"cases": 10, "municipalities": 98}, "--municipalities skal være mellem 1 og 97"),
+        ({"cases": 300_000, "municipalities": 2}, "Højst 99999 sager pr. kommune"),
+        ({}, "Angiv --cases"),
+    ],
+)
+def test_the_bulk_synth_command_refuses_what_it_cannot_load(options, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("synth", **options)

@@ -88,6 +88,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The load benchmark's floor view (bench/load, evne.web.bench_views): mounted only when EVNE_BENCH_FLOOR=1.
+EVNE_BENCH_FLOOR = os.environ.get("EVNE_BENCH_FLOOR") == "1"
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:worklist"

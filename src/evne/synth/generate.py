@@ -233,7 +233,13 @@ REHAB_KIND = {
 }  # fmt: skip
 
 
-def _add_rehab_team(municipality: Municipality) -> None:
+def _add_rehab_team(
+    municipality: Municipality,
+    *,
+    chair: User | None = None,
+    limit: int = 8,
+    name: str = "Rehabiliteringsteamet Evnekøbing",
+) -> None:
     """The demo's rehabilitation team: members by role (the demo user "rehab" chairs it), two held meetings and one
     ahead, and up to eight cases in the reform pathways with a preparatory part, a presentation and the team's
     recommendation — one postponed with its reason, one the municipality departs from (required back)."""
@@ -242,17 +248,17 @@ def _add_rehab_team(municipality: Municipality) -> None:
     from evne.rules.vocabulary import REQUIRED_CONTENT
 
     today = timezone.localdate()
-    team = RehabTeam.objects.create(municipality=municipality, name="Rehabiliteringsteamet Evnekøbing")
+    team = RehabTeam.objects.create(municipality=municipality, name=name)
     for name, role in REHAB_MEMBERS:
         RehabTeamMember.objects.create(team=team, name=name, role=role)
-    chair = User.objects.get(username="rehab")
+    chair = chair or User.objects.get(username="rehab")
     RehabTeamMember.objects.create(team=team, name=str(chair), role="chair", user=chair)
     held = [reform.meeting_create(actor=chair, team=team, held_on=today - timedelta(days=d)) for d in (28, 14)]
     reform.meeting_create(actor=chair, team=team, held_on=today + timedelta(days=14))
     cases = (
         Case.objects.filter(municipality=municipality, pathway__in=list(REHAB_KIND),
                             status__in=[CaseStatus.CLARIFICATION, CaseStatus.AWAITING_DECISION])
-        .select_related("caseworker").order_by("number")[:8]
+        .select_related("caseworker").order_by("number")[:limit]
     )  # fmt: skip
     for index, case in enumerate(cases):
         writer = case.caseworker
@@ -277,7 +283,7 @@ def _add_rehab_team(municipality: Municipality) -> None:
                                     reason="Kommunen vurderer, at et ressourceforløb skal forsøges først.")  # fmt: skip
 
 
-def _add_flex_jobs(municipality: Municipality) -> None:
+def _add_flex_jobs(municipality: Municipality, *, limit: int = 2) -> None:
     """Two decided fleksjob cases with their visitation, ledighedsydelse until the flex job, and the job; in the
     first the job has ended and ledighedsydelse runs again between flex jobs (LAB § 74), with the terms recorded."""
     from evne.cases.services import prompt_answer
@@ -285,7 +291,7 @@ def _add_flex_jobs(municipality: Municipality) -> None:
 
     today = timezone.localdate()
     cases = Case.objects.filter(municipality=municipality, pathway=Pathway.FLEKSJOB, status=CaseStatus.DECIDED)
-    for index, case in enumerate(cases.select_related("caseworker").order_by("number")[:2]):
+    for index, case in enumerate(cases.select_related("caseworker").order_by("number")[:limit]):
         writer = case.caseworker
         visited = today - timedelta(days=300)
         reform.visitation_record(actor=writer, case=case, visited_on=visited, permanently_reduced=True,
