@@ -47,13 +47,13 @@ def _files(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)).replace(os.sep, "/") for p in root.rglob("*") if p.is_file())
 
 
-def sweep(*, older_than_seconds: float, dry_run: bool = False, storage=None) -> SweepResult:
+def sweep(*, older_than_seconds: float, dry_run: bool = False, storage=None, now: float | None = None) -> SweepResult:
     storage = storage or default_storage
     root = Path(storage.location)
     staging = root / STAGING
     result = SweepResult()
     referenced = referenced_names()
-    now = time.time()
+    now = time.time() if now is None else now
     for name in _files(staging):
         path = staging / name
         if name in referenced:
