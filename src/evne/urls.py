@@ -8,5 +8,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("evne.api.urls")),
+    path("", include("evne.dataops.urls")),
     path("", include("evne.web.urls")),
 ]
