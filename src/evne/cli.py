@@ -10,7 +10,18 @@ import sys
 
 # Commands run as the database role that owns the tables (DATABASE_MIGRATE_URL) when it is set: migrations, the
 # grants, and the maintenance that erases or rewrites append-only records (docs/decisions/0012-i-data-operations.md).
-OWNER_COMMANDS = {"migrate", "db_roles", "accesslog", "retention", "restore", "import", "flush", "sweep_files"}
+OWNER_COMMANDS = {
+    "migrate",
+    "db_roles",
+    "accesslog",
+    "retention",
+    "restore",
+    "import",
+    "flush",
+    "sweep_files",
+    "demo",
+    "synth",
+}
 
 
 def main() -> None:
