@@ -103,6 +103,7 @@ def test_a_new_access_log_partition_is_readable_and_appendable_at_once(app_role,
     partition = accesslog_storage.partition_name(far)
     with connect_as(app_role) as app:
         app.execute(f"SELECT count(*) FROM {partition}")  # noqa: S608
+        app.execute(f"SELECT count(*) FROM {accesslog_storage.DEFAULT_PARTITION}")  # noqa: S608 -- existed before
         refused(app, f"DELETE FROM {partition}")  # noqa: S608
         refused(app, f"TRUNCATE {partition}")
 
