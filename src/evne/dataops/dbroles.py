@@ -27,7 +27,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.db import connection as default_connection
-from django.db import models
+from django.db import models, transaction
 
 from evne.appendonly import AppendOnlyModel
 
@@ -192,7 +192,8 @@ def after_migrate(sender, using="default", **kwargs) -> None:
     if connection.vendor != "postgresql":
         return
     role = getattr(settings, "EVNE_DB_APP_ROLE", "")
-    if role:
-        grant(connection, app_role=role)
-    else:
-        install_triggers(connection)
+    with transaction.atomic(using=using):  # the application never sees its privileges half revoked
+        if role:
+            grant(connection, app_role=role)
+        else:
+            install_triggers(connection)
