@@ -8,12 +8,37 @@
 import os
 import sys
 
+# Commands run as the database role that owns the tables (DATABASE_MIGRATE_URL) when it is set: migrations, the
+# grants, and the maintenance that erases or rewrites append-only records (docs/decisions/0012-i-data-operations.md).
+OWNER_COMMANDS = {
+    "migrate",
+    "db_roles",
+    "accesslog",
+    "retention",
+    "restore",
+    "import",
+    "flush",
+    "sweep_files",
+    "demo",
+    "synth",
+}
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "evne.settings.dev")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(route(sys.argv))
+    argv = route(sys.argv)
+    use_owner_connection(argv, os.environ)
+    execute_from_command_line(argv)
+
+
+def use_owner_connection(argv: list[str], environ) -> bool:
+    """For an owner's command, DATABASE_URL becomes DATABASE_MIGRATE_URL (when that is set)."""
+    if len(argv) > 1 and argv[1] in OWNER_COMMANDS and environ.get("DATABASE_MIGRATE_URL"):
+        environ["DATABASE_URL"] = environ["DATABASE_MIGRATE_URL"]
+        return True
+    return False
 
 
 def route(argv: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ urlpatterns = [
     # The language menu works on the login page too (the login-required middleware would send it to log in).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("api/", include("evne.api.urls")),
+    path("", include("evne.dataops.urls")),
     path("", include("evne.web.urls")),
 ]
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "evne.reform",
     "evne.casefile",
     "evne.checks",
+    "evne.dataops",
     "evne.synth",
     "evne.web",
 ]
@@ -118,6 +119,19 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("EVNE_MEDIA_ROOT", DATA_DIR / "media"))
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Files are written to MEDIA_ROOT/.staging and moved into place when the transaction commits (evne.dataops.storage);
+# `evne sweep_files` removes what a crash left behind. docs/decisions/0012-i-data-operations.md
+STORAGES = {
+    "default": {"BACKEND": "evne.dataops.storage.StagedFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EVNE_SWEEP_AFTER_HOURS = int(os.environ.get("EVNE_SWEEP_AFTER_HOURS", "24"))
+# PostgreSQL: the application's own role (owns nothing), granted after every migrate; see evne.dataops.dbroles.
+EVNE_DB_APP_ROLE = os.environ.get("EVNE_DB_APP_ROLE", "")
+EVNE_DB_BACKDATE_TOLERANCE_SECONDS = int(os.environ.get("EVNE_DB_BACKDATE_TOLERANCE_SECONDS", "300"))
+# Retention per record type, overriding the dated defaults of evne/dataops/retention.yaml; per municipality code:
+# {"closed_case": 10} or {"990": {"closed_case": 10}} (years).
+EVNE_RETENTION_YEARS: dict = {}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less header set in base.html
