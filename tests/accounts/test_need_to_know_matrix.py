@@ -75,6 +75,7 @@ LOG = "access log"
 LOG_SEARCH = "access-log search"  # the municipality's access log, searched: readers only, content checked
 TR = "rehab team page"
 TW = "rehab team change"
+AW = "agenda change"  # taking a case off a meeting: the team's members or the case's writers (the service decides)
 LIST = "list"  # lists many citizens' cases: content checked
 SEARCH = "search"  # finds citizens by name or CPR: GET and POSTed form, content checked
 CREATE_ = "create"
@@ -130,6 +131,7 @@ WEB = {
     "web:rehab_meeting": TR,
     "web:rehab_attendance": TW,
     "web:rehab_recommend": TW,
+    "web:rehab_agenda_remove": AW,
     "web:follow_ups": R,
     "web:follow_ups_create": W,
     "web:employment_create": W,
@@ -164,6 +166,7 @@ WEB = {
     "web:citizen_detail": CR,
     "web:citizen_access_log": LOG,
     "web:access_log": LOG_SEARCH,
+    "dataops:citizen_export": LOG,  # the citizen's copy of their data (art. 15): the access log's readers
     "web:citizen_edit": CW,
     "web:supporter_create": CW,
     "web:case_create": CW,
@@ -509,9 +512,9 @@ def _unreadable(cell: Cell, method: str, url: str) -> None:
 def _check_bound(cell: Cell, kind: str, method: str, url: str, role: str, scope: str) -> None:
     """A URL of one case's (or citizen's, team's) record."""
     readable = READ[role][scope]
-    if kind in (TR, TW):
+    if kind in (TR, TW, AW):
         readable = ((scope == "other_municipality") == (role == "other_municipality")) and role in TEAM_READ
-    change = kind in (W, CW, TW)
+    change = kind in (W, CW, TW, AW)
     if change and method in ("", "GET") and not cell.key.startswith("GET "):
         # A web change: GET shows the form at most; the change itself is a POST.
         if readable:
@@ -525,6 +528,8 @@ def _check_bound(cell: Cell, kind: str, method: str, url: str, role: str, scope:
         cell.request(method, url, expect=OK | (HIDDEN if cell.key in MAY_BE_EMPTY else set()))
     elif kind == LOG:  # the citizen's access log: the search, opened on that citizen
         cell.request(method, url, expect=OK | {HTTPStatus.FOUND} if role in LOG_READ else REFUSED)
+    elif kind == AW:  # done, or refused with the reason (a redirect with a message), or refused outright
+        cell.request(method, url, expect={HTTPStatus.FOUND, HTTPStatus.FORBIDDEN})
     else:
         writable = WRITE[role][scope] if kind != TW else role in TEAM_WRITE
         cell.request(method, url, expect=NOT_REFUSED if writable else REFUSED, unchanged=not writable)
@@ -564,7 +569,7 @@ def test_need_to_know_holds_for_every_url_and_role(demo_population, role, key):
     kind = KINDS[key]
     route = _route(key)
 
-    if kind in (R, W, CR, CW, LOG, TR, TW):
+    if kind in (R, W, CR, CW, LOG, TR, TW, AW):
         tried = 0
         for scope in ROLE_SCOPES[role]:
             values = resolve(route, population, scope)

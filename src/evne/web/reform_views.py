@@ -9,6 +9,7 @@ The services in evne.reform apply the law and give the messages.
 from datetime import timedelta
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -529,7 +530,7 @@ def agenda_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRe
     except DomainError as exc:
         messages.error(request, exc.message)
     except AccessDenied:
-        raise Http404 from None
+        raise PermissionDenied from None  # the meeting is readable (access_meeting): refused, not hidden
     else:
         messages.success(request, _("The case was taken off the agenda; the timeline keeps why."))
     return redirect("web:rehab_meeting", meeting_id=meeting.pk)
