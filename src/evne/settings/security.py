@@ -1,7 +1,7 @@
 """Login protection, headers and sessions, shared by every environment (imported by base.py).
 
 Each value that a municipality may want to tune is read from the environment with a default; the production
-settings (production.py) add what only makes sense behind TLS. See docs/decisions/0011-h-auth-headers-sessions.md
+settings (production.py) add what only makes sense behind TLS. See docs/decisions/0018-login-tokens-and-headers.md
 and the README's "Sikkerhed" section.
 """
 
