@@ -9,7 +9,8 @@ import os
 import sys
 
 # Commands run as the database role that owns the tables (DATABASE_MIGRATE_URL) when it is set: migrations, the
-# grants, and the maintenance that erases or rewrites append-only records (docs/decisions/0012-i-data-operations.md).
+# grants, and the maintenance that erases or rewrites append-only records
+# (docs/decisions/0019-database-roles-files-backup-retention.md).
 OWNER_COMMANDS = {
     "migrate",
     "db_roles",

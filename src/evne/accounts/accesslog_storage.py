@@ -1,6 +1,6 @@
 """The access log's storage at national scale: monthly partitions on PostgreSQL, retention by month.
 
-See docs/decisions/0011-d-lists-access-log.md. On PostgreSQL the table `accounts_accesslogentry` is partitioned by
+See docs/decisions/0011-access-log-at-scale.md. On PostgreSQL the table `accounts_accesslogentry` is partitioned by
 RANGE on `at`, one partition per calendar month (UTC), named `accounts_accesslogentry_yYYYYmMM`, with a DEFAULT
 partition that catches a row whose month has no partition yet (so an insert never fails because the maintenance
 command did not run). Erasing an expired month is dropping its partition: no row-by-row DELETE, no table bloat, and

@@ -198,7 +198,7 @@ class AccessLogEntry(AppendOnlyModel):
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
         ordering = ["-at", "-id"]
-        # The searches of the access-log page (docs/decisions/0011-d-lists-access-log.md): by citizen, user or case
+        # The searches of the access-log page (docs/decisions/0011-access-log-at-scale.md): by citizen, user or case
         # within a period, and everything of a municipality within a period (the action is filtered in the index).
         indexes = [
             models.Index(fields=["citizen", "at"]),

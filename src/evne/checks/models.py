@@ -6,7 +6,7 @@ the earliest deadline is kept here and recomputed when it may have changed: a ca
 adds a timeline event, which marks the row stale), the municipality's settings changed (its rows are marked stale),
 or the day it was computed on has passed (the rules read dates relative to the day). The worklist recomputes stale
 rows of the cases it lists (a bounded number per view, in one batch), and `evne deadlines` recomputes them all (run
-it nightly and after a rules release). See docs/decisions/0011-d-lists-access-log.md.
+it nightly and after a rules release). See docs/decisions/0011-access-log-at-scale.md.
 """
 
 from django.db import models

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class DataopsConfig(AppConfig):
     """Operating the data: database roles, staged files and their sweep, backup and restore, retention and the
-    citizen's own copy of their data (GDPR art. 15). See docs/decisions/0012-i-data-operations.md."""
+    citizen's own copy of their data (GDPR art. 15).
+    See docs/decisions/0019-database-roles-files-backup-retention.md."""
 
     name = "evne.dataops"
     label = "dataops"

@@ -1,6 +1,6 @@
 """Append-only by the database itself (PostgreSQL): the application's role owns nothing.
 
-Two roles (docs/decisions/0012-i-data-operations.md):
+Two roles (docs/decisions/0019-database-roles-files-backup-retention.md):
 - the owner (the role `evne migrate` connects as, DATABASE_MIGRATE_URL) owns every table, runs migrations and the
   owner's maintenance commands (`evne accesslog`, `evne retention --apply`, `evne restore`);
 - the application's role (EVNE_DB_APP_ROLE, the role in DATABASE_URL of the web server) owns nothing. It may SELECT,

@@ -3,8 +3,9 @@
 `plan()` says what has expired on a day; `apply()` erases it. Erasing a case deletes its append-only records
 (timeline, notes, access log rows about it are kept — see below): in production the application's own role cannot
 DELETE from those tables, so `evne retention --apply` runs as the owner role (DATABASE_MIGRATE_URL; the controlled
-path, docs/decisions/0012-i-data-operations.md). A case that the access log still names is kept until the access
-log's own retention (`evne accesslog expire`) has erased those months: the access log outlives the case by design.
+path, docs/decisions/0019-database-roles-files-backup-retention.md). A case that the access log still names is
+kept until the access log's own retention (`evne accesslog expire`) has erased those months: the access log
+outlives the case by design.
 What was done is logged as counts, never names, CPR numbers or case numbers.
 """
 

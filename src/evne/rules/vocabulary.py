@@ -96,3 +96,17 @@ ELEMENT_NAMES: dict[str, tuple[str, str]] = {
 def element_names(keys, *, english: bool = False) -> str:
     """The elements' names joined for a message: "Helbred, Sociale netværk"."""
     return ", ".join(ELEMENT_NAMES.get(k, (k, k))[1 if english else 0] for k in keys)
+
+
+# The work-ability assessment's conclusion on the method's ladder, as a finding names it (Danish, English); the
+# same words as the assessment form (assessments.models.Conclusion; seed 000, L3241–3257).
+CONCLUSION_WORDS: dict[str, tuple[str, str]] = {
+    "sufficient": ("tilstrækkelig til ordinært arbejde", "sufficient for ordinary work"),
+    "can_be_improved": ("ikke tilstrækkelig, men kan forbedres", "not sufficient, but can be improved"),
+    "flex_job_level": ("varigt og væsentligt nedsat, men tilstrækkelig til fleksjob",
+                       "permanently and substantially limited, but enough for a flex job"),
+    "below_flex_job": ("ikke tilstrækkelig til fleksjob og kan ikke forbedres",
+                       "not enough for a flex job and cannot be improved"),
+    "not_final": ("ikke endelig: udvikling og afklaring fortsætter",
+                  "not final: development and clarification continue"),
+}  # fmt: skip

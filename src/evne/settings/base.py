@@ -120,7 +120,7 @@ MEDIA_ROOT = Path(os.environ.get("EVNE_MEDIA_ROOT", DATA_DIR / "media"))
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # Files are written to MEDIA_ROOT/.staging and moved into place when the transaction commits (evne.dataops.storage);
-# `evne sweep_files` removes what a crash left behind. docs/decisions/0012-i-data-operations.md
+# `evne sweep_files` removes what a crash left behind. docs/decisions/0019-database-roles-files-backup-retention.md
 STORAGES = {
     "default": {"BACKEND": "evne.dataops.storage.StagedFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -201,6 +201,6 @@ EVNE_SERVER_ACCESS_LOG = os.environ.get("EVNE_SERVER_ACCESS_LOG", "")
 EVNE_SERVER_FORWARDED_ALLOW_IPS = os.environ.get("EVNE_SERVER_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # How long the access log is kept, in whole months (`evne accesslog expire` erases older months). Set by the
-# municipality's data-protection policy; docs/decisions/0011-d-lists-access-log.md.
+# municipality's data-protection policy; docs/decisions/0011-access-log-at-scale.md.
 EVNE_ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("EVNE_ACCESS_LOG_RETENTION_MONTHS", "60"))
 from .security import *  # noqa: E402, F403 - login protection, headers and sessions

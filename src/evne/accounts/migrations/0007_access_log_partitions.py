@@ -1,4 +1,4 @@
-"""Partition the access log by month on PostgreSQL (docs/decisions/0011-d-lists-access-log.md); nothing on SQLite."""
+"""Partition the access log by month on PostgreSQL (docs/decisions/0011-access-log-at-scale.md); nothing on SQLite."""
 
 from django.db import migrations
 from django.utils import timezone

@@ -20,6 +20,7 @@ from ..engine import Citation, Finding, Rule, Severity, version
 from ..parameters import param
 from ..snapshot import Snapshot, Statement
 from ..sources import in_force
+from ..vocabulary import CONCLUSION_WORDS
 from .deadline import add_months
 
 PENSION_2003 = in_force(
@@ -81,11 +82,11 @@ def _permanent_reduction(s: Snapshot, on: date) -> Finding:
     if latest is not None and latest.conclusion in ("sufficient", "can_be_improved", "flex_job_level"):
         return Finding.missing(
             f"Arbejdsevnevurderingen (nr. {latest.number}, {latest.assessed_on:%d-%m-%Y}) konkluderer "
-            f"'{latest.conclusion}': førtidspension forudsætter, at arbejdsevnen er varigt nedsat, så borgeren ikke "
-            "kan blive selvforsørgende, heller ikke i fleksjob (pensionslovens § 16).",
+            f"“{CONCLUSION_WORDS[latest.conclusion][0]}”: førtidspension forudsætter, at arbejdsevnen er varigt "
+            "nedsat, så borgeren ikke kan blive selvforsørgende, heller ikke i fleksjob (pensionslovens § 16).",
             f"The work-ability assessment (no. {latest.number}, {latest.assessed_on:%d-%m-%Y}) concludes "
-            f"'{latest.conclusion}': disability pension requires work ability permanently reduced so that the "
-            "citizen cannot be self-supporting, not even in a flex job (pension act § 16).",
+            f"“{CONCLUSION_WORDS[latest.conclusion][1]}”: disability pension requires work ability permanently "
+            "reduced so that the citizen cannot be self-supporting, not even in a flex job (pension act § 16).",
             assessment=latest.number,
             conclusion=latest.conclusion,
         )

@@ -7,3 +7,16 @@ document.addEventListener("change", function (event) {
     field.form.submit();
   }
 });
+
+// A link to one rule of the catalogue (from a finding) opens its <details>; without script the rule's title is
+// still where the link points.
+function evneOpenLinkedDetails() {
+  const id = location.hash && decodeURIComponent(location.hash.slice(1));
+  const element = id && document.getElementById(id);
+  if (element && element.tagName === "DETAILS") {
+    element.open = true;
+    element.scrollIntoView();
+  }
+}
+window.addEventListener("hashchange", evneOpenLinkedDetails);
+document.addEventListener("DOMContentLoaded", evneOpenLinkedDetails);
