@@ -103,10 +103,16 @@ def element_names(keys, *, english: bool = False) -> str:
 CONCLUSION_WORDS: dict[str, tuple[str, str]] = {
     "sufficient": ("tilstrækkelig til ordinært arbejde", "sufficient for ordinary work"),
     "can_be_improved": ("ikke tilstrækkelig, men kan forbedres", "not sufficient, but can be improved"),
-    "flex_job_level": ("varigt og væsentligt nedsat, men tilstrækkelig til fleksjob",
-                       "permanently and substantially limited, but enough for a flex job"),
-    "below_flex_job": ("ikke tilstrækkelig til fleksjob og kan ikke forbedres",
-                       "not enough for a flex job and cannot be improved"),
-    "not_final": ("ikke endelig: udvikling og afklaring fortsætter",
-                  "not final: development and clarification continue"),
-}  # fmt: skip
+    "flex_job_level": (
+        "varigt og væsentligt nedsat, men tilstrækkelig til fleksjob",
+        "permanently and substantially limited, but enough for a flex job",
+    ),
+    "below_flex_job": (
+        "ikke tilstrækkelig til fleksjob og kan ikke forbedres",
+        "not enough for a flex job and cannot be improved",
+    ),
+    "not_final": (
+        "ikke endelig: udvikling og afklaring fortsætter",
+        "not final: development and clarification continue",
+    ),
+}
