@@ -22,6 +22,7 @@ from evne.reform.services import meeting_create
 
 from ..conftest import PASSWORD
 from .journey import Tally, counting
+from .test_resource_profile import describe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -71,20 +72,6 @@ def link(page, name, *, exact=False):
 
 def back_to_case(page, case):
     page.locator("main").get_by_role("link", name=f"Sag {case.number}").first.click()
-
-
-def describe(page, element_name, *, fact, source, detail, assessment=None, citizen_view=None):
-    page.get_by_role("row", name=element_name).get_by_role("link", name="Beskriv").click()
-    page.fill("[name=facts-0-text]", fact)
-    page.select_option("[name=facts-0-source_kind]", label=source)
-    page.fill("[name=facts-0-source_detail]", detail)
-    if citizen_view:
-        page.fill("[name=citizen_view]", citizen_view)
-    if assessment:
-        page.check("[name=facts-0-used]")
-        page.fill("[name=assessment]", assessment)
-    page.get_by_role("button", name="Gem ny version").click()
-    expect(page.locator(".messages")).to_contain_text(f"{element_name} er gemt")
 
 
 def test_the_caseworkers_day(live_server, new_page, alice, team, request):

@@ -294,29 +294,21 @@ class Paged(Schema):
     def resolve_next_page(obj) -> int | None:
         return obj.next_number
 
+    @staticmethod
+    def resolve_page(obj) -> int:
+        return obj.number
+
+    @staticmethod
+    def resolve_items(obj) -> list:
+        return obj.rows
+
 
 class CasePageOut(Paged):
     items: list[CaseListItem]
 
-    @staticmethod
-    def resolve_page(obj) -> int:
-        return obj.number
-
-    @staticmethod
-    def resolve_items(obj) -> list:
-        return obj.rows
-
 
 class CitizenPageOut(Paged):
     items: list[CitizenListItem]
-
-    @staticmethod
-    def resolve_page(obj) -> int:
-        return obj.number
-
-    @staticmethod
-    def resolve_items(obj) -> list:
-        return obj.rows
 
 
 class CaseOpenIn(In):
