@@ -794,3 +794,11 @@ def test_it_answers_405_in_json_to_a_method_the_path_does_not_take(api_client, a
 
     assert response.status_code == 405
     assert response.json()["detail"]
+
+
+def test_a_moment_with_a_zone_no_place_has_is_refused_not_a_server_error(api_client, alice, case):
+    # Found by the fuzzer on PostgreSQL: a time zone 22 hours from UTC reached the database, which refused it.
+    client = api_client(alice)
+    response = client.get(f"/api/cases/{case.pk}/profile", {"at": "0429-06-11T02:45:14.5-22:25"})
+    assert response.status_code == 422
+    assert client.get(f"/api/cases/{case.pk}/profile", {"at": "2026-06-11T02:45:14+14:00"}).status_code == 200

@@ -5,7 +5,7 @@ the resource profile ("Der kan ikke på baggrund af ressourceprofilen udarbejdes
 l. 1634–1644). Input refuses unknown fields, NUL characters and over-long text, as in schemas.py.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from django.utils import timezone
@@ -55,6 +55,9 @@ def _moment(value):
     try:
         if timezone.is_naive(parsed):
             parsed = timezone.make_aware(parsed)
+        offset = parsed.utcoffset()
+        if offset is not None and abs(offset) > timedelta(hours=14):  # no zone on Earth; PostgreSQL refuses it
+            raise ValueError
         parsed.astimezone(UTC)
     except (OverflowError, ValueError):
         raise ValueError(_("The time is out of range.")) from None
