@@ -10,9 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from evne.accounts.models import AccessLogEntry, ApiToken, ApiTokenScope, Role
-from evne.accounts.tokens import token_create, token_revoke
+from evne.accounts.tokens import AREA_LABELS, token_create, token_revoke
 from evne.api.api import api
-from evne.api.scopes import AREA_LABELS
 from evne.errors import AccessDenied, DomainError
 
 

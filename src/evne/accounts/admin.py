@@ -72,7 +72,7 @@ class ApiTokenAddForm(forms.ModelForm):
 
 
 def _area_choices():
-    from evne.api.scopes import area_choices  # the API's areas; the admin is a top-level interface like the API
+    from .tokens import area_choices
 
     return area_choices()
 

@@ -16,10 +16,30 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from evne.errors import AccessDenied, DomainError
 
 from .models import ApiToken, ApiTokenScope, Role, User
+
+# What a token may be limited to: the API's areas, as the OpenAPI document tags its routers (one tag per router;
+# tests/api/test_tokens.py fails on a tag without a label).
+AREA_LABELS = {
+    "cases": gettext_lazy("Cases, journal notes and timeline"),
+    "citizens": gettext_lazy("Citizens"),
+    "resource profile": gettext_lazy("Resource profile"),
+    "evidence": gettext_lazy("Consent, information requests and documents"),
+    "action plan and activities": gettext_lazy("Action plan and activities"),
+    "the citizen's own work": gettext_lazy("The citizen's own work"),
+    "work-ability assessment": gettext_lazy("Work-ability assessment"),
+    "decisions": gettext_lazy("Decisions, hearings and complaints"),
+    "reform pathways": gettext_lazy("Rehabilitation plan, team and pathways"),
+}
+
+
+def area_choices() -> list[tuple[str, str]]:
+    return [(key, str(label)) for key, label in AREA_LABELS.items()]
+
 
 TOKEN_PREFIX = "evne_"  # noqa: S105 - the marker every token starts with, not a secret
 _LAST_USED_EVERY = timedelta(minutes=1)  # how often last_used_at is written (not a write per call)

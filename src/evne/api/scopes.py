@@ -9,25 +9,8 @@ import re
 from functools import cache
 
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-AREA_LABELS = {
-    "cases": _("Cases, journal notes and timeline"),
-    "citizens": _("Citizens"),
-    "resource profile": _("Resource profile"),
-    "evidence": _("Consent, information requests and documents"),
-    "action plan and activities": _("Action plan and activities"),
-    "the citizen's own work": _("The citizen's own work"),
-    "work-ability assessment": _("Work-ability assessment"),
-    "decisions": _("Decisions, hearings and complaints"),
-    "reform pathways": _("Rehabilitation plan, team and pathways"),
-}
-
-
-def area_choices() -> list[tuple[str, str]]:
-    return [(key, str(label)) for key, label in AREA_LABELS.items()]
 
 
 @cache

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from evne.accounts import tokens
 from evne.accounts.models import ApiToken, ApiTokenScope
-from evne.api.scopes import area_choices
+from evne.accounts.tokens import area_choices
 from evne.errors import DomainError
 
 from .forms import DateInput
